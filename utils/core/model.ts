@@ -1,0 +1,84 @@
+// The shared vocabulary of Reply Radar. Every site adapter produces these shapes, every view and the
+// background consume them; types are inferred from the zod schemas so the wire and the code agree.
+import { z } from 'zod';
+
+export const PlatformSchema = z.enum(['x', 'facebook', 'instagram']);
+export type Platform = z.infer<typeof PlatformSchema>;
+export const PLATFORMS: readonly Platform[] = PlatformSchema.options;
+
+export const AuthorSchema = z.object({
+  /** Lower-case handle / page slug without "@" (X: "acme", Facebook: "acmebrand" or "profile.php?id=…" id). */
+  handle: z.string(),
+  displayName: z.string(),
+  profileUrl: z.string(),
+});
+export type Author = z.infer<typeof AuthorSchema>;
+
+export const PostSchema = z.object({
+  platform: PlatformSchema,
+  id: z.string().min(1),
+  url: z.string(),
+  author: AuthorSchema,
+});
+export type Post = z.infer<typeof PostSchema>;
+
+export const PrecisionSchema = z.enum(['exact', 'approx']);
+export type Precision = z.infer<typeof PrecisionSchema>;
+
+export const CommentSchema = z.object({
+  platform: PlatformSchema,
+  /** The site's own id of the comment (X status id, Facebook comment id, Instagram comment id). */
+  id: z.string().min(1),
+  postId: z.string().min(1),
+  /** The comment this one replies to; absent for a direct reply to the post. */
+  parentId: z.string().optional(),
+  /** Comments that share a threadKey form one conversation thread under the post. */
+  threadKey: z.string().min(1),
+  author: AuthorSchema,
+  text: z.string(),
+  lang: z.string().optional(),
+  /** Epoch ms when the comment was first posted. */
+  postedAt: z.number().finite(),
+  postedAtPrecision: PrecisionSchema,
+  /** Epoch ms of the last edit, when the site says the comment was edited. */
+  editedAt: z.number().finite().optional(),
+  permalink: z.string(),
+  /** Position on the page (document order), 0-based; later comments have larger numbers. */
+  order: z.number().int().nonnegative(),
+});
+export type Comment = z.infer<typeof CommentSchema>;
+
+export const BrandIdentitySchema = z.object({
+  x: z.array(z.string()),
+  facebook: z.array(z.string()),
+  instagram: z.array(z.string()),
+});
+/** The handles / page names that speak for the brand, per platform (compared case-insensitively, "@" ignored). */
+export type BrandIdentity = z.infer<typeof BrandIdentitySchema>;
+
+export const CommentStateSchema = z.enum(['unanswered', 'answered', 'brand', 'done', 'snoozed', 'ignored']);
+export type CommentState = z.infer<typeof CommentStateSchema>;
+
+export const HealthSchema = z.enum(['ok', 'incomplete', 'broken']);
+export type Health = z.infer<typeof HealthSchema>;
+
+/** A manual state the user set on a comment; it wins over the unanswered rule while it applies. */
+export const ManualStateSchema = z.discriminatedUnion('state', [
+  /** Done until a newer customer comment (postedAt > at) arrives in the same thread. */
+  z.object({ key: z.string(), state: z.literal('done'), at: z.number() }),
+  /** Snoozed until `until` (epoch ms); after that the rule decides again. */
+  z.object({ key: z.string(), state: z.literal('snoozed'), at: z.number(), until: z.number() }),
+  /** Spam or not worth an answer: never queued. */
+  z.object({ key: z.string(), state: z.literal('ignored'), at: z.number() }),
+]);
+export type ManualState = z.infer<typeof ManualStateSchema>;
+
+/** `platform:id` — the key of a comment everywhere (page contract `data-rr-id`, comment states). */
+export function commentKey(c: { platform: Platform; id: string }): string {
+  return `${c.platform}:${c.id}`;
+}
+
+/** Handles compare lower-cased, without a leading "@". */
+export function normalizeHandle(handle: string): string {
+  return handle.trim().replace(/^@/, '').toLowerCase();
+}
