@@ -1,0 +1,55 @@
+// One MutationObserver for the whole page. Its callback only notes that something changed; the work runs once
+// per animation frame (or after a short timeout when the tab is hidden and frames do not come), as uBlock does.
+export interface DomWatcher {
+  /** Asks for one more batch soon, e.g. after a navigation or a settings change. */
+  schedule(): void;
+}
+
+export function watchDom(root: Node, onBatch: () => void, signal: AbortSignal): DomWatcher {
+  let pending = false;
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const run = () => {
+    if (!pending || signal.aborted) return;
+    pending = false;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    onBatch();
+  };
+  const schedule = () => {
+    if (pending || signal.aborted) return;
+    pending = true;
+    frame = requestAnimationFrame(run);
+    // Frames stop in background tabs; a reply arriving there must still be counted.
+    timer = setTimeout(run, 250);
+  };
+
+  const observer = new MutationObserver((records) => {
+    // Our own badge hosts and panel changing must not wake us up again.
+    for (const record of records) {
+      if (!isOurs(record.target) && !onlyOurNodes(record)) {
+        schedule();
+        return;
+      }
+    }
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  });
+  return { schedule };
+}
+
+function isOurs(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return !!el?.closest('reply-radar, rr-badge');
+}
+
+function onlyOurNodes(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return false;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every((n) => n.nodeName === 'RR-BADGE' || n.nodeName === 'REPLY-RADAR');
+}

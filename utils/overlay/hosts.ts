@@ -1,0 +1,73 @@
+// The overlay's own elements. Everything we draw lives in open shadow roots under two custom elements:
+// <reply-radar> (the queue panel, one per page) and <rr-badge> (one per classified comment). The only thing we do
+// to the site's nodes is data-rr-* attributes and an outline drawn by one small stylesheet keyed on them.
+import type { SiteAdapter } from '../sites/types';
+
+export const PANEL_TAG = 'reply-radar';
+export const BADGE_TAG = 'rr-badge';
+const OUTLINE_STYLE_ID = 'reply-radar-outline';
+
+/** Outline colours per level; the only styling applied to the site's own nodes. */
+const OUTLINE_CSS = `
+[data-rr-state="unanswered"] { outline: 2px solid #64748b !important; outline-offset: -2px; }
+[data-rr-state="unanswered"][data-rr-level="warn"] { outline-color: #d97706 !important; }
+[data-rr-state="unanswered"][data-rr-level="breach"] { outline-color: #dc2626 !important; }
+[data-rr-current] { outline-width: 3px !important; outline-style: double !important; }
+`;
+
+export function ensureOutlineStyle(doc: Document, signal: AbortSignal): void {
+  if (doc.getElementById(OUTLINE_STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = OUTLINE_STYLE_ID;
+  style.textContent = OUTLINE_CSS;
+  (doc.head ?? doc.documentElement).append(style);
+  signal.addEventListener('abort', () => style.remove());
+}
+
+export function createPanelHost(doc: Document, css: string, signal: AbortSignal): { host: HTMLElement; mount: HTMLElement } {
+  const host = doc.createElement(PANEL_TAG);
+  host.setAttribute('data-rr-unanswered', '0');
+  host.setAttribute('data-rr-health', 'incomplete');
+  host.style.cssText = 'position:fixed;right:16px;bottom:16px;z-index:2147483000;display:block;';
+  const { mount } = attachShadow(host, css);
+  (doc.body ?? doc.documentElement).append(host);
+  signal.addEventListener('abort', () => host.remove());
+  return { host, mount };
+}
+
+export interface BadgeHost {
+  host: HTMLElement;
+  mount: HTMLElement;
+}
+
+/** Finds or makes the badge host of a comment element, in the slot the site adapter chooses. */
+export function ensureBadgeHost(element: HTMLElement, adapter: SiteAdapter, css: string): BadgeHost {
+  const existing = findBadgeHost(element);
+  if (existing) return existing;
+  const host = element.ownerDocument.createElement(BADGE_TAG);
+  host.style.cssText = 'display:inline-flex;align-items:center;vertical-align:middle;position:relative;z-index:1;';
+  const { mount } = attachShadow(host, css);
+  const slot = adapter.badgeSlot?.(element) ?? { parent: element, before: null };
+  slot.parent.insertBefore(host, slot.before);
+  return { host, mount };
+}
+
+export function findBadgeHost(element: HTMLElement): BadgeHost | null {
+  const host = element.querySelector<HTMLElement>(BADGE_TAG);
+  const mount = host?.shadowRoot?.querySelector<HTMLElement>('[data-rr-mount]');
+  return host && mount ? { host, mount } : null;
+}
+
+function attachShadow(host: HTMLElement, css: string): { mount: HTMLElement } {
+  const root = host.attachShadow({ mode: 'open' });
+  const style = host.ownerDocument.createElement('style');
+  style.textContent = css;
+  const mount = host.ownerDocument.createElement('div');
+  mount.setAttribute('data-rr-mount', '');
+  root.append(style, mount);
+  // Keys typed in our UI (search box, picker) must not reach the site's single-key shortcuts.
+  for (const type of ['keydown', 'keypress', 'keyup'] as const) {
+    host.addEventListener(type, (e) => e.stopPropagation());
+  }
+  return { mount };
+}

@@ -1,0 +1,96 @@
+// What the page has shown so far. Sites recycle rows as you scroll (X) or drop them from the DOM, so the
+// overlay keeps every comment it has read for the life of the page, keyed by `platform:id`, and remembers which
+// element shows it right now (null once that element was recycled or removed).
+import { type Comment, commentKey } from '../core/model';
+import type { ReadComment } from '../sites/types';
+
+export interface KnownComment {
+  key: string;
+  comment: Comment;
+  element: HTMLElement | null;
+  /** Page-relative Y of the element when last seen, to scroll back to a row the site has unmounted. */
+  lastY: number;
+}
+
+export class KnownComments {
+  private readonly byKey = new Map<string, KnownComment>();
+  private readonly keyByElement = new WeakMap<HTMLElement, string>();
+  private nextOrder = 0;
+
+  /** Merges one read of the page; returns true when anything the classifier looks at changed. */
+  merge(read: readonly ReadComment[], scrollY: number): boolean {
+    let changed = false;
+    for (const { comment, element } of read) {
+      const key = commentKey(comment);
+      // An element that showed another comment before was recycled: that comment is no longer on screen.
+      const previousKey = this.keyByElement.get(element);
+      if (previousKey !== undefined && previousKey !== key) {
+        const previous = this.byKey.get(previousKey);
+        if (previous && previous.element === element) previous.element = null;
+      }
+      this.keyByElement.set(element, key);
+      const y = element.isConnected ? element.getBoundingClientRect().top + scrollY : 0;
+      const known = this.byKey.get(key);
+      if (!known) {
+        this.byKey.set(key, { key, comment: { ...comment, order: this.nextOrder++ }, element, lastY: y });
+        changed = true;
+        continue;
+      }
+      known.element = element;
+      if (y) known.lastY = y;
+      const merged = mergeComment(known.comment, comment);
+      if (merged !== known.comment) {
+        known.comment = merged;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** Forgets elements that left the document (recycled rows whose comments stay known). */
+  sweepDetached(): void {
+    for (const known of this.byKey.values()) {
+      if (known.element && !known.element.isConnected) known.element = null;
+    }
+  }
+
+  get(key: string): KnownComment | undefined {
+    return this.byKey.get(key);
+  }
+
+  all(): KnownComment[] {
+    return [...this.byKey.values()];
+  }
+
+  comments(): Comment[] {
+    return this.all().map((k) => k.comment);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+}
+
+/**
+ * A row read again keeps the order it was first seen in. Thread links survive a read that cannot see them: when
+ * the first row of a chain is scrolled away, the next row looks like a top-level reply, but it is not.
+ */
+function mergeComment(old: Comment, next: Comment): Comment {
+  const parentId = next.parentId ?? old.parentId;
+  const threadKey = next.parentId ? next.threadKey : old.threadKey;
+  const candidate: Comment = { ...next, order: old.order, parentId, threadKey };
+  if (parentId === undefined) delete candidate.parentId;
+  return sameComment(old, candidate) ? old : candidate;
+}
+
+function sameComment(a: Comment, b: Comment): boolean {
+  return (
+    a.text === b.text &&
+    a.parentId === b.parentId &&
+    a.threadKey === b.threadKey &&
+    a.postedAt === b.postedAt &&
+    a.editedAt === b.editedAt &&
+    a.author.handle === b.author.handle &&
+    a.author.displayName === b.author.displayName
+  );
+}

@@ -1,0 +1,54 @@
+// What every site adapter offers. An adapter holds all of one site's selectors and quirks; nothing
+// outside utils/sites/<site>.ts may know how the site builds its page.
+import type { Comment, Platform, Post } from '../core/model';
+
+export type EditorKind = 'draft' | 'lexical' | 'textarea' | 'contenteditable';
+
+/** A part of the conversation the page keeps hidden; while one is present the view is incomplete. */
+export interface CollapsedPart {
+  kind: 'more-replies' | 'more-comments' | 'spam' | 'offensive' | 'replies-hidden';
+  /** The page's own words, shown to the user ("Show more replies", "View all 5 replies"). */
+  label: string;
+  /** The comment whose replies are hidden, when the page says so. */
+  parentId?: string;
+  /** Names the page gives for who replied in the hidden part (Facebook "Acme replied · 2 Replies"). */
+  repliers?: string[];
+  element: HTMLElement;
+}
+
+export interface ReadComment {
+  comment: Comment;
+  /** The element that gets the data-rr-* attributes, the outline and the badge. */
+  element: HTMLElement;
+}
+
+export interface PageRead {
+  /** Null when this is not a post page, or its post could not be read (see `problems`). */
+  post: Post | null;
+  /** The account the user is acting as, when the page shows it (X: the side-nav account switcher). */
+  actingHandle: string | null;
+  /** Every comment readable now, in document order (`order` counts from 0 in this read). */
+  comments: ReadComment[];
+  collapsed: CollapsedPart[];
+  /** How many elements looked like comments; more candidates than comments means some could not be read. */
+  candidates: number;
+  /** Human-readable reasons why something could not be read, for the panel. */
+  problems: string[];
+}
+
+export interface SiteAdapter {
+  platform: Platform;
+  /** The post id when `url` is a page whose comments Reply Radar reads, else null. */
+  matchPostPage(url: URL): { postId: string } | null;
+  read(doc: Document, url: URL): PageRead;
+  /** Opens the site's reply box for the comment and resolves to its editable element, or null. */
+  openReply(commentElement: HTMLElement): Promise<HTMLElement | null>;
+  /** The reply box that currently has focus, if it is one of the site's comment editors. */
+  focusedEditor(doc: Document): HTMLElement | null;
+  editorKind(editor: HTMLElement): EditorKind;
+  /** True when the site's send button for this editor is enabled (used to verify an insertion took). */
+  sendEnabled(editor: HTMLElement): boolean | null;
+  theme(doc: Document): 'light' | 'dark';
+  /** Where the badge of a comment goes; by default at the end of the comment element. */
+  badgeSlot?(commentElement: HTMLElement): { parent: Element; before: Node | null };
+}
