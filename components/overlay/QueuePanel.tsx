@@ -1,0 +1,334 @@
+// The content of the <reply-radar> panel: what on this post still waits for an answer, oldest and overdue first.
+// It says "All answered" only when the page was read completely and nothing waits; a page it could not read
+// fully is never reported as answered.
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { Health } from '../../utils/core/model';
+import { type LabelKind, LabelKindSchema } from '../../utils/core/settings';
+import { AgePill } from './AgePill';
+import { BreachIcon, ChevronIcon, OkIcon, WarnIcon } from './icons';
+import { scrollWithin } from './scroll';
+import type { Level, Theme } from './styles';
+
+export interface QueueItemView {
+  /** commentKey(): "platform:id". */
+  key: string;
+  authorName: string;
+  /** Without "@"; shown as "@handle" when it looks like one (Facebook ids such as "profile.php?id=…" are not shown). */
+  handle: string;
+  snippet: string;
+  ageText: string;
+  level: Level;
+  labels: LabelKind[];
+}
+
+export type LabelFilter = LabelKind | 'all';
+export type NotTrackedReason = 'not-brand-post' | 'not-a-post' | 'site-off';
+
+export interface QueuePanelProps {
+  /** Already ordered: breached first, then oldest first. */
+  items: QueueItemView[];
+  health: Health;
+  problems: string[];
+  /** The page's own words for its hidden parts ("Show more replies"). */
+  collapsedHints: string[];
+  tracked: boolean;
+  notTrackedReason?: NotTrackedReason;
+  collapsed: boolean;
+  onToggleCollapsed(): void;
+  onSelect(key: string): void;
+  onReply(key: string): void;
+  onTrackAll?(): void;
+  currentKey?: string | null;
+  labelFilter: LabelFilter;
+  onLabelFilter(f: LabelFilter): void;
+  theme: Theme;
+  /** "X", "Facebook", "Instagram". */
+  platformName: string;
+}
+
+export const LABEL_WORDS: Record<LabelKind, { one: string; many: string }> = {
+  question: { one: 'Question', many: 'Questions' },
+  complaint: { one: 'Complaint', many: 'Complaints' },
+  order: { one: 'Order', many: 'Orders' },
+};
+
+export const ALL_ANSWERED = 'All answered on this post';
+export const BROKEN_TEXT = "Reply Radar could not read this page's comments, so it cannot tell what is unanswered.";
+const HIDDEN_TEXT = 'Some replies are hidden on this page — expand them to check';
+const MAX_HINTS = 4;
+
+const uniq = (list: string[]): string[] => [...new Set(list.map((s) => s.trim()).filter(Boolean))];
+
+function hiddenText(hints: string[]): string {
+  const shown = uniq(hints);
+  if (shown.length === 0) return `${HIDDEN_TEXT}.`;
+  const quoted = shown.slice(0, MAX_HINTS).map((h) => `“${h}”`);
+  const more = shown.length > MAX_HINTS ? ` and ${shown.length - MAX_HINTS} more` : '';
+  return `${HIDDEN_TEXT}: ${quoted.join(', ')}${more}.`;
+}
+
+function notTrackedText(reason: NotTrackedReason | undefined, platformName: string): string {
+  switch (reason) {
+    case 'not-brand-post':
+      return "This post is not by your brand. Reply Radar tracks your brand's posts.";
+    case 'not-a-post':
+      return `Open one of your brand's posts on ${platformName} to see its unanswered comments.`;
+    case 'site-off':
+      return `Reply Radar is turned off for ${platformName}. Turn it on in Reply Radar's options.`;
+    default:
+      return 'Reply Radar is not tracking this page.';
+  }
+}
+
+/** The one-line summary read out by screen readers whenever it changes. */
+export function summaryText(p: Pick<QueuePanelProps, 'items' | 'health' | 'tracked'>): string {
+  if (!p.tracked) return 'Reply Radar is not tracking this page';
+  const count = `${p.items.length} unanswered`;
+  if (p.health === 'broken') return `${count}, this page could not be read`;
+  if (p.health === 'incomplete') return `${count}, some replies are hidden`;
+  return count;
+}
+
+/** The list shows two lines; a long comment would only make the button's spoken name long. */
+const clip = (text: string, max = 280): string => {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
+};
+
+const showHandle = (handle: string): boolean => /^[\p{L}\p{N}_.]+$/u.test(handle);
+
+function HealthIcon({ health }: { health: Health }) {
+  if (health === 'broken') return <BreachIcon />;
+  if (health === 'incomplete') return <WarnIcon />;
+  return <OkIcon />;
+}
+
+export function QueuePanel(props: QueuePanelProps) {
+  const { items, health, tracked, collapsed, currentKey = null } = props;
+  const bodyId = useId();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const summary = summaryText(props);
+
+  // Only when the current item changes (Alt+J / Alt+K) or the panel opens: the list re-renders every minute as
+  // ages tick, and must not jump back while the user scrolls it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dependencies are the triggers, not inputs
+  useEffect(() => {
+    const body = bodyRef.current;
+    const current = body?.querySelector('[aria-current="true"]');
+    if (body && current) scrollWithin(body, current);
+  }, [currentKey, collapsed]);
+
+  const live = (
+    <div class="rr-sr" role="status" aria-live="polite">
+      {summary}
+    </div>
+  );
+
+  if (collapsed) {
+    return (
+      <section class="rr-root" data-theme={props.theme} aria-label="Reply Radar">
+        {live}
+        <button
+          type="button"
+          class="rr-mini"
+          data-health={tracked ? health : 'off'}
+          aria-expanded={false}
+          onClick={() => props.onToggleCollapsed()}
+        >
+          <span class="rr-sr">{`Reply Radar: ${summary} — show the queue`}</span>
+          <span class="rr-count" aria-hidden="true" data-zero={items.length === 0 ? 'true' : 'false'}>
+            {tracked ? String(items.length) : '–'}
+          </span>
+          <span aria-hidden="true">{tracked ? 'unanswered' : 'off'}</span>
+          {tracked && (health !== 'ok' || items.length === 0) ? <HealthIcon health={health} /> : null}
+        </button>
+      </section>
+    );
+  }
+
+  return (
+    <section class="rr-root" data-theme={props.theme} aria-label="Reply Radar">
+      {live}
+      <div class="rr-panel">
+        <header class="rr-panel-head">
+          <h2 class="rr-panel-title">Reply Radar</h2>
+          {tracked ? (
+            <span class="rr-count" aria-hidden="true" data-zero={items.length === 0 ? 'true' : 'false'}>
+              {String(items.length)}
+            </span>
+          ) : null}
+          <button
+            type="button"
+            class="rr-btn rr-btn-icon"
+            aria-label="Hide the queue"
+            aria-expanded={true}
+            aria-controls={bodyId}
+            onClick={() => props.onToggleCollapsed()}
+          >
+            <ChevronIcon />
+          </button>
+        </header>
+        <div class="rr-panel-body" id={bodyId} ref={bodyRef}>
+          {tracked ? <TrackedBody {...props} /> : <NotTracked {...props} />}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function NotTracked({ notTrackedReason, platformName, onTrackAll }: QueuePanelProps) {
+  return (
+    <div class="rr-note" data-kind="off">
+      <div>
+        <p>{notTrackedText(notTrackedReason, platformName)}</p>
+        {notTrackedReason === 'not-brand-post' && onTrackAll ? (
+          <div class="rr-note-actions">
+            <button type="button" class="rr-btn" onClick={() => onTrackAll()}>
+              Track all posts
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function Problems({ problems }: { problems: string[] }) {
+  const list = uniq(problems);
+  if (list.length === 0) return null;
+  return (
+    <ul class="rr-problems">
+      {list.map((p) => (
+        <li key={p}>{p}</li>
+      ))}
+    </ul>
+  );
+}
+
+function TrackedBody(props: QueuePanelProps) {
+  const { items, health, problems, collapsedHints, labelFilter, currentKey = null } = props;
+  const counts = Object.fromEntries(
+    LabelKindSchema.options.map((k) => [k, items.filter((i) => i.labels.includes(k)).length]),
+  ) as Record<LabelKind, number>;
+  const shown = labelFilter === 'all' ? items : items.filter((i) => i.labels.includes(labelFilter));
+
+  return (
+    <>
+      {health === 'broken' ? (
+        <div class="rr-note" data-kind="broken">
+          <BreachIcon />
+          <div>
+            <p>{BROKEN_TEXT}</p>
+            <Problems problems={problems} />
+          </div>
+        </div>
+      ) : health === 'incomplete' ? (
+        <div class="rr-note" data-kind="incomplete">
+          <WarnIcon />
+          <div>
+            <p>{hiddenText(collapsedHints)}</p>
+            <Problems problems={problems} />
+          </div>
+        </div>
+      ) : items.length === 0 ? (
+        <div class="rr-note" data-kind="ok">
+          <OkIcon />
+          <div>
+            <p>{ALL_ANSWERED}</p>
+            <Problems problems={problems} />
+          </div>
+        </div>
+      ) : problems.length > 0 ? (
+        <div class="rr-note" data-kind="problems">
+          <Problems problems={problems} />
+        </div>
+      ) : null}
+
+      {items.length === 0 && health === 'incomplete' ? (
+        <p class="rr-note">None of the comments shown now is waiting.</p>
+      ) : null}
+
+      {items.length > 0 ? (
+        <>
+          <fieldset class="rr-filters">
+            <legend class="rr-sr">Filter by label</legend>
+            <button
+              type="button"
+              class="rr-btn rr-filter"
+              aria-pressed={labelFilter === 'all'}
+              onClick={() => props.onLabelFilter('all')}
+            >
+              {`All ${items.length}`}
+            </button>
+            {LabelKindSchema.options.map((k) => (
+              <button
+                key={k}
+                type="button"
+                class="rr-btn rr-filter"
+                aria-pressed={labelFilter === k}
+                onClick={() => props.onLabelFilter(k)}
+              >
+                {`${LABEL_WORDS[k].many} ${counts[k]}`}
+              </button>
+            ))}
+          </fieldset>
+          {shown.length === 0 ? (
+            <p class="rr-note">{`No unanswered ${LABEL_WORDS[labelFilter as LabelKind].many.toLowerCase()} here.`}</p>
+          ) : (
+            <ol class="rr-list" aria-label="Unanswered comments">
+              {shown.map((item) => (
+                <QueueItem
+                  key={item.key}
+                  item={item}
+                  current={item.key === currentKey}
+                  onSelect={props.onSelect}
+                  onReply={props.onReply}
+                />
+              ))}
+            </ol>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function QueueItem({
+  item,
+  current,
+  onSelect,
+  onReply,
+}: {
+  item: QueueItemView;
+  current: boolean;
+  onSelect(key: string): void;
+  onReply(key: string): void;
+}) {
+  return (
+    <li class="rr-item" data-current={current ? 'true' : 'false'} data-key={item.key}>
+      <button
+        type="button"
+        class="rr-item-main"
+        aria-current={current ? 'true' : undefined}
+        onClick={() => onSelect(item.key)}
+      >
+        <span class="rr-item-who">
+          <span class="rr-item-name">{item.authorName}</span>
+          {showHandle(item.handle) ? <span class="rr-item-handle">{`@${item.handle}`}</span> : null}
+        </span>
+        <span class="rr-item-snippet">{clip(item.snippet)}</span>
+        <span class="rr-item-meta">
+          <AgePill level={item.level} ageText={item.ageText} />
+          {item.labels.map((l) => (
+            <span key={l} class="rr-chip">
+              {LABEL_WORDS[l].one}
+            </span>
+          ))}
+        </span>
+      </button>
+      <button type="button" class="rr-btn rr-btn-primary" onClick={() => onReply(item.key)}>
+        Reply<span class="rr-sr">{` to ${item.authorName}`}</span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,220 @@
+// The template list that opens from a badge's "Templates" button: search, suggested first, pick by digit or arrows.
+// Keys typed here must never reach the site (X acts on single keys like j, k, r, n), so the root stops every
+// key event from bubbling out of the shadow root.
+import type { JSX } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Template } from '../../utils/core/template';
+import { CloseIcon } from './icons';
+import { scrollWithin } from './scroll';
+
+export interface TemplatePickerProps {
+  templates: Template[];
+  /** Ids to list first under "Suggested", in this order (see utils/core/suggest.ts). */
+  suggestedIds: string[];
+  onPick(t: Template): void;
+  onClose(): void;
+  /** The template as it would be inserted for this comment, for the one-line preview; defaults to the raw body. */
+  previewFor?: (t: Template) => string;
+}
+
+/** Case- and accent-insensitive form for searching: "Éclair" and "eclair" fold alike. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Every word of the query must appear in the title, the body or the shortcut. */
+export function templateMatches(t: Template, query: string): boolean {
+  const terms = foldForSearch(query).split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return true;
+  const haystack = foldForSearch(`${t.title}\n${t.body}\n${t.shortcut ?? ''}`);
+  return terms.every((term) => haystack.includes(term));
+}
+
+/** The visible templates: matching suggested ones in suggestion order, then the other matching ones by `order`. */
+export function arrangeTemplates(
+  templates: Template[],
+  suggestedIds: string[],
+  query: string,
+): { suggested: Template[]; rest: Template[] } {
+  const live = templates.filter((t) => t.deletedAt === undefined);
+  const byId = new Map(live.map((t) => [t.id, t]));
+  const suggestedSet = new Set(suggestedIds);
+  const suggested: Template[] = [];
+  for (const id of suggestedSet) {
+    const t = byId.get(id);
+    if (t && templateMatches(t, query)) suggested.push(t);
+  }
+  const rest = live
+    .filter((t) => !suggestedSet.has(t.id) && templateMatches(t, query))
+    .sort((a, b) => a.order - b.order);
+  return { suggested, rest };
+}
+
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previewFor }: TemplatePickerProps) {
+  const [query, setQuery] = useState('');
+  const [activeIndex, setActiveIndex] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const baseId = useId();
+  const listId = `${baseId}-list`;
+  const optionId = (i: number) => `${baseId}-opt-${i}`;
+
+  const hasAny = templates.some((t) => t.deletedAt === undefined);
+  const { suggested, rest } = arrangeTemplates(templates, suggestedIds, query);
+  const visible = [...suggested, ...rest];
+  const active = visible.length === 0 ? -1 : Math.min(activeIndex, visible.length - 1);
+
+  useEffect(() => {
+    inputRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  useEffect(() => {
+    const list = listRef.current;
+    const el = list?.querySelector(`[data-index="${active}"]`);
+    if (list && el) scrollWithin(list, el);
+  }, [active]);
+
+  // Bound natively rather than through onKeyPress/onKeyUp: every key event must stop here, whatever the DOM
+  // exposes as on* properties (happy-dom has no onkeypress, so Preact would listen for "KeyPress").
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const stop = (e: Event) => e.stopPropagation();
+    const types = ['keydown', 'keypress', 'keyup'] as const;
+    for (const type of types) root.addEventListener(type, stop);
+    return () => {
+      for (const type of types) root.removeEventListener(type, stop);
+    };
+  }, []);
+
+  const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
+    if (e.isComposing || e.keyCode === 229) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+      return;
+    }
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    // Digits are reserved for picking (the numbers are shown beside the items), so they are not typed into the search.
+    if (/^[1-9]$/.test(e.key)) {
+      e.preventDefault();
+      const t = visible[Number(e.key) - 1];
+      if (t) onPick(t);
+      return;
+    }
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (visible.length === 0) return;
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActiveIndex((active + step + visible.length) % visible.length);
+      return;
+    }
+    if (e.key === 'Enter' && e.target === inputRef.current) {
+      e.preventDefault();
+      const t = visible[active];
+      if (t) onPick(t);
+    }
+  };
+
+  const renderOption = (t: Template, i: number) => (
+    // biome-ignore lint/a11y/useFocusableInteractive: options are reached through aria-activedescendant on the search box
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keys (arrows, digits, Enter) are handled on the picker root
+    <div
+      key={t.id}
+      id={optionId(i)}
+      role="option"
+      aria-selected={i === active}
+      class="rr-option"
+      data-index={i}
+      // Keep the focus in the search box, so the keys keep working after a click.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => onPick(t)}
+    >
+      <span class="rr-option-num" aria-hidden="true">
+        {i < 9 ? String(i + 1) : ''}
+      </span>
+      <span class="rr-option-title">{t.title}</span>
+      <span class="rr-option-meta">
+        {t.shortcut ? (
+          <span class="rr-chip">
+            <span class="rr-sr">Shortcut </span>
+            {t.shortcut}
+          </span>
+        ) : null}
+        <span class="rr-chip">
+          <span class="rr-sr">Language </span>
+          {t.language}
+        </span>
+      </span>
+      <span class="rr-option-preview">{oneLine(previewFor ? previewFor(t) : t.body)}</span>
+    </div>
+  );
+
+  const suggestedHeadId = `${baseId}-sugg`;
+  const restHeadId = `${baseId}-rest`;
+
+  return (
+    <div ref={rootRef} class="rr-picker" role="dialog" aria-label="Reply templates" onKeyDown={onKeyDown}>
+      <div class="rr-picker-top">
+        <input
+          ref={inputRef}
+          class="rr-picker-search"
+          type="text"
+          role="combobox"
+          aria-label="Search templates"
+          aria-autocomplete="list"
+          aria-expanded={visible.length > 0}
+          aria-controls={visible.length > 0 ? listId : undefined}
+          aria-activedescendant={active >= 0 ? optionId(active) : undefined}
+          placeholder="Search templates"
+          autoComplete="off"
+          spellcheck={false}
+          value={query}
+          onInput={(e) => {
+            setQuery(e.currentTarget.value);
+            setActiveIndex(0);
+          }}
+        />
+        <button type="button" class="rr-btn rr-btn-icon" aria-label="Close templates" onClick={() => onClose()}>
+          <CloseIcon />
+        </button>
+      </div>
+      {!hasAny ? (
+        <p class="rr-picker-empty" role="status">
+          No templates yet — add them in Reply Radar's options
+        </p>
+      ) : visible.length === 0 ? (
+        <p class="rr-picker-empty" role="status">
+          No templates match
+        </p>
+      ) : (
+        <div ref={listRef} id={listId} role="listbox" aria-label="Templates" class="rr-picker-list">
+          {suggested.length > 0 ? (
+            // biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox (a fieldset is no option group)
+            <div role="group" aria-labelledby={suggestedHeadId}>
+              <div role="presentation" id={suggestedHeadId} class="rr-picker-heading">
+                Suggested
+              </div>
+              {suggested.map((t, i) => renderOption(t, i))}
+            </div>
+          ) : null}
+          {rest.length > 0 && suggested.length > 0 ? (
+            // biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox (a fieldset is no option group)
+            <div role="group" aria-labelledby={restHeadId}>
+              <div role="presentation" id={restHeadId} class="rr-picker-heading">
+                Other templates
+              </div>
+              {rest.map((t, i) => renderOption(t, suggested.length + i))}
+            </div>
+          ) : (
+            rest.map((t, i) => renderOption(t, i))
+          )}
+        </div>
+      )}
+      <p class="rr-picker-hint">1–9 pick · ↑ ↓ move · Enter inserts · Esc closes</p>
+    </div>
+  );
+}

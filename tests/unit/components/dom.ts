@@ -1,0 +1,75 @@
+// Tiny DOM helpers for the overlay component tests (no @testing-library): render with Preact into a container
+// inside an open shadow root, like the overlay does, and fire real DOM events.
+import { type ComponentChild, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach } from 'vitest';
+
+const mounted: HTMLElement[] = [];
+
+afterEach(() => {
+  for (const host of mounted.splice(0)) {
+    const mount = host.shadowRoot?.querySelector<HTMLElement>('[data-rr-mount]');
+    if (mount) act(() => render(null, mount));
+    host.remove();
+  }
+});
+
+export interface Mounted {
+  host: HTMLElement;
+  root: ShadowRoot;
+  mount: HTMLElement;
+  rerender(vnode: ComponentChild): void;
+  $<E extends Element = HTMLElement>(selector: string): E | null;
+  $$<E extends Element = HTMLElement>(selector: string): E[];
+  /** All text, including screen-reader-only text, with whitespace collapsed. */
+  text(): string;
+}
+
+export function mount(vnode: ComponentChild): Mounted {
+  const host = document.createElement('rr-test-host');
+  document.body.append(host);
+  mounted.push(host);
+  const root = host.attachShadow({ mode: 'open' });
+  const mountEl = document.createElement('div');
+  mountEl.setAttribute('data-rr-mount', '');
+  root.append(mountEl);
+  act(() => render(vnode, mountEl));
+  return {
+    host,
+    root,
+    mount: mountEl,
+    rerender: (v) => act(() => render(v, mountEl)),
+    $: (s) => root.querySelector(s),
+    $$: <E extends Element = HTMLElement>(s: string) => [...root.querySelectorAll<E>(s)],
+    text: () => (mountEl.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  };
+}
+
+export function click(el: Element | null): void {
+  if (!el) throw new Error('click: no element');
+  act(() => {
+    el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+  });
+}
+
+export function press(el: Element | null, key: string, init: KeyboardEventInit = {}, type = 'keydown'): KeyboardEvent {
+  if (!el) throw new Error('press: no element');
+  const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true, composed: true, ...init });
+  act(() => {
+    el.dispatchEvent(event);
+  });
+  return event;
+}
+
+export function typeInto(input: HTMLInputElement | null, value: string): void {
+  if (!input) throw new Error('typeInto: no input');
+  input.value = value;
+  act(() => {
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** The buttons whose text (including screen-reader text) contains `text`. */
+export function buttonsWith(m: Mounted, text: string): HTMLButtonElement[] {
+  return m.$$<HTMLButtonElement>('button').filter((b) => (b.textContent ?? '').includes(text));
+}

@@ -1,0 +1,244 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { type QueueItemView, QueuePanel, type QueuePanelProps } from '../../../components/overlay/QueuePanel';
+import type { Health } from '../../../utils/core/model';
+import { buttonsWith, click, type Mounted, mount } from './dom';
+
+const ana: QueueItemView = {
+  key: 'x:1',
+  authorName: 'Ana Lima',
+  handle: 'analima',
+  snippet: 'Where is my order? It has been two weeks.',
+  ageText: '2 h',
+  level: 'breach',
+  labels: ['question', 'order'],
+};
+const ben: QueueItemView = {
+  key: 'x:2',
+  authorName: 'Ben',
+  handle: 'ben_k',
+  snippet: 'This is the worst service ever',
+  ageText: '40 min',
+  level: 'warn',
+  labels: ['complaint'],
+};
+const cy: QueueItemView = {
+  key: 'x:3',
+  authorName: 'Cy',
+  handle: 'cy',
+  snippet: 'Do you ship to Norway?',
+  ageText: '3 min',
+  level: 'ok',
+  labels: ['question'],
+};
+
+function props(over: Partial<QueuePanelProps> = {}): QueuePanelProps {
+  return {
+    items: [ana, ben, cy],
+    health: 'ok',
+    problems: [],
+    collapsedHints: [],
+    tracked: true,
+    collapsed: false,
+    onToggleCollapsed: vi.fn(),
+    onSelect: vi.fn(),
+    onReply: vi.fn(),
+    onTrackAll: vi.fn(),
+    currentKey: null,
+    labelFilter: 'all',
+    onLabelFilter: vi.fn(),
+    theme: 'light',
+    platformName: 'X',
+    ...over,
+  };
+}
+
+const ALL_ANSWERED = 'All answered on this post';
+const names = (m: Mounted) => m.$$('.rr-item-name').map((e) => e.textContent);
+const live = (m: Mounted) => m.$('[aria-live="polite"]')?.textContent;
+
+describe('QueuePanel health words', () => {
+  it('says "All answered" when the page was read fully and nothing waits', () => {
+    const m = mount(<QueuePanel {...props({ items: [] })} />);
+    expect(m.text()).toContain(ALL_ANSWERED);
+    expect(live(m)).toBe('0 unanswered');
+  });
+
+  it('does not say it while comments wait', () => {
+    const m = mount(<QueuePanel {...props()} />);
+    expect(m.text()).not.toContain('All answered');
+  });
+
+  it('explains hidden replies with the page’s own words instead', () => {
+    const m = mount(
+      <QueuePanel
+        {...props({
+          items: [],
+          health: 'incomplete',
+          collapsedHints: ['Show more replies', 'View all 5 replies', 'Show more replies'],
+          problems: ['2 replies could not be read'],
+        })}
+      />,
+    );
+    const text = m.text();
+    expect(text).not.toContain('All answered');
+    expect(text).toContain(
+      'Some replies are hidden on this page — expand them to check: “Show more replies”, “View all 5 replies”.',
+    );
+    expect(text).toContain('2 replies could not be read');
+    expect(live(m)).toBe('0 unanswered, some replies are hidden');
+  });
+
+  it('says it cannot tell when the page could not be read', () => {
+    const m = mount(<QueuePanel {...props({ items: [], health: 'broken', problems: ['No comment list found'] })} />);
+    const text = m.text();
+    expect(text).not.toContain('All answered');
+    expect(text).toContain("Reply Radar could not read this page's comments, so it cannot tell what is unanswered.");
+    expect(m.$$('.rr-problems li').map((li) => li.textContent)).toEqual(['No comment list found']);
+  });
+
+  it('never says "All answered" unless health is ok and the queue is empty (any state)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Health>('ok', 'incomplete', 'broken'),
+        fc.integer({ min: 0, max: 3 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom<QueuePanelProps['labelFilter']>('all', 'question', 'complaint', 'order'),
+        (health, count, tracked, collapsed, labelFilter) => {
+          const items = [ana, ben, cy].slice(0, count);
+          const m = mount(<QueuePanel {...props({ items, health, tracked, collapsed, labelFilter })} />);
+          const says = m.text().includes('All answered');
+          m.host.remove();
+          const allowed = tracked && !collapsed && health === 'ok' && count === 0;
+          return allowed ? says : !says;
+        },
+      ),
+    );
+  });
+
+  it('explains a post that is not the brand’s and offers to track all posts', () => {
+    const p = props({ items: [], tracked: false, notTrackedReason: 'not-brand-post' });
+    const m = mount(<QueuePanel {...p} />);
+    expect(m.text()).toContain("This post is not by your brand. Reply Radar tracks your brand's posts.");
+    expect(m.text()).not.toContain('All answered');
+    click(buttonsWith(m, 'Track all posts')[0]!);
+    expect(p.onTrackAll).toHaveBeenCalledTimes(1);
+  });
+
+  it('names the site when it is switched off', () => {
+    const m = mount(
+      <QueuePanel {...props({ items: [], tracked: false, notTrackedReason: 'site-off', platformName: 'Facebook' })} />,
+    );
+    expect(m.text()).toContain('Reply Radar is turned off for Facebook.');
+    expect(buttonsWith(m, 'Track')).toHaveLength(0);
+  });
+});
+
+describe('QueuePanel list', () => {
+  it('shows the unanswered count in the header and in a polite live region', () => {
+    const m = mount(<QueuePanel {...props()} />);
+    expect(m.$('.rr-panel-head .rr-count')?.textContent).toBe('3');
+    expect(live(m)).toBe('3 unanswered');
+  });
+
+  it('shows author, handle, snippet, age with level words and labels for each item, in the given order', () => {
+    const m = mount(<QueuePanel {...props()} />);
+    expect(names(m)).toEqual(['Ana Lima', 'Ben', 'Cy']);
+    const first = m.$('.rr-item');
+    expect(first?.querySelector('.rr-item-handle')?.textContent).toBe('@analima');
+    expect(first?.querySelector('.rr-item-snippet')?.textContent).toBe(ana.snippet);
+    expect(first?.querySelector('.rr-age')?.textContent).toBe('Overdue: 2 h');
+    expect([...(first?.querySelectorAll('.rr-chip') ?? [])].map((c) => c.textContent)).toEqual(['Question', 'Order']);
+  });
+
+  it('does not show a handle that is not one (Facebook profile ids)', () => {
+    const m = mount(<QueuePanel {...props({ items: [{ ...ana, handle: 'profile.php?id=100' }] })} />);
+    expect(m.$('.rr-item-handle')).toBeNull();
+  });
+
+  it('selects an item on click and replies from its Reply button', () => {
+    const p = props();
+    const m = mount(<QueuePanel {...p} />);
+    click(m.$$('.rr-item-main')[1]!);
+    expect(p.onSelect).toHaveBeenCalledWith('x:2');
+    const reply = buttonsWith(m, 'Reply to Cy')[0];
+    click(reply!);
+    expect(p.onReply).toHaveBeenCalledWith('x:3');
+    expect(p.onSelect).toHaveBeenCalledTimes(1);
+  });
+
+  it('marks the current item with aria-current', () => {
+    const m = mount(<QueuePanel {...props({ currentKey: 'x:2' })} />);
+    const current = m.$$('[aria-current="true"]');
+    expect(current).toHaveLength(1);
+    expect(current[0]?.querySelector('.rr-item-name')?.textContent).toBe('Ben');
+  });
+
+  it('shows the count per label on the filter chips', () => {
+    const m = mount(<QueuePanel {...props()} />);
+    expect(m.$$('.rr-filter').map((b) => b.textContent)).toEqual(['All 3', 'Questions 2', 'Complaints 1', 'Orders 1']);
+    expect(m.$('.rr-filter[aria-pressed="true"]')?.textContent).toBe('All 3');
+  });
+
+  it('asks for a filter on chip click and shows only the matching items', () => {
+    const p = props();
+    const m = mount(<QueuePanel {...p} />);
+    click(buttonsWith(m, 'Questions')[0]!);
+    expect(p.onLabelFilter).toHaveBeenCalledWith('question');
+    m.rerender(<QueuePanel {...p} labelFilter="question" />);
+    expect(names(m)).toEqual(['Ana Lima', 'Cy']);
+    expect(m.$('.rr-filter[aria-pressed="true"]')?.textContent).toBe('Questions 2');
+    // The total stays the whole queue.
+    expect(m.$('.rr-panel-head .rr-count')?.textContent).toBe('3');
+  });
+
+  it('says so when a filter leaves nothing, without claiming all answered', () => {
+    const m = mount(<QueuePanel {...props({ items: [ana, cy], labelFilter: 'complaint' })} />);
+    expect(names(m)).toEqual([]);
+    expect(m.text()).toContain('No unanswered complaints here.');
+    expect(m.text()).not.toContain('All answered');
+  });
+
+  it('renders page text only as text', () => {
+    const evil = { ...ana, authorName: '<img src=x onerror=alert(1)>', snippet: '<script>alert(1)</script>' };
+    const m = mount(<QueuePanel {...props({ items: [evil] })} />);
+    expect(m.$('img')).toBeNull();
+    expect(m.$('script')).toBeNull();
+    expect(m.$('.rr-item-snippet')?.textContent).toBe('<script>alert(1)</script>');
+  });
+});
+
+describe('QueuePanel collapsed', () => {
+  it('keeps only a small pill with the count and health', () => {
+    const p = props({ collapsed: true, health: 'incomplete' });
+    const m = mount(<QueuePanel {...p} />);
+    expect(m.$('.rr-list')).toBeNull();
+    const pill = m.$('button.rr-mini');
+    expect(pill?.querySelector('.rr-count')?.textContent).toBe('3');
+    expect(pill?.getAttribute('aria-expanded')).toBe('false');
+    expect(pill?.textContent).toContain('some replies are hidden');
+    expect(pill?.querySelector('svg')).not.toBeNull();
+    expect(live(m)).toBe('3 unanswered, some replies are hidden');
+    click(pill);
+    expect(p.onToggleCollapsed).toHaveBeenCalledTimes(1);
+  });
+
+  it('collapses from the header button, which says it is expanded', () => {
+    const p = props();
+    const m = mount(<QueuePanel {...p} />);
+    const toggle = m.$('button[aria-label="Hide the queue"]');
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    expect(m.root.getElementById(toggle!.getAttribute('aria-controls')!)).not.toBeNull();
+    click(toggle);
+    expect(p.onToggleCollapsed).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the same live region across collapse, so changes are announced', () => {
+    const m = mount(<QueuePanel {...props()} />);
+    const region = m.$('[aria-live="polite"]');
+    m.rerender(<QueuePanel {...props({ collapsed: true, items: [ana] })} />);
+    expect(m.$('[aria-live="polite"]')).toBe(region);
+    expect(region?.textContent).toBe('1 unanswered');
+  });
+});

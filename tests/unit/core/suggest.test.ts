@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_SUGGESTIONS, primaryLanguage, suggestTemplates } from '../../../utils/core/suggest';
+import type { Template } from '../../../utils/core/template';
+
+let n = 0;
+function tpl(id: string, language: string, tags: string[] = [], over: Partial<Template> = {}): Template {
+  n += 1;
+  return {
+    id,
+    title: id,
+    body: id,
+    language,
+    tags,
+    order: n,
+    createdAt: 0,
+    updatedAt: 0,
+    useCount: 0,
+    ...over,
+  };
+}
+
+describe('suggestTemplates', () => {
+  it('ranks same language with matching tags first, then same language, then matching tags only', () => {
+    const templates = [
+      tpl('hu-generic', 'hu'),
+      tpl('en-generic', 'en'),
+      tpl('hu-complaint', 'hu', ['complaint']),
+      tpl('en-complaint', 'en-GB', ['Complaints']),
+    ];
+    expect(suggestTemplates(templates, { lang: 'en-US', labels: ['complaint'] })).toEqual([
+      'en-complaint',
+      'en-generic',
+      'hu-complaint',
+    ]);
+  });
+
+  it('prefers templates matching more of the comment’s labels', () => {
+    const templates = [tpl('q', 'en', ['question']), tpl('q-order', 'en', ['#order', 'question'])];
+    expect(suggestTemplates(templates, { lang: 'en', labels: ['question', 'order'] })).toEqual(['q-order', 'q']);
+  });
+
+  it('keeps the user’s order on ties, whatever the use counts', () => {
+    const templates = [
+      tpl('c', 'en', [], { order: 3, useCount: 99 }),
+      tpl('a', 'en', [], { order: 1 }),
+      tpl('b', 'en', [], { order: 2, useCount: 5 }),
+    ];
+    expect(suggestTemplates(templates, { lang: 'en', labels: [] })).toEqual(['a', 'b', 'c']);
+    expect(suggestTemplates([...templates].reverse(), { lang: 'en', labels: [] })).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps the input order when the user order ties too', () => {
+    const templates = [tpl('first', 'en', [], { order: 0 }), tpl('second', 'en', [], { order: 0 })];
+    expect(suggestTemplates(templates, { lang: 'en', labels: [] })).toEqual(['first', 'second']);
+  });
+
+  it('returns at most five', () => {
+    const templates = Array.from({ length: 8 }, (_, i) => tpl(`t${i}`, 'en'));
+    expect(suggestTemplates(templates, { lang: 'en', labels: [] })).toEqual(['t0', 't1', 't2', 't3', 't4']);
+    expect(MAX_SUGGESTIONS).toBe(5);
+  });
+
+  it('never suggests trashed templates', () => {
+    const templates = [tpl('gone', 'en', ['question'], { deletedAt: 1 }), tpl('here', 'en')];
+    expect(suggestTemplates(templates, { lang: 'en', labels: ['question'] })).toEqual(['here']);
+  });
+
+  it('suggests nothing that neither speaks the language nor fits a label', () => {
+    const templates = [tpl('de', 'de'), tpl('fr-order', 'fr', ['order'])];
+    expect(suggestTemplates(templates, { lang: 'en', labels: ['question'] })).toEqual([]);
+  });
+
+  it('goes by labels alone when the comment’s language is unknown or not a language', () => {
+    const templates = [tpl('en', 'en'), tpl('en-q', 'en', ['question'])];
+    for (const lang of [undefined, 'und', 'zxx', 'qme', 'qht']) {
+      expect(suggestTemplates(templates, { lang, labels: ['question'] })).toEqual(['en-q']);
+      expect(suggestTemplates(templates, { lang, labels: [] })).toEqual([]);
+    }
+  });
+});
+
+describe('primaryLanguage', () => {
+  it.each([
+    ['pt-BR', 'pt'],
+    ['EN_us', 'en'],
+    ['km', 'km'],
+    ['und', null],
+    ['qme', null],
+    ['', null],
+    [undefined, null],
+  ])('%s → %s', (tag, expected) => {
+    expect(primaryLanguage(tag)).toBe(expected);
+  });
+});

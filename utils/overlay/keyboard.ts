@@ -1,0 +1,171 @@
+// Keyboard chords, matched on KeyboardEvent.code: on a Mac Option+J types "∆", so `key` cannot be trusted when a
+// modifier is down, but `code` is still "KeyJ". Pure: takes event-shaped objects, touches no DOM.
+import { type Chord, type Settings, type ShortcutAction, ShortcutActionSchema } from '../core/settings';
+
+/** The parts of a KeyboardEvent the chord logic reads (a real KeyboardEvent fits). */
+export interface KeyChordEvent {
+  code: string;
+  key?: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  shiftKey: boolean;
+  metaKey: boolean;
+  repeat?: boolean;
+  isComposing?: boolean;
+  /** 229 while an IME composes, in browsers that do not set isComposing on the first key. */
+  keyCode?: number;
+}
+
+export interface ShortcutEvent extends KeyChordEvent {
+  repeat: boolean;
+  isComposing: boolean;
+}
+
+const MODIFIER_CODES = new Set([
+  'ShiftLeft',
+  'ShiftRight',
+  'ControlLeft',
+  'ControlRight',
+  'AltLeft',
+  'AltRight',
+  'MetaLeft',
+  'MetaRight',
+  'OSLeft',
+  'OSRight',
+  'CapsLock',
+  'Fn',
+  'FnLock',
+  'NumLock',
+  'ScrollLock',
+  'ContextMenu',
+]);
+
+const composing = (e: KeyChordEvent): boolean => e.isComposing === true || e.keyCode === 229;
+
+/** The event's code; when a virtual keyboard leaves it empty, a plain letter or digit key still counts. */
+function codeOf(e: KeyChordEvent): string {
+  if (e.code && e.code !== 'Unidentified') return e.code;
+  const key = e.key ?? '';
+  if (/^[a-z]$/i.test(key)) return `Key${key.toUpperCase()}`;
+  if (/^[0-9]$/.test(key)) return `Digit${key}`;
+  return '';
+}
+
+function sameChord(e: KeyChordEvent, code: string, c: Chord): boolean {
+  return (
+    code === c.code && e.altKey === c.alt && e.ctrlKey === c.ctrl && e.shiftKey === c.shift && e.metaKey === c.meta
+  );
+}
+
+/** The action bound to this key press, or null. Held-down repeats and IME composition never match. */
+export function matchShortcut(e: ShortcutEvent, shortcuts: Settings['shortcuts']): ShortcutAction | null {
+  if (e.repeat || composing(e)) return null;
+  const code = codeOf(e);
+  if (!code) return null;
+  for (const action of ShortcutActionSchema.options) {
+    const chord = shortcuts[action];
+    if (chord && sameChord(e, code, chord)) return action;
+  }
+  return null;
+}
+
+/** The chord a key press makes, for the options page's shortcut recorder; null for a lone modifier or while composing. */
+export function chordFromEvent(e: KeyChordEvent): Chord | null {
+  if (composing(e)) return null;
+  const code = codeOf(e);
+  if (!code || MODIFIER_CODES.has(code)) return null;
+  return { code, alt: e.altKey, ctrl: e.ctrlKey, shift: e.shiftKey, meta: e.metaKey };
+}
+
+const KEY_NAMES: Record<string, string> = {
+  Space: 'Space',
+  Enter: 'Enter',
+  Escape: 'Esc',
+  Backspace: 'Backspace',
+  Tab: 'Tab',
+  Delete: 'Delete',
+  Insert: 'Insert',
+  Home: 'Home',
+  End: 'End',
+  PageUp: 'Page Up',
+  PageDown: 'Page Down',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  Minus: '-',
+  Equal: '=',
+  BracketLeft: '[',
+  BracketRight: ']',
+  Backslash: '\\',
+  Semicolon: ';',
+  Quote: "'",
+  Backquote: '`',
+  Comma: ',',
+  Period: '.',
+  Slash: '/',
+  IntlBackslash: '\\',
+  NumpadAdd: 'Num +',
+  NumpadSubtract: 'Num -',
+  NumpadMultiply: 'Num *',
+  NumpadDivide: 'Num /',
+  NumpadDecimal: 'Num .',
+  NumpadEnter: 'Num Enter',
+};
+
+/** A readable name of the key a code stands for, in the US layout ("KeyJ" → "J"). */
+export function keyName(code: string): string {
+  const letter = /^Key([A-Z])$/.exec(code);
+  if (letter) return letter[1]!;
+  const digit = /^Digit(\d)$/.exec(code);
+  if (digit) return digit[1]!;
+  const numpad = /^Numpad(\d)$/.exec(code);
+  if (numpad) return `Num ${numpad[1]}`;
+  return KEY_NAMES[code] ?? code;
+}
+
+/** "Alt+J" elsewhere, "⌥J" on a Mac (modifiers in Apple's order: ⌃ ⌥ ⇧ ⌘). */
+export function formatChord(chord: Chord, platform: 'mac' | 'other'): string {
+  const key = keyName(chord.code);
+  if (platform === 'mac') {
+    return `${chord.ctrl ? '⌃' : ''}${chord.alt ? '⌥' : ''}${chord.shift ? '⇧' : ''}${chord.meta ? '⌘' : ''}${key}`;
+  }
+  const parts: string[] = [];
+  if (chord.ctrl) parts.push('Ctrl');
+  if (chord.alt) parts.push('Alt');
+  if (chord.shift) parts.push('Shift');
+  if (chord.meta) parts.push('Meta');
+  parts.push(key);
+  return parts.join('+');
+}
+
+// Single keys the sites act on by themselves (reference/sites.md); "?" is Shift+/.
+const X_KEYS = new Set(['j', 'k', 'l', 'r', 't', 'n', 'm', 'u', 'o', '.', '/', '?', 'Space', 'Enter']);
+const FACEBOOK_KEYS = new Set(['j', 'k', 'l', 'c', 's', 'o', 'p', 'q', 'e', '/', '?']);
+
+/** What the site sees for an unmodified chord: "j", "/", "?" (Shift+/), "Space"… */
+function siteKey(chord: Chord): string | null {
+  const letter = /^Key([A-Z])$/.exec(chord.code);
+  if (letter) return chord.shift ? null : letter[1]!.toLowerCase();
+  if (chord.code === 'Slash') return chord.shift ? '?' : '/';
+  if (chord.code === 'Period') return chord.shift ? null : '.';
+  if (chord.code === 'Space' || chord.code === 'Enter') return chord.shift ? null : chord.code;
+  return null;
+}
+
+/**
+ * A warning when a chord without Alt, Ctrl or Meta would collide with the sites' own single-key shortcuts
+ * (or with typing a reply); null when it is safe.
+ */
+export function conflictsWithSite(chord: Chord): string | null {
+  if (chord.alt || chord.ctrl || chord.meta) return null;
+  if (/^F\d{1,2}$/.test(chord.code)) return null;
+  const name = formatChord(chord, 'other');
+  const key = siteKey(chord);
+  const sites = key === null ? [] : [X_KEYS.has(key) ? 'X' : '', FACEBOOK_KEYS.has(key) ? 'Facebook' : ''];
+  const named = sites.filter(Boolean);
+  if (named.length > 0) {
+    return `${name} is one of ${named.join(' and ')}'s own shortcuts. Add Alt, Ctrl or ⌘ to the chord.`;
+  }
+  return `${name} without Alt, Ctrl or ⌘ would also fire while you type a reply. Add a modifier to the chord.`;
+}
