@@ -24,7 +24,11 @@ export function ensureOutlineStyle(doc: Document, signal: AbortSignal): void {
   signal.addEventListener('abort', () => style.remove());
 }
 
-export function createPanelHost(doc: Document, css: string, signal: AbortSignal): { host: HTMLElement; mount: HTMLElement } {
+export function createPanelHost(
+  doc: Document,
+  css: string,
+  signal: AbortSignal,
+): { host: HTMLElement; mount: HTMLElement } {
   const host = doc.createElement(PANEL_TAG);
   host.setAttribute('data-rr-unanswered', '0');
   host.setAttribute('data-rr-health', 'incomplete');

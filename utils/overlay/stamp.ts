@@ -1,7 +1,14 @@
 // The page contract: attributes every classified comment element carries (documented in the README).
 import type { CommentView } from './view-model';
 
-const ATTRS = ['data-rr-id', 'data-rr-state', 'data-rr-posted-at', 'data-rr-precision', 'data-rr-level', 'data-rr-current'];
+const ATTRS = [
+  'data-rr-id',
+  'data-rr-state',
+  'data-rr-posted-at',
+  'data-rr-precision',
+  'data-rr-level',
+  'data-rr-current',
+];
 
 export function stampComment(element: HTMLElement, view: CommentView, isCurrent: boolean): void {
   setAttr(element, 'data-rr-id', view.key);
