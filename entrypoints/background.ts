@@ -1,8 +1,30 @@
+// The background only routes: messages to the store, the install event to the starter set, the browser command to
+// the active tab. It holds no state of its own, because the MV3 service worker is stopped whenever it is idle.
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerBackgroundHandlers, togglePanelInActiveTab } from '../utils/messaging/background-handlers';
+import { migrateSettings } from '../utils/storage/settings';
+import { purgeTrash, seedStarterTemplates } from '../utils/storage/templates';
+
+const report = (what: string) => (err: unknown) => console.error(`[reply-radar] ${what} failed`, err);
 
 export default defineBackground({
   type: 'module',
   main() {
-    console.info('[reply-radar] background started');
+    // Listeners are registered synchronously so an event that woke the worker is not missed.
+    registerBackgroundHandlers();
+
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install') void seedStarterTemplates().catch(report('seeding the starter templates'));
+      if (reason === 'update') void migrateSettings().catch(report('migrating the settings'));
+    });
+
+    browser.runtime.onStartup.addListener(() => {
+      void purgeTrash().catch(report('emptying old trash'));
+    });
+
+    browser.commands.onCommand.addListener((command) => {
+      if (command === 'toggle-panel') void togglePanelInActiveTab().catch(report('toggling the panel'));
+    });
   },
 });

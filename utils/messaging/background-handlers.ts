@@ -1,0 +1,117 @@
+// The background's side of the protocol: one handler per message name, each receiving a request already validated
+// by its schema, from a sender already checked to be this extension. Every answer is an envelope
+// ({ ok: true, data } or { ok: false, error }), so a refusal reaches the caller as a clear error, never a throw.
+import { browser } from 'wxt/browser';
+import { clearStates, listStates, setState } from '../storage/comment-states';
+import { describeIssues, type ErrorInfo, RadarError, toErrorInfo } from '../storage/errors';
+import { addResponseLog } from '../storage/response-log';
+import {
+  createTemplate,
+  deleteTemplate,
+  getTemplate,
+  listTemplates,
+  markTemplateUsed,
+  reorderTemplates,
+  restoreTemplate,
+  updateTemplate,
+} from '../storage/templates';
+import {
+  BACKGROUND_MESSAGES,
+  type BackgroundMessageName,
+  type Envelope,
+  isBackgroundMessage,
+  messenger,
+  type ParsedRequest,
+  PROTOCOL,
+  type Response,
+  send,
+} from './protocol';
+
+/** The parts of runtime.MessageSender the checks use. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+type Handler<N extends BackgroundMessageName> = (req: ParsedRequest<N>, sender: Sender) => Promise<Response<N>>;
+
+export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
+  ping: async () => ({ pong: true }),
+  'templates.list': () => listTemplates(),
+  'templates.get': ({ id }) => getTemplate(id),
+  'templates.create': (draft) => createTemplate(draft),
+  'templates.update': ({ id, patch }) => updateTemplate(id, patch),
+  'templates.delete': ({ id }) => deleteTemplate(id),
+  'templates.restore': ({ id }) => restoreTemplate(id),
+  'templates.reorder': ({ ids }) => reorderTemplates(ids),
+  'templates.markUsed': ({ id }) => markTemplateUsed(id),
+  'states.list': ({ keys }) => listStates(keys),
+  'states.set': (state) => setState(state),
+  'states.clear': async ({ keys }) => ({ cleared: await clearStates(keys) }),
+  'responseLog.add': (entry) => addResponseLog(entry),
+};
+
+function refusal(error: ErrorInfo): { ok: false; error: ErrorInfo } {
+  return { ok: false, error };
+}
+
+/** Validate, authorize, run, and wrap one message. Exported for tests and for any other transport. */
+export async function handleMessage(
+  name: unknown,
+  data: unknown,
+  sender: Sender,
+): Promise<Envelope<BackgroundMessageName>> {
+  if (!isBackgroundMessage(name)) {
+    return refusal({ code: 'bad-request', message: `Unknown message ${JSON.stringify(name)}.` });
+  }
+  // Only this extension's own scripts and pages may use the store; anything else is refused outright.
+  if (!sender.id || sender.id !== browser.runtime.id) {
+    return refusal({ code: 'forbidden', message: `${name}: refused, the sender is not Reply Radar.` });
+  }
+  const parsed = PROTOCOL[name].request.safeParse(data, {
+    error: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'required' : undefined),
+  });
+  if (!parsed.success) {
+    const { message, path } = describeIssues(parsed.error);
+    return refusal({ code: 'bad-request', message: `${name}: ${message}`, ...(path ? { path } : {}) });
+  }
+  try {
+    const handler = HANDLERS[name] as Handler<BackgroundMessageName>;
+    const result = await handler(parsed.data as ParsedRequest<BackgroundMessageName>, sender);
+    const checked = PROTOCOL[name].response.safeParse(result);
+    if (!checked.success) {
+      console.error('[reply-radar] handler answered outside its schema', name, checked.error);
+      return refusal({ code: 'internal', message: `${name}: the answer did not match its schema.` });
+    }
+    return { ok: true, data: checked.data as Response<BackgroundMessageName> };
+  } catch (err) {
+    if (!(err instanceof RadarError)) console.error('[reply-radar] handler failed', name, err);
+    return refusal(toErrorInfo(err));
+  }
+}
+
+/** Listen for every background message. Returns the function that removes the listeners. */
+export function registerBackgroundHandlers(): () => void {
+  const removers = BACKGROUND_MESSAGES.map((name) =>
+    messenger.onMessage(name, ({ data, sender }) => handleMessage(name, data, sender)),
+  );
+  return () => {
+    for (const remove of removers) remove();
+  };
+}
+
+/**
+ * The toggle-panel command: tell the active tab's content script. A tab without Reply Radar (any other site)
+ * simply has no listener; that is not an error. Returns whether a content script answered.
+ */
+export async function togglePanelInActiveTab(): Promise<boolean> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return false;
+  try {
+    const answer = await send('overlay.togglePanel', {}, tab.id);
+    return (answer as { ok?: unknown } | undefined)?.ok === true;
+  } catch {
+    return false;
+  }
+}

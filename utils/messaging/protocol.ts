@@ -1,0 +1,142 @@
+// Every message between Reply Radar's parts, in one table: who receives it, and the zod schema of its request and
+// of its response. Content scripts never open IndexedDB; they ask the background with these messages.
+// This module stays light (no IndexedDB, no storage code) because every content script bundles it.
+import { defineExtensionMessaging, type Logger } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { ManualStateSchema } from '../core/model';
+import { TemplateDraftSchema, TemplateSchema } from '../core/template';
+import { type ErrorInfo, ErrorInfoSchema, toErrorInfo } from '../storage/errors';
+import { listResultSchema, ResponseLogEntrySchema } from '../storage/schemas';
+
+export { type ErrorCode, type ErrorInfo, RadarError } from '../storage/errors';
+
+interface MessageDef {
+  /** Which side listens: the background (asked by content scripts and pages) or a tab's content script. */
+  to: 'background' | 'content';
+  request: z.ZodType;
+  response: z.ZodType;
+}
+
+const Empty = z.object({});
+const ById = z.object({ id: z.string().min(1) });
+/** Comment keys on one page; bounded so a runaway page cannot ask for the whole database at once. */
+const Keys = z.array(z.string().min(1).max(200)).max(5000);
+
+export const PROTOCOL = {
+  ping: { to: 'background', request: Empty, response: z.object({ pong: z.literal(true) }) },
+
+  'templates.list': { to: 'background', request: Empty, response: listResultSchema(TemplateSchema) },
+  'templates.get': { to: 'background', request: ById, response: TemplateSchema },
+  'templates.create': { to: 'background', request: TemplateDraftSchema, response: TemplateSchema },
+  /** `patch.shortcut: ''` removes the shortcut. */
+  'templates.update': {
+    to: 'background',
+    request: z.object({ id: z.string().min(1), patch: TemplateDraftSchema.partial() }),
+    response: TemplateSchema,
+  },
+  /** Soft delete into the trash (restorable for 30 days). */
+  'templates.delete': { to: 'background', request: ById, response: TemplateSchema },
+  'templates.restore': { to: 'background', request: ById, response: TemplateSchema },
+  'templates.reorder': {
+    to: 'background',
+    request: z.object({ ids: z.array(z.string().min(1)).max(10_000) }),
+    response: z.array(TemplateSchema),
+  },
+  'templates.markUsed': { to: 'background', request: ById, response: TemplateSchema },
+
+  'states.list': { to: 'background', request: z.object({ keys: Keys }), response: listResultSchema(ManualStateSchema) },
+  'states.set': { to: 'background', request: ManualStateSchema, response: ManualStateSchema },
+  'states.clear': {
+    to: 'background',
+    request: z.object({ keys: Keys.min(1) }),
+    response: z.object({ cleared: z.number().int().nonnegative() }),
+  },
+
+  'responseLog.add': { to: 'background', request: ResponseLogEntrySchema, response: ResponseLogEntrySchema },
+
+  /** The toggle-panel browser command, sent by the background to the active tab's content script. */
+  'overlay.togglePanel': { to: 'content', request: Empty, response: Empty },
+} as const satisfies Record<string, MessageDef>;
+
+export type Protocol = typeof PROTOCOL;
+export type MessageName = keyof Protocol;
+export type BackgroundMessageName = {
+  [N in MessageName]: Protocol[N]['to'] extends 'background' ? N : never;
+}[MessageName];
+export type ContentMessageName = Exclude<MessageName, BackgroundMessageName>;
+
+/** What a caller passes (before defaults and trimming by the schema). */
+export type Request<N extends MessageName> = z.input<Protocol[N]['request']>;
+/** What a handler receives, validated. */
+export type ParsedRequest<N extends MessageName> = z.output<Protocol[N]['request']>;
+export type Response<N extends MessageName> = z.output<Protocol[N]['response']>;
+
+/** Every answer on the wire: the data, or a clear error. Handlers never throw across the boundary. */
+export type Envelope<N extends MessageName> = { ok: true; data: Response<N> } | { ok: false; error: ErrorInfo };
+
+export function envelopeSchema<N extends MessageName>(name: N) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data: PROTOCOL[name].response }),
+    z.object({ ok: z.literal(false), error: ErrorInfoSchema }),
+  ]);
+}
+
+export function isMessageName(name: unknown): name is MessageName {
+  return typeof name === 'string' && Object.hasOwn(PROTOCOL, name);
+}
+
+export function isBackgroundMessage(name: unknown): name is BackgroundMessageName {
+  return isMessageName(name) && PROTOCOL[name].to === 'background';
+}
+
+export const BACKGROUND_MESSAGES: readonly BackgroundMessageName[] = Object.keys(PROTOCOL).filter(isBackgroundMessage);
+
+/** Validation happens at both ends with zod; the transport itself carries unknown values. */
+type WireProtocol = { [N in MessageName]: (request: unknown) => unknown };
+
+/** Keep warnings and errors; the library's per-message logging would flood the page console. */
+const quietLogger: Logger = {
+  debug: () => {},
+  log: () => {},
+  warn: (...args) => console.warn(...args),
+  error: (...args) => console.error(...args),
+};
+
+/** The transport (@webext-core/messaging over runtime/tabs messaging). Defining it touches no browser API. */
+export const messenger = defineExtensionMessaging<WireProtocol>({ logger: quietLogger });
+
+/** Send without the library's per-name generics; both ends validate with the schemas above. */
+export function send(name: MessageName, data: unknown, tabId?: number): Promise<unknown> {
+  const sendMessage = messenger.sendMessage as (type: MessageName, data: unknown, tabId?: number) => Promise<unknown>;
+  return tabId === undefined ? sendMessage(name, data) : sendMessage(name, data, tabId);
+}
+
+/**
+ * In a content script: answer a message the background sends to this tab (e.g. 'overlay.togglePanel'). The request
+ * is validated, messages not from this extension are refused, and what the handler returns (nothing means an empty
+ * answer) is checked against the response schema. Returns the function that stops listening.
+ */
+export function onContentMessage<N extends ContentMessageName>(
+  name: N,
+  handler: (req: ParsedRequest<N>) => unknown,
+): () => void {
+  const listen = messenger.onMessage as (
+    type: MessageName,
+    cb: (message: { data: unknown; sender: { id?: string } }) => Promise<unknown>,
+  ) => () => void;
+  return listen(name, async ({ data, sender }): Promise<Envelope<N>> => {
+    if (sender.id !== browser.runtime.id) {
+      return { ok: false, error: { code: 'forbidden', message: `${name}: refused, the sender is not Reply Radar.` } };
+    }
+    const parsed = PROTOCOL[name].request.safeParse(data);
+    if (!parsed.success)
+      return { ok: false, error: { code: 'bad-request', message: `${name}: ${parsed.error.message}` } };
+    try {
+      const answer = (await handler(parsed.data as ParsedRequest<N>)) ?? {};
+      return { ok: true, data: PROTOCOL[name].response.parse(answer) as Response<N> };
+    } catch (err) {
+      return { ok: false, error: toErrorInfo(err) };
+    }
+  });
+}

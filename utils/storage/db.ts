@@ -1,0 +1,171 @@
+// The one IndexedDB of Reply Radar. It lives in the extension's origin: the background opens it for content scripts
+// (which never touch it, see utils/messaging), the options and dashboard pages open it through this module too.
+// Nothing here keeps state that matters in memory: the MV3 service worker may be stopped between any two calls.
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { z } from 'zod';
+import { check } from './errors';
+import type { ListResult, SkippedRecord } from './schemas';
+
+export const DB_NAME = 'reply-radar';
+export const DB_VERSION = 2;
+
+/** Values are `unknown` on purpose: every record is validated with zod on the way in and on the way out. */
+export interface RadarDB extends DBSchema {
+  templates: { key: string; value: unknown; indexes: { order: number; deletedAt: number } };
+  commentStates: { key: string; value: unknown };
+  responseLog: { key: string; value: unknown; indexes: { answeredAt: number } };
+  meta: { key: string; value: unknown };
+  /** Raw copies of records that failed validation and had to make room (import over the same key). */
+  quarantine: { key: number; value: unknown; indexes: { at: number } };
+}
+export type StoreName = StoreNames<RadarDB>;
+export type RadarDatabase = IDBPDatabase<RadarDB>;
+
+type UpgradeTx = IDBPTransaction<RadarDB, StoreName[], 'versionchange'>;
+
+/**
+ * One step per schema version, applied in order from the version found on disk. Steps never rewrite data, so an
+ * old database opens with everything intact.
+ */
+const UPGRADES: ReadonlyArray<(db: RadarDatabase, tx: UpgradeTx) => void> = [
+  // v1: the four stores.
+  (db, tx) => {
+    db.createObjectStore('templates', { keyPath: 'id' }).createIndex('order', 'order');
+    db.createObjectStore('commentStates', { keyPath: 'key' });
+    db.createObjectStore('responseLog', { keyPath: 'key' });
+    db.createObjectStore('meta');
+    void tx.objectStore('meta').put(Date.now(), 'installedAt');
+  },
+  // v2: indexes for the trash purge and the response-time dashboard, and a place to keep bad records aside.
+  (db, tx) => {
+    tx.objectStore('templates').createIndex('deletedAt', 'deletedAt');
+    tx.objectStore('responseLog').createIndex('answeredAt', 'answeredAt');
+    db.createObjectStore('quarantine', { autoIncrement: true }).createIndex('at', 'at');
+  },
+];
+
+export const MetaSchemas = {
+  schemaVersion: z.number().int().positive(),
+  installedAt: z.number(),
+  /** When the starter templates were written (or found unnecessary); never seed again after that. */
+  seededAt: z.number(),
+} as const;
+export type MetaKey = keyof typeof MetaSchemas;
+
+/** The connection is a cache only: tied to the factory it came from, dropped when the browser or a newer page asks. */
+let connection: { factory: IDBFactory; db: Promise<RadarDatabase> } | undefined;
+
+export function openRadarDb(): Promise<RadarDatabase> {
+  const factory = globalThis.indexedDB;
+  if (connection && connection.factory === factory) return connection.db;
+  const forget = () => {
+    if (connection?.db === db) connection = undefined;
+  };
+  const db = openDB<RadarDB>(DB_NAME, DB_VERSION, {
+    upgrade(database, oldVersion, _newVersion, tx) {
+      for (let version = oldVersion; version < DB_VERSION; version++) UPGRADES[version]?.(database, tx);
+      void tx.objectStore('meta').put(DB_VERSION, 'schemaVersion');
+    },
+    // Another page (after an extension update) wants a newer schema: step aside, reopen on next use.
+    blocking() {
+      forget();
+      void db.then((d) => d.close());
+    },
+    terminated: forget,
+  });
+  db.catch(forget);
+  connection = { factory, db };
+  return db;
+}
+
+/** Close the cached connection (tests, and pages that are going away). */
+export async function closeRadarDb(): Promise<void> {
+  const current = connection;
+  connection = undefined;
+  if (current) (await current.db.catch(() => undefined))?.close();
+}
+
+export type { ListResult, SkippedRecord } from './schemas';
+export { listResultSchema, SkippedRecordSchema } from './schemas';
+
+export function keyText(key: IDBValidKey): string {
+  return typeof key === 'string' ? key : JSON.stringify(key);
+}
+
+interface CursorLike {
+  primaryKey: IDBValidKey;
+  value: unknown;
+  continue(): Promise<CursorLike | null>;
+}
+/** Any idb object store of this database, whatever transaction it came from. */
+export interface StoreLike {
+  name: string;
+  openCursor(): Promise<CursorLike | null>;
+}
+
+/** Every record of a store, validated; bad ones are skipped and reported. `raw` holds every record by key. */
+export async function readValid<S extends z.ZodType>(
+  objectStore: StoreLike,
+  schema: S,
+): Promise<ListResult<z.output<S>> & { raw: Map<string, unknown> }> {
+  const store = objectStore.name;
+  const items: z.output<S>[] = [];
+  const skipped: SkippedRecord[] = [];
+  const raw = new Map<string, unknown>();
+  let cursor = await objectStore.openCursor();
+  while (cursor) {
+    const key = keyText(cursor.primaryKey);
+    raw.set(key, cursor.value);
+    const result = check(schema, cursor.value);
+    if (result.ok) items.push(result.value);
+    else skipped.push({ store, key, problem: result.problem });
+    cursor = await cursor.continue();
+  }
+  if (skipped.length > 0) console.warn('[reply-radar] skipped invalid records', skipped);
+  return { items, skipped, raw };
+}
+
+/** Validate one record read by key; a bad one becomes a report instead of a value. */
+export function validateRead<S extends z.ZodType>(
+  store: StoreName,
+  key: string,
+  value: unknown,
+  schema: S,
+): { ok: true; value: z.output<S> } | { ok: false; skipped: SkippedRecord } {
+  const result = check(schema, value);
+  if (result.ok) return result;
+  console.warn('[reply-radar] skipped invalid record', store, key, result.problem);
+  return { ok: false, skipped: { store, key, problem: result.problem } };
+}
+
+export const QuarantinedSchema = z.object({
+  store: z.string(),
+  key: z.string(),
+  problem: z.string(),
+  at: z.number(),
+  value: z.unknown(),
+});
+export type Quarantined = z.infer<typeof QuarantinedSchema>;
+
+/** Keep a copy of a bad record before something overwrites its key; nothing invalid is ever just dropped. */
+export function quarantine(
+  tx: IDBPTransaction<RadarDB, StoreName[], 'readwrite'>,
+  entry: Omit<Quarantined, 'at'>,
+): Promise<number> {
+  return tx.objectStore('quarantine').add({ ...entry, at: Date.now() });
+}
+
+export async function listQuarantine(): Promise<Quarantined[]> {
+  const db = await openRadarDb();
+  const all = await db.getAll('quarantine');
+  return all.flatMap((v) => {
+    const r = check(QuarantinedSchema, v);
+    return r.ok ? [r.value] : [];
+  });
+}
+
+export async function readMeta<K extends MetaKey>(key: K): Promise<z.output<(typeof MetaSchemas)[K]> | undefined> {
+  const db = await openRadarDb();
+  const r = check(MetaSchemas[key], await db.get('meta', key));
+  return r.ok ? (r.value as z.output<(typeof MetaSchemas)[K]>) : undefined;
+}

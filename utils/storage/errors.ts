@@ -1,0 +1,88 @@
+// One error shape for everything storage and messaging can refuse, so the UI shows one kind of message whether the
+// call went through the background or straight to the database (options page).
+import { z } from 'zod';
+
+export const ErrorCodeSchema = z.enum(['bad-request', 'forbidden', 'not-found', 'conflict', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ErrorInfoSchema = z.object({
+  code: ErrorCodeSchema,
+  /** Plain sentence for the user, naming the place and the problem. */
+  message: z.string(),
+  /** Where in the request or file the problem is, e.g. "templates[3].body". */
+  path: z.string().optional(),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
+
+export class RadarError extends Error {
+  readonly code: ErrorCode;
+  readonly path?: string;
+
+  constructor(code: ErrorCode, message: string, path?: string) {
+    super(message);
+    this.name = 'RadarError';
+    this.code = code;
+    if (path !== undefined) this.path = path;
+  }
+
+  toInfo(): ErrorInfo {
+    return this.path === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, path: this.path };
+  }
+}
+
+/** "templates[3].body" from zod's ['templates', 3, 'body']. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+/** Missing fields read "required" instead of zod's "expected string, received undefined". */
+const errorMap: z.core.$ZodErrorMap = (issue) =>
+  issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined;
+
+/** Parse or throw a bad-request RadarError whose message names the first problem: "templates[3].body: required". */
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: ReadonlyArray<PropertyKey> = [],
+): z.output<S> {
+  const result = schema.safeParse(value, { error: errorMap });
+  if (result.success) return result.data;
+  const { message, path } = describeIssues(result.error, where);
+  throw new RadarError('bad-request', message, path);
+}
+
+/** The first issue as "path: problem" (plus how many more), for reports and errors. */
+export function describeIssues(
+  error: z.ZodError,
+  where: ReadonlyArray<PropertyKey> = [],
+): { message: string; path: string | undefined } {
+  const first = error.issues[0];
+  if (!first) return { message: 'invalid', path: undefined };
+  const path = formatPath([...where, ...first.path]);
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
+  return { message: `${path === '' ? '' : `${path}: `}${first.message}${more}`, path: path === '' ? undefined : path };
+}
+
+/** Validate without throwing; used on read, where a bad record is reported instead of thrown. */
+export function check<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { ok: true; value: z.output<S> } | { ok: false; problem: string } {
+  const result = schema.safeParse(value, { error: errorMap });
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, problem: describeIssues(result.error).message };
+}
+
+export function toErrorInfo(err: unknown): ErrorInfo {
+  if (err instanceof RadarError) return err.toInfo();
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message: message || 'unexpected error' };
+}

@@ -1,0 +1,529 @@
+// Backups the user owns: everything as one JSON file, or the templates alone as CSV.
+//
+// Import is all or nothing. The whole file is read and validated before anything is written; then
+//   1. settings (storage.local) are written first, when the import carries them, remembering the exact old value;
+//   2. templates, comment states and the response log are written in ONE IndexedDB transaction;
+//   3. if that transaction fails, the old settings value is put back, so nothing has changed.
+// Settings go first because putting back one storage.local value is simple and exact, while undoing a committed
+// IndexedDB transaction is not.
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { type ManualState, ManualStateSchema } from '../core/model';
+import { type Settings, SettingsSchema } from '../core/settings';
+import { type Template, TemplateSchema } from '../core/template';
+import { csvToDrafts, templatesToCsv } from './csv';
+import { openRadarDb, quarantine, readValid, type SkippedRecord } from './db';
+import { parseOrThrow, RadarError, toErrorInfo } from './errors';
+import { type ResponseLogEntry, ResponseLogEntrySchema } from './response-log';
+import { bumpStatesRevision, bumpTemplatesRevision } from './revisions';
+import { readSettings, replaceSettings, SETTINGS_KEY } from './settings';
+import { normalizeDraft, shortcutOwner } from './templates';
+
+export const EXPORT_FORMAT = 'reply-radar';
+export const FORMAT_VERSION = 2;
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** Keys that could reach Object.prototype in careless code; a file holding them anywhere is refused. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export const ExportFileSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  formatVersion: z.literal(FORMAT_VERSION),
+  exportedAt: z.string(),
+  templates: z.array(TemplateSchema),
+  settings: SettingsSchema,
+  commentStates: z.array(ManualStateSchema),
+  responseLog: z.array(ResponseLogEntrySchema).optional(),
+});
+export type ExportFile = z.infer<typeof ExportFileSchema>;
+
+/** Format 1 (before tags): the template body was called `text`. */
+const TemplateV1Schema = TemplateSchema.omit({ body: true, tags: true }).extend({
+  text: TemplateSchema.shape.body,
+});
+const ExportFileV1Schema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  formatVersion: z.literal(1),
+  exportedAt: z.union([z.string(), z.number()]),
+  templates: z.array(TemplateV1Schema),
+  settings: SettingsSchema,
+  commentStates: z.array(ManualStateSchema),
+});
+
+/** One schema and one upgrade step per older format version, applied in order up to FORMAT_VERSION. */
+const FORMATS: Record<number, { schema: z.ZodType; upgrade?: (file: unknown) => unknown }> = {
+  1: {
+    schema: ExportFileV1Schema,
+    upgrade: (file) => {
+      const v1 = file as z.infer<typeof ExportFileV1Schema>;
+      return {
+        ...v1,
+        formatVersion: 2,
+        exportedAt: typeof v1.exportedAt === 'number' ? new Date(v1.exportedAt).toISOString() : v1.exportedAt,
+        templates: v1.templates.map(({ text, ...t }) => ({ ...t, body: text, tags: [] })),
+      };
+    },
+  },
+  2: { schema: ExportFileSchema },
+};
+
+export type ImportMode = 'merge' | 'replace';
+
+export type ImportDuplicate =
+  /** The same id exists here and in the file; the one edited last was kept. */
+  | { kind: 'id'; id: string; title: string; kept: 'existing' | 'imported' }
+  /** A CSV row equal (title, body, language) to a live template; not added again. */
+  | { kind: 'content'; line: number; title: string }
+  /** The imported template's shortcut was already used here; it was imported without the shortcut. */
+  | { kind: 'shortcut'; title: string; shortcut: string; usedBy: string };
+
+export interface ImportSummary {
+  /** Templates. */
+  added: number;
+  updated: number;
+  skipped: number;
+  /** Templates taken out by replace mode: deleted by a JSON import, moved to the trash by a CSV import. */
+  removed: number;
+  duplicates: ImportDuplicate[];
+  commentStates: { added: number; updated: number; skipped: number };
+  responseLog: { added: number; skipped: number };
+  settings: 'replaced' | 'unchanged';
+}
+
+export interface ExportResult<T> {
+  value: T;
+  /** Damaged records that could not be exported (they stay in the database). */
+  skipped: SkippedRecord[];
+}
+
+// --- export ----------------------------------------------------------------------------------------------------
+
+export async function exportAll(opts: { includeResponseLog?: boolean } = {}): Promise<ExportResult<ExportFile>> {
+  const db = await openRadarDb();
+  const tx = db.transaction(['templates', 'commentStates', 'responseLog']);
+  const templates = await readValid(tx.objectStore('templates'), TemplateSchema);
+  const states = await readValid(tx.objectStore('commentStates'), ManualStateSchema);
+  const log = opts.includeResponseLog ? await readValid(tx.objectStore('responseLog'), ResponseLogEntrySchema) : null;
+  await tx.done;
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    exportedAt: new Date().toISOString(),
+    templates: templates.items.sort((a, b) => a.order - b.order),
+    settings: await readSettings(),
+    commentStates: states.items,
+    ...(log ? { responseLog: log.items } : {}),
+  };
+  return { value: file, skipped: [...templates.skipped, ...states.skipped, ...(log?.skipped ?? [])] };
+}
+
+/** The JSON backup as text, ready for a download. */
+export async function exportJson(opts: { includeResponseLog?: boolean } = {}): Promise<ExportResult<string>> {
+  const { value, skipped } = await exportAll(opts);
+  return { value: `${JSON.stringify(value, null, 2)}\n`, skipped };
+}
+
+/** Live templates, in the user's order, as CSV text. */
+export async function exportTemplatesCsv(): Promise<ExportResult<string>> {
+  const db = await openRadarDb();
+  const { items, skipped } = await readValid(db.transaction('templates').store, TemplateSchema);
+  const live = items.filter((t) => t.deletedAt === undefined).sort((a, b) => a.order - b.order);
+  return { value: templatesToCsv(live), skipped };
+}
+
+// --- reading and validating a file ------------------------------------------------------------------------------
+
+function refuse(message: string, path?: string): RadarError {
+  return new RadarError('bad-request', message, path);
+}
+
+/** Read a picked file, refusing one over the size limit before reading it. */
+export async function readImportFile(file: Blob): Promise<string> {
+  if (file.size > MAX_IMPORT_BYTES) throw refuse('The file is larger than 10 MB; Reply Radar does not import it.');
+  return file.text();
+}
+
+function checkSize(text: string): void {
+  // UTF-8 needs at most 3 bytes per UTF-16 unit; count exactly only when it could matter.
+  if (text.length > MAX_IMPORT_BYTES || (text.length * 3 > MAX_IMPORT_BYTES && byteLength(text) > MAX_IMPORT_BYTES)) {
+    throw refuse('The file is larger than 10 MB; Reply Radar does not import it.');
+  }
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const pos = /position (\d+)/.exec(msg);
+    let where = '';
+    if (pos && !/line \d+/.test(msg)) {
+      const before = text.slice(0, Number(pos[1]));
+      const line = before.split('\n').length;
+      where = ` (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+    }
+    throw refuse(`The file is not valid JSON${where}: ${msg}`);
+  }
+}
+
+/** Walk the parsed tree without recursion (a hostile file may nest deeply) looking for forbidden keys. */
+function assertNoForbiddenKeys(root: unknown): void {
+  const stack: Array<{ value: unknown; path: Array<string | number> }> = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        stack.push({ value: v, path: [...path, i] });
+      });
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      const at = [...path, key];
+      if (FORBIDDEN_KEYS.has(key)) throw refuse(`${formatAt(at)}: the key "${key}" is not allowed`, formatAt(at));
+      stack.push({ value: (value as Record<string, unknown>)[key], path: at });
+    }
+  }
+}
+
+function formatAt(path: ReadonlyArray<string | number>): string {
+  return path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '');
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parse, check and upgrade a JSON backup to the current format. Throws a RadarError naming the first problem. */
+export function parseExportFile(text: string): ExportFile {
+  checkSize(text);
+  const body = stripBom(text);
+  if (body.trim() === '') throw refuse('The file is empty.');
+  const data = parseJson(body);
+  assertNoForbiddenKeys(data);
+  if (!isRecord(data) || data.format !== EXPORT_FORMAT) {
+    throw refuse('format: this is not a Reply Radar export (expected "format": "reply-radar").', 'format');
+  }
+  const version = data.formatVersion;
+  const known = Object.keys(FORMATS).map(Number);
+  if (typeof version !== 'number' || !FORMATS[version]) {
+    throw refuse(
+      `formatVersion: ${JSON.stringify(version)} is not supported (this version of Reply Radar reads ${Math.min(...known)} to ${Math.max(...known)}).`,
+      'formatVersion',
+    );
+  }
+  let current: unknown = data;
+  for (let v = version; v <= FORMAT_VERSION; v++) {
+    const step = FORMATS[v]!;
+    const parsed = parseOrThrow(step.schema, current);
+    current = step.upgrade ? step.upgrade(parsed) : parsed;
+  }
+  const file = current as ExportFile;
+  assertUnique(file.templates, (t) => t.id, 'templates', 'id');
+  assertUnique(
+    file.templates.filter((t) => t.deletedAt === undefined && t.shortcut),
+    (t) => t.shortcut!.trim().toLowerCase(),
+    'templates',
+    'shortcut',
+    file.templates,
+  );
+  assertUnique(file.commentStates, (s) => s.key, 'commentStates', 'key');
+  if (file.responseLog) assertUnique(file.responseLog, (e) => e.key, 'responseLog', 'key');
+  return file;
+}
+
+/** Two entries with the same key make the file ambiguous: refuse it, naming both places. */
+function assertUnique<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  list: string,
+  field: string,
+  positionsIn: readonly T[] = items,
+): void {
+  const seen = new Map<string, number>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const index = positionsIn.indexOf(item);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const path = `${list}[${index}].${field}`;
+      throw refuse(`${path}: ${JSON.stringify(key)} is also used by ${list}[${first}]`, path);
+    }
+    seen.set(key, index);
+  }
+}
+
+// --- applying ---------------------------------------------------------------------------------------------------
+
+function emptySummary(): ImportSummary {
+  return {
+    added: 0,
+    updated: 0,
+    skipped: 0,
+    removed: 0,
+    duplicates: [],
+    commentStates: { added: 0, updated: 0, skipped: 0 },
+    responseLog: { added: 0, skipped: 0 },
+    settings: 'unchanged',
+  };
+}
+
+async function writeTx() {
+  const db = await openRadarDb();
+  return db.transaction(['templates', 'commentStates', 'responseLog', 'quarantine'], 'readwrite');
+}
+type ImportTx = Awaited<ReturnType<typeof writeTx>>;
+
+/** Put a record whose key may hold a damaged record: that one is copied aside first, never silently lost. */
+async function putOver(
+  tx: ImportTx,
+  store: 'templates' | 'commentStates' | 'responseLog',
+  key: string,
+  value: unknown,
+  existing: { raw: Map<string, unknown>; skipped: SkippedRecord[] },
+): Promise<void> {
+  const damaged = existing.skipped.find((s) => s.key === key);
+  if (damaged) await quarantine(tx, { ...damaged, value: existing.raw.get(key) });
+  await tx.objectStore(store).put(value);
+}
+
+/**
+ * Write settings, then run `write` in one transaction; if the transaction fails, put the settings back as they were.
+ * Nothing is announced to other tabs until everything has committed.
+ */
+async function applyAtomically(
+  settings: Settings | undefined,
+  write: (tx: ImportTx) => Promise<void>,
+  summary: ImportSummary,
+): Promise<ImportSummary> {
+  const settingsKeys = [SETTINGS_KEY, `${SETTINGS_KEY}$`] as const;
+  const before = settings ? await storage.getItems([...settingsKeys]) : [];
+  try {
+    if (settings) {
+      await replaceSettings(settings);
+      summary.settings = 'replaced';
+    }
+    const tx = await writeTx();
+    try {
+      await write(tx);
+      await tx.done;
+    } catch (err) {
+      // Abort explicitly so a write error caught mid-way cannot let the rest commit.
+      try {
+        tx.abort();
+      } catch {
+        // already finished
+      }
+      await tx.done.catch(() => undefined);
+      throw err;
+    }
+  } catch (err) {
+    if (settings) await storage.setItems(before.map(({ key, value }) => ({ key, value })));
+    const info = toErrorInfo(err);
+    throw new RadarError(info.code, `Import failed, nothing was changed: ${info.message}`, info.path);
+  }
+  await bumpTemplatesRevision();
+  await bumpStatesRevision();
+  return summary;
+}
+
+export interface ImportOptions {
+  mode: ImportMode;
+  /** Also take the file's settings; by default only a replace import does. */
+  includeSettings?: boolean;
+}
+
+/** Import a JSON backup. Validates the whole file first; either everything applies or nothing changes. */
+export async function importJson(text: string, opts: ImportOptions): Promise<ImportSummary> {
+  const file = parseExportFile(text);
+  const summary = emptySummary();
+  const withSettings = opts.includeSettings ?? opts.mode === 'replace';
+  return applyAtomically(
+    withSettings ? file.settings : undefined,
+    async (tx) => {
+      await importTemplates(tx, file.templates, opts.mode, summary);
+      await importStates(tx, file.commentStates, opts.mode, summary);
+      if (file.responseLog) await importResponseLog(tx, file.responseLog, opts.mode, summary);
+    },
+    summary,
+  );
+}
+
+async function importTemplates(
+  tx: ImportTx,
+  incoming: Template[],
+  mode: ImportMode,
+  summary: ImportSummary,
+): Promise<void> {
+  const existing = await readValid(tx.objectStore('templates'), TemplateSchema);
+  const byId = new Map(existing.items.map((t) => [t.id, t]));
+  const incomingIds = new Set(incoming.map((t) => t.id));
+  if (mode === 'replace') {
+    for (const t of existing.items) {
+      if (!incomingIds.has(t.id)) {
+        await tx.objectStore('templates').delete(t.id);
+        summary.removed++;
+      }
+    }
+    for (const t of incoming) {
+      if (byId.has(t.id)) summary.updated++;
+      else summary.added++;
+      await putOver(tx, 'templates', t.id, t, existing);
+    }
+    return;
+  }
+  // Merge: the version edited last wins; new templates go after the user's own, in the file's order.
+  let nextOrder = existing.items.reduce((max, t) => Math.max(max, t.order + 1), 0);
+  const winners: Template[] = [];
+  for (const t of [...incoming].sort((a, b) => a.order - b.order)) {
+    const mine = byId.get(t.id);
+    if (!mine) {
+      winners.push({ ...t, order: nextOrder++ });
+      summary.added++;
+    } else if (t.updatedAt > mine.updatedAt) {
+      winners.push({ ...t, order: mine.order });
+      summary.updated++;
+      summary.duplicates.push({ kind: 'id', id: t.id, title: t.title, kept: 'imported' });
+    } else {
+      summary.skipped++;
+      summary.duplicates.push({ kind: 'id', id: t.id, title: mine.title, kept: 'existing' });
+    }
+  }
+  // Shortcuts stay unique among live templates: the user's own keep theirs, an imported one gives it up.
+  const winnerIds = new Set(winners.map((t) => t.id));
+  const kept = existing.items.filter((t) => !winnerIds.has(t.id));
+  const final: Template[] = [...kept];
+  for (const t of winners) {
+    const owner = shortcutOwner(final, t.shortcut, t.id);
+    if (owner && t.shortcut && t.deletedAt === undefined) {
+      summary.duplicates.push({ kind: 'shortcut', title: t.title, shortcut: t.shortcut, usedBy: owner.title });
+      const { shortcut: _dropped, ...rest } = t;
+      final.push(rest);
+    } else {
+      final.push(t);
+    }
+  }
+  for (const t of final.slice(kept.length)) await putOver(tx, 'templates', t.id, t, existing);
+}
+
+async function importStates(
+  tx: ImportTx,
+  incoming: ManualState[],
+  mode: ImportMode,
+  summary: ImportSummary,
+): Promise<void> {
+  const existing = await readValid(tx.objectStore('commentStates'), ManualStateSchema);
+  const byKey = new Map(existing.items.map((s) => [s.key, s]));
+  if (mode === 'replace') {
+    const incomingKeys = new Set(incoming.map((s) => s.key));
+    for (const s of existing.items) if (!incomingKeys.has(s.key)) await tx.objectStore('commentStates').delete(s.key);
+  }
+  for (const s of incoming) {
+    const mine = byKey.get(s.key);
+    if (mode === 'merge' && mine && mine.at >= s.at) {
+      summary.commentStates.skipped++;
+      continue;
+    }
+    if (mine) summary.commentStates.updated++;
+    else summary.commentStates.added++;
+    await putOver(tx, 'commentStates', s.key, s, existing);
+  }
+}
+
+async function importResponseLog(
+  tx: ImportTx,
+  incoming: ResponseLogEntry[],
+  mode: ImportMode,
+  summary: ImportSummary,
+): Promise<void> {
+  const existing = await readValid(tx.objectStore('responseLog'), ResponseLogEntrySchema);
+  const byKey = new Map(existing.items.map((e) => [e.key, e]));
+  if (mode === 'replace') {
+    const incomingKeys = new Set(incoming.map((e) => e.key));
+    for (const e of existing.items) if (!incomingKeys.has(e.key)) await tx.objectStore('responseLog').delete(e.key);
+  }
+  for (const e of incoming) {
+    const mine = byKey.get(e.key);
+    // The first answer of a comment is the one that counts.
+    if (mode === 'merge' && mine && mine.answeredAt <= e.answeredAt) {
+      summary.responseLog.skipped++;
+      continue;
+    }
+    summary.responseLog.added++;
+    await putOver(tx, 'responseLog', e.key, e, existing);
+  }
+}
+
+/**
+ * Import templates from CSV. Merge adds the rows as new templates (rows equal to a live template are skipped);
+ * replace moves the current live templates to the trash (restorable for 30 days) and adds the rows.
+ */
+export async function importTemplatesCsv(text: string, opts: { mode: ImportMode }): Promise<ImportSummary> {
+  checkSize(text);
+  const rows = csvToDrafts(text);
+  const firstLineOf = new Map<string, number>();
+  for (const { line, draft } of rows) {
+    if (!draft.shortcut) continue;
+    const key = draft.shortcut.toLowerCase();
+    const first = firstLineOf.get(key);
+    if (first !== undefined) {
+      throw refuse(
+        `line ${line}: shortcut "${draft.shortcut}" is also used on line ${first}`,
+        `line ${line}, shortcut`,
+      );
+    }
+    firstLineOf.set(key, line);
+  }
+  const summary = emptySummary();
+  return applyAtomically(
+    undefined,
+    async (tx) => {
+      const store = tx.objectStore('templates');
+      const existing = await readValid(store, TemplateSchema);
+      const now = Date.now();
+      let live = existing.items.filter((t) => t.deletedAt === undefined);
+      if (opts.mode === 'replace') {
+        for (const t of live) await store.put({ ...t, deletedAt: now, updatedAt: Math.max(now, t.updatedAt) });
+        summary.removed = live.length;
+        live = [];
+      }
+      let order = existing.items.reduce((max, t) => Math.max(max, t.order + 1), 0);
+      for (const { line, draft: raw } of rows) {
+        const draft = normalizeDraft(raw);
+        const same = live.find(
+          (t) => t.title === draft.title && t.body === draft.body && t.language === draft.language,
+        );
+        if (same) {
+          summary.skipped++;
+          summary.duplicates.push({ kind: 'content', line, title: draft.title });
+          continue;
+        }
+        const owner = shortcutOwner(live, draft.shortcut);
+        if (owner && draft.shortcut) {
+          summary.duplicates.push({
+            kind: 'shortcut',
+            title: draft.title,
+            shortcut: draft.shortcut,
+            usedBy: owner.title,
+          });
+          delete draft.shortcut;
+        }
+        const t: Template = TemplateSchema.parse({
+          ...draft,
+          id: crypto.randomUUID(),
+          order: order++,
+          createdAt: now,
+          updatedAt: now,
+          useCount: 0,
+        });
+        await store.put(t);
+        live.push(t);
+        summary.added++;
+      }
+    },
+    summary,
+  );
+}

@@ -1,0 +1,309 @@
+// Saved replies in IndexedDB. Every write is one readwrite transaction that reads what it needs and writes in the
+// same transaction, so two tabs writing at once are serialized by IndexedDB and no update is lost.
+import { browser } from 'wxt/browser';
+import { type Template, type TemplateDraft, TemplateDraftSchema, TemplateSchema } from '../core/template';
+import { type ListResult, openRadarDb, readMeta, readValid, validateRead } from './db';
+import { parseOrThrow, RadarError } from './errors';
+import { bumpTemplatesRevision } from './revisions';
+import { STARTER_TEMPLATES } from './starter-templates';
+
+export { watchTemplatesRevision } from './revisions';
+
+/** Deleted templates stay restorable this long. */
+export const TRASH_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
+
+export const TemplatePatchSchema = TemplateDraftSchema.partial();
+/** Fields to change; `shortcut: ''` removes the shortcut, an absent field stays as it is. */
+export type TemplatePatch = Partial<TemplateDraft>;
+
+const isLive = (t: Template) => t.deletedAt === undefined;
+const byOrder = (a: Template, b: Template) => a.order - b.order || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+const shortcutKey = (s: string) => s.trim().toLowerCase();
+
+/** Trim what people type by accident; an empty shortcut means none; tags without blanks or repeats. */
+export function normalizeDraft(draft: TemplateDraft): TemplateDraft {
+  const shortcut = draft.shortcut?.trim();
+  const tags = [...new Set(draft.tags.map((t) => t.trim()).filter((t) => t !== ''))];
+  const out: TemplateDraft = { title: draft.title.trim(), body: draft.body, language: draft.language.trim(), tags };
+  if (shortcut) out.shortcut = shortcut;
+  return out;
+}
+
+/** The live template (other than `exceptId`) that already uses this shortcut, compared case-insensitively. */
+export function shortcutOwner(
+  templates: readonly Template[],
+  shortcut: string | undefined,
+  exceptId?: string,
+): Template | undefined {
+  if (!shortcut) return undefined;
+  const key = shortcutKey(shortcut);
+  return templates.find((t) => isLive(t) && t.id !== exceptId && t.shortcut && shortcutKey(t.shortcut) === key);
+}
+
+function assertShortcutFree(templates: readonly Template[], shortcut: string | undefined, exceptId?: string): void {
+  const owner = shortcutOwner(templates, shortcut, exceptId);
+  if (owner) {
+    throw new RadarError(
+      'conflict',
+      `Shortcut "${shortcut}" is already used by the template "${owner.title}".`,
+      'shortcut',
+    );
+  }
+}
+
+function notFound(id: string): RadarError {
+  return new RadarError('not-found', `No template with id "${id}".`, 'id');
+}
+
+async function writeTx() {
+  const db = await openRadarDb();
+  return db.transaction('templates', 'readwrite');
+}
+
+type TemplatesTx = Awaited<ReturnType<typeof writeTx>>;
+
+/** Read one template inside a transaction; a record that fails validation is refused, never overwritten. */
+async function getIn(store: { get(id: string): Promise<unknown> }, id: string): Promise<Template> {
+  const raw = await store.get(id);
+  if (raw === undefined) throw notFound(id);
+  const read = validateRead('templates', id, raw, TemplateSchema);
+  if (!read.ok) throw new RadarError('internal', `The template "${id}" is damaged (${read.skipped.problem}).`, 'id');
+  return read.value;
+}
+
+async function commit(tx: TemplatesTx, records: Template[]): Promise<void> {
+  for (const t of records) await tx.store.put(parseOrThrow(TemplateSchema, t));
+  await tx.done;
+  await bumpTemplatesRevision();
+}
+
+/** Live templates in the user's order (Alt+1 is the first). Seeds the starter set the first time ever. */
+export async function listTemplates(): Promise<ListResult<Template>> {
+  await ensureSeeded();
+  const db = await openRadarDb();
+  const { items, skipped } = await readValid(db.transaction('templates').store, TemplateSchema);
+  return { items: items.filter(isLive).sort(byOrder), skipped };
+}
+
+/** Templates in the trash, most recently deleted first. */
+export async function listTrash(): Promise<ListResult<Template>> {
+  const db = await openRadarDb();
+  const { items, skipped } = await readValid(db.transaction('templates').store, TemplateSchema);
+  return {
+    items: items.filter((t) => !isLive(t)).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
+    skipped,
+  };
+}
+
+export async function getTemplate(id: string): Promise<Template> {
+  const db = await openRadarDb();
+  return getIn(db.transaction('templates').store, id);
+}
+
+export async function createTemplate(draft: TemplateDraft): Promise<Template> {
+  const clean = normalizeDraft(parseOrThrow(TemplateDraftSchema, draft));
+  const tx = await writeTx();
+  const { items } = await readValid(tx.store, TemplateSchema);
+  assertShortcutFree(items, clean.shortcut);
+  const now = Date.now();
+  const template: Template = {
+    ...clean,
+    id: crypto.randomUUID(),
+    order: items.reduce((max, t) => Math.max(max, t.order + 1), 0),
+    createdAt: now,
+    updatedAt: now,
+    useCount: 0,
+  };
+  await commit(tx, [template]);
+  return template;
+}
+
+export async function updateTemplate(id: string, patch: TemplatePatch): Promise<Template> {
+  const changes = parseOrThrow(TemplatePatchSchema, patch);
+  const tx = await writeTx();
+  const current = await getIn(tx.store, id);
+  if (!isLive(current)) throw new RadarError('conflict', `"${current.title}" is in the trash; restore it first.`, 'id');
+  const merged = normalizeDraft(parseOrThrow(TemplateDraftSchema, { ...pickDraft(current), ...changes }));
+  const { items } = await readValid(tx.store, TemplateSchema);
+  assertShortcutFree(items, merged.shortcut, id);
+  const { shortcut: _old, ...rest } = current;
+  const updated: Template = { ...rest, ...merged, updatedAt: Math.max(Date.now(), current.updatedAt) };
+  await commit(tx, [updated]);
+  return updated;
+}
+
+function pickDraft(t: Template): TemplateDraft {
+  const d: TemplateDraft = { title: t.title, body: t.body, language: t.language, tags: t.tags };
+  if (t.shortcut !== undefined) d.shortcut = t.shortcut;
+  return d;
+}
+
+/** Move to the trash (undo with restoreTemplate for 30 days). Deleting a trashed template changes nothing. */
+export async function deleteTemplate(id: string): Promise<Template> {
+  const tx = await writeTx();
+  const current = await getIn(tx.store, id);
+  if (!isLive(current)) {
+    await tx.done;
+    return current;
+  }
+  const now = Date.now();
+  const trashed: Template = { ...current, deletedAt: now, updatedAt: Math.max(now, current.updatedAt) };
+  await commit(tx, [trashed]);
+  return trashed;
+}
+
+/** Bring a template back from the trash at its old place; refused if its shortcut was taken meanwhile. */
+export async function restoreTemplate(id: string): Promise<Template> {
+  const tx = await writeTx();
+  const current = await getIn(tx.store, id);
+  if (isLive(current)) {
+    await tx.done;
+    return current;
+  }
+  const { items } = await readValid(tx.store, TemplateSchema);
+  assertShortcutFree(items, current.shortcut, id);
+  const { deletedAt: _gone, ...rest } = current;
+  const restored: Template = { ...rest, updatedAt: Math.max(Date.now(), current.updatedAt) };
+  await commit(tx, [restored]);
+  return restored;
+}
+
+/** Delete for good the templates that have been in the trash longer than 30 days. Returns how many. */
+export async function purgeTrash(now: number = Date.now()): Promise<number> {
+  const tx = await writeTx();
+  const cutoff = IDBKeyRange.upperBound(now - TRASH_KEEP_MS, true);
+  let purged = 0;
+  let cursor = await tx.store.index('deletedAt').openCursor(cutoff);
+  while (cursor) {
+    // Only records that validate are deleted: a damaged record is kept for the user to see, never dropped.
+    if (TemplateSchema.safeParse(cursor.value).success) {
+      await cursor.delete();
+      purged++;
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  if (purged > 0) await bumpTemplatesRevision();
+  return purged;
+}
+
+/** Delete one trashed template now ("empty trash" for a single item). Live templates must be trashed first. */
+export async function purgeTemplate(id: string): Promise<void> {
+  const tx = await writeTx();
+  const current = await getIn(tx.store, id);
+  if (isLive(current)) throw new RadarError('conflict', `"${current.title}" is not in the trash.`, 'id');
+  await tx.store.delete(id);
+  await tx.done;
+  await bumpTemplatesRevision();
+}
+
+/**
+ * Put the given live templates first, in this order; live templates not named (created meanwhile in another tab)
+ * follow in their current order, and ids no longer live are ignored. Returns the live list in its new order.
+ */
+export async function reorderTemplates(ids: readonly string[]): Promise<Template[]> {
+  if (new Set(ids).size !== ids.length) throw new RadarError('bad-request', 'ids: the same id appears twice.', 'ids');
+  const tx = await writeTx();
+  const { items } = await readValid(tx.store, TemplateSchema);
+  const live = items.filter(isLive).sort(byOrder);
+  const byId = new Map(live.map((t) => [t.id, t]));
+  const named = ids.flatMap((id) => byId.get(id) ?? []);
+  const rest = live.filter((t) => !ids.includes(t.id));
+  const next = [...named, ...rest].map((t, order) => ({ ...t, order }));
+  const changed = next.filter((t) => byId.get(t.id)?.order !== t.order);
+  await commit(tx, changed);
+  return next;
+}
+
+/** Count one use of a template (inserted into a reply box). */
+export async function markTemplateUsed(id: string, at: number = Date.now()): Promise<Template> {
+  const tx = await writeTx();
+  const current = await getIn(tx.store, id);
+  if (!isLive(current)) throw new RadarError('conflict', `"${current.title}" is in the trash.`, 'id');
+  const used: Template = {
+    ...current,
+    useCount: current.useCount + 1,
+    lastUsedAt: Math.max(at, current.lastUsedAt ?? 0),
+  };
+  await commit(tx, [used]);
+  return used;
+}
+
+// --- starter set ---------------------------------------------------------------------------------------------
+
+const primaryTag = (tag: string) => (tag.split(/[-_]/)[0] ?? '').toLowerCase();
+
+/**
+ * Starters in the UI language first (so Alt+1 speaks the user's language), then the rest of that language, then
+ * the other languages in their given order. Without any starter in the UI language, English leads.
+ */
+export function orderStarters<T extends { language: string }>(starters: readonly T[], uiLanguage: string): T[] {
+  const ui = primaryTag(uiLanguage);
+  const lead = starters.some((s) => primaryTag(s.language) === ui) ? ui : 'en';
+  return [
+    ...starters.filter((s) => primaryTag(s.language) === lead),
+    ...starters.filter((s) => primaryTag(s.language) !== lead),
+  ];
+}
+
+function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export interface SeedOptions {
+  uiLanguage?: string;
+  starters?: ReadonlyArray<TemplateDraft & { key: string }>;
+  now?: number;
+}
+
+/**
+ * Write the starter set once in the life of the database, recorded in meta.seededAt so deleting every template does
+ * not bring them back. A database that already holds templates (an older install) is marked seeded, not filled.
+ * Returns whether starters were written.
+ */
+export async function seedStarterTemplates(opts: SeedOptions = {}): Promise<boolean> {
+  const now = opts.now ?? Date.now();
+  const drafts = orderStarters(opts.starters ?? STARTER_TEMPLATES, opts.uiLanguage ?? uiLanguage()).flatMap((s) => {
+    const parsed = TemplateDraftSchema.safeParse(s);
+    if (!parsed.success) console.warn('[reply-radar] invalid starter template skipped', s.key);
+    return parsed.success ? [{ key: s.key, draft: normalizeDraft(parsed.data) }] : [];
+  });
+  const db = await openRadarDb();
+  const tx = db.transaction(['templates', 'meta'], 'readwrite');
+  if ((await tx.objectStore('meta').get('seededAt')) !== undefined) {
+    await tx.done;
+    return false;
+  }
+  const empty = (await tx.objectStore('templates').count()) === 0;
+  const written: Template[] = [];
+  if (empty) {
+    for (const { key, draft } of drafts) {
+      // Starters may share a shortcut across languages; the first (in the user's language) keeps it.
+      const d = shortcutOwner(written, draft.shortcut) ? { ...draft, shortcut: undefined } : draft;
+      if (d.shortcut === undefined) delete d.shortcut;
+      const t: Template = {
+        ...d,
+        id: `starter-${key}`,
+        order: written.length,
+        createdAt: now,
+        updatedAt: now,
+        useCount: 0,
+      };
+      written.push(parseOrThrow(TemplateSchema, t));
+    }
+    for (const t of written) await tx.objectStore('templates').put(t);
+  }
+  await tx.objectStore('meta').put(now, 'seededAt');
+  await tx.done;
+  if (written.length > 0) await bumpTemplatesRevision();
+  return written.length > 0;
+}
+
+/** The lazy path for databases that never went through onInstalled (cleared storage, missed event). */
+async function ensureSeeded(): Promise<void> {
+  if ((await readMeta('seededAt')) === undefined) await seedStarterTemplates();
+}
