@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import './style.css';
 
-render(<h1>Reply Radar</h1>, document.getElementById('app') as HTMLElement);
+render(<OptionsApp />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,302 @@
+// Backups the user owns: export everything as JSON or the templates as CSV, and import either back. An import is
+// checked whole before anything is written; a refused file names its first problem and changes nothing.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { toErrorInfo } from '../../utils/storage/errors';
+import {
+  exportJson,
+  exportTemplatesCsv,
+  type ImportMode,
+  type ImportSummary,
+  importJson,
+  importTemplatesCsv,
+  readImportFile,
+} from '../../utils/storage/import-export';
+import { Section } from './Field';
+import { plural } from './format';
+
+/** Hand text to the browser as a file download; nothing leaves the machine. */
+export function downloadText(text: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the download a moment to start before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export type ImportKind = 'json' | 'csv';
+
+/** JSON or CSV, by the file's name, else by its first character. */
+export function importKindOf(name: string, text: string): ImportKind {
+  if (/\.json$/i.test(name)) return 'json';
+  if (/\.(csv|tsv|txt)$/i.test(name)) return 'csv';
+  return /^\uFEFF?\s*[{[]/.test(text) ? 'json' : 'csv';
+}
+
+/** One readable line per part of the import that did something. */
+export function summaryLines(s: ImportSummary): string[] {
+  const lines: string[] = [];
+  const templateParts = [
+    s.added > 0 ? `${s.added} added` : '',
+    s.updated > 0 ? `${s.updated} updated` : '',
+    s.skipped > 0 ? `${s.skipped} skipped` : '',
+    s.removed > 0 ? `${s.removed} removed` : '',
+  ].filter(Boolean);
+  lines.push(`Templates: ${templateParts.length > 0 ? templateParts.join(', ') : 'no change'}.`);
+  const st = s.commentStates;
+  if (st.added + st.updated + st.skipped > 0) {
+    lines.push(`Comment states: ${st.added} added, ${st.updated} updated, ${st.skipped} kept as they were.`);
+  }
+  if (s.responseLog.added + s.responseLog.skipped > 0) {
+    lines.push(`Response log: ${plural(s.responseLog.added, 'entry', 'entries')} added.`);
+  }
+  if (s.settings === 'replaced') lines.push('Settings: replaced by the file’s settings.');
+  for (const d of s.duplicates) {
+    if (d.kind === 'shortcut') {
+      lines.push(`“${d.title}” was imported without its shortcut "${d.shortcut}", which “${d.usedBy}” already uses.`);
+    } else if (d.kind === 'content') {
+      lines.push(`Line ${d.line} (“${d.title}”) is already in your templates; not added again.`);
+    } else if (d.kept === 'existing') {
+      lines.push(`“${d.title}” was edited here more recently than in the file; your version was kept.`);
+    }
+  }
+  return lines;
+}
+
+type ImportState =
+  | { step: 'idle' }
+  | { step: 'confirm'; file: File; kind: ImportKind; text: string }
+  | { step: 'working' }
+  | { step: 'done'; fileName: string; lines: string[] }
+  | { step: 'failed'; fileName: string; message: string };
+
+export function DataSection() {
+  const [includeLog, setIncludeLog] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [exportNote, setExportNote] = useState<string | null>(null);
+  const [mode, setMode] = useState<ImportMode>('merge');
+  const [withSettings, setWithSettings] = useState(false);
+  const [state, setState] = useState<ImportState>({ step: 'idle' });
+  const fileRef = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (state.step === 'confirm') confirmRef.current?.focus();
+  }, [state.step]);
+
+  const runExport = async (what: 'json' | 'csv') => {
+    setExportError(null);
+    setExportNote(null);
+    try {
+      const { value, skipped } =
+        what === 'json' ? await exportJson({ includeResponseLog: includeLog }) : await exportTemplatesCsv();
+      if (what === 'json') downloadText(value, `reply-radar-${today()}.json`, 'application/json');
+      else downloadText(value, `reply-radar-templates-${today()}.csv`, 'text/csv');
+      if (skipped.length > 0) {
+        setExportNote(
+          `${plural(skipped.length, 'damaged record was', 'damaged records were')} left out of the file (they stay in the extension).`,
+        );
+      }
+    } catch (err) {
+      setExportError(`Export failed: ${toErrorInfo(err).message}`);
+    }
+  };
+
+  const finish = (next: ImportState) => {
+    setState(next);
+    if (fileRef.current) fileRef.current.value = '';
+    // Move to the outcome so keyboard and screen-reader users hear it.
+    requestAnimationFrame(() => resultRef.current?.focus());
+  };
+
+  const apply = async (file: File, kind: ImportKind, text: string) => {
+    setState({ step: 'working' });
+    try {
+      const summary =
+        kind === 'json'
+          ? await importJson(text, { mode, includeSettings: mode === 'replace' || withSettings })
+          : await importTemplatesCsv(text, { mode });
+      finish({ step: 'done', fileName: file.name, lines: summaryLines(summary) });
+    } catch (err) {
+      finish({ step: 'failed', fileName: file.name, message: toErrorInfo(err).message });
+    }
+  };
+
+  const startImport = async () => {
+    const file = fileRef.current?.files?.[0];
+    if (!file) {
+      finish({ step: 'failed', fileName: '', message: 'Choose a file first.' });
+      return;
+    }
+    let text: string;
+    try {
+      text = await readImportFile(file);
+    } catch (err) {
+      finish({ step: 'failed', fileName: file.name, message: toErrorInfo(err).message });
+      return;
+    }
+    const kind = importKindOf(file.name, text);
+    if (mode === 'replace') setState({ step: 'confirm', file, kind, text });
+    else await apply(file, kind, text);
+  };
+
+  return (
+    <Section
+      id="data"
+      title="Data"
+      description="Everything stays in this browser. Export a backup to keep it safe or to move to another computer."
+    >
+      <div class="rr-card">
+        <h3 class="rr-card__title">Export</h3>
+        <label class="rr-check">
+          <input type="checkbox" checked={includeLog} onChange={(e) => setIncludeLog(e.currentTarget.checked)} />
+          Include the response log (when each comment was answered)
+        </label>
+        <div class="rr-actions">
+          <button type="button" class="rr-button rr-button--primary" onClick={() => void runExport('json')}>
+            Export all (JSON)
+          </button>
+          <button type="button" class="rr-button" onClick={() => void runExport('csv')}>
+            Export templates (CSV)
+          </button>
+        </div>
+        <p class="rr-hint">
+          The JSON file holds your templates, settings and comment states. The CSV file holds the templates only (title,
+          body, shortcut, language, tags) and opens in any spreadsheet.
+        </p>
+        {exportError ? (
+          <p class="rr-error" role="alert">
+            {exportError}
+          </p>
+        ) : null}
+        {exportNote ? <p class="rr-warning">{exportNote}</p> : null}
+      </div>
+
+      <div class="rr-card">
+        <h3 class="rr-card__title">Import</h3>
+        <div class="rr-field">
+          <label class="rr-label" for={`${id}-file`}>
+            Backup file (JSON or CSV)
+          </label>
+          <input
+            ref={fileRef}
+            id={`${id}-file`}
+            type="file"
+            name="importFile"
+            accept=".json,.csv,application/json,text/csv"
+            onChange={() => setState({ step: 'idle' })}
+          />
+        </div>
+        <fieldset class="rr-fieldset">
+          <legend>How to import</legend>
+          <label class="rr-check">
+            <input
+              type="radio"
+              name="importMode"
+              value="merge"
+              checked={mode === 'merge'}
+              onChange={() => {
+                setMode('merge');
+                setState({ step: 'idle' });
+              }}
+            />
+            Merge: add what is new, keep what you have
+          </label>
+          <label class="rr-check">
+            <input
+              type="radio"
+              name="importMode"
+              value="replace"
+              checked={mode === 'replace'}
+              onChange={() => {
+                setMode('replace');
+                setState({ step: 'idle' });
+              }}
+            />
+            Replace: make the extension match the file
+          </label>
+        </fieldset>
+        {mode === 'merge' ? (
+          <label class="rr-check">
+            <input type="checkbox" checked={withSettings} onChange={(e) => setWithSettings(e.currentTarget.checked)} />
+            Also take the settings from a JSON file
+          </label>
+        ) : null}
+        <div class="rr-actions">
+          <button
+            type="button"
+            class="rr-button rr-button--primary"
+            data-testid="import-start"
+            disabled={state.step === 'working' || state.step === 'confirm'}
+            onClick={() => void startImport()}
+          >
+            {state.step === 'working' ? 'Importing…' : 'Import'}
+          </button>
+        </div>
+
+        {state.step === 'confirm' ? (
+          <div
+            class="rr-confirm"
+            role="alertdialog"
+            aria-labelledby={`${id}-confirm`}
+            aria-describedby={`${id}-confirm-detail`}
+          >
+            <p id={`${id}-confirm`} class="rr-confirm__title">
+              {`Replace everything with “${state.file.name}”?`}
+            </p>
+            <p id={`${id}-confirm-detail`}>
+              {state.kind === 'json'
+                ? 'Templates, comment states and settings not in the file are deleted for good. Export a backup first if you may want them back.'
+                : 'Your current templates move to the trash (restorable for 30 days) and the file’s templates take their place.'}
+            </p>
+            <div class="rr-actions">
+              <button
+                type="button"
+                class="rr-button rr-button--danger"
+                ref={confirmRef}
+                onClick={() => void apply(state.file, state.kind, state.text)}
+              >
+                Replace
+              </button>
+              <button type="button" class="rr-button" onClick={() => finish({ step: 'idle' })}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : null}
+
+        <div ref={resultRef} tabIndex={-1} class="rr-import-result" aria-live="polite" data-testid="import-result">
+          {state.step === 'failed' ? (
+            <div class="rr-result rr-result--error" role="alert">
+              <p class="rr-result__title">{state.fileName ? `Not imported: ${state.fileName}` : 'Not imported'}</p>
+              <p>{state.message}</p>
+              {/nothing was changed/i.test(state.message) ? null : <p class="rr-hint">Nothing was changed.</p>}
+            </div>
+          ) : null}
+          {state.step === 'done' ? (
+            <div class="rr-result rr-result--ok">
+              <p class="rr-result__title">{`Imported ${state.fileName}`}</p>
+              <ul>
+                {state.lines.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </Section>
+  );
+}

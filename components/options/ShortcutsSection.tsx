@@ -1,0 +1,213 @@
+// The keyboard chords of the overlay, each re-bindable by pressing the new keys. A chord another action uses is
+// refused; a chord the site itself uses is kept but flagged.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, type Settings, type ShortcutAction } from '../../utils/core/settings';
+import { chordFromEvent } from '../../utils/overlay/keyboard';
+import { ACTION_LABELS, ACTION_ORDER, chordOwner, chordProblems, chordText, sameChord } from './chords';
+import { Section } from './Field';
+import type { UpdateSettings } from './use-settings';
+
+/** The panel toggle as a browser command (works even when the page has focus elsewhere), if the browser says. */
+function useCommandShortcut(name: string): string | null {
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  useEffect(() => {
+    let alive = true;
+    Promise.resolve()
+      .then(() => browser.commands.getAll())
+      .then((all) => {
+        const found = all.find((c) => c.name === name)?.shortcut;
+        if (alive) setShortcut(found || null);
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [name]);
+  return shortcut;
+}
+
+interface ShortcutsSectionProps {
+  settings: Settings;
+  update: UpdateSettings;
+}
+
+export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
+  const [recording, setRecording] = useState<ShortcutAction | null>(null);
+  const [refused, setRefused] = useState<{ action: ShortcutAction; message: string } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const commandShortcut = useCommandShortcut('toggle-panel');
+  const shortcuts = settings.shortcuts;
+  const problems = chordProblems(shortcuts);
+
+  const bind = (action: ShortcutAction, chord: Settings['shortcuts'][ShortcutAction]) => {
+    const owner = chordOwner(shortcuts, chord, action);
+    if (owner) {
+      setRefused({
+        action,
+        message: `${chordText(chord)} is already used by “${ACTION_LABELS[owner]}”. Pick other keys, or change that one first.`,
+      });
+      return;
+    }
+    setRefused(null);
+    if (update({ shortcuts: { ...shortcuts, [action]: chord } })) {
+      setAnnouncement(`${ACTION_LABELS[action]}: ${chordText(chord)}.`);
+    }
+  };
+
+  const onRecorderKey = (action: ShortcutAction, e: KeyboardEvent) => {
+    const plain = !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey;
+    if (plain && e.key === 'Escape') {
+      e.preventDefault();
+      setRecording(null);
+      setAnnouncement('Unchanged.');
+      return;
+    }
+    // Tab alone leaves the recorder as it leaves any button.
+    if (plain && e.key === 'Tab') {
+      setRecording(null);
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    const chord = chordFromEvent(e);
+    if (!chord) return; // only modifiers so far: keep listening
+    setRecording(null);
+    bind(action, chord);
+  };
+
+  const customized = ACTION_ORDER.some((a) => !sameChord(shortcuts[a], DEFAULT_SETTINGS.shortcuts[a]));
+
+  return (
+    <Section
+      id="shortcuts"
+      title="Keyboard shortcuts"
+      description="Used on X, Facebook and Instagram while Reply Radar is on."
+    >
+      <div class="rr-card">
+        <table class="rr-shortcuts">
+          <caption class="rr-visually-hidden">Actions and their keys</caption>
+          <thead>
+            <tr>
+              <th scope="col">Action</th>
+              <th scope="col">Keys</th>
+              <th scope="col">
+                <span class="rr-visually-hidden">Change</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {ACTION_ORDER.map((action) => {
+              const chord = shortcuts[action];
+              const isDefault = sameChord(chord, DEFAULT_SETTINGS.shortcuts[action]);
+              const rowProblems = problems[action] ?? [];
+              const messageId = `rr-shortcut-${action}-problems`;
+              const hasMessages = rowProblems.length > 0 || refused?.action === action;
+              return (
+                <tr key={action} data-testid="shortcut-row" data-action={action}>
+                  <th scope="row">
+                    {ACTION_LABELS[action]}
+                    {hasMessages ? (
+                      <div id={messageId} class="rr-shortcut-problems">
+                        {refused?.action === action ? (
+                          <p class="rr-error" role="alert">
+                            {refused.message}
+                          </p>
+                        ) : null}
+                        {rowProblems.map((p) => (
+                          <p key={p.message} class={p.kind === 'duplicate' ? 'rr-error' : 'rr-warning'}>
+                            {p.message}
+                          </p>
+                        ))}
+                      </div>
+                    ) : null}
+                  </th>
+                  <td>
+                    <kbd class="rr-kbd">{chordText(chord)}</kbd>
+                  </td>
+                  <td class="rr-shortcuts__buttons">
+                    <button
+                      type="button"
+                      class={`rr-button rr-button--small${recording === action ? ' rr-button--recording' : ''}`}
+                      aria-pressed={recording === action}
+                      aria-describedby={hasMessages ? messageId : undefined}
+                      aria-label={
+                        recording === action
+                          ? `Press the new keys for ${ACTION_LABELS[action]}, or Escape to keep ${chordText(chord)}`
+                          : `Change keys for ${ACTION_LABELS[action]}, now ${chordText(chord)}`
+                      }
+                      onClick={() => {
+                        setRefused(null);
+                        setRecording(recording === action ? null : action);
+                      }}
+                      onKeyDown={(e) => {
+                        if (recording === action) onRecorderKey(action, e);
+                      }}
+                      onBlur={() => {
+                        if (recording === action) setRecording(null);
+                      }}
+                    >
+                      {recording === action ? 'Press keys…' : 'Change'}
+                    </button>
+                    {isDefault ? null : (
+                      <button
+                        type="button"
+                        class="rr-button rr-button--small rr-button--quiet"
+                        aria-label={`Reset ${ACTION_LABELS[action]} to ${chordText(DEFAULT_SETTINGS.shortcuts[action])}`}
+                        onClick={() => bind(action, DEFAULT_SETTINGS.shortcuts[action])}
+                      >
+                        Reset
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div class="rr-actions">
+          <button
+            type="button"
+            class="rr-button"
+            disabled={!customized}
+            onClick={() => {
+              setRefused(null);
+              if (update({ shortcuts: structuredClone(DEFAULT_SETTINGS.shortcuts) })) {
+                setAnnouncement('All shortcuts are back to their defaults.');
+              }
+            }}
+          >
+            Reset all to defaults
+          </button>
+        </div>
+        <p class="rr-visually-hidden" aria-live="polite">
+          {announcement}
+        </p>
+      </div>
+      <div class="rr-card rr-note">
+        <p>
+          {'The panel can also be shown or hidden with a browser shortcut'}
+          {commandShortcut ? (
+            <>
+              {' (now '}
+              <kbd class="rr-kbd">{commandShortcut}</kbd>
+              {')'}
+            </>
+          ) : null}
+          {', which works wherever the focus is on the page. Change it in your browser:'}
+        </p>
+        <ul>
+          <li>
+            {'Chrome, Edge: open '}
+            <code>chrome://extensions/shortcuts</code>
+          </li>
+          <li>
+            {'Firefox: '}
+            <code>about:addons</code>
+            {' → gear menu → Manage Extension Shortcuts'}
+          </li>
+        </ul>
+      </div>
+    </Section>
+  );
+}

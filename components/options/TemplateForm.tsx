@@ -1,0 +1,329 @@
+// Create or edit one template. Problems show next to their field while typing (unknown variables, a shortcut another
+// template uses); the storage layer has the last word on save and its refusal lands next to the field it names.
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { Template, TemplateDraft } from '../../utils/core/template';
+import { toErrorInfo } from '../../utils/storage/errors';
+import { shortcutOwner } from '../../utils/storage/templates';
+import { Field, FieldError } from './Field';
+import { languageName, parseList } from './format';
+import { fixedXLength, unknownVariables, VARIABLE_INFO } from './template-checks';
+
+/** Languages offered first; any other BCP 47 tag can be typed under "Other". */
+export const COMMON_LANGUAGES = ['en', 'hu', 'bn', 'km'] as const;
+const OTHER = '__other__';
+
+type FieldName = 'title' | 'body' | 'shortcut' | 'language' | 'tags';
+type Errors = Partial<Record<FieldName | 'form', string>>;
+
+interface Values {
+  title: string;
+  body: string;
+  shortcut: string;
+  language: string;
+  tags: string;
+}
+
+function valuesOf(t: Template | undefined, defaultLanguage: string): Values {
+  return {
+    title: t?.title ?? '',
+    body: t?.body ?? '',
+    shortcut: t?.shortcut ?? '',
+    language: t?.language ?? defaultLanguage,
+    tags: t?.tags.join(', ') ?? '',
+  };
+}
+
+export interface TemplateFormProps {
+  /** The template being edited; absent when creating. */
+  template?: Template;
+  /** All live templates, for the live duplicate-shortcut check. */
+  templates: readonly Template[];
+  defaultLanguage: string;
+  onSave: (draft: TemplateDraft) => Promise<void>;
+  onCancel?: () => void;
+  testId?: string;
+  saveTestId?: string;
+}
+
+function checkValues(v: Values, templates: readonly Template[], exceptId: string | undefined): Errors {
+  const errors: Errors = {};
+  if (v.title.trim() === '') errors.title = 'Give the template a title.';
+  else if (v.title.trim().length > 200) errors.title = 'Keep the title under 200 characters.';
+  if (v.body.trim() === '') errors.body = 'Write the reply text.';
+  else if (v.body.length > 10_000) errors.body = 'The reply is longer than 10,000 characters.';
+  const unknown = unknownVariables(v.body);
+  if (unknown.length > 0) {
+    const list = unknown.map((n) => `{${n}}`).join(', ');
+    errors.body = `Unknown variable${unknown.length > 1 ? 's' : ''} ${list}: nothing would fill ${unknown.length > 1 ? 'them' : 'it'} in. Use the buttons below for the ones that exist.`;
+  }
+  const shortcut = v.shortcut.trim();
+  if (shortcut.length > 32) errors.shortcut = 'Keep the shortcut to 32 characters.';
+  else if (/\s/.test(shortcut)) errors.shortcut = 'A shortcut has no spaces.';
+  else {
+    const owner = shortcutOwner(templates, shortcut, exceptId);
+    if (owner) errors.shortcut = `Shortcut "${shortcut}" is already used by the template "${owner.title}".`;
+  }
+  const language = v.language.trim();
+  if (language.length < 2 || language.length > 35) errors.language = 'Enter a language code such as en, hu, bn or km.';
+  return errors;
+}
+
+export function TemplateForm({
+  template,
+  templates,
+  defaultLanguage,
+  onSave,
+  onCancel,
+  testId,
+  saveTestId,
+}: TemplateFormProps) {
+  const [values, setValues] = useState<Values>(() => valuesOf(template, defaultLanguage));
+  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+
+  const languageChoices = useMemo(() => {
+    const seen = new Set<string>(COMMON_LANGUAGES);
+    for (const t of templates) seen.add(t.language);
+    return [...seen];
+  }, [templates]);
+  const [otherLanguage, setOtherLanguage] = useState(() => !languageChoices.includes(values.language));
+
+  const errors = checkValues(values, templates, template?.id);
+  // Required-field errors wait for the user to leave the field (or try to save); the others show while typing.
+  const shown = (name: FieldName): string | undefined => {
+    const live = name === 'body' && unknownVariables(values.body).length > 0;
+    const visible = live || name === 'shortcut' || name === 'language' || touched[name] || submitted;
+    return serverErrors[name] ?? (visible ? errors[name] : undefined);
+  };
+
+  const set = (name: FieldName, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setServerErrors((e) => ({ ...e, [name]: undefined, form: undefined }));
+  };
+  const touch = (name: FieldName) => setTouched((t) => ({ ...t, [name]: true }));
+
+  const insertVariable = (name: string) => {
+    const area = bodyRef.current;
+    const token = `{${name}}`;
+    const start = area?.selectionStart ?? values.body.length;
+    const end = area?.selectionEnd ?? values.body.length;
+    const body = values.body.slice(0, start) + token + values.body.slice(end);
+    set('body', body);
+    // Back to the text with the caret after the inserted variable, so typing goes on where it was.
+    requestAnimationFrame(() => {
+      if (!area) return;
+      area.focus();
+      area.setSelectionRange(start + token.length, start + token.length);
+    });
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSubmitted(true);
+    const firstInvalid = (['title', 'body', 'shortcut', 'language'] as const).find((n) => errors[n]);
+    if (firstInvalid) {
+      formRef.current
+        ?.querySelector<HTMLElement>(
+          `[name="${firstInvalid === 'language' && otherLanguage ? 'languageOther' : firstInvalid}"]`,
+        )
+        ?.focus();
+      return;
+    }
+    const draft: TemplateDraft = {
+      title: values.title.trim(),
+      body: values.body,
+      language: values.language.trim(),
+      tags: parseList(values.tags),
+    };
+    const shortcut = values.shortcut.trim();
+    // When editing, an empty shortcut removes it ('' is the storage layer's "no shortcut").
+    if (shortcut || template) draft.shortcut = shortcut;
+    setBusy(true);
+    try {
+      await onSave(draft);
+      if (!template) {
+        setValues(valuesOf(undefined, values.language));
+        setTouched({});
+        setSubmitted(false);
+        setServerErrors({});
+      }
+    } catch (err) {
+      const info = toErrorInfo(err);
+      const field = (info.path?.split(/[.[]/)[0] ?? '') as FieldName;
+      const known: FieldName[] = ['title', 'body', 'shortcut', 'language', 'tags'];
+      if (known.includes(field)) {
+        setServerErrors({ [field]: info.message });
+        formRef.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+      } else {
+        setServerErrors({ form: info.message });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const length = fixedXLength(values.body);
+  const editing = template !== undefined;
+
+  return (
+    <form
+      ref={formRef}
+      class="rr-template-form"
+      data-testid={testId}
+      aria-label={editing ? `Edit “${template.title}”` : 'New template'}
+      noValidate
+      onSubmit={submit}
+    >
+      <div class="rr-grid">
+        <Field label="Title" error={shown('title')}>
+          {(c) => (
+            <input
+              {...c}
+              name="title"
+              type="text"
+              required
+              maxLength={200}
+              autoComplete="off"
+              value={values.title}
+              onInput={(e) => set('title', e.currentTarget.value)}
+              onBlur={() => touch('title')}
+            />
+          )}
+        </Field>
+        <Field
+          label="Shortcut"
+          hint="Optional short word to find it quickly, e.g. ty"
+          error={shown('shortcut')}
+          class="rr-field--narrow"
+        >
+          {(c) => (
+            <input
+              {...c}
+              name="shortcut"
+              type="text"
+              maxLength={32}
+              autoComplete="off"
+              spellcheck={false}
+              value={values.shortcut}
+              onInput={(e) => set('shortcut', e.currentTarget.value)}
+              onBlur={() => touch('shortcut')}
+            />
+          )}
+        </Field>
+      </div>
+
+      <Field
+        label="Reply text"
+        error={shown('body')}
+        hint={
+          <span class={length.length > length.max ? 'rr-counter rr-counter--over' : 'rr-counter'}>
+            {`${length.length} / ${length.max} on X`}
+            {length.hasVariables ? ', plus what the variables fill in' : ''}
+          </span>
+        }
+      >
+        {(c) => (
+          <textarea
+            {...c}
+            ref={bodyRef}
+            name="body"
+            required
+            rows={5}
+            value={values.body}
+            onInput={(e) => set('body', e.currentTarget.value)}
+            onBlur={() => touch('body')}
+          />
+        )}
+      </Field>
+      <fieldset class="rr-variables">
+        <legend>Insert a variable</legend>
+        {VARIABLE_INFO.map((v) => (
+          <button
+            key={v.name}
+            type="button"
+            class="rr-chip-button"
+            title={v.description}
+            aria-label={`Insert {${v.name}}: ${v.description}`}
+            onClick={() => insertVariable(v.name)}
+          >
+            {`{${v.name}}`}
+          </button>
+        ))}
+      </fieldset>
+
+      <div class="rr-grid">
+        <Field label="Language" error={otherLanguage ? undefined : shown('language')} class="rr-field--narrow">
+          {(c) => (
+            <select
+              {...c}
+              name="language"
+              value={otherLanguage ? OTHER : values.language}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                if (v === OTHER) {
+                  setOtherLanguage(true);
+                  set('language', '');
+                } else {
+                  setOtherLanguage(false);
+                  set('language', v);
+                }
+              }}
+            >
+              {languageChoices.map((code) => (
+                <option key={code} value={code}>
+                  {`${languageName(code)} (${code})`}
+                </option>
+              ))}
+              <option value={OTHER}>Other…</option>
+            </select>
+          )}
+        </Field>
+        {otherLanguage ? (
+          <Field label="Language code" hint="BCP 47, e.g. de, pt-BR" error={shown('language')} class="rr-field--narrow">
+            {(c) => (
+              <input
+                {...c}
+                name="languageOther"
+                type="text"
+                maxLength={35}
+                autoComplete="off"
+                spellcheck={false}
+                value={values.language}
+                onInput={(e) => set('language', e.currentTarget.value)}
+                onBlur={() => touch('language')}
+              />
+            )}
+          </Field>
+        ) : null}
+        <Field label="Tags" hint="Comma-separated, e.g. complaint, order" error={shown('tags')}>
+          {(c) => (
+            <input
+              {...c}
+              name="tags"
+              type="text"
+              autoComplete="off"
+              value={values.tags}
+              onInput={(e) => set('tags', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+      </div>
+
+      {serverErrors.form ? <FieldError message={serverErrors.form} /> : null}
+      <div class="rr-actions">
+        <button type="submit" class="rr-button rr-button--primary" data-testid={saveTestId} disabled={busy}>
+          {editing ? 'Save changes' : 'Add template'}
+        </button>
+        {onCancel ? (
+          <button type="button" class="rr-button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

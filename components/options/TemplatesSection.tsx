@@ -1,0 +1,281 @@
+// The saved replies: add one, edit, reorder (the first nine are Alt+1…Alt+9 on the sites), delete with undo, and
+// bring back from the trash. Reads and writes IndexedDB directly: this page runs in the extension's own origin.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Settings } from '../../utils/core/settings';
+import type { Template, TemplateDraft } from '../../utils/core/template';
+import { toErrorInfo } from '../../utils/storage/errors';
+import {
+  createTemplate,
+  deleteTemplate,
+  listTemplates,
+  listTrash,
+  purgeTemplate,
+  reorderTemplates,
+  restoreTemplate,
+  updateTemplate,
+  watchTemplatesRevision,
+} from '../../utils/storage/templates';
+import { Section } from './Field';
+import { plural } from './format';
+import { COMMON_LANGUAGES, TemplateForm } from './TemplateForm';
+import { TemplateRow } from './TemplateRow';
+import { Toast, type ToastMessage } from './Toast';
+import { TrashList } from './TrashList';
+
+const SLOT_ACTIONS = [
+  'template1',
+  'template2',
+  'template3',
+  'template4',
+  'template5',
+  'template6',
+  'template7',
+  'template8',
+  'template9',
+] as const;
+
+type FocusTarget = { id: string; action: 'up' | 'down' | 'edit' | 'form' } | { list: true };
+
+export function uiLanguage(): string {
+  const lang = (globalThis.navigator?.language ?? 'en').split('-')[0]?.toLowerCase() ?? 'en';
+  return (COMMON_LANGUAGES as readonly string[]).includes(lang) ? lang : 'en';
+}
+
+interface TemplatesSectionProps {
+  shortcuts?: Settings['shortcuts'];
+  /** How long the undo notice stays; tests pass 0 to keep it. */
+  toastMs?: number;
+}
+
+export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) {
+  const [templates, setTemplates] = useState<Template[] | null>(null);
+  const [trash, setTrash] = useState<Template[]>([]);
+  const [damaged, setDamaged] = useState(0);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const focusAfter = useRef<FocusTarget | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const toastId = useRef(0);
+
+  const load = useCallback(async () => {
+    try {
+      const [live, trashed] = await Promise.all([listTemplates(), listTrash()]);
+      setTemplates(live.items);
+      setTrash(trashed.items);
+      setDamaged(new Set([...live.skipped, ...trashed.skipped].map((s) => s.key)).size);
+      setLoadError(null);
+    } catch (err) {
+      setLoadError(`Could not read your templates: ${toErrorInfo(err).message}`);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    // Use counts change while the user replies on a site; imports and other tabs write too.
+    return watchTemplatesRevision(() => void load());
+  }, [load]);
+
+  // Keep the keyboard where it was after the list re-renders (a moved row, the row after a deleted one).
+  useLayoutEffect(() => {
+    const target = focusAfter.current;
+    if (!target || !templates) return;
+    focusAfter.current = null;
+    if ('list' in target) {
+      headingRef.current?.focus();
+      return;
+    }
+    const rows = Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-template-id]') ?? []);
+    const row = rows.find((r) => r.dataset.templateId === target.id);
+    if (target.action === 'form') {
+      row?.querySelector<HTMLElement>('form [name="title"]')?.focus();
+      return;
+    }
+    const order =
+      target.action === 'up' ? ['up', 'down', 'edit'] : target.action === 'down' ? ['down', 'up', 'edit'] : ['edit'];
+    for (const action of order) {
+      const button = row?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+      if (button && !button.disabled) {
+        button.focus();
+        return;
+      }
+    }
+  });
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await work();
+    } catch (err) {
+      setActionError(toErrorInfo(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const showToast = (text: string, action?: ToastMessage['action']) => {
+    toastId.current += 1;
+    setToast(action ? { id: toastId.current, text, action } : { id: toastId.current, text });
+  };
+
+  const create = async (draft: TemplateDraft) => {
+    const t = await createTemplate(draft);
+    await load();
+    setAnnouncement(`Added “${t.title}” at position ${(templates?.length ?? 0) + 1}.`);
+  };
+
+  const save = async (id: string, draft: TemplateDraft) => {
+    const t = await updateTemplate(id, draft);
+    focusAfter.current = { id, action: 'edit' };
+    setEditing(null);
+    await load();
+    setAnnouncement(`Saved “${t.title}”.`);
+  };
+
+  const move = (index: number, direction: -1 | 1) =>
+    run(async () => {
+      if (!templates) return;
+      const ids = templates.map((t) => t.id);
+      const other = index + direction;
+      const a = ids[index];
+      const b = ids[other];
+      if (a === undefined || b === undefined) return;
+      ids[index] = b;
+      ids[other] = a;
+      const next = await reorderTemplates(ids);
+      focusAfter.current = { id: a, action: direction < 0 ? 'up' : 'down' };
+      setTemplates(next);
+      const moved = next.find((t) => t.id === a);
+      const position = next.findIndex((t) => t.id === a) + 1;
+      if (moved) setAnnouncement(`Moved “${moved.title}” to position ${position} of ${next.length}.`);
+    });
+
+  const remove = (t: Template, index: number) =>
+    run(async () => {
+      await deleteTemplate(t.id);
+      const neighbour = templates?.[index + 1] ?? templates?.[index - 1];
+      focusAfter.current = neighbour ? { id: neighbour.id, action: 'edit' } : { list: true };
+      if (editing === t.id) setEditing(null);
+      await load();
+      showToast(`Moved “${t.title}” to the trash.`, {
+        label: 'Undo',
+        run: () => restore(t),
+      });
+    });
+
+  const restore = (t: Template) =>
+    run(async () => {
+      await restoreTemplate(t.id);
+      await load();
+      setAnnouncement(`Restored “${t.title}”.`);
+      showToast(`Restored “${t.title}”.`);
+    });
+
+  const purge = (t: Template) =>
+    run(async () => {
+      await purgeTemplate(t.id);
+      await load();
+      setAnnouncement(`Deleted “${t.title}” for good.`);
+    });
+
+  const defaultLanguage = uiLanguage();
+
+  return (
+    <Section
+      id="templates"
+      title="Templates"
+      description="Saved replies you insert into the site’s reply box. The first nine are on Alt+1…Alt+9 there, in this order."
+    >
+      <div class="rr-card">
+        <h3 class="rr-card__title">New template</h3>
+        <TemplateForm
+          templates={templates ?? []}
+          defaultLanguage={defaultLanguage}
+          onSave={create}
+          testId="template-form"
+          saveTestId="template-save"
+        />
+      </div>
+
+      <h3 class="rr-subheading" ref={headingRef} tabIndex={-1}>
+        {templates ? `Your templates (${templates.length})` : 'Your templates'}
+      </h3>
+      {loadError ? <p class="rr-error">{loadError}</p> : null}
+      {actionError ? (
+        <p class="rr-error" role="alert">
+          {actionError}
+        </p>
+      ) : null}
+      {damaged > 0 ? (
+        <p class="rr-warning">
+          {`${plural(damaged, 'saved template', 'saved templates')} could not be read and ${damaged === 1 ? 'was' : 'were'} left untouched.`}
+        </p>
+      ) : null}
+      {templates === null && !loadError ? <p class="rr-muted">Loading…</p> : null}
+      {templates?.length === 0 ? <p class="rr-empty">No templates yet. Add your first one above.</p> : null}
+      {templates && templates.length > 0 ? (
+        <ol class="rr-templates" ref={listRef} aria-label="Templates in order">
+          {templates.map((t, i) => {
+            const action = SLOT_ACTIONS[i];
+            return (
+              <TemplateRow
+                key={t.id}
+                template={t}
+                index={i}
+                total={templates.length}
+                slot={
+                  action
+                    ? (shortcuts?.[action] ?? {
+                        code: `Digit${i + 1}`,
+                        alt: true,
+                        ctrl: false,
+                        shift: false,
+                        meta: false,
+                      })
+                    : undefined
+                }
+                editing={editing === t.id}
+                busy={busy}
+                onMove={(d) => void move(i, d)}
+                onEdit={() => {
+                  focusAfter.current = { id: t.id, action: editing === t.id ? 'edit' : 'form' };
+                  setEditing(editing === t.id ? null : t.id);
+                }}
+                onDelete={() => void remove(t, i)}
+              >
+                <TemplateForm
+                  template={t}
+                  templates={templates}
+                  defaultLanguage={defaultLanguage}
+                  onSave={(draft) => save(t.id, draft)}
+                  onCancel={() => {
+                    focusAfter.current = { id: t.id, action: 'edit' };
+                    setEditing(null);
+                  }}
+                  testId="template-edit-form"
+                  saveTestId="template-edit-save"
+                />
+              </TemplateRow>
+            );
+          })}
+        </ol>
+      ) : null}
+
+      <details class="rr-details">
+        <summary>{`Trash (${trash.length})`}</summary>
+        <p class="rr-hint">Deleted templates stay here for 30 days, then they are removed for good.</p>
+        <TrashList items={trash} busy={busy} onRestore={(t) => void restore(t)} onPurge={(t) => void purge(t)} />
+      </details>
+
+      <p class="rr-visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      <Toast toast={toast} onClose={() => setToast(null)} visibleMs={toastMs} />
+    </Section>
+  );
+}

@@ -1,0 +1,94 @@
+// Small text helpers of the options page: dates, counts, tags and handles as people read and type them.
+import type { Platform } from '../../utils/core/model';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "just now", "5 minutes ago", "3 days ago", then a date. */
+export function timeAgo(at: number, now: number = Date.now(), locale?: string): string {
+  const diff = Math.max(0, now - at);
+  const minutes = Math.floor(diff / 60_000);
+  if (minutes < 1) return 'just now';
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (minutes < 60) return rtf.format(-minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return rtf.format(-hours, 'hour');
+  const days = Math.floor(hours / 24);
+  if (days < 30) return rtf.format(-days, 'day');
+  return new Date(at).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** Whole days until `deletedAt + keepMs`, rounded up, never below 0. */
+export function daysLeft(deletedAt: number, keepMs: number, now: number = Date.now()): number {
+  return Math.max(0, Math.ceil((deletedAt + keepMs - now) / DAY_MS));
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "thanks, order , ,Order" → ["thanks", "order", "Order"]: trimmed, blanks dropped, exact repeats dropped. */
+export function parseList(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    ),
+  ];
+}
+
+const PROFILE_HOSTS: Record<Platform, RegExp> = {
+  x: /^(?:www\.|mobile\.)?(?:x|twitter)\.com$/i,
+  facebook: /^(?:www\.|web\.|m\.)?facebook\.com$/i,
+  instagram: /^(?:www\.)?instagram\.com$/i,
+};
+
+/**
+ * What the user meant by a typed or pasted identity: "@Acme" → "Acme", "https://x.com/acme/status/1" → "acme",
+ * "https://www.facebook.com/profile.php?id=42" → "profile.php?id=42". Facebook page names may hold spaces.
+ */
+export function parseIdentity(platform: Platform, input: string): string {
+  const text = input.trim();
+  try {
+    const url = new URL(/^https?:\/\//i.test(text) ? text : `https://${text}`);
+    if (PROFILE_HOSTS[platform].test(url.hostname)) {
+      const first = url.pathname.split('/').find((p) => p !== '') ?? '';
+      if (platform === 'facebook' && first === 'profile.php') {
+        const id = url.searchParams.get('id');
+        return id ? `profile.php?id=${id}` : '';
+      }
+      return decodeURIComponent(first).replace(/^@/, '');
+    }
+  } catch {
+    // Not a URL: a plain name.
+  }
+  return text.replace(/^@/, '');
+}
+
+/** Problem with an identity the user wants to add, or null when it can be added. */
+export function identityProblem(platform: Platform, value: string, existing: readonly string[]): string | null {
+  if (value === '') return 'Enter a name first.';
+  if (existing.some((e) => e.replace(/^@/, '').toLowerCase() === value.toLowerCase())) return 'Already in the list.';
+  if (platform === 'x' && !/^\w{1,15}$/.test(value)) return 'An X handle has 1–15 letters, digits or underscores.';
+  if (platform === 'instagram' && !/^[\w.]{1,30}$/.test(value)) {
+    return 'An Instagram username has 1–30 letters, digits, dots or underscores.';
+  }
+  if (value.length > 100) return 'That is too long for a page name.';
+  return null;
+}
+
+export const PLATFORM_NAMES: Record<Platform, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' };
+
+/** "en" → "English", "hu" → "magyar (hu)"-style names where the runtime knows them. */
+export function languageName(code: string, displayLocale?: string): string {
+  if (code === '*') return 'Any language';
+  try {
+    const names = new Intl.DisplayNames(displayLocale ? [displayLocale] : undefined, { type: 'language' });
+    const name = names.of(code);
+    if (name && name !== code) return name;
+  } catch {
+    // Not a valid tag: show it as typed.
+  }
+  return code;
+}

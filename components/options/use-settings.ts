@@ -1,0 +1,97 @@
+// Settings as the options page edits them: shown at once, written a moment later (typing in a field is one write,
+// not one per key), and only when the whole result is valid. Changes made elsewhere (popup, another tab) flow in.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { type Settings, SettingsSchema } from '../../utils/core/settings';
+import { describeIssues, toErrorInfo } from '../../utils/storage/errors';
+import { readSettings, watchSettings, writeSettings } from '../../utils/storage/settings';
+
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'error'; message: string };
+
+/** Apply these top-level fields; false (and nothing saved) when the result would be invalid. */
+export type UpdateSettings = (patch: Partial<Settings>) => boolean;
+
+export interface SettingsEditor {
+  settings: Settings | null;
+  status: SaveStatus;
+  update: UpdateSettings;
+  /** Write what is waiting now (before the page goes away). */
+  flush: () => Promise<void>;
+}
+
+export function useSettingsEditor(saveDelayMs = 400): SettingsEditor {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const current = useRef<Settings | null>(null);
+  const pending = useRef<Partial<Settings>>({});
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const writing = useRef<Promise<void>>(Promise.resolve());
+
+  const show = useCallback((next: Settings) => {
+    current.current = next;
+    setSettings(next);
+  }, []);
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const patch = pending.current;
+    if (Object.keys(patch).length === 0) return writing.current;
+    pending.current = {};
+    setStatus({ kind: 'saving' });
+    // One write after another, so an older patch never lands after a newer one.
+    writing.current = writing.current.then(async () => {
+      try {
+        await writeSettings(patch);
+        if (Object.keys(pending.current).length === 0) setStatus({ kind: 'saved' });
+      } catch (err) {
+        setStatus({ kind: 'error', message: `Not saved: ${toErrorInfo(err).message}` });
+      }
+    });
+    return writing.current;
+  }, []);
+
+  useEffect(() => {
+    let alive = true;
+    void readSettings().then((s) => {
+      if (alive && current.current === null) show(s);
+    });
+    const unwatch = watchSettings((s) => {
+      // Our own unsaved edits stay on top of whatever arrived.
+      if (alive) show({ ...s, ...pending.current });
+    });
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      alive = false;
+      unwatch();
+      window.removeEventListener('pagehide', onHide);
+      void flush();
+    };
+  }, [show, flush]);
+
+  const update = useCallback<UpdateSettings>(
+    (patch) => {
+      const base = current.current;
+      if (!base) return false;
+      const parsed = SettingsSchema.safeParse({ ...base, ...patch });
+      if (!parsed.success) {
+        setStatus({ kind: 'error', message: `Not saved: ${describeIssues(parsed.error).message}` });
+        return false;
+      }
+      show(parsed.data);
+      pending.current = { ...pending.current, ...patch };
+      setStatus({ kind: 'pending' });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), saveDelayMs);
+      return true;
+    },
+    [show, flush, saveDelayMs],
+  );
+
+  return { settings, status, update, flush };
+}

@@ -1,0 +1,180 @@
+// The toolbar popup: where Reply Radar stands on this tab, quick on/off per site, who the brand is, the keys, and the
+// way to the options page. Settings are read and written directly (the popup is one of the extension's own pages).
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { PLATFORMS, type Platform } from '../../utils/core/model';
+import type { Settings, ShortcutAction } from '../../utils/core/settings';
+import { toErrorInfo } from '../../utils/storage/errors';
+import { readSettings, watchSettings, writeSettings } from '../../utils/storage/settings';
+import { chordText } from '../options/chords';
+import { Switch } from '../options/Field';
+import { PLATFORM_NAMES } from '../options/format';
+import { platformOfUrl } from './site';
+
+const CHEAT_SHEET: ReadonlyArray<readonly [ShortcutAction, string]> = [
+  ['next', 'Next waiting comment'],
+  ['previous', 'Previous'],
+  ['reply', 'Reply'],
+  ['done', 'Done'],
+  ['snooze', 'Snooze 1 hour'],
+  ['togglePanel', 'Show or hide the panel'],
+];
+
+/** The site of the active tab, or null for any other page (its URL is not visible to us, by design). */
+function useActiveSite(): Platform | null | undefined {
+  const [site, setSite] = useState<Platform | null | undefined>(undefined);
+  useEffect(() => {
+    let alive = true;
+    Promise.resolve()
+      .then(() => browser.tabs.query({ active: true, currentWindow: true }))
+      .then((tabs) => {
+        if (alive) setSite(platformOfUrl(tabs[0]?.url));
+      })
+      .catch(() => {
+        if (alive) setSite(null);
+      });
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return site;
+}
+
+function templatesChord(settings: Settings): string {
+  const first = chordText(settings.shortcuts.template1);
+  const last = chordText(settings.shortcuts.template9);
+  return `${first} … ${last}`;
+}
+
+export function PopupApp() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const site = useActiveSite();
+
+  useEffect(() => {
+    let alive = true;
+    void readSettings().then((s) => {
+      if (alive) setSettings((current) => current ?? s);
+    });
+    const unwatch = watchSettings((s) => alive && setSettings(s));
+    return () => {
+      alive = false;
+      unwatch();
+    };
+  }, []);
+
+  const setSite = async (platform: Platform, on: boolean) => {
+    if (!settings) return;
+    const sites = { ...settings.sites, [platform]: on };
+    setSettings({ ...settings, sites });
+    try {
+      setSettings(await writeSettings({ sites }));
+      setError(null);
+    } catch (err) {
+      setError(`Not saved: ${toErrorInfo(err).message}`);
+    }
+  };
+
+  const openOptions = async () => {
+    try {
+      await browser.runtime.openOptionsPage();
+      window.close();
+    } catch (err) {
+      setError(`Could not open the options: ${toErrorInfo(err).message}`);
+    }
+  };
+
+  const noBrand = settings ? PLATFORMS.every((p) => settings.brand[p].length === 0) : false;
+
+  return (
+    <div class="rr-popup">
+      <header>
+        <img src="/icon/32.png" alt="" width={22} height={22} />
+        <h1>Reply Radar</h1>
+      </header>
+
+      <section class="rr-card" aria-labelledby="rr-popup-tab">
+        <h2 id="rr-popup-tab">This tab</h2>
+        <p class="rr-popup__state" data-testid="popup-tab-state">
+          {site === undefined || !settings
+            ? 'Checking…'
+            : site === null
+              ? 'Open x.com, facebook.com or instagram.com to see which comments wait for an answer.'
+              : settings.sites[site]
+                ? `Watching ${PLATFORM_NAMES[site]}. Press ${chordText(settings.shortcuts.togglePanel)} for the queue.`
+                : `Reply Radar is off on ${PLATFORM_NAMES[site]}.`}
+        </p>
+      </section>
+
+      {settings ? (
+        <>
+          <section class="rr-card" aria-labelledby="rr-popup-sites">
+            <h2 id="rr-popup-sites">Sites</h2>
+            <div class="rr-popup__sites">
+              {PLATFORMS.map((p) => (
+                <Switch
+                  key={p}
+                  name={`popup-site-${p}`}
+                  label={PLATFORM_NAMES[p]}
+                  checked={settings.sites[p]}
+                  onChange={(on) => void setSite(p, on)}
+                />
+              ))}
+            </div>
+          </section>
+
+          <section class="rr-card" aria-labelledby="rr-popup-brand" data-testid="popup-brand">
+            <h2 id="rr-popup-brand">Brand</h2>
+            <ul class="rr-popup__list">
+              {PLATFORMS.map((p) => {
+                const names = settings.brand[p];
+                const prefix = p === 'facebook' ? '' : '@';
+                return (
+                  <li key={p}>
+                    <span>{PLATFORM_NAMES[p]}</span>
+                    <span class={names.length === 0 ? 'rr-muted' : undefined}>
+                      {names.length === 0 ? 'not set' : names.map((n) => `${prefix}${n}`).join(', ')}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+            {settings.brand.x.length === 0 ? (
+              <p class="rr-hint">On X, Reply Radar uses the account you’re logged in with.</p>
+            ) : null}
+            {noBrand ? (
+              <p class="rr-hint">Add your Facebook page and Instagram username in the options so replies count.</p>
+            ) : null}
+          </section>
+
+          <section class="rr-card" aria-labelledby="rr-popup-keys">
+            <h2 id="rr-popup-keys">Keys</h2>
+            <ul class="rr-popup__list">
+              {CHEAT_SHEET.map(([action, label]) => (
+                <li key={action}>
+                  <span>{label}</span>
+                  <kbd>{chordText(settings.shortcuts[action])}</kbd>
+                </li>
+              ))}
+              <li>
+                <span>Insert template 1–9</span>
+                <kbd>{templatesChord(settings)}</kbd>
+              </li>
+            </ul>
+          </section>
+        </>
+      ) : null}
+
+      {error ? (
+        <p class="rr-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div class="rr-popup__footer">
+        <button type="button" class="rr-button rr-button--primary" onClick={() => void openOptions()}>
+          Open options
+        </button>
+      </div>
+    </div>
+  );
+}
