@@ -38,6 +38,8 @@ const EDGE_JUNK_START = /^[^\p{L}\p{M}\p{N}]+/u;
 const EDGE_JUNK_END = /[^\p{L}\p{M}\p{N}.]+$/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const KHMER = /\p{Script=Khmer}/u;
+/** Letters only Hungarian uses among Latin-script languages. */
+const HU_LETTERS = /[őűŐŰ]/;
 
 export function firstNameOf(displayName: string, opts: NameOptions = {}): string {
   if (typeof displayName !== 'string') return '';
@@ -87,7 +89,7 @@ function givenName(tokens: string[], langs: Array<string | undefined>, whole: st
     return tokens.length === 2 ? last : undefined;
   }
 
-  return hungarianGivenName(tokens, langs.includes('hu'));
+  return hungarianGivenName(tokens, langs[0] === 'hu', langs[1] === 'hu');
 }
 
 function vietnameseOrder(tokens: string[], isVietnamese: boolean): 'family-first' | 'given-first' | undefined {
@@ -99,14 +101,18 @@ function vietnameseOrder(tokens: string[], isVietnamese: boolean): 'family-first
 }
 
 /** Western order unless the name or the language says family name first. */
-function hungarianGivenName(tokens: string[], isHungarian: boolean): string | undefined {
+function hungarianGivenName(tokens: string[], commentIsHu: boolean, uiIsHu: boolean): string | undefined {
   const first = tokens[0] ?? '';
   const last = tokens.at(-1) ?? '';
   const given = (t: string) => HU_GIVEN_NAMES.has(fold(t));
   const family = (t: string) => HU_FAMILY_NAMES.has(fold(t)) || isMarriedName(t);
   const westernScore = Number(given(first)) + Number(family(last));
   const familyFirstScore = Number(family(first)) + Number(given(tokens[1] ?? ''));
-  const familyFirst = familyFirstScore > westernScore || (familyFirstScore === westernScore && isHungarian);
+  // A Hungarian UI alone says little about a customer's name ("John Smith" answered from Budapest): unless the name
+  // itself looks Hungarian, the order is unclear and the whole name is safer than a wrong half.
+  const nameLooksHungarian = familyFirstScore > 0 || westernScore > 0 || HU_LETTERS.test(tokens.join(' '));
+  if (familyFirstScore === westernScore && uiIsHu && !commentIsHu && !nameLooksHungarian) return undefined;
+  const familyFirst = familyFirstScore > westernScore || (familyFirstScore === westernScore && (commentIsHu || uiIsHu));
   if (!familyFirst) return first;
   // "Kovács Jánosné" (Mrs János Kovács) carries no given name of her own.
   if (isMarriedName(last)) return undefined;

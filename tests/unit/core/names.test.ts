@@ -26,6 +26,10 @@ describe('firstNameOf', () => {
     ['Kovácsné Szabó Anna', { lang: 'hu' }, 'Anna'],
     // …unless the name is plainly written the Western way,
     ['Anna Kovács', { uiLang: 'hu' }, 'Anna'],
+    // A Hungarian UI alone does not make a foreign name family-first: the whole name beats a wrong half.
+    ['John Smith', { uiLang: 'hu' }, 'John Smith'],
+    ['John Smith', { lang: 'en', uiLang: 'hu' }, 'John Smith'],
+    ['Szőke Bence', { uiLang: 'hu' }, 'Bence'],
     ['Anna László', { lang: 'hu' }, 'Anna'],
     ['László Anna', { lang: 'hu' }, 'Anna'],
     // and a recognisably Hungarian family-first name reads that way whatever the language.
