@@ -31,7 +31,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'reply-radar@reply-radar.app', strict_min_version: '115.0' },
+            gecko: { id: 'reply-radar@reply-radar.app', strict_min_version: '128.0' },
           },
         }
       : {}),

@@ -1,0 +1,53 @@
+// Content-script side of text insertion: hand the text to the page-world bridge (or run the strategy here, for
+// tests), then verify by reading the editor. One attempt per call: a failed insertion is reported, never retried.
+import type { EditorKind } from '../sites/types';
+import { requestInsert } from './bridge';
+import { editorPlainText } from './plain-text';
+import { runStrategy } from './strategies';
+import { verifyInsertion } from './verify';
+
+export { copyToClipboard } from './clipboard';
+export { editorPlainText, looseText } from './plain-text';
+
+export type InsertResult = { ok: true } | { ok: false; reason: string };
+
+export interface InsertOptions {
+  /** How long to wait for the page-world bridge to answer (default 4 s). */
+  timeoutMs?: number;
+  /** Run the strategy in this world instead of asking the bridge (unit tests, pages without the bridge). */
+  direct?: boolean;
+}
+
+/**
+ * Inserts `text` into `editor` at its caret (its end when the caret is elsewhere) and leaves the caret at UTF-16
+ * offset `cursor` of the inserted text.
+ */
+export async function insertIntoEditor(
+  editor: HTMLElement,
+  kind: EditorKind,
+  text: string,
+  cursor: number,
+  opts: InsertOptions = {},
+): Promise<InsertResult> {
+  if (!editor.isConnected) return { ok: false, reason: 'The reply box is no longer on the page' };
+  if (text.length === 0) return { ok: false, reason: 'There is no text to insert' };
+  const at = Math.max(0, Math.min(Number.isInteger(cursor) ? cursor : text.length, text.length));
+  const before = editorPlainText(editor, kind);
+
+  let problem: string | undefined;
+  if (opts.direct) {
+    try {
+      await runStrategy(editor, kind, text, at);
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+  } else {
+    const answer = await requestInsert(editor, { kind, text, cursor: at }, opts.timeoutMs ?? 4000);
+    if (!answer) problem = 'The page did not answer the insertion request';
+    else if (!answer.ok) problem = answer.error ?? 'The page could not insert the text';
+  }
+
+  const verdict = await verifyInsertion(editor, kind, before, text);
+  if (verdict.ok || !problem) return verdict;
+  return { ok: false, reason: `${verdict.reason} (${problem})` };
+}

@@ -1,0 +1,14 @@
+// End-to-end tests: real Chromium with the built extension (see tests/e2e/harness.ts). One file at a time: each
+// launches a browser and this machine has two cores.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/e2e/**/*.e2e.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    retry: 0,
+  },
+});
