@@ -1,0 +1,520 @@
+// X (x.com, twitter.com) adapter: reads a status page's conversation and finds its reply boxes.
+// Every X selector lives in this file. X's class names are generated, so structure and data-testids are the
+// anchors; English labels are only used to name what a control already was found to be.
+// Facts: /work/shared/reference/sites.md (X), control-panel-for-twitter script.js (connector lines, headings).
+import { type Author, type Comment, normalizeHandle, type Post } from '../core/model';
+import type { CollapsedPart, EditorKind, PageRead, ReadComment, SiteAdapter } from './types';
+
+const SEL = {
+  primaryColumn: 'div[data-testid="primaryColumn"]',
+  cell: 'div[data-testid="cellInnerDiv"]',
+  tweet: 'article[data-testid="tweet"]',
+  anyArticle: 'article',
+  userName: '[data-testid="User-Name"]',
+  tweetText: '[data-testid="tweetText"]',
+  avatar: '[data-testid="Tweet-User-Avatar"]',
+  time: 'time[datetime]',
+  statusLink: 'a[href*="/status/"]',
+  historyLink: 'a[href*="/history"]',
+  /** A quoted post is one clickable block inside the article (links themselves are `a`, not `div`). */
+  quote: 'div[role="link"]',
+  heading: 'h2, [role="heading"]',
+  button: 'button, [role="button"]',
+  composerParts: '[data-testid^="tweetTextarea_"], [data-testid="tweetButtonInline"], textarea, [contenteditable]',
+  replyButton: '[data-testid="reply"]',
+  accountSwitcher: '[data-testid="SideNav_AccountSwitcher_Button"]',
+  avatarContainer: '[data-testid^="UserAvatar-Container-"]',
+  dialog: '[role="dialog"]',
+  editorBox: '[data-testid^="tweetTextarea_"]',
+  /** Draft.js content node; X has put the tweetTextarea testid both on it and on a wrapper around it. */
+  editor:
+    '.public-DraftEditor-content[contenteditable="true"], [data-testid^="tweetTextarea_"][contenteditable="true"]',
+  draftContent: '.public-DraftEditor-content',
+  sendInDialog: '[data-testid="tweetButton"]',
+  sendInline: '[data-testid="tweetButtonInline"]',
+} as const;
+
+const STATUS_PATH = /^\/(?:i\/web|([A-Za-z0-9_]{1,20}))\/status(?:es)?\/(\d{1,25})(?:\/|$)/;
+const X_HOSTS = new Set(['x.com', 'twitter.com', 'www.x.com', 'www.twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
+/** Path segments that look like a handle but are X's own pages. */
+const RESERVED = new Set(['i', 'home', 'explore', 'notifications', 'messages', 'settings', 'search', 'compose']);
+
+/** Twitter's snowflake epoch (2010-11-04T01:42:54.657Z). */
+const TWEPOCH = 1288834974657n;
+const YEAR_2100 = 4102444800000;
+
+/**
+ * Creation time (epoch ms) encoded in an X status id, or null when the id is not a snowflake
+ * (ids from before November 2010 are plain counters). Exact to the millisecond, and unchanged by later edits.
+ */
+export function snowflakeTime(id: string): number | null {
+  if (!/^\d{1,25}$/.test(id)) return null;
+  const ms = Number((BigInt(id) >> 22n) + TWEPOCH);
+  return ms > Number(TWEPOCH) && ms < YEAR_2100 ? ms : null;
+}
+
+export function matchPostPage(url: URL): { postId: string } | null {
+  if (!X_HOSTS.has(url.hostname)) return null;
+  const m = STATUS_PATH.exec(url.pathname);
+  if (!m) return null;
+  if (m[1] && RESERVED.has(m[1].toLowerCase())) return null;
+  return { postId: m[2]! };
+}
+
+/** The handle written in a status URL, when it has one (`/i/web/status/<id>` has none). */
+function handleInPath(pathname: string): string | null {
+  const m = STATUS_PATH.exec(pathname);
+  return m?.[1] && !RESERVED.has(m[1].toLowerCase()) ? m[1] : null;
+}
+
+/** Visible text of a node: text nodes plus emoji `img[alt]`, `<br>` as a line break; icons (and `skip`) left out. */
+export function readText(node: Node, skip?: Node): string {
+  let out = '';
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child === skip) continue;
+    if (child.nodeType === 3) out += (child as Text).data;
+    else if (child.nodeType === 1) {
+      const el = child as Element;
+      const tag = el.localName;
+      if (tag === 'img') out += el.getAttribute('alt') ?? '';
+      else if (tag === 'br') out += '\n';
+      else if (tag !== 'svg' && tag !== 'style' && tag !== 'script') out += readText(el, skip);
+    }
+  }
+  return out;
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function inQuote(el: Element, article: Element): boolean {
+  const quote = el.closest(SEL.quote);
+  return quote !== null && quote !== article && article.contains(quote);
+}
+
+/** The first match inside the article that belongs to the article itself, not to a post it quotes. */
+function own<T extends Element>(article: Element, selector: string): T | null {
+  for (const el of article.querySelectorAll<T>(selector)) if (!inQuote(el, article)) return el;
+  return null;
+}
+
+export interface ArticleRead {
+  id: string;
+  author: Author;
+  permalink: string;
+  text: string;
+  lang?: string;
+  postedAt: number;
+  editedAt?: number;
+}
+
+/** The status id an article shows: its own `time`'s status link (quoted posts have links of their own). */
+export function articleStatusId(article: Element, base: URL): string | null {
+  const link = own(article, SEL.time)?.closest<HTMLAnchorElement>(SEL.statusLink);
+  return link ? statusIdOf(link, base) : null;
+}
+
+function statusIdOf(link: Element, base: URL): string | null {
+  const href = link.getAttribute('href');
+  if (!href) return null;
+  try {
+    return STATUS_PATH.exec(new URL(href, base).pathname)?.[2] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads one `article[data-testid="tweet"]`; says why when it cannot. */
+export function readArticle(article: Element, base: URL): ArticleRead | { problem: string } {
+  const time = own(article, SEL.time);
+  if (!time) return { problem: 'a post has no time stamp' };
+  const link = time.closest(SEL.statusLink);
+  const href = link?.getAttribute('href');
+  if (!link || !href) return { problem: 'a post’s time is not linked to its status page' };
+  let linkPath: string;
+  try {
+    linkPath = new URL(href, base).pathname;
+  } catch {
+    return { problem: 'a post’s status link is malformed' };
+  }
+  const id = STATUS_PATH.exec(linkPath)?.[2];
+  if (!id) return { problem: 'a post’s status link has no id' };
+
+  const nameBlock = own(article, SEL.userName);
+  let handle: string | null = null;
+  let displayName = '';
+  if (nameBlock) {
+    for (const a of nameBlock.querySelectorAll('a')) {
+      const text = oneLine(readText(a));
+      if (text.startsWith('@')) handle ??= text.slice(1);
+      else if (!displayName) displayName = oneLine(readText(a.querySelector('[dir]') ?? a));
+    }
+  }
+  handle ??= handleInPath(linkPath);
+  if (!handle) return { problem: `post ${id} shows no author handle` };
+
+  const datetime = Date.parse(time.getAttribute('datetime') ?? '');
+  const postedAt = snowflakeTime(id) ?? datetime;
+  if (!Number.isFinite(postedAt)) return { problem: `post ${id} has an unreadable time` };
+  // An edited post shows its edit time in `time`; the id still encodes when it was first posted.
+  const edited = own(article, SEL.historyLink) !== null;
+  const editedAt = edited && Number.isFinite(datetime) && Math.abs(datetime - postedAt) >= 1000 ? datetime : undefined;
+
+  const textEl = own(article, SEL.tweetText);
+  const origin = base.origin;
+  const read: ArticleRead = {
+    id,
+    author: { handle: normalizeHandle(handle), displayName: displayName || handle, profileUrl: `${origin}/${handle}` },
+    permalink: `${origin}/${handleInPath(linkPath) ?? handle}/status/${id}`,
+    text: textEl ? readText(textEl).trim() : '',
+    postedAt,
+  };
+  const lang = textEl?.getAttribute('lang');
+  if (lang) read.lang = lang;
+  if (editedAt !== undefined) read.editedAt = editedAt;
+  return read;
+}
+
+/**
+ * How X draws a thread: the row of a reply that answers the row above it starts with a line column
+ * holding a 2px vertical line (above its avatar), and the upper row's avatar column continues with a
+ * 2px line below the avatar. Both lines are empty leaf divs; control-panel-for-twitter tells them by
+ * their computed width of 2px (`isReplyToPreviousTweet`). Where no layout is available the shape alone
+ * decides: the header row has a leading column holding an empty leaf (a plain row has only its spacer).
+ */
+export function connectorLines(article: Element): { above: boolean; below: boolean } {
+  const headerRow = article.firstElementChild?.firstElementChild?.firstElementChild?.firstElementChild;
+  const lineColumn = headerRow && headerRow.childElementCount > 1 ? headerRow.firstElementChild : null;
+  const above = isLine(lineColumn?.firstElementChild ?? null);
+  const avatar = own(article, SEL.avatar);
+  let below = false;
+  for (let el = avatar?.nextElementSibling ?? null; el && !below; el = el.nextElementSibling) below = isLine(el);
+  return { above, below };
+}
+
+function isLine(el: Element | null): boolean {
+  if (!el || el.childElementCount > 0 || (el.textContent ?? '').trim() !== '') return false;
+  const view = el.ownerDocument.defaultView;
+  const width = view && el.isConnected ? Number.parseFloat(view.getComputedStyle(el).width) : Number.NaN;
+  return Number.isNaN(width) || (width > 0 && width <= 4);
+}
+
+/** The vertical offset X gives a virtualized row (`transform: translateY(…px)`), when it has one. */
+function rowOffset(cell: HTMLElement): number | null {
+  const m = /translateY\((-?[\d.]+)px\)/.exec(cell.style?.transform ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+function collapsedKind(text: string): CollapsedPart['kind'] {
+  if (/probable spam/i.test(text)) return 'spam';
+  if (/offensive/i.test(text)) return 'offensive';
+  return 'more-replies';
+}
+
+/** The visible "@handle" of the account the user acts as (side navigation account switcher). */
+export function readActingHandle(doc: Document): string | null {
+  const switcher = doc.querySelector(SEL.accountSwitcher);
+  if (!switcher) return null;
+  const testId = switcher.querySelector(SEL.avatarContainer)?.getAttribute('data-testid');
+  const fromAvatar = testId?.slice('UserAvatar-Container-'.length);
+  if (fromAvatar) return normalizeHandle(fromAvatar);
+  const m = /@([A-Za-z0-9_]{1,20})/.exec(switcher.textContent ?? '');
+  return m ? normalizeHandle(m[1]!) : null;
+}
+
+type Row =
+  | { kind: 'tweet'; cell: HTMLElement; article: HTMLElement; id: string | null }
+  | { kind: 'heading'; cell: HTMLElement; text: string }
+  | { kind: 'collapsed'; cell: HTMLElement; part: CollapsedPart }
+  | { kind: 'other'; cell: HTMLElement };
+
+function classifyCell(cell: HTMLElement, base: URL): Row {
+  const article = cell.querySelector<HTMLElement>(SEL.tweet);
+  if (article) return { kind: 'tweet', cell, article, id: articleStatusId(article, base) };
+  const heading = cell.querySelector(SEL.heading);
+  if (heading && !cell.querySelector(SEL.anyArticle))
+    return { kind: 'heading', cell, text: oneLine(cell.textContent ?? '') };
+  const button = cell.querySelector<HTMLElement>(SEL.button);
+  if (button && !cell.querySelector(SEL.composerParts)) {
+    // "Show additional replies, including those that may contain offensive content [Show]": the sentence names it.
+    const label = oneLine(readText(cell, button)) || oneLine(readText(button));
+    if (label) {
+      // A tombstone article with a button ("from an account you muted · View") hides one reply.
+      const kind = cell.querySelector(SEL.anyArticle) ? 'replies-hidden' : collapsedKind(label);
+      return { kind: 'collapsed', cell, part: { kind, label, element: button } };
+    }
+  }
+  return { kind: 'other', cell };
+}
+
+/**
+ * A heading cell ends the conversation: X follows the replies with "Discover more" ("Sourced from across X"),
+ * posts from other conversations. The only heading known inside the replies is the probable-spam section.
+ */
+function isSpamHeading(text: string): boolean {
+  return /probable spam/i.test(text);
+}
+
+/** Without a mounted heading: is this row one X showed below "Discover more" before? */
+function seenBelowHeading(id: string, cell: HTMLElement, memory: Memory): boolean {
+  if (memory.outside.has(id)) return true;
+  if (memory.inside.has(id) || memory.headingOffset === null) return false;
+  const offset = rowOffset(cell);
+  return offset !== null && offset >= memory.headingOffset;
+}
+
+/**
+ * What earlier reads of one post learned, keyed by status id (X recycles row elements, ids stay true):
+ * X unmounts rows far from the viewport, so the post, a reply's parent or the Discover more heading
+ * may be gone from the DOM while rows that depend on them are still shown.
+ */
+interface Memory {
+  author: Author | null;
+  /** Offset of the "Discover more" heading row: rows below it are outside even once the heading unmounts. */
+  headingOffset: number | null;
+  outside: Set<string>;
+  inside: Set<string>;
+  links: Map<string, { parentId?: string; threadKey: string }>;
+}
+
+const MAX_POSTS_REMEMBERED = 8;
+const MAX_IDS_REMEMBERED = 20000;
+
+export function createXAdapter(): SiteAdapter {
+  const memories = new Map<string, Memory>();
+
+  function memoryFor(postId: string): Memory {
+    let memory = memories.get(postId);
+    if (memory) {
+      memories.delete(postId); // re-insert: most recent last
+    } else {
+      memory = { author: null, headingOffset: null, outside: new Set(), inside: new Set(), links: new Map() };
+    }
+    if (memory.links.size + memory.inside.size + memory.outside.size > MAX_IDS_REMEMBERED) {
+      memory.links.clear();
+      memory.inside.clear();
+      memory.outside.clear();
+    }
+    memories.set(postId, memory);
+    while (memories.size > MAX_POSTS_REMEMBERED) memories.delete(memories.keys().next().value!);
+    return memory;
+  }
+
+  function read(doc: Document, url: URL): PageRead {
+    const result: PageRead = {
+      post: null,
+      actingHandle: readActingHandle(doc),
+      comments: [],
+      collapsed: [],
+      candidates: 0,
+      problems: [],
+    };
+    const match = matchPostPage(url);
+    if (!match) return result;
+    const { postId } = match;
+    const memory = memoryFor(postId);
+    const column = doc.querySelector(SEL.primaryColumn);
+    const rows = column ? Array.from(column.querySelectorAll<HTMLElement>(SEL.cell), (c) => classifyCell(c, url)) : [];
+    const urlHandle = handleInPath(url.pathname);
+
+    // The focused post: the row with the URL's id; X also marks it tabindex=-1 (after an edit the ids differ).
+    let focus = rows.findIndex((r) => r.kind === 'tweet' && r.id === postId);
+    if (focus < 0) {
+      focus = rows.findIndex(
+        (r) =>
+          r.kind === 'tweet' &&
+          r.article.getAttribute('tabindex') === '-1' &&
+          (!urlHandle || articleHandle(r.article, url) === normalizeHandle(urlHandle)),
+      );
+    }
+    const tweets = rows.filter((r) => r.kind === 'tweet').length;
+    if (focus >= 0) {
+      const focused = rows[focus] as Extract<Row, { kind: 'tweet' }>;
+      const read = readArticle(focused.article, url);
+      if ('problem' in read) result.problems.push(`The post itself could not be read: ${read.problem}.`);
+      else memory.author = read.author;
+    }
+    const author =
+      memory.author ??
+      (urlHandle
+        ? { handle: normalizeHandle(urlHandle), displayName: urlHandle, profileUrl: `${url.origin}/${urlHandle}` }
+        : null);
+    if (author) {
+      result.post = { platform: 'x', id: postId, url: `${author.profileUrl}/status/${postId}`, author };
+    } else if (tweets > 0) {
+      result.problems.push('The post’s author could not be found on the page.');
+    }
+    if (!result.post) return result;
+
+    // X unmounts rows far from the viewport: without the focused row, every mounted row is below it.
+    readConversation(focus >= 0 ? rows.slice(focus + 1) : rows, result, result.post, memory, url);
+    return result;
+  }
+
+  function readConversation(rows: Row[], result: PageRead, post: Post, memory: Memory, url: URL): void {
+    let outside = false;
+    let prev: { id: string; threadKey: string; below: boolean; adjacent: boolean } | null = null;
+    let unreadable = 0;
+    const reasons = new Set<string>();
+
+    // The end of the conversation: a mounted heading decides; once it has scrolled out of the DOM, what
+    // earlier reads learned decides (ids seen below it, and its offset for rows never seen yet).
+    const end = rows.findIndex((r) => r.kind === 'heading' && !isSpamHeading(r.text));
+    if (end >= 0) memory.headingOffset = rowOffset(rows[end]!.cell);
+
+    for (const [index, row] of rows.entries()) {
+      if (row.kind === 'heading' && isSpamHeading(row.text) && (end < 0 || index < end)) {
+        if (prev) prev.adjacent = false;
+        continue;
+      }
+      if (end >= 0) outside = index >= end;
+      else if (row.kind === 'tweet' && row.id && !outside) outside = seenBelowHeading(row.id, row.cell, memory);
+      if (row.kind === 'tweet' && row.id) {
+        if (outside) {
+          memory.outside.add(row.id);
+          memory.inside.delete(row.id);
+        } else if (end >= 0) {
+          memory.outside.delete(row.id);
+        }
+      }
+      if (outside) continue;
+      if (row.kind === 'collapsed') {
+        const part: CollapsedPart = { ...row.part };
+        if (prev?.adjacent && prev.below) part.parentId = prev.id;
+        result.collapsed.push(part);
+        if (prev) prev.adjacent = false;
+        continue;
+      }
+      if (row.kind !== 'tweet') continue;
+
+      result.candidates++;
+      const read = readArticle(row.article, url);
+      if ('problem' in read) {
+        unreadable++;
+        reasons.add(read.problem);
+        prev = null;
+        continue;
+      }
+      const lines = connectorLines(row.article);
+      const continues = lines.above || (prev?.adjacent === true && prev.below);
+      let link: { parentId?: string; threadKey: string };
+      if (continues && prev) link = { parentId: prev.id, threadKey: prev.threadKey };
+      else if (continues)
+        link = memory.links.get(read.id) ?? { threadKey: read.id }; // parent row not mounted
+      else link = { threadKey: read.id };
+      if (prev || !continues) memory.links.set(read.id, link);
+      memory.inside.add(read.id);
+
+      const comment: Comment = {
+        platform: 'x',
+        id: read.id,
+        postId: post.id,
+        threadKey: link.threadKey,
+        author: read.author,
+        text: read.text,
+        postedAt: read.postedAt,
+        postedAtPrecision: 'exact',
+        permalink: read.permalink,
+        order: result.comments.length,
+      };
+      if (link.parentId) comment.parentId = link.parentId;
+      if (read.lang) comment.lang = read.lang;
+      if (read.editedAt !== undefined) comment.editedAt = read.editedAt;
+      const entry: ReadComment = { comment, element: row.article };
+      result.comments.push(entry);
+      prev = { id: read.id, threadKey: link.threadKey, below: lines.below, adjacent: true };
+    }
+    if (unreadable > 0) {
+      result.problems.push(
+        `${unreadable} of ${result.candidates} replies could not be read (${[...reasons].join('; ')}).`,
+      );
+    }
+  }
+
+  return {
+    platform: 'x',
+    matchPostPage,
+    read,
+    openReply,
+    focusedEditor,
+    editorKind,
+    sendEnabled,
+    theme,
+  };
+}
+
+function articleHandle(article: Element, base: URL): string | null {
+  const read = readArticle(article, base);
+  return 'problem' in read ? null : read.author.handle;
+}
+
+function editorFrom(el: Element | null): HTMLElement | null {
+  const editor = el?.closest<HTMLElement>(SEL.editor) ?? null;
+  return editor?.closest(SEL.editorBox) ? editor : null;
+}
+
+function dialogEditors(doc: Document): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  for (const dialog of doc.querySelectorAll(SEL.dialog)) {
+    for (const el of dialog.querySelectorAll<HTMLElement>(SEL.editor)) if (editorFrom(el) === el) found.push(el);
+  }
+  return found;
+}
+
+const REPLY_BOX_TIMEOUT_MS = 3000;
+const REPLY_BOX_POLL_MS = 50;
+
+/** Clicks the post's own reply button and waits for X's reply dialog (a status page's inline box answers the post, not a reply). */
+export async function openReply(commentElement: HTMLElement): Promise<HTMLElement | null> {
+  const article = commentElement.matches(SEL.tweet)
+    ? commentElement
+    : (commentElement.closest<HTMLElement>(SEL.tweet) ?? commentElement.querySelector<HTMLElement>(SEL.tweet));
+  const button = article ? own<HTMLElement>(article, SEL.replyButton) : null;
+  if (!button) return null;
+  const doc = button.ownerDocument;
+  const before = new Set(dialogEditors(doc));
+  button.click();
+  const deadline = Date.now() + REPLY_BOX_TIMEOUT_MS;
+  for (;;) {
+    const editor = dialogEditors(doc).find((e) => !before.has(e));
+    if (editor) {
+      if (!editor.contains(doc.activeElement)) editor.focus();
+      return editor;
+    }
+    if (Date.now() >= deadline) return null;
+    await new Promise((resolve) => setTimeout(resolve, REPLY_BOX_POLL_MS));
+  }
+}
+
+export function focusedEditor(doc: Document): HTMLElement | null {
+  return editorFrom(doc.activeElement);
+}
+
+export function editorKind(editor: HTMLElement): EditorKind {
+  return editor.closest(SEL.draftContent) ? 'draft' : 'contenteditable';
+}
+
+/** The send button that belongs to this editor: the dialog's, else the inline box's nearest one. */
+export function sendEnabled(editor: HTMLElement): boolean | null {
+  let button = editor.closest(SEL.dialog)?.querySelector(SEL.sendInDialog) ?? null;
+  for (let el = editor.parentElement, depth = 0; !button && el && depth < 20; el = el.parentElement, depth++) {
+    button = el.querySelector(`${SEL.sendInline}, ${SEL.sendInDialog}`);
+  }
+  if (!button) return null;
+  return !(button.hasAttribute('disabled') || button.getAttribute('aria-disabled') === 'true');
+}
+
+/** X paints the body: white (light), rgb(21,32,43) "Dim", rgb(0,0,0) "Lights out". */
+export function theme(doc: Document): 'light' | 'dark' {
+  const body = doc.body;
+  if (!body) return 'light';
+  const view = doc.defaultView;
+  const color = (view ? view.getComputedStyle(body).backgroundColor : '') || body.style.backgroundColor;
+  const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+%?))?\s*\)/.exec(color);
+  if (!m) return 'light';
+  if (m[4] !== undefined && Number.parseFloat(m[4]) === 0) return 'light';
+  const [r, g, b] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
+  // Perceived lightness (Rec. 601 luma): Dim's rgb(21,32,43) is about 30/255.
+  return 0.299 * r + 0.587 * g + 0.114 * b < 128 ? 'dark' : 'light';
+}
+
+export const xAdapter: SiteAdapter = createXAdapter();
