@@ -138,6 +138,7 @@ export class PageSession {
       readable: read.comments.length + (read.post ? 1 : 0),
       problems: read.problems,
       loading: !read.post && now - this.startedAt < LOADING_GRACE_MS,
+      moreBelow: read.moreBelow,
     };
     this.fetchManualStates();
     this.render();

@@ -40,7 +40,12 @@ export interface PageFacts {
   problems: string[];
   /** True until the page had time to render its conversation (avoids calling a loading page broken). */
   loading: boolean;
+  /** The site has more replies to load below (see PageRead.moreBelow). */
+  moreBelow?: boolean;
 }
+
+export const MORE_BELOW =
+  'The site loads replies as you scroll: scroll to the end of the conversation to check them all.';
 
 export function buildPageView(
   facts: PageFacts,
@@ -89,6 +94,7 @@ export function buildPageView(
   const queue = queueOrder(waiting.map((c) => ({ ...c, postedAt: c.comment.postedAt })));
 
   const problems = [...facts.problems];
+  if (facts.moreBelow) problems.push(MORE_BELOW);
   let health: Health = 'ok';
   if (facts.candidates > 0 && facts.readable === 0) {
     health = 'broken';

@@ -34,6 +34,11 @@ export interface PageRead {
   candidates: number;
   /** Human-readable reasons why something could not be read, for the panel. */
   problems: string[];
+  /**
+   * True while the page has not shown the end of the conversation yet: the site loads more replies as you scroll,
+   * so what was read so far is not all there is.
+   */
+  moreBelow?: boolean;
 }
 
 export interface SiteAdapter {

@@ -273,6 +273,8 @@ interface Memory {
   headingOffset: number | null;
   outside: Set<string>;
   inside: Set<string>;
+  /** The end of the conversation has been on screen (the Discover more heading, or the bottom of the page). */
+  endSeen: boolean;
   links: Map<string, { parentId?: string; threadKey: string }>;
 }
 
@@ -287,7 +289,14 @@ export function createXAdapter(): SiteAdapter {
     if (memory) {
       memories.delete(postId); // re-insert: most recent last
     } else {
-      memory = { author: null, headingOffset: null, outside: new Set(), inside: new Set(), links: new Map() };
+      memory = {
+        author: null,
+        headingOffset: null,
+        outside: new Set(),
+        inside: new Set(),
+        links: new Map(),
+        endSeen: false,
+      };
     }
     if (memory.links.size + memory.inside.size + memory.outside.size > MAX_IDS_REMEMBERED) {
       memory.links.clear();
@@ -347,6 +356,8 @@ export function createXAdapter(): SiteAdapter {
 
     // X unmounts rows far from the viewport: without the focused row, every mounted row is below it.
     readConversation(focus >= 0 ? rows.slice(focus + 1) : rows, result, result.post, memory, url);
+    if (memory.headingOffset !== null || scrolledToBottom(doc)) memory.endSeen = true;
+    result.moreBelow = !memory.endSeen;
     return result;
   }
 
@@ -440,6 +451,14 @@ export function createXAdapter(): SiteAdapter {
     sendEnabled,
     theme,
   };
+}
+
+/** X loads replies as the page nears its bottom; having been there means the loaded list is the whole list. */
+function scrolledToBottom(doc: Document): boolean {
+  const scroller = doc.scrollingElement;
+  const view = doc.defaultView;
+  if (!scroller || !view) return false;
+  return view.scrollY + view.innerHeight >= scroller.scrollHeight - 4;
 }
 
 function articleHandle(article: Element, base: URL): string | null {

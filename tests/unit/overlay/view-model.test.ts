@@ -98,6 +98,18 @@ describe('buildPageView', () => {
     expect(unreadable.health).toBe('incomplete');
   });
 
+  it('is incomplete while the site has more replies to load below', () => {
+    const view = buildPageView(
+      facts({ comments: [comment('a', 'ann', 10)], candidates: 1, readable: 1, moreBelow: true }),
+      settings,
+      new Map(),
+      NOW,
+      'en',
+    );
+    expect(view.health).toBe('incomplete');
+    expect(view.problems.join(' ')).toMatch(/scroll to the end/);
+  });
+
   it("tracks nothing on someone else's post unless track-all is on", () => {
     const other = { ...post, author: { ...post.author, handle: 'someone' } };
     const comments = [comment('a', 'ann', 10)];
