@@ -68,7 +68,7 @@ export function TemplateRow(props: TemplateRowProps) {
             data-action="up"
             aria-label={`Move “${t.title}” up`}
             title="Move up"
-            disabled={busy || index === 0}
+            disabled={index === 0}
             onClick={() => onMove(-1)}
           >
             ↑
@@ -79,7 +79,7 @@ export function TemplateRow(props: TemplateRowProps) {
             data-action="down"
             aria-label={`Move “${t.title}” down`}
             title="Move down"
-            disabled={busy || index === total - 1}
+            disabled={index === total - 1}
             onClick={() => onMove(1)}
           >
             ↓

@@ -137,23 +137,33 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
     setAnnouncement(`Saved “${t.title}”.`);
   };
 
-  const move = (index: number, direction: -1 | 1) =>
-    run(async () => {
-      if (!templates) return;
-      const ids = templates.map((t) => t.id);
-      const other = index + direction;
-      const a = ids[index];
-      const b = ids[other];
-      if (a === undefined || b === undefined) return;
-      ids[index] = b;
-      ids[other] = a;
-      const next = await reorderTemplates(ids);
-      focusAfter.current = { id: a, action: direction < 0 ? 'up' : 'down' };
-      setTemplates(next);
-      const moved = next.find((t) => t.id === a);
-      const position = next.findIndex((t) => t.id === a) + 1;
-      if (moved) setAnnouncement(`Moved “${moved.title}” to position ${position} of ${next.length}.`);
+  // Presses queue up: each move starts from the order the previous one left, so pressing "up" three times quickly
+  // moves a template three places.
+  const latest = useRef<Template[] | null>(null);
+  latest.current = templates;
+  const moves = useRef<Promise<void>>(Promise.resolve());
+  const move = (id: string, direction: -1 | 1) => {
+    moves.current = moves.current.then(async () => {
+      const ids = (latest.current ?? []).map((t) => t.id);
+      const index = ids.indexOf(id);
+      const other = ids[index + direction];
+      if (index < 0 || other === undefined) return;
+      ids[index + direction] = id;
+      ids[index] = other;
+      try {
+        const next = await reorderTemplates(ids);
+        focusAfter.current = { id, action: direction < 0 ? 'up' : 'down' };
+        latest.current = next;
+        setTemplates(next);
+        setActionError(null);
+        const position = next.findIndex((t) => t.id === id) + 1;
+        const moved = next[position - 1];
+        if (moved) setAnnouncement(`Moved “${moved.title}” to position ${position} of ${next.length}.`);
+      } catch (err) {
+        setActionError(toErrorInfo(err).message);
+      }
     });
+  };
 
   const remove = (t: Template, index: number) =>
     run(async () => {
@@ -241,7 +251,7 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
                 }
                 editing={editing === t.id}
                 busy={busy}
-                onMove={(d) => void move(i, d)}
+                onMove={(d) => move(t.id, d)}
                 onEdit={() => {
                   focusAfter.current = { id: t.id, action: editing === t.id ? 'edit' : 'form' };
                   setEditing(editing === t.id ? null : t.id);

@@ -35,7 +35,8 @@ export async function waitFor<T>(
   find: () => T | null | undefined | false | Promise<T | null | undefined | false>,
   what: string,
 ): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+  // Generous: under a loaded test run, fake IndexedDB can take a while; this bounds a hang, it times nothing.
+  for (let i = 0; i < 1000; i++) {
     const found = await find();
     if (found) return found;
     await settle();

@@ -27,6 +27,8 @@ describe('Templates on the options page', () => {
     await type(field(f, 'tags'), 'thanks, kind words');
     await click(root.querySelector('[data-testid="template-save"]'));
 
+    // Saved once the form is empty again, ready for the next one.
+    await waitFor(() => (field(f, 'title') as HTMLInputElement).value === '', 'the form to reset');
     const [row] = await waitFor(() => (rows(root).length === 1 ? rows(root) : null), 'the new row');
     expect(text(row?.querySelector('h3'))).toBe('Thanks');
     expect(text(row)).toContain('Alt+1');
@@ -34,8 +36,6 @@ describe('Templates on the options page', () => {
     expect(text(row)).toContain('hu');
     expect(text(row)).toContain('kind words');
     expect(text(row)).toContain('Not used yet');
-    // The form is ready for the next one.
-    expect((field(f, 'title') as HTMLInputElement).value).toBe('');
 
     const stored = (await listTemplates()).items;
     expect(stored.map((t) => [t.title, t.shortcut, t.language, t.tags])).toEqual([
@@ -131,9 +131,9 @@ describe('Templates on the options page', () => {
     await waitFor(() => rows(root).length === 2, 'two rows');
 
     await click(button(root, 'Delete “First”'));
-    await waitFor(() => rows(root).length === 1, 'one row left');
-    expect(text(rows(root)[0]?.querySelector('h3'))).toBe('Second');
-    expect(text(root.querySelector('.rr-toast'))).toContain('Moved “First” to the trash.');
+    const toast = await waitFor(() => root.querySelector('.rr-toast'), 'the undo notice');
+    expect(text(toast)).toContain('Moved “First” to the trash.');
+    expect(rows(root).map((r) => text(r.querySelector('h3')))).toEqual(['Second']);
     expect(text(root.querySelector('summary'))).toBe('Trash (1)');
     expect(text(root.querySelector('[data-testid="trash-row"]'))).toContain('30 days left');
 
@@ -152,7 +152,12 @@ describe('Templates on the options page', () => {
     await click(button(root, 'Delete “Old reply”'));
     await waitFor(() => rows(root).length === 0, 'no rows');
 
-    await click(button(root, 'Restore “Old reply”'));
+    await click(
+      await waitFor(
+        () => !button(root, 'Restore “Old reply”')?.disabled && button(root, 'Restore “Old reply”'),
+        'Restore',
+      ),
+    );
     await waitFor(() => rows(root).length === 1, 'the restored row');
     expect((await listTemplates()).items.map((t) => t.title)).toEqual(['Old reply']);
   });
@@ -166,13 +171,31 @@ describe('Templates on the options page', () => {
 
     await click(button(root, 'Move “C” up'));
     await waitFor(() => titles().join() === 'A,C,B', 'C above B');
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('Move “C” up');
+    await waitFor(() => document.activeElement?.getAttribute('aria-label') === 'Move “C” up', 'focus on the moved row');
     expect(text(rows(root)[1]?.querySelector('.rr-slot'))).toBe('Alt+2');
 
     await click(button(root, 'Move “A” down'));
     await waitFor(() => titles().join() === 'C,A,B', 'A below C');
     expect(button(root, 'Move “C” up')?.disabled).toBe(true);
     expect((await listTemplates()).items.map((t) => t.title)).toEqual(['C', 'A', 'B']);
+  });
+
+  it('queues quick presses: two presses of "up" move a template two places', async () => {
+    await emptyLibrary();
+    for (const title of ['A', 'B', 'C']) await createTemplate({ title, body: title, language: 'en', tags: [] });
+    const root = await mount(<TemplatesSection toastMs={0} />);
+    await waitFor(() => rows(root).length === 3, 'three rows');
+    const up = button(root, 'Move “C” up');
+    await click(up);
+    await click(up);
+    await waitFor(async () => (await listTemplates()).items.map((t) => t.title).join() === 'C,A,B', 'C on top');
+    await waitFor(
+      () =>
+        rows(root)
+          .map((r) => text(r.querySelector('h3')))
+          .join() === 'C,A,B',
+      'C listed first',
+    );
   });
 
   it('edits a template in place', async () => {
