@@ -17,9 +17,20 @@ export class KnownComments {
   private readonly keyByElement = new WeakMap<HTMLElement, string>();
   private nextOrder = 0;
 
-  /** Merges one read of the page; returns true when anything the classifier looks at changed. */
-  merge(read: readonly ReadComment[], scrollY: number): boolean {
+  /**
+   * Merges one read of the page; returns true when anything the classifier looks at changed. `released` receives
+   * the elements that showed a known comment before and show none now (recycled for a row that is not a reply,
+   * such as a "Discover more" post): their stamps and badges must go.
+   */
+  merge(read: readonly ReadComment[], scrollY: number, released: HTMLElement[] = []): boolean {
     let changed = false;
+    const current = new Set(read.map((r) => r.element));
+    for (const known of this.byKey.values()) {
+      if (known.element && !current.has(known.element)) {
+        if (known.element.isConnected) released.push(known.element);
+        known.element = null;
+      }
+    }
     for (const { comment, element } of read) {
       const key = commentKey(comment);
       // An element that showed another comment before was recycled: that comment is no longer on screen.
@@ -45,13 +56,6 @@ export class KnownComments {
       }
     }
     return changed;
-  }
-
-  /** Forgets elements that left the document (recycled rows whose comments stay known). */
-  sweepDetached(): void {
-    for (const known of this.byKey.values()) {
-      if (known.element && !known.element.isConnected) known.element = null;
-    }
   }
 
   get(key: string): KnownComment | undefined {

@@ -126,8 +126,9 @@ export class PageSession {
       this.render();
       return;
     }
-    this.known.sweepDetached();
-    this.known.merge(read.comments, window.scrollY);
+    const released: HTMLElement[] = [];
+    this.known.merge(read.comments, window.scrollY, released);
+    for (const element of released) this.clearElement(element);
     this.facts = {
       isPostPage: true,
       post: read.post,
@@ -187,11 +188,7 @@ export class PageSession {
       const cv = view.comments.get(known.key);
       if (!cv) {
         // Not classified (untracked post): leave the site's node as it was.
-        if (element.hasAttribute('data-rr-id')) {
-          unstamp(element);
-          const existing = findBadgeHost(element);
-          if (existing) existing.host.remove();
-        }
+        if (element.hasAttribute('data-rr-id')) this.clearElement(element);
         continue;
       }
       const isCurrent = this.currentKey === cv.key;
@@ -296,15 +293,16 @@ export class PageSession {
 
   private teardown(): void {
     if (this.panel) render(null, this.panel.mount);
-    for (const known of this.known.all()) {
-      const element = known.element;
-      if (!element) continue;
-      unstamp(element);
-      const badge = findBadgeHost(element);
-      if (badge) {
-        render(null, badge.mount);
-        badge.host.remove();
-      }
+    for (const known of this.known.all()) if (known.element) this.clearElement(known.element);
+  }
+
+  /** Gives a site node back as it was: no stamps, no badge. */
+  private clearElement(element: HTMLElement): void {
+    unstamp(element);
+    const badge = findBadgeHost(element);
+    if (badge) {
+      render(null, badge.mount);
+      badge.host.remove();
     }
   }
 

@@ -67,12 +67,32 @@ describe('KnownComments', () => {
     expect(known.merge([{ comment: comment('1', { text: 'edited' }), element: el }], 0)).toBe(true);
   });
 
-  it('forgets elements that left the document', () => {
+  it('releases an element that now shows something that is not a reply, so its stamps can go', () => {
+    const known = new KnownComments();
+    const kept = row();
+    const recycled = row();
+    known.merge(
+      [
+        { comment: comment('1'), element: kept },
+        { comment: comment('2'), element: recycled },
+      ],
+      0,
+    );
+    const released: HTMLElement[] = [];
+    known.merge([{ comment: comment('1'), element: kept }], 0, released);
+    expect(released).toEqual([recycled]);
+    expect(known.get('x:2')?.element).toBeNull();
+    expect(known.get('x:1')?.element).toBe(kept);
+  });
+
+  it('forgets elements that left the document without releasing them', () => {
     const known = new KnownComments();
     const el = row();
     known.merge([{ comment: comment('1'), element: el }], 0);
     el.remove();
-    known.sweepDetached();
+    const released: HTMLElement[] = [];
+    known.merge([], 0, released);
+    expect(released).toEqual([]);
     expect(known.get('x:1')?.element).toBeNull();
   });
 });
