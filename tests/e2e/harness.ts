@@ -202,6 +202,8 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     throw error;
   }
 
+  // A locator that never matches must fail the test with a clear message, not hang until the test's own timeout.
+  context.setDefaultTimeout(15_000);
   context.on('weberror', (webError) => {
     const error = webError.error();
     errors.push(`page error at ${describeLocation(webError.page()?.url())}: ${error.stack ?? error.message}`);
