@@ -141,8 +141,10 @@ describe('reading a brand conversation', () => {
     await expect.poll(() => page.locator('[data-rr-state="unanswered"]').count()).toBeGreaterThan(0);
     // Put the setting back for the other tests in this browser.
     await harness.backgroundWorker.evaluate(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...settings, trackAllPosts: false } });
+      type Local = { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> };
+      const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+      const { settings } = await local.get('settings');
+      await local.set({ settings: { ...settings, trackAllPosts: false } });
     });
     await expect.poll(() => page.locator('[data-rr-state]').count()).toBe(0);
     await page.close();

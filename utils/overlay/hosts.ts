@@ -62,6 +62,19 @@ export function findBadgeHost(element: HTMLElement): BadgeHost | null {
   return host && mount ? { host, mount } : null;
 }
 
+const STOPPED_EVENTS = [
+  'keydown',
+  'keypress',
+  'keyup',
+  'click',
+  'dblclick',
+  'auxclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+] as const;
+
 function attachShadow(host: HTMLElement, css: string): { mount: HTMLElement } {
   const root = host.attachShadow({ mode: 'open' });
   const style = host.ownerDocument.createElement('style');
@@ -69,9 +82,8 @@ function attachShadow(host: HTMLElement, css: string): { mount: HTMLElement } {
   const mount = host.ownerDocument.createElement('div');
   mount.setAttribute('data-rr-mount', '');
   root.append(style, mount);
-  // Keys typed in our UI (search box, picker) must not reach the site's single-key shortcuts.
-  for (const type of ['keydown', 'keypress', 'keyup'] as const) {
-    host.addEventListener(type, (e) => e.stopPropagation());
-  }
+  // Keys typed in our UI (search box, picker) must not reach the site's single-key shortcuts, and clicks on our
+  // buttons must not reach the site's own row handlers (X opens the post when a click lands on its article).
+  for (const type of STOPPED_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
   return { mount };
 }

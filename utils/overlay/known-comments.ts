@@ -18,7 +18,8 @@ export class KnownComments {
   private nextOrder = 0;
 
   /**
-   * Merges one read of the page; returns true when anything the classifier looks at changed. `released` receives
+   * Merges one read of the page; returns true when anything the overlay draws from changed (a comment's data, or
+   * which element shows it). `released` receives
    * the elements that showed a known comment before and show none now (recycled for a row that is not a reply,
    * such as a "Discover more" post): their stamps and badges must go.
    */
@@ -29,6 +30,7 @@ export class KnownComments {
       if (known.element && !current.has(known.element)) {
         if (known.element.isConnected) released.push(known.element);
         known.element = null;
+        changed = true;
       }
     }
     for (const { comment, element } of read) {
@@ -40,15 +42,19 @@ export class KnownComments {
         if (previous && previous.element === element) previous.element = null;
       }
       this.keyByElement.set(element, key);
-      const y = element.isConnected ? element.getBoundingClientRect().top + scrollY : 0;
       const known = this.byKey.get(key);
       if (!known) {
-        this.byKey.set(key, { key, comment: { ...comment, order: this.nextOrder++ }, element, lastY: y });
+        const lastY = pageY(element, scrollY);
+        this.byKey.set(key, { key, comment: { ...comment, order: this.nextOrder++ }, element, lastY });
         changed = true;
         continue;
       }
-      known.element = element;
-      if (y) known.lastY = y;
+      if (known.element !== element) {
+        // Layout is read only when a row appears, not on every batch.
+        known.element = element;
+        known.lastY = pageY(element, scrollY) || known.lastY;
+        changed = true;
+      }
       const merged = mergeComment(known.comment, comment);
       if (merged !== known.comment) {
         known.comment = merged;
@@ -73,6 +79,10 @@ export class KnownComments {
   get size(): number {
     return this.byKey.size;
   }
+}
+
+function pageY(element: HTMLElement, scrollY: number): number {
+  return element.isConnected ? element.getBoundingClientRect().top + scrollY : 0;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface SessionServices {
   markTemplateUsed(id: string): Promise<void>;
   saveSettings(patch: Partial<Settings>): Promise<void>;
   now(): number;
+  /** False once the extension was updated or reloaded under the page: the session then stops. */
+  alive(): boolean;
 }
 
 export type InsertStatus =
@@ -50,8 +52,15 @@ export class PageSession {
   private view: PageView | null = null;
   private facts: Parameters<typeof buildPageView>[0] | null = null;
   private currentKey: string | null = null;
-  /** The comment whose reply box was opened last: Alt+1…9 fill templates for it. */
-  private replyingKey: string | null = null;
+  /** The reply box Reply Radar opened last and for which comment: Alt+1…9 fill templates for it while focused. */
+  private replying: { key: string; editor: HTMLElement } | null = null;
+  /** Bumped by every selection, so a slow earlier one does not scroll to a comment the user has moved past. */
+  private selection = 0;
+  /** Set when what the view is built from changed (page, clock, states, settings); else only UI state is redrawn. */
+  private viewDirty = true;
+  private readSignature = '';
+  /** What each badge was last drawn with, so unchanged badges are not drawn again on every batch. */
+  private readonly badgeDrawn = new WeakMap<HTMLElement, string>();
   private pickerKey: string | null = null;
   private labelFilter: LabelKind | 'all' = 'all';
   /** The site's theme, read once per render (it costs a style recalculation). */
@@ -69,7 +78,10 @@ export class PageSession {
     const watcher = watchDom(document.documentElement, () => this.readAndRender(), signal);
     this.scheduleRead = () => watcher.schedule();
     // One shared clock for every badge: ages move by the minute, and the loading grace must end on time.
-    const clock = setInterval(() => this.readAndRender(), 20_000);
+    const clock = setInterval(() => {
+      this.viewDirty = true;
+      this.readAndRender();
+    }, 20_000);
     const graceTimer = setTimeout(() => this.readAndRender(), LOADING_GRACE_MS + 50);
     signal.addEventListener('abort', () => {
       clearInterval(clock);
@@ -79,16 +91,32 @@ export class PageSession {
     this.scheduleRead();
   }
 
-  /** Settings, templates or manual states changed elsewhere. */
+  /** Settings, templates or manual states changed elsewhere: read the page again (a site may have been turned on). */
   refresh(): void {
-    this.render();
+    this.viewDirty = true;
+    this.scheduleRead();
   }
 
   /** Manual states changed in another tab: ask again for every comment of this page. */
   reloadManualStates(): void {
-    this.askedManual.clear();
-    this.manual.clear();
-    this.fetchManualStates();
+    const keys = this.known.all().map((k) => k.key);
+    if (!keys.length) return;
+    // The new answer replaces the old map only when it arrives, so nothing flickers back into the queue meanwhile.
+    this.services
+      .loadManualStates(keys)
+      .then((states) => {
+        if (this.signal.aborted) return;
+        this.manual.clear();
+        for (const st of states) this.manual.set(st.key, st);
+        this.viewDirty = true;
+        this.render();
+      })
+      .catch((error) => console.warn('[reply-radar] could not load comment states', error));
+  }
+
+  /** The post this session reads, for deciding whether a URL change is a new page. */
+  get postId(): string | null {
+    return this.adapter.matchPostPage(this.url)?.postId ?? null;
   }
 
   get isPostPage(): boolean {
@@ -99,9 +127,16 @@ export class PageSession {
 
   private readAndRender(): void {
     if (this.signal.aborted) return;
+    if (!this.services.alive()) return;
+    // The session starts when the site announces a navigation, before the address and the page have changed:
+    // reading the old page under the new address would mix two posts.
+    if (location.pathname !== this.url.pathname) {
+      setTimeout(() => this.readAndRender(), 50);
+      return;
+    }
     const now = this.services.now();
-    const isPostPage = this.isPostPage;
-    if (!isPostPage || !this.services.settings().sites[this.adapter.platform]) {
+    if (!this.isPostPage || !this.services.settings().sites[this.adapter.platform]) {
+      if (this.facts) this.teardownMarks();
       this.facts = null;
       this.render();
       return;
@@ -110,25 +145,26 @@ export class PageSession {
     try {
       read = this.adapter.read(document, this.url);
     } catch (error) {
-      // A site change that breaks the adapter must show as broken, never as "all answered".
-      console.warn('[reply-radar] could not read the page', error);
-      this.facts = {
-        isPostPage: true,
-        post: null,
-        actingHandle: null,
-        comments: this.known.comments(),
-        collapsed: [],
-        candidates: 1,
-        readable: 0,
-        problems: [`Reading the page failed: ${String(error)}`],
-        loading: false,
-      };
-      this.render();
+      this.showBroken(`Reading the page failed: ${String(error)}`);
       return;
     }
     const released: HTMLElement[] = [];
-    this.known.merge(read.comments, window.scrollY, released);
+    const changed = this.known.merge(read.comments, window.scrollY, released);
     for (const element of released) this.clearElement(element);
+    const loading = !read.post && now - this.startedAt < LOADING_GRACE_MS;
+    const signature = [
+      read.post?.id,
+      read.post?.author.handle,
+      read.actingHandle,
+      read.comments.length,
+      read.candidates,
+      read.collapsed.map((c) => `${c.label}/${c.parentId}/${c.repliers?.join(',')}`).join('|'),
+      read.problems.join('|'),
+      read.moreBelow,
+      loading,
+    ].join('\u0001');
+    if (changed || signature !== this.readSignature) this.viewDirty = true;
+    this.readSignature = signature;
     this.facts = {
       isPostPage: true,
       post: read.post,
@@ -136,13 +172,35 @@ export class PageSession {
       comments: this.known.comments(),
       collapsed: read.collapsed,
       candidates: read.candidates,
-      readable: read.comments.length + (read.post ? 1 : 0),
+      readable: read.comments.length,
       problems: read.problems,
-      loading: !read.post && now - this.startedAt < LOADING_GRACE_MS,
+      loading,
       moreBelow: read.moreBelow,
     };
     this.fetchManualStates();
     this.render();
+  }
+
+  /** Something failed while reading or drawing: say the page could not be read, never keep an old "all answered". */
+  private showBroken(problem: string): void {
+    console.warn('[reply-radar]', problem);
+    this.facts = {
+      isPostPage: true,
+      post: null,
+      actingHandle: null,
+      comments: [],
+      collapsed: [],
+      candidates: 1,
+      readable: 0,
+      problems: [problem],
+      loading: false,
+    };
+    this.viewDirty = true;
+    try {
+      this.render();
+    } catch (error) {
+      console.warn('[reply-radar] could not draw the panel', error);
+    }
   }
 
   private fetchManualStates(): void {
@@ -156,27 +214,44 @@ export class PageSession {
       .loadManualStates(keys)
       .then((states) => {
         if (this.signal.aborted || !states.length) return;
-        for (const s of states) this.manual.set(s.key, s);
+        for (const st of states) this.manual.set(st.key, st);
+        this.viewDirty = true;
         this.render();
       })
-      .catch((error) => console.warn('[reply-radar] could not load comment states', error));
+      .catch((error) => {
+        // Ask again with the next batch rather than never.
+        for (const key of keys) this.askedManual.delete(key);
+        console.warn('[reply-radar] could not load comment states', error);
+      });
   }
 
   // ---- drawing ---------------------------------------------------------------------------------------------
 
   private render(): void {
     if (this.signal.aborted) return;
-    const settings = this.services.settings();
     if (!this.facts) {
       this.view = null;
       this.renderPanel();
       return;
     }
-    this.view = buildPageView(this.facts, settings, this.manual, this.services.now(), this.services.locale);
-    this.theme = this.adapter.theme(document);
-    if (this.currentKey && !this.view.queue.some((c) => c.key === this.currentKey)) this.currentKey = null;
-    this.renderBadges();
-    this.renderPanel();
+    try {
+      if (this.viewDirty || !this.view) {
+        const settings = this.services.settings();
+        this.view = buildPageView(this.facts, settings, this.manual, this.services.now(), this.services.locale);
+        this.theme = this.adapter.theme(document);
+        this.viewDirty = false;
+      }
+      if (this.currentKey && !this.view.queue.some((c) => c.key === this.currentKey)) this.currentKey = null;
+      this.renderBadges();
+      this.renderPanel();
+    } catch (error) {
+      if (this.facts.post) this.showBroken(`Drawing the overlay failed: ${String(error)}`);
+    }
+  }
+
+  /** A UI-only change (picker, filter, status, current item): redraw without recomputing the view. */
+  private redraw(): void {
+    this.render();
   }
 
   private renderBadges(): void {
@@ -194,6 +269,11 @@ export class PageSession {
       const isCurrent = this.currentKey === cv.key;
       stampComment(element, cv, isCurrent);
       const { mount } = ensureBadgeHost(element, this.adapter, BADGE_CSS);
+      const status = this.statuses.get(cv.key) ?? null;
+      const drawn = [cv.state, cv.level, cv.ageText, isCurrent, this.theme, JSON.stringify(status)].join('|');
+      // An open picker keeps its own state; drawing it again with the same props is cheap and keeps it fresh.
+      if (this.pickerKey !== cv.key && this.badgeDrawn.get(mount) === `${cv.key}|${drawn}`) continue;
+      this.badgeDrawn.set(mount, `${cv.key}|${drawn}`);
       render(this.badgeFor(cv, isCurrent), mount);
     }
   }
@@ -212,8 +292,10 @@ export class PageSession {
         pickerOpen={pickerOpen}
         onReply={() => void this.reply(cv.key, null)}
         onOpenPicker={() => {
+          const closing = this.pickerKey;
           this.pickerKey = pickerOpen ? null : cv.key;
-          this.render();
+          this.forgetBadge(closing);
+          this.redraw();
         }}
         picker={
           pickerOpen ? (
@@ -223,11 +305,13 @@ export class PageSession {
               previewFor={(t) => this.renderFor(cv.key, t)?.text ?? t.body}
               onPick={(t) => {
                 this.pickerKey = null;
+                this.forgetBadge(cv.key);
                 void this.reply(cv.key, t);
               }}
               onClose={() => {
                 this.pickerKey = null;
-                this.render();
+                this.forgetBadge(cv.key);
+                this.redraw();
               }}
             />
           ) : undefined
@@ -282,7 +366,7 @@ export class PageSession {
         labelFilter={this.labelFilter}
         onLabelFilter={(f) => {
           this.labelFilter = f;
-          this.render();
+          this.redraw();
         }}
         theme={theme}
         platformName={PLATFORM_NAMES[this.adapter.platform]}
@@ -293,7 +377,18 @@ export class PageSession {
 
   private teardown(): void {
     if (this.panel) render(null, this.panel.mount);
+    this.teardownMarks();
+  }
+
+  private teardownMarks(): void {
     for (const known of this.known.all()) if (known.element) this.clearElement(known.element);
+  }
+
+  /** The badge of `key` must be drawn again at the next render (its picker opened or closed). */
+  private forgetBadge(key: string | null): void {
+    const element = key ? this.known.get(key)?.element : null;
+    const badge = element ? findBadgeHost(element) : null;
+    if (badge) this.badgeDrawn.delete(badge.mount);
   }
 
   /** Gives a site node back as it was: no stamps, no badge. */
@@ -308,67 +403,93 @@ export class PageSession {
 
   // ---- actions ---------------------------------------------------------------------------------------------
 
-  async runShortcut(action: ShortcutAction): Promise<boolean> {
-    const view = this.view;
-    if (action === 'togglePanel') {
-      const s = this.services.settings();
-      await this.services.saveSettings({ panelCollapsed: !s.panelCollapsed });
-      return true;
-    }
-    if (!view?.tracked) return false;
+  /** Whether a shortcut does something here now, so keys that would do nothing are left to the page. */
+  canRun(action: ShortcutAction): boolean {
+    if (action === 'togglePanel') return this.view !== null;
+    if (!this.view?.tracked) return false;
     switch (action) {
       case 'next':
       case 'previous':
-        return this.move(action === 'next' ? 1 : -1);
+        return this.view.queue.length > 0;
       case 'reply':
-        if (!this.currentKey) return this.move(1);
-        await this.reply(this.currentKey, null, { withTemplate: false });
-        return true;
+        return this.view.queue.length > 0 || this.currentKey !== null;
+      case 'done':
+      case 'snooze':
+        return this.currentKey !== null;
+      default:
+        return this.liveTemplates().length >= Number(action.replace('template', '')) && this.answeringKey() !== null;
+    }
+  }
+
+  async runShortcut(action: ShortcutAction): Promise<void> {
+    if (!this.canRun(action)) return;
+    switch (action) {
+      case 'togglePanel': {
+        const settings = this.services.settings();
+        await this.services.saveSettings({ panelCollapsed: !settings.panelCollapsed });
+        return;
+      }
+      case 'next':
+      case 'previous':
+        this.move(action === 'next' ? 1 : -1);
+        return;
+      case 'reply':
+        if (!this.currentKey) this.move(1);
+        else await this.reply(this.currentKey, null, { withTemplate: false });
+        return;
       case 'done':
       case 'snooze': {
-        const key = this.currentKey ?? this.replyingKey;
-        if (!key) return false;
+        const key = this.currentKey;
+        if (!key) return;
         const at = this.services.now();
         const state: ManualState =
           action === 'done' ? { key, state: 'done', at } : { key, state: 'snoozed', at, until: at + SNOOZE_MS };
+        const before = this.manual.get(key);
         this.manual.set(key, state);
-        this.move(1);
+        this.viewDirty = true;
         this.render();
-        await this.services.setManualState(state);
-        return true;
+        this.move(1);
+        try {
+          await this.services.setManualState(state);
+        } catch (error) {
+          // Not saved: put the comment back in the queue rather than pretend.
+          if (before) this.manual.set(key, before);
+          else this.manual.delete(key);
+          this.viewDirty = true;
+          this.setStatus(key, { kind: 'failed', message: `Could not save: ${String(error)}`, copied: false });
+        }
+        return;
       }
       default: {
-        const n = Number(action.replace('template', ''));
-        const template = this.liveTemplates()[n - 1];
-        if (!template) return false;
-        await this.insertTemplateIntoFocused(template);
-        return true;
+        const template = this.liveTemplates()[Number(action.replace('template', '')) - 1];
+        if (template) await this.insertTemplateIntoFocused(template);
       }
     }
   }
 
-  private move(step: 1 | -1): boolean {
+  private move(step: 1 | -1): void {
     const queue = this.view?.queue ?? [];
-    if (!queue.length) return false;
+    if (!queue.length) return;
     const index = queue.findIndex((c) => c.key === this.currentKey);
     const next = index === -1 ? (step === 1 ? 0 : queue.length - 1) : (index + step + queue.length) % queue.length;
     const target = queue[next];
-    if (!target) return false;
-    void this.select(target.key);
-    return true;
+    if (target) void this.select(target.key);
   }
 
   /** Scrolls to a comment (bringing back a row the site has unmounted) and makes it current. */
   private async select(key: string): Promise<HTMLElement | null> {
+    const ticket = ++this.selection;
     this.currentKey = key;
-    this.render();
+    this.redraw();
     const element = await this.elementOf(key);
+    // The user moved on while this row was being brought back: leave the page where they are now.
+    if (ticket !== this.selection || this.signal.aborted) return null;
     if (element) {
       element.scrollIntoView({ block: 'center', behavior: 'auto' });
-      if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
-      element.focus({ preventScroll: true });
+      // Focus only what the site made focusable (X articles are); never add attributes to the site's nodes.
+      if (element.tabIndex >= 0) element.focus({ preventScroll: true });
     }
-    this.render();
+    this.redraw();
     return element;
   }
 
@@ -393,21 +514,46 @@ export class PageSession {
       .sort((a, b) => a.order - b.order);
   }
 
+  /**
+   * The comment a template is for: the one whose reply box Reply Radar opened while that box has focus, else the
+   * current one. A stale reply box never decides.
+   */
+  private answeringKey(): string | null {
+    const focused = this.adapter.focusedEditor(document);
+    if (this.replying && focused && this.replying.editor === focused) return this.replying.key;
+    return this.currentKey;
+  }
+
   private renderFor(key: string, template: Template): ReturnType<typeof renderTemplate> | null {
     const cv = this.view?.comments.get(key);
     const post = this.facts?.post;
     if (!cv || !post) return null;
     const settings = this.services.settings();
-    const brandName = this.facts?.actingHandle ?? settings.brand[post.platform][0] ?? post.author.displayName;
     return renderTemplate(
       template.body,
       buildTemplateVars({
         comment: cv.comment,
         post,
-        brandName: post.author.displayName || brandName,
+        brandName: this.brandName(),
         agentName: settings.agentName,
         uiLang: this.services.locale,
       }),
+    );
+  }
+
+  /** {brand}: the brand's display name as the page shows it, never a customer's. */
+  private brandName(): string {
+    const view = this.view;
+    const post = this.facts?.post;
+    if (!view || !post) return '';
+    const brandComment = [...view.comments.values()].find((c) => c.state === 'brand');
+    const ownPost = view.tracked && !this.services.settings().trackAllPosts;
+    if (ownPost) return post.author.displayName;
+    return (
+      brandComment?.comment.author.displayName ??
+      this.facts?.actingHandle ??
+      this.services.settings().brand[post.platform][0] ??
+      ''
     );
   }
 
@@ -416,24 +562,25 @@ export class PageSession {
     const cv = this.view?.comments.get(key);
     if (!cv) return;
     this.currentKey = key;
-    this.replyingKey = key;
     this.setStatus(key, { kind: 'working' });
-    const element = await this.elementOf(key);
-    const editor = element ? await this.adapter.openReply(element) : null;
-    if (!editor) {
-      this.setStatus(key, { kind: 'failed', message: 'Could not open the reply box.', copied: false });
-      return;
+    try {
+      const element = await this.elementOf(key);
+      const editor = element && !this.signal.aborted ? await this.adapter.openReply(element) : null;
+      if (this.signal.aborted) return;
+      if (!editor) {
+        this.setStatus(key, { kind: 'failed', message: 'Could not open the reply box.', copied: false });
+        return;
+      }
+      this.replying = { key, editor };
+      const template = opts.withTemplate === false ? null : (chosen ?? this.bestTemplateFor(cv));
+      if (!template) {
+        this.setStatus(key, null);
+        return;
+      }
+      await this.insert(key, editor, template);
+    } catch (error) {
+      this.setStatus(key, { kind: 'failed', message: `Something went wrong: ${String(error)}`, copied: false });
     }
-    if (opts.withTemplate === false) {
-      this.setStatus(key, null);
-      return;
-    }
-    const template = chosen ?? this.bestTemplateFor(cv);
-    if (!template) {
-      this.setStatus(key, null);
-      return;
-    }
-    await this.insert(key, editor, template);
   }
 
   private bestTemplateFor(cv: CommentView): Template | null {
@@ -443,19 +590,15 @@ export class PageSession {
   }
 
   private async insertTemplateIntoFocused(template: Template): Promise<void> {
-    const key = this.replyingKey ?? this.currentKey;
+    const key = this.answeringKey();
     if (!key) return;
-    let editor = this.adapter.focusedEditor(document);
-    if (!editor) {
-      const element = await this.elementOf(key);
-      editor = element ? await this.adapter.openReply(element) : null;
-      this.replyingKey = key;
-    }
-    if (!editor) {
-      this.setStatus(key, { kind: 'failed', message: 'Could not open the reply box.', copied: false });
+    const focused = this.adapter.focusedEditor(document);
+    if (focused && this.replying?.editor === focused) {
+      await this.insert(key, focused, template);
       return;
     }
-    await this.insert(key, editor, template);
+    // No box of ours has focus: open the current comment's box and fill that.
+    await this.reply(key, template);
   }
 
   private async insert(key: string, editor: HTMLElement, template: Template): Promise<void> {
@@ -463,6 +606,7 @@ export class PageSession {
     if (!rendered) return;
     this.setStatus(key, { kind: 'working' });
     const result = await insertIntoEditor(editor, this.adapter.editorKind(editor), rendered.text, rendered.cursor);
+    if (this.signal.aborted) return;
     const sendOk = this.adapter.sendEnabled(editor);
     if (result.ok && sendOk !== false) {
       this.setStatus(key, { kind: 'inserted' });
@@ -484,7 +628,7 @@ export class PageSession {
   private setStatus(key: string, status: InsertStatus): void {
     if (status) this.statuses.set(key, status);
     else this.statuses.delete(key);
-    this.render();
+    this.redraw();
   }
 }
 

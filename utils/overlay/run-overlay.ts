@@ -24,6 +24,8 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
     templates: () => templates,
     locale: browser.i18n?.getUILanguage?.() || navigator.language || 'en',
     now: () => Date.now(),
+    // Reading isValid is also how WXT notices the extension was reloaded, and then aborts everything.
+    alive: () => ctx.isValid,
     loadManualStates: async (keys) => (await call('states.list', { keys })).items,
     setManualState: async (state) => {
       await call('states.set', state);
@@ -48,12 +50,21 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
     }
   };
 
-  const startPage = () => {
+  const startPage = (url: URL) => {
     pageAbort?.abort();
     pageAbort = new AbortController();
-    const abortPage = pageAbort;
-    ctx.onInvalidated(() => abortPage.abort());
-    session = new PageSession(adapter, new URL(location.href), services, pageAbort.signal);
+    session = new PageSession(adapter, url, services, pageAbort.signal);
+  };
+  // One listener for the whole script (not one per page, which would keep every old session alive).
+  ctx.onInvalidated(() => pageAbort?.abort());
+
+  /** A single-page app changed its URL: start afresh only when it now shows another post. */
+  const onLocationChange = (url: URL) => {
+    const postId = adapter.matchPostPage(url)?.postId ?? null;
+    const current = session?.postId ?? null;
+    if (current !== null && postId === current) return; // another view of the same post (a photo, a tab)
+    if (current !== null && adapter.isOverlayRoute?.(url)) return; // a dialog over the post (X's reply box)
+    startPage(url);
   };
 
   settings = await readSettings();
@@ -73,8 +84,9 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
   await loadTemplates();
   if (ctx.isInvalid) return;
 
-  startPage();
-  ctx.addEventListener(window, 'wxt:locationchange', () => startPage());
+  startPage(new URL(location.href));
+  // WXT fires this before location.href changes (Navigation API): the new address is on the event.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => onLocationChange(new URL(event.newUrl)));
 
   ctx.addEventListener(
     window,
@@ -82,7 +94,12 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
     (event: KeyboardEvent) => {
       const action = matchShortcut(event, settings.shortcuts);
       if (!action || !session) return;
-      // Our chords all carry a modifier, so the site's own single-key shortcuts never reach this point.
+      const chord = settings.shortcuts[action];
+      const bare = !chord.alt && !chord.ctrl && !chord.meta;
+      // A chord re-bound to a plain key must not eat letters typed into a reply box or our search.
+      if (bare && isEditable(event.composedPath()[0])) return;
+      // Keys that would do nothing here stay with the page (Option+J types "∆" on a Mac).
+      if (!session.canRun(action)) return;
       event.preventDefault();
       event.stopPropagation();
       void session.runShortcut(action);
@@ -94,4 +111,9 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
     await session?.runShortcut('togglePanel');
   });
   ctx.onInvalidated(removeMessageListener);
+}
+
+function isEditable(target: EventTarget | undefined): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.matches('input, textarea, select');
 }

@@ -54,6 +54,8 @@ export interface SiteAdapter {
   /** True when the site's send button for this editor is enabled (used to verify an insertion took). */
   sendEnabled(editor: HTMLElement): boolean | null;
   theme(doc: Document): 'light' | 'dark';
+  /** A URL the site shows for a dialog over the current post (X's /compose/post): the page stays the same. */
+  isOverlayRoute?(url: URL): boolean;
   /** Where the badge of a comment goes; by default at the end of the comment element. */
   badgeSlot?(commentElement: HTMLElement): { parent: Element; before: Node | null };
 }

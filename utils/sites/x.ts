@@ -191,6 +191,16 @@ export function connectorLines(article: Element): { above: boolean; below: boole
   return { above, below };
 }
 
+/** Connector lines need computed styles: read them once per row and status, not on every batch. */
+const linesSeen = new WeakMap<Element, { id: string; lines: { above: boolean; below: boolean } }>();
+function cachedConnectorLines(article: Element, id: string): { above: boolean; below: boolean } {
+  const seen = linesSeen.get(article);
+  if (seen?.id === id && (seen.lines.above || seen.lines.below)) return seen.lines;
+  const lines = connectorLines(article);
+  linesSeen.set(article, { id, lines });
+  return lines;
+}
+
 function isLine(el: Element | null): boolean {
   if (!el || el.childElementCount > 0 || (el.textContent ?? '').trim() !== '') return false;
   const view = el.ownerDocument.defaultView;
@@ -327,13 +337,10 @@ export function createXAdapter(): SiteAdapter {
 
     // The focused post: the row with the URL's id; X also marks it tabindex=-1 (after an edit the ids differ).
     let focus = rows.findIndex((r) => r.kind === 'tweet' && r.id === postId);
-    if (focus < 0) {
-      focus = rows.findIndex(
-        (r) =>
-          r.kind === 'tweet' &&
-          r.article.getAttribute('tabindex') === '-1' &&
-          (!urlHandle || articleHandle(r.article, url) === normalizeHandle(urlHandle)),
-      );
+    if (focus < 0 && !urlHandle) {
+      // `/i/web/status/<id>` names no handle. With a handle in the URL, a focused row with another id is the
+      // previous post still on screen while X loads the next one: never read it as this post.
+      focus = rows.findIndex((r) => r.kind === 'tweet' && r.article.getAttribute('tabindex') === '-1');
     }
     const tweets = rows.filter((r) => r.kind === 'tweet').length;
     if (focus >= 0) {
@@ -342,6 +349,9 @@ export function createXAdapter(): SiteAdapter {
       if ('problem' in read) result.problems.push(`The post itself could not be read: ${read.problem}.`);
       else memory.author = read.author;
     }
+    // Before X has rendered any post there is nothing to read yet: no post, so the overlay says it is loading
+    // (and, if nothing ever comes, that the page could not be read) instead of "all answered".
+    if (tweets === 0 && !memory.author) return result;
     const author =
       memory.author ??
       (urlHandle
@@ -356,7 +366,7 @@ export function createXAdapter(): SiteAdapter {
 
     // X unmounts rows far from the viewport: without the focused row, every mounted row is below it.
     readConversation(focus >= 0 ? rows.slice(focus + 1) : rows, result, result.post, memory, url);
-    if (memory.headingOffset !== null || scrolledToBottom(doc)) memory.endSeen = true;
+    if (memory.headingOffset !== null || (tweets > 0 && scrolledToBottom(doc))) memory.endSeen = true;
     result.moreBelow = !memory.endSeen;
     return result;
   }
@@ -405,7 +415,7 @@ export function createXAdapter(): SiteAdapter {
         prev = null;
         continue;
       }
-      const lines = connectorLines(row.article);
+      const lines = cachedConnectorLines(row.article, read.id);
       const continues = lines.above || (prev?.adjacent === true && prev.below);
       let link: { parentId?: string; threadKey: string };
       if (continues && prev) link = { parentId: prev.id, threadKey: prev.threadKey };
@@ -444,6 +454,7 @@ export function createXAdapter(): SiteAdapter {
   return {
     platform: 'x',
     matchPostPage,
+    isOverlayRoute: (url: URL) => /^\/(compose|i\/compose)\//.test(url.pathname),
     read,
     openReply,
     focusedEditor,
