@@ -171,6 +171,35 @@ describe('reading a brand conversation', () => {
     await page.close();
   });
 
+  test('says the page cannot be read when X changes its markup, never "all answered"', async () => {
+    const page = await open(`${BRAND_POST}?markup=changed`);
+    await expect.poll(() => panelAttr(page, 'data-rr-health')).toBe('broken');
+    const text = await panelText(page);
+    expect(text).toMatch(/could not read/i);
+    expect(text).not.toMatch(/all answered/i);
+    expect(await page.locator('[data-rr-state]').count()).toBe(0);
+    await page.close();
+  });
+
+  test('clicking a queue item scrolls to that reply and makes it current', async () => {
+    const page = await open(BRAND_POST);
+    await scrollThrough(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const item = page.locator('reply-radar li.rr-item', { hasText: 'Toasted Hazelnut' });
+    await item.locator('button.rr-item-main').click();
+    const article = page.locator('article[data-rr-current]');
+    await expect
+      .poll(() => article.locator('[data-testid="tweetText"]').first().innerText())
+      .toMatch(/Toasted Hazelnut/);
+    expect(
+      await article.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+    await page.close();
+  });
+
   test('follows X dark theme', async () => {
     const page = await open(`${BRAND_POST}?theme=dark`);
     await expect.poll(() => page.locator('reply-radar').getAttribute('data-theme')).toBe('dark');

@@ -58,7 +58,8 @@ export function buildPageView(
   if (!facts.isPostPage) return { ...empty, tracked: false, notTrackedReason: 'not-a-post', health: 'ok' };
   if (!facts.post) {
     // A post page whose post cannot be read: say so, never "all answered".
-    if (facts.loading && facts.candidates === 0) return { ...empty, tracked: true, health: 'incomplete' };
+    // The site may still be rendering it (or still showing the previous post after a navigation).
+    if (facts.loading) return { ...empty, problems: [], tracked: true, health: 'incomplete' };
     const problems = facts.problems.length ? empty.problems : ['The post on this page could not be read.'];
     return { ...empty, problems, tracked: true, health: 'broken' };
   }

@@ -349,9 +349,17 @@ export function createXAdapter(): SiteAdapter {
       if ('problem' in read) result.problems.push(`The post itself could not be read: ${read.problem}.`);
       else memory.author = read.author;
     }
-    // Before X has rendered any post there is nothing to read yet: no post, so the overlay says it is loading
+    // Before X has rendered this post there is nothing to read yet: no post, so the overlay says it is loading
     // (and, if nothing ever comes, that the page could not be read) instead of "all answered".
-    if (tweets === 0 && !memory.author) return result;
+    // Until the focused post has been on screen once, rows on the page may still be the previous post's (X
+    // renders the next one after the address changed).
+    if ((tweets === 0 || focus < 0) && !memory.author) {
+      if (tweets > 0) {
+        result.candidates = tweets;
+        result.problems.push(`The post itself is not among the ${tweets} posts on the page, or could not be read.`);
+      }
+      return result;
+    }
     const author =
       memory.author ??
       (urlHandle
@@ -470,11 +478,6 @@ function scrolledToBottom(doc: Document): boolean {
   const view = doc.defaultView;
   if (!scroller || !view) return false;
   return view.scrollY + view.innerHeight >= scroller.scrollHeight - 4;
-}
-
-function articleHandle(article: Element, base: URL): string | null {
-  const read = readArticle(article, base);
-  return 'problem' in read ? null : read.author.handle;
 }
 
 function editorFrom(el: Element | null): HTMLElement | null {
