@@ -22,6 +22,8 @@ const SEL = {
   button: 'button, [role="button"]',
   composerParts: '[data-testid^="tweetTextarea_"], [data-testid="tweetButtonInline"], textarea, [contenteditable]',
   replyButton: '[data-testid="reply"]',
+  /** The row of reply / repost / like buttons under a post: the badge sits just above it, squeezing none of them. */
+  actionBar: '[role="group"]',
   accountSwitcher: '[data-testid="SideNav_AccountSwitcher_Button"]',
   avatarContainer: '[data-testid^="UserAvatar-Container-"]',
   dialog: '[role="dialog"]',
@@ -462,6 +464,10 @@ export function createXAdapter(): SiteAdapter {
   return {
     platform: 'x',
     matchPostPage,
+    badgeSlot: (article: HTMLElement) => {
+      const bar = own<HTMLElement>(article, SEL.actionBar);
+      return bar?.parentElement ? { parent: bar.parentElement, before: bar } : { parent: article, before: null };
+    },
     isOverlayRoute: (url: URL) => /^\/(compose|i\/compose)\//.test(url.pathname),
     read,
     openReply,
