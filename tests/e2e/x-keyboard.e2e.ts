@@ -2,7 +2,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type Harness, launch } from './harness';
-import { articleWithText, BRAND_POST, draftText, expectUnanswered, panelAttr, sendButtonEnabled } from './x-helpers';
+import {
+  articleWithText,
+  BRAND_POST,
+  draftText,
+  expectUnanswered,
+  panelAttr,
+  scrollThrough,
+  sendButtonEnabled,
+} from './x-helpers';
 
 let harness: Harness;
 let page: Page;
@@ -11,9 +19,10 @@ beforeAll(async () => {
   harness = await launch();
   page = await harness.newPage(BRAND_POST);
   await page.locator('reply-radar').waitFor({ state: 'attached' });
-  await page.waitForFunction(
-    () => Number(document.querySelector('reply-radar')?.getAttribute('data-rr-unanswered')) > 3,
-  );
+  // Let Reply Radar see every reply once (X mounts only rows near the viewport), so the counts below are stable.
+  await scrollThrough(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(() => document.querySelector('reply-radar')?.getAttribute('data-rr-unanswered') === '24');
 });
 afterAll(async () => {
   await harness?.close();

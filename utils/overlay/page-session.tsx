@@ -494,6 +494,8 @@ export class PageSession {
   }
 
   private async elementOf(key: string): Promise<HTMLElement | null> {
+    // Read first: the site may have recycled the row for another comment since the last batch.
+    this.readAndRender();
     const known = this.known.get(key);
     if (!known) return null;
     if (known.element?.isConnected) return known.element;

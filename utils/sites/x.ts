@@ -353,9 +353,10 @@ export function createXAdapter(): SiteAdapter {
     }
     // Before X has rendered this post there is nothing to read yet: no post, so the overlay says it is loading
     // (and, if nothing ever comes, that the page could not be read) instead of "all answered".
-    // Until the focused post has been on screen once, rows on the page may still be the previous post's (X
-    // renders the next one after the address changed).
-    if ((tweets === 0 || focus < 0) && !memory.author) {
+    // Right after a navigation X may still show the previous post under the new address: rows already read as
+    // another post's are not this one's. (After a reload deep in a thread the focused post is simply unmounted.)
+    const stale = focus < 0 && rows.some((r) => r.kind === 'tweet' && r.id && belongsToAnotherPost(r.id, postId));
+    if ((tweets === 0 || stale) && !memory.author) {
       if (tweets > 0) {
         result.candidates = tweets;
         result.problems.push(`The post itself is not among the ${tweets} posts on the page, or could not be read.`);
@@ -379,6 +380,13 @@ export function createXAdapter(): SiteAdapter {
     if (memory.headingOffset !== null || (tweets > 0 && scrolledToBottom(doc))) memory.endSeen = true;
     result.moreBelow = !memory.endSeen;
     return result;
+  }
+
+  function belongsToAnotherPost(id: string, postId: string): boolean {
+    for (const [otherId, other] of memories) {
+      if (otherId !== postId && (otherId === id || other.inside.has(id))) return true;
+    }
+    return false;
   }
 
   function readConversation(rows: Row[], result: PageRead, post: Post, memory: Memory, url: URL): void {
