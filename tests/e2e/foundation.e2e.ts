@@ -86,4 +86,34 @@ describe('extension foundation', () => {
     expect(await bridgeAnswers(page)).toBe(false);
     await page.close();
   });
+
+  // `npm start` opens these: one realistic brand post per site, with customer comments answered and not.
+  const demos: [url: string, comments: string, composer: string][] = [
+    [
+      'https://x.com/acme/status/1790000000000000001',
+      '[data-testid="primaryColumn"] article[data-testid="tweet"]',
+      '[data-testid="tweetTextarea_0"] [contenteditable="true"]',
+    ],
+    [
+      'https://www.facebook.com/acme/posts/pfbid0demo',
+      '[role="dialog"] div[role="article"]',
+      '[role="dialog"] [data-lexical-editor="true"][aria-label^="Comment as"]',
+    ],
+    [
+      'https://www.instagram.com/p/DEMOpost1/',
+      'a[href*="/c/"] time[datetime]',
+      'textarea[aria-label="Add a comment…"]',
+    ],
+  ];
+
+  test.each(demos)(
+    'the demo page %s shows a brand post with comments and the site’s own editor',
+    async (url, comments, composer) => {
+      const page = await harness.newPage(url);
+      await page.locator(comments).nth(4).waitFor();
+      expect(await page.locator(comments).count()).toBeGreaterThanOrEqual(5);
+      await page.locator(composer).first().waitFor({ state: 'attached' });
+      await page.close();
+    },
+  );
 });
