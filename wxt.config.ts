@@ -31,7 +31,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'reply-radar@reply-radar.app', strict_min_version: '128.0' },
+            gecko: {
+              id: 'reply-radar@reply-radar.app',
+              strict_min_version: '128.0',
+              // Firefox's data-consent key: Reply Radar collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

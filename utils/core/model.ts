@@ -2,6 +2,10 @@
 // background consume them; types are inferred from the zod schemas so the wire and the code agree.
 import { z } from 'zod';
 
+// Extension pages and content scripts run under a CSP without eval: skip zod's compiled fast path, whose probe
+// (`new Function`) is reported as a CSP violation on every page even though zod catches it.
+z.config({ jitless: true });
+
 export const PlatformSchema = z.enum(['x', 'facebook', 'instagram']);
 export type Platform = z.infer<typeof PlatformSchema>;
 export const PLATFORMS: readonly Platform[] = PlatformSchema.options;
