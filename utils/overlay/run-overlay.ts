@@ -76,11 +76,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
   const unwatchTemplates = watchTemplatesRevision(() => void loadTemplates());
   // Another tab marked a comment done or snoozed it: this page learns it without a reload.
   const unwatchStates = watchStatesRevision(() => session?.reloadManualStates());
-  ctx.onInvalidated(() => {
-    unwatchSettings();
-    unwatchTemplates();
-    unwatchStates();
-  });
+  ctx.onInvalidated(() => quietly(unwatchSettings, unwatchTemplates, unwatchStates));
   await loadTemplates();
   if (ctx.isInvalid) return;
 
@@ -110,10 +106,24 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
   const removeMessageListener = onTogglePanel(async () => {
     await session?.runShortcut('togglePanel');
   });
-  ctx.onInvalidated(removeMessageListener);
+  ctx.onInvalidated(() => quietly(removeMessageListener));
 }
 
 function isEditable(target: EventTarget | undefined): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target.matches('input, textarea, select');
+}
+
+/**
+ * Once the extension is gone, its APIs throw "Extension context invalidated" even to remove a listener (which dies
+ * with the context anyway): stop quietly, the site must never see our errors.
+ */
+function quietly(...steps: Array<() => void>): void {
+  for (const step of steps) {
+    try {
+      step();
+    } catch {
+      // Nothing left to undo.
+    }
+  }
 }
