@@ -65,6 +65,8 @@ export class PageSession {
   private labelFilter: LabelKind | 'all' = 'all';
   /** The site's theme, read once per render (it costs a style recalculation). */
   private theme: 'light' | 'dark' = 'light';
+  /** The site's base font size (X lets users pick one): our text follows it. */
+  private fontSize = 14;
   private panel: { host: HTMLElement; mount: HTMLElement } | null = null;
   private readonly scheduleRead: () => void;
 
@@ -239,6 +241,7 @@ export class PageSession {
         const settings = this.services.settings();
         this.view = buildPageView(this.facts, settings, this.manual, this.services.now(), this.services.locale);
         this.theme = this.adapter.theme(document);
+        this.fontSize = siteFontSize();
         this.viewDirty = false;
       }
       if (this.currentKey && !this.view.queue.some((c) => c.key === this.currentKey)) this.currentKey = null;
@@ -268,7 +271,8 @@ export class PageSession {
       }
       const isCurrent = this.currentKey === cv.key;
       stampComment(element, cv, isCurrent);
-      const { mount } = ensureBadgeHost(element, this.adapter, BADGE_CSS);
+      const { host, mount } = ensureBadgeHost(element, this.adapter, BADGE_CSS);
+      host.style.setProperty('--rr-font-size', `${this.fontSize}px`);
       const status = this.statuses.get(cv.key) ?? null;
       const drawn = [cv.state, cv.level, cv.ageText, isCurrent, this.theme, JSON.stringify(status)].join('|');
       // An open picker keeps its own state; drawing it again with the same props is cheap and keeps it fresh.
@@ -340,6 +344,7 @@ export class PageSession {
     host.setAttribute('data-rr-unanswered', String(view.tracked ? view.queue.length : 0));
     host.setAttribute('data-rr-health', view.health);
     host.setAttribute('data-theme', theme);
+    host.style.setProperty('--rr-font-size', `${this.fontSize}px`);
     const settings = this.services.settings();
     render(
       <QueuePanel
@@ -632,6 +637,12 @@ export class PageSession {
     else this.statuses.delete(key);
     this.redraw();
   }
+}
+
+/** The page's root font size, kept within what stays readable and fits beside a comment. */
+function siteFontSize(): number {
+  const size = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return Number.isFinite(size) ? Math.min(20, Math.max(13, Math.round(size * 0.93))) : 14;
 }
 
 const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' } as const;
