@@ -1,7 +1,7 @@
 // The saved replies: add one, edit, reorder (the first nine are Alt+1…Alt+9 on the sites), delete with undo, and
 // bring back from the trash. Reads and writes IndexedDB directly: this page runs in the extension's own origin.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Settings } from '../../utils/core/settings';
+import { type Settings, ShortcutActionSchema } from '../../utils/core/settings';
 import type { Template, TemplateDraft } from '../../utils/core/template';
 import { toErrorInfo } from '../../utils/storage/errors';
 import {
@@ -22,17 +22,8 @@ import { TemplateRow } from './TemplateRow';
 import { Toast, type ToastMessage } from './Toast';
 import { TrashList } from './TrashList';
 
-const SLOT_ACTIONS = [
-  'template1',
-  'template2',
-  'template3',
-  'template4',
-  'template5',
-  'template6',
-  'template7',
-  'template8',
-  'template9',
-] as const;
+/** Alt+1…Alt+9: the template shortcuts, in slot order. */
+const SLOT_ACTIONS = ShortcutActionSchema.options.filter((a) => a.startsWith('template'));
 
 type FocusTarget = { id: string; action: 'up' | 'down' | 'edit' | 'form' } | { list: true };
 
