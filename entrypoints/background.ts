@@ -19,9 +19,8 @@ export default defineBackground({
       if (reason === 'update') void migrateSettings().catch(report('migrating the settings'));
     });
 
-    browser.runtime.onStartup.addListener(() => {
-      void purgeTrash().catch(report('emptying old trash'));
-    });
+    // The worker starts again after every idle stop, so this also empties the trash during a long browser session.
+    void purgeTrash().catch(report('emptying old trash'));
 
     browser.commands.onCommand.addListener((command) => {
       if (command === 'toggle-panel') void togglePanelInActiveTab().catch(report('toggling the panel'));

@@ -1,8 +1,11 @@
 // Issue 2: the built extension loads in Chromium; its service worker, popup and options page start without errors,
 // each site's content script (and the page-world insert bridge) starts on its own site and nowhere else.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Harness, launch } from './harness';
+import { type Harness, launch, ROOT } from './harness';
 
 let harness: Harness;
 
@@ -48,6 +51,26 @@ describe('extension foundation', () => {
         ).chrome.runtime.getManifest().name,
     );
     expect(name).toBe('Reply Radar');
+  });
+
+  test('the manifest asks for storage and the three sites only, with a fixed Firefox id in the Firefox build', async () => {
+    const manifest = await harness.backgroundWorker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }
+      ).chrome.runtime.getManifest(),
+    );
+    expect(manifest.permissions).toEqual(['storage']);
+    expect([...(manifest.host_permissions as string[])].sort()).toEqual([
+      'https://twitter.com/*',
+      'https://web.facebook.com/*',
+      'https://www.facebook.com/*',
+      'https://www.instagram.com/*',
+      'https://x.com/*',
+    ]);
+    const firefox = JSON.parse(readFileSync(path.join(ROOT, '.output/firefox-mv3/manifest.json'), 'utf8'));
+    expect(firefox.manifest_version).toBe(3);
+    expect(firefox.browser_specific_settings.gecko.id).toBe('reply-radar@reply-radar.app');
+    expect(firefox.permissions).toEqual(['storage']);
   });
 
   test('the popup and the options page open without errors', async () => {

@@ -24,11 +24,7 @@ function run(command, args) {
 }
 
 function firefoxBuild() {
-  for (const name of ['firefox-mv3', 'firefox-mv2']) {
-    const dir = path.join(root, '.output', name);
-    if (existsSync(path.join(dir, 'manifest.json'))) return dir;
-  }
-  return path.join(root, '.output', 'firefox-mv2');
+  return path.join(root, '.output', 'firefox-mv3');
 }
 
 function explainManualLoad(reason) {

@@ -73,6 +73,24 @@ test('Alt+R opens the reply box for the current comment and Alt+1 fills template
   await dialog.waitFor({ state: 'detached' });
 });
 
+test("Alt+2 fills a reply box opened with X's own Reply button, for the customer X names", async () => {
+  // The current comment is Tom's; the user opens Anna's reply box themselves.
+  const anna = await articleWithText(page, 'Mikor lesz kapható Budapesten?');
+  await anna.locator('[data-testid="reply"]').first().click();
+  const dialog = page.locator('[role="dialog"][aria-modal="true"]');
+  await dialog.waitFor();
+  await page.keyboard.press('Alt+Digit2');
+  await expect.poll(() => draftText(page)).toMatch(/Anna/);
+  expect(await draftText(page)).not.toMatch(/Tom/);
+  expect(await sendButtonEnabled(page)).toBe(true);
+  await dialog.getByRole('button', { name: /close/i }).click();
+  await dialog.waitFor({ state: 'detached' });
+  // Back to Tom as the current comment for the next test.
+  await page.keyboard.press('Alt+KeyJ');
+  await page.keyboard.press('Alt+KeyK');
+  await expect.poll(currentText).toMatch(/^Honestly the old autumn blend/);
+});
+
 test('Alt+D marks the current comment done and Alt+S snoozes the next one; both survive a reload', async () => {
   const before = Number(await panelAttr(page, 'data-rr-unanswered'));
   const tom = page.locator('article[data-rr-current]');

@@ -254,7 +254,7 @@ describe('answering', () => {
     await page.close();
   });
 
-  test('the template picker searches and inserts, keeping blank lines between paragraphs', async () => {
+  test('the template picker searches by shortcut and a digit inserts the match', async () => {
     const page = await open(BRAND_POST);
     const article = await articleWithText(page, '@acme my order #4821 never arrived');
     await article

@@ -4,7 +4,8 @@
 //
 // postedAt is always the LATEST moment the text allows (Facebook floors: "2h" means 2h–2h59m ago), so the
 // age we show is never more than the real one; the true time lies in [postedAt − unitMs, postedAt].
-// precision is 'exact' when that window is a minute or less, 'approx' otherwise.
+// precision is 'approx' for every relative form (the page contract: derived from text like "2h"); 'exact' only
+// when the text names a clock time ("Yesterday at 3:15 PM", "March 3 at 10:02").
 import { normalizeTimeText } from './time-text';
 
 export type ParsedTime =
@@ -292,7 +293,7 @@ function checked(result: ParsedTime, now: number): ParsedTime {
 }
 
 function ago(now: number, ageMs: number, unitMs: number): ParsedTime {
-  return { ok: true, postedAt: now - ageMs, precision: unitMs <= MINUTE ? 'exact' : 'approx', unitMs };
+  return { ok: true, postedAt: now - ageMs, precision: 'approx', unitMs };
 }
 
 function stripAffixes(s: string): string {

@@ -6,7 +6,7 @@ import { Badge } from '../../components/overlay/Badge';
 import { QueuePanel } from '../../components/overlay/QueuePanel';
 import { BADGE_CSS, PANEL_CSS } from '../../components/overlay/styles';
 import { TemplatePicker } from '../../components/overlay/TemplatePicker';
-import type { ManualState } from '../core/model';
+import { type ManualState, normalizeHandle } from '../core/model';
 import { buildTemplateVars, renderTemplate } from '../core/render-template';
 import type { LabelKind, Settings, ShortcutAction } from '../core/settings';
 import { suggestTemplates } from '../core/suggest';
@@ -522,13 +522,22 @@ export class PageSession {
   }
 
   /**
-   * The comment a template is for: the one whose reply box Reply Radar opened while that box has focus, else the
-   * current one. A stale reply box never decides.
+   * The comment a template is for. A focused reply box decides: the one Reply Radar opened answers its comment;
+   * one the user opened with the site's own button answers the customer the site names (the current comment when
+   * it is theirs, else their latest). With no box focused, the current comment. Never a guess.
    */
   private answeringKey(): string | null {
     const focused = this.adapter.focusedEditor(document);
-    if (this.replying && focused && this.replying.editor === focused) return this.replying.key;
-    return this.currentKey;
+    if (!focused) return this.currentKey;
+    if (this.replying?.editor === focused) return this.replying.key;
+    const handle = this.adapter.replyTargetHandle?.(focused);
+    if (!handle || !this.view) return null;
+    const theirs = [...this.view.comments.values()].filter(
+      (c) => c.state !== 'brand' && normalizeHandle(c.comment.author.handle) === handle,
+    );
+    if (theirs.some((c) => c.key === this.currentKey)) return this.currentKey;
+    theirs.sort((a, b) => b.comment.postedAt - a.comment.postedAt);
+    return theirs[0]?.key ?? null;
   }
 
   private renderFor(key: string, template: Template): ReturnType<typeof renderTemplate> | null {
@@ -600,11 +609,12 @@ export class PageSession {
     const key = this.answeringKey();
     if (!key) return;
     const focused = this.adapter.focusedEditor(document);
-    if (focused && this.replying?.editor === focused) {
+    if (focused) {
+      this.replying = { key, editor: focused };
       await this.insert(key, focused, template);
       return;
     }
-    // No box of ours has focus: open the current comment's box and fill that.
+    // No reply box has focus: open the current comment's box and fill that.
     await this.reply(key, template);
   }
 

@@ -15,6 +15,7 @@ import { PageSession, type SessionServices } from './page-session';
 
 export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   let settings: Settings = DEFAULT_SETTINGS;
+  const uiLanguage = browser.i18n?.getUILanguage?.() || navigator.language || 'en';
   let templates: Template[] = [];
   let session: PageSession | null = null;
   let pageAbort: AbortController | null = null;
@@ -22,7 +23,10 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
   const services: SessionServices = {
     settings: () => settings,
     templates: () => templates,
-    locale: browser.i18n?.getUILanguage?.() || navigator.language || 'en',
+    // The language chosen in the options, else the browser's: ages, names and suggestions follow it.
+    get locale() {
+      return settings.language !== 'auto' && settings.language ? settings.language : uiLanguage;
+    },
     now: () => Date.now(),
     // Reading isValid is also how WXT notices the extension was reloaded, and then aborts everything.
     alive: () => ctx.isValid,

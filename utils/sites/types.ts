@@ -51,6 +51,11 @@ export interface SiteAdapter {
   /** The reply box that currently has focus, if it is one of the site's comment editors. */
   focusedEditor(doc: Document): HTMLElement | null;
   editorKind(editor: HTMLElement): EditorKind;
+  /**
+   * Whose comment a reply box answers, when the site names it (X's "Replying to @handle"): lets Alt+1…9 fill a box
+   * the user opened with the site's own Reply button. Null for the box that answers the post itself.
+   */
+  replyTargetHandle?(editor: HTMLElement): string | null;
   /** True when the site's send button for this editor is enabled (used to verify an insertion took). */
   sendEnabled(editor: HTMLElement): boolean | null;
   theme(doc: Document): 'light' | 'dark';

@@ -27,6 +27,8 @@ const SEL = {
   accountSwitcher: '[data-testid="SideNav_AccountSwitcher_Button"]',
   avatarContainer: '[data-testid^="UserAvatar-Container-"]',
   dialog: '[role="dialog"]',
+  /** "Replying to @handle" in the reply dialog: profile links whose text is the handle. */
+  profileLink: 'a[href^="/"]',
   editorBox: '[data-testid^="tweetTextarea_"]',
   /** Draft.js content node; X has put the tweetTextarea testid both on it and on a wrapper around it. */
   editor:
@@ -472,6 +474,7 @@ export function createXAdapter(): SiteAdapter {
   return {
     platform: 'x',
     matchPostPage,
+    replyTargetHandle,
     badgeSlot: (article: HTMLElement) => {
       const bar = own<HTMLElement>(article, SEL.actionBar);
       return bar?.parentElement ? { parent: bar.parentElement, before: bar } : { parent: article, before: null };
@@ -484,6 +487,17 @@ export function createXAdapter(): SiteAdapter {
     sendEnabled,
     theme,
   };
+}
+
+/** The handle a dialog reply box answers ("Replying to @handle"); the inline box under the post answers the post. */
+export function replyTargetHandle(editor: HTMLElement): string | null {
+  const dialog = editor.closest(SEL.dialog);
+  if (!dialog) return null;
+  for (const link of dialog.querySelectorAll<HTMLAnchorElement>(SEL.profileLink)) {
+    const m = /^@([A-Za-z0-9_]{1,20})$/.exec((link.textContent ?? '').trim());
+    if (m && link.getAttribute('href')?.toLowerCase() === `/${m[1]!.toLowerCase()}`) return normalizeHandle(m[1]!);
+  }
+  return null;
 }
 
 /** X loads replies as the page nears its bottom; having been there means the loaded list is the whole list. */
