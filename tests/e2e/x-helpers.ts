@@ -102,16 +102,12 @@ export function sendButtonEnabled(page: Page): Promise<boolean> {
   });
 }
 
-export async function altKey(page: Page, code: string): Promise<void> {
-  await page.keyboard.press(`Alt+${code}`);
-}
-
-/** The words the queue panel shows (its UI lives in an open shadow root, which textContent does not enter). */
-export function panelText(page: Page): Promise<string> {
-  return page.locator('reply-radar section.rr-root').first().innerText();
+/** The words the queue panel shows (read inside its open shadow root: the host's own textContent is empty). */
+export async function panelText(page: Page): Promise<string> {
+  return (await page.locator('reply-radar section.rr-root').first().textContent()) ?? '';
 }
 
 /** The words a comment's badge shows. */
-export function badgeText(article: ReturnType<Page['locator']>): Promise<string> {
-  return article.locator('rr-badge div.rr-root').first().innerText();
+export async function badgeText(article: ReturnType<Page['locator']>): Promise<string> {
+  return (await article.locator('rr-badge div.rr-root').first().textContent()) ?? '';
 }

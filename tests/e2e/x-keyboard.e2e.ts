@@ -48,7 +48,7 @@ test('Alt+J and Alt+K walk the queue, breached first and oldest first, without w
   await expect.poll(currentText).toMatch(/^Honestly the old autumn blend/);
   // The panel marks the same item as current.
   const currentItem = page.locator('reply-radar li[data-current="true"]');
-  await expect.poll(() => currentItem.innerText()).toMatch(/Honestly the old autumn blend/);
+  await expect.poll(() => currentItem.textContent()).toMatch(/Honestly the old autumn blend/);
   expect(await xShortcutLog()).toEqual([]);
 });
 
@@ -62,7 +62,7 @@ test('Alt+R opens the reply box for the current comment and Alt+1 fills template
   await page.keyboard.press('Alt+KeyR');
   const dialog = page.locator('[role="dialog"][aria-modal="true"]');
   await dialog.waitFor();
-  await expect.poll(() => dialog.innerText()).toMatch(/@tom_brews/);
+  await expect.poll(() => dialog.textContent()).toMatch(/@tom_brews/);
   expect(await draftText(page)).toBe('');
   await page.keyboard.press('Alt+Digit1');
   await expect.poll(() => draftText(page)).toMatch(/Tom/);
@@ -119,7 +119,7 @@ test('Alt+Q hides and shows the queue panel, and the choice is remembered', asyn
   await page.keyboard.press('Alt+KeyQ');
   await list.waitFor({ state: 'detached' });
   // Collapsed, the panel still shows the count.
-  await expect.poll(() => page.locator('reply-radar section.rr-root').innerText()).toMatch(/\d/);
+  await expect.poll(() => page.locator('reply-radar section.rr-root').textContent()).toMatch(/\d/);
   await page.reload();
   await page.locator('reply-radar section.rr-root').waitFor();
   expect(await list.count()).toBe(0);

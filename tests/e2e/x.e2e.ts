@@ -189,7 +189,7 @@ describe('reading a brand conversation', () => {
     await item.locator('button.rr-item-main').click();
     const article = page.locator('article[data-rr-current]');
     await expect
-      .poll(() => article.locator('[data-testid="tweetText"]').first().innerText())
+      .poll(() => article.locator('[data-testid="tweetText"]').first().textContent())
       .toMatch(/Toasted Hazelnut/);
     expect(
       await article.evaluate((el) => {
