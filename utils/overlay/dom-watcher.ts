@@ -5,8 +5,10 @@ export interface DomWatcher {
   schedule(): void;
 }
 
-export function watchDom(root: Node, onBatch: () => void, signal: AbortSignal): DomWatcher {
+export function watchDom(root: Node, onBatch: (changed: ReadonlySet<Node>) => void, signal: AbortSignal): DomWatcher {
   let pending = false;
+  /** Where the page changed since the last batch; the site adapter re-reads only rows in or under these. */
+  let changed = new Set<Node>();
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -15,7 +17,9 @@ export function watchDom(root: Node, onBatch: () => void, signal: AbortSignal): 
     pending = false;
     cancelAnimationFrame(frame);
     clearTimeout(timer);
-    onBatch();
+    const batch = changed;
+    changed = new Set();
+    onBatch(batch);
   };
   const schedule = () => {
     if (pending || signal.aborted) return;
@@ -26,15 +30,21 @@ export function watchDom(root: Node, onBatch: () => void, signal: AbortSignal): 
   };
 
   const observer = new MutationObserver((records) => {
-    // Our own badge hosts and panel changing must not wake us up again.
+    // Only note where; the reading happens in the batch. Our own badges and panel changing must not wake us up.
     for (const record of records) {
-      if (!isOurs(record.target) && !onlyOurNodes(record)) {
-        schedule();
-        return;
-      }
+      if (isOurs(record.target) || onlyOurNodes(record)) continue;
+      changed.add(record.target);
+      schedule();
     }
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  // Recycled rows may change only a link or a time attribute: watch those too.
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['href', 'datetime', 'lang'],
+  });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     cancelAnimationFrame(frame);

@@ -77,7 +77,7 @@ export class PageSession {
     private readonly signal: AbortSignal,
   ) {
     this.startedAt = services.now();
-    const watcher = watchDom(document.documentElement, () => this.readAndRender(), signal);
+    const watcher = watchDom(document.documentElement, (changed) => this.readAndRender(changed), signal);
     this.scheduleRead = () => watcher.schedule();
     // One shared clock for every badge: ages move by the minute, and the loading grace must end on time.
     const clock = setInterval(() => {
@@ -127,7 +127,8 @@ export class PageSession {
 
   // ---- reading ---------------------------------------------------------------------------------------------
 
-  private readAndRender(): void {
+  /** `changed`: where the page changed since the last batch; without it (clock, user actions) read every row. */
+  private readAndRender(changed?: ReadonlySet<Node>): void {
     if (this.signal.aborted) return;
     if (!this.services.alive()) return;
     // The session starts when the site announces a navigation, before the address and the page have changed:
@@ -145,13 +146,13 @@ export class PageSession {
     }
     let read: ReturnType<SiteAdapter['read']>;
     try {
-      read = this.adapter.read(document, this.url);
+      read = this.adapter.read(document, this.url, changed);
     } catch (error) {
       this.showBroken(`Reading the page failed: ${String(error)}`);
       return;
     }
     const released: HTMLElement[] = [];
-    const changed = this.known.merge(read.comments, window.scrollY, released);
+    const merged = this.known.merge(read.comments, window.scrollY, released);
     for (const element of released) this.clearElement(element);
     const loading = !read.post && now - this.startedAt < LOADING_GRACE_MS;
     const signature = [
@@ -165,7 +166,7 @@ export class PageSession {
       read.moreBelow,
       loading,
     ].join('\u0001');
-    if (changed || signature !== this.readSignature) this.viewDirty = true;
+    if (merged || signature !== this.readSignature) this.viewDirty = true;
     this.readSignature = signature;
     this.facts = {
       isPostPage: true,

@@ -45,7 +45,11 @@ export interface SiteAdapter {
   platform: Platform;
   /** The post id when `url` is a page whose comments Reply Radar reads, else null. */
   matchPostPage(url: URL): { postId: string } | null;
-  read(doc: Document, url: URL): PageRead;
+  /**
+   * Reads the page. `changed` holds the nodes the DOM observer saw change since the last read: rows outside them
+   * may be served from what was read before (each row is read once until it changes). Without it, read everything.
+   */
+  read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead;
   /** Opens the site's reply box for the comment and resolves to its editable element, or null. */
   openReply(commentElement: HTMLElement): Promise<HTMLElement | null>;
   /** The reply box that currently has focus, if it is one of the site's comment editors. */

@@ -322,7 +322,28 @@ export function createXAdapter(): SiteAdapter {
     return memory;
   }
 
-  function read(doc: Document, url: URL): PageRead {
+  /** Each article's last reading; valid until a change is seen inside it (X recycles articles for other posts). */
+  const readings = new WeakMap<Element, ReturnType<typeof readArticle>>();
+  let dirty: ((article: Element) => boolean) | null = null;
+
+  function readArticleOnce(article: Element, url: URL): ReturnType<typeof readArticle> {
+    const cached = readings.get(article);
+    if (cached && dirty && !dirty(article)) return cached;
+    const fresh = readArticle(article, url);
+    readings.set(article, fresh);
+    return fresh;
+  }
+
+  function read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
+    dirty = changed ? dirtyTest(changed) : null;
+    try {
+      return readPage(doc, url);
+    } finally {
+      dirty = null;
+    }
+  }
+
+  function readPage(doc: Document, url: URL): PageRead {
     const result: PageRead = {
       post: null,
       actingHandle: readActingHandle(doc),
@@ -349,7 +370,7 @@ export function createXAdapter(): SiteAdapter {
     const tweets = rows.filter((r) => r.kind === 'tweet').length;
     if (focus >= 0) {
       const focused = rows[focus] as Extract<Row, { kind: 'tweet' }>;
-      const read = readArticle(focused.article, url);
+      const read = readArticleOnce(focused.article, url);
       if ('problem' in read) result.problems.push(`The post itself could not be read: ${read.problem}.`);
       else memory.author = read.author;
     }
@@ -428,7 +449,7 @@ export function createXAdapter(): SiteAdapter {
       if (row.kind !== 'tweet') continue;
 
       result.candidates++;
-      const read = readArticle(row.article, url);
+      const read = readArticleOnce(row.article, url);
       if ('problem' in read) {
         unreadable++;
         reasons.add(read.problem);
@@ -487,6 +508,23 @@ export function createXAdapter(): SiteAdapter {
     sendEnabled,
     theme,
   };
+}
+
+/**
+ * Which articles a set of changed nodes touches: a change inside an article, or a change to a node that holds
+ * articles (a cell or the timeline getting new rows).
+ */
+function dirtyTest(changed: ReadonlySet<Node>): (article: Element) => boolean {
+  const touched = new Set<Element>();
+  const containers: Element[] = [];
+  for (const node of changed) {
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    if (!el) continue;
+    const article = el.closest(SEL.anyArticle);
+    if (article) touched.add(article);
+    else containers.push(el);
+  }
+  return (article) => touched.has(article) || containers.some((c) => c.contains(article));
 }
 
 /** The handle a dialog reply box answers ("Replying to @handle"); the inline box under the post answers the post. */

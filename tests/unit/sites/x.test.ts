@@ -372,6 +372,42 @@ describe('rows X has recycled or unmounted', () => {
   });
 });
 
+describe('reading each row once until it changes', () => {
+  const textOf = (read: PageRead, i: number) => read.comments[i]?.comment.text;
+
+  it('serves unchanged rows from the last reading and re-reads the rows a change touched', () => {
+    const doc = conversation();
+    const adapter = createXAdapter();
+    const first = adapter.read(doc, POST_URL);
+    const [a, b] = [first.comments[0]!, first.comments[1]!];
+    const textNodeIn = (el: Element) => {
+      const walker = doc.createTreeWalker(el.querySelector('[data-testid="tweetText"]')!, NodeFilter.SHOW_TEXT);
+      return walker.nextNode() as Text;
+    };
+    const nodeA = textNodeIn(a.element);
+    const nodeB = textNodeIn(b.element);
+    nodeA.data = 'changed A';
+    nodeB.data = 'changed B';
+    // Only A's change was seen: A is read again, B's last reading stands.
+    const second = adapter.read(doc, POST_URL, new Set([nodeA]));
+    expect(textOf(second, 0)).toContain('changed A');
+    expect(textOf(second, 1)).toBe(b.comment.text);
+    // Without a change set everything is read.
+    expect(textOf(adapter.read(doc, POST_URL), 1)).toContain('changed B');
+  });
+
+  it('re-reads every row under a container that changed (new or recycled cells)', () => {
+    const doc = conversation();
+    const adapter = createXAdapter();
+    const first = adapter.read(doc, POST_URL);
+    const b = first.comments[1]!;
+    const text = b.element.querySelector('[data-testid="tweetText"]')!;
+    text.append(doc.createTextNode(' more'));
+    const column = doc.querySelector('[data-testid="primaryColumn"]')!;
+    expect(textOf(adapter.read(doc, POST_URL, new Set([column])), 1)).toMatch(/ more$/);
+  });
+});
+
 describe('when the page cannot be read', () => {
   it('says which replies it could not read and still reads the others', () => {
     const doc = conversation();
