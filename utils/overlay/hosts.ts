@@ -53,13 +53,23 @@ export function ensureBadgeHost(element: HTMLElement, adapter: SiteAdapter, css:
   const { mount } = attachShadow(host, css);
   const slot = adapter.badgeSlot?.(element) ?? { parent: element, before: null };
   slot.parent.insertBefore(host, slot.before);
+  badgeHosts.set(element, { host, mount });
   return { host, mount };
 }
 
+/** Badge hosts by comment element: found on every batch without searching the row's subtree. */
+const badgeHosts = new WeakMap<HTMLElement, BadgeHost>();
+
 export function findBadgeHost(element: HTMLElement): BadgeHost | null {
+  const known = badgeHosts.get(element);
+  // The site may have re-rendered the part of the row that held it.
+  if (known && element.contains(known.host)) return known;
+  badgeHosts.delete(element);
   const host = element.querySelector<HTMLElement>(BADGE_TAG);
   const mount = host?.shadowRoot?.querySelector<HTMLElement>('[data-rr-mount]');
-  return host && mount ? { host, mount } : null;
+  if (!host || !mount) return null;
+  badgeHosts.set(element, { host, mount });
+  return { host, mount };
 }
 
 const STOPPED_EVENTS = [
