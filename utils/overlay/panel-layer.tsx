@@ -1,0 +1,96 @@
+// The queue panel: one <reply-radar> host per page, fixed in a corner, carrying the page contract's
+// data-rr-unanswered and data-rr-health.
+import { render } from 'preact';
+import { type LabelFilter, QueuePanel } from '../../components/overlay/QueuePanel';
+import { PANEL_CSS } from '../../components/overlay/styles';
+import type { Platform } from '../core/model';
+import type { Settings } from '../core/settings';
+import { createPanelHost, ensureOutlineStyle } from './hosts';
+import type { PageView } from './view-model';
+
+export interface PanelActions {
+  toggleCollapsed(): void;
+  select(key: string): void;
+  reply(key: string): void;
+  trackAll(): void;
+  labelFilter(filter: LabelFilter): void;
+}
+
+export interface PanelUi {
+  currentKey: string | null;
+  labelFilter: LabelFilter;
+  theme: 'light' | 'dark';
+  fontSize: number;
+  settings: Settings;
+}
+
+const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' } as const;
+
+export class PanelLayer {
+  private panel: { host: HTMLElement; mount: HTMLElement } | null = null;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly actions: PanelActions,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** Draws the panel for `view`; with no view (not a post page, or the site is switched off) removes it. */
+  draw(view: PageView | null, ui: PanelUi): void {
+    if (!view) {
+      this.remove();
+      return;
+    }
+    if (!this.panel) {
+      this.panel = createPanelHost(document, PANEL_CSS, this.signal);
+      ensureOutlineStyle(document, this.signal);
+    }
+    const { host, mount } = this.panel;
+    host.setAttribute('data-rr-unanswered', String(view.tracked ? view.queue.length : 0));
+    host.setAttribute('data-rr-health', view.health);
+    host.setAttribute('data-theme', ui.theme);
+    host.style.setProperty('--rr-font-size', `${ui.fontSize}px`);
+    const { actions } = this;
+    render(
+      <QueuePanel
+        items={view.queue.map((c) => ({
+          key: c.key,
+          authorName: c.comment.author.displayName,
+          handle: c.comment.author.handle,
+          snippet: c.comment.text,
+          ageText: c.ageText,
+          level: c.level,
+          labels: c.labels,
+        }))}
+        health={view.health}
+        problems={view.problems}
+        collapsedHints={view.collapsedHints}
+        tracked={view.tracked}
+        notTrackedReason={view.notTrackedReason}
+        collapsed={ui.settings.panelCollapsed}
+        onToggleCollapsed={actions.toggleCollapsed}
+        onSelect={actions.select}
+        onReply={actions.reply}
+        onTrackAll={actions.trackAll}
+        currentKey={ui.currentKey}
+        labelFilter={ui.labelFilter}
+        onLabelFilter={actions.labelFilter}
+        theme={ui.theme}
+        platformName={PLATFORM_NAMES[this.platform]}
+      />,
+      mount,
+    );
+  }
+
+  /** Unmounts the panel's UI (the host goes with the page's signal or with `remove`). */
+  unmount(): void {
+    if (this.panel) render(null, this.panel.mount);
+  }
+
+  remove(): void {
+    if (!this.panel) return;
+    render(null, this.panel.mount);
+    this.panel.host.remove();
+    this.panel = null;
+  }
+}

@@ -1,0 +1,24 @@
+// What a page session needs from the rest of the content script (storage goes through the background), and the
+// per-comment insertion status the badges show.
+import type { ManualState } from '../core/model';
+import type { Settings } from '../core/settings';
+import type { Template } from '../core/template';
+
+export interface SessionServices {
+  settings(): Settings;
+  templates(): Template[];
+  locale: string;
+  loadManualStates(keys: string[]): Promise<ManualState[]>;
+  setManualState(state: ManualState): Promise<void>;
+  markTemplateUsed(id: string): Promise<void>;
+  saveSettings(patch: Partial<Settings>): Promise<void>;
+  now(): number;
+  /** False once the extension was updated or reloaded under the page: the session then stops. */
+  alive(): boolean;
+}
+
+export type InsertStatus =
+  | null
+  | { kind: 'working' }
+  | { kind: 'inserted' }
+  | { kind: 'failed'; message: string; copied: boolean };
