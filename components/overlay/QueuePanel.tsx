@@ -38,6 +38,11 @@ export interface QueuePanelProps {
   onSelect(key: string): void;
   onReply(key: string): void;
   onTrackAll?(): void;
+  /**
+   * The post's author is not one of the brand's identities: one button adds them (page contract:
+   * `[data-rr-action="adopt-brand"]`), and the page is tracked at once.
+   */
+  adoptBrand?: { name: string; onAdopt(): void };
   currentKey?: string | null;
   labelFilter: LabelFilter;
   onLabelFilter(f: LabelFilter): void;
@@ -176,20 +181,49 @@ export function QueuePanel(props: QueuePanelProps) {
   );
 }
 
-function NotTracked({ notTrackedReason, platformName, onTrackAll }: QueuePanelProps) {
+function NotTracked({ notTrackedReason, platformName, onTrackAll, adoptBrand }: QueuePanelProps) {
+  const offerAdopt = notTrackedReason === 'not-brand-post' && adoptBrand;
   return (
     <div class="rr-note" data-kind="off">
       <div>
         <p>{notTrackedText(notTrackedReason, platformName)}</p>
-        {notTrackedReason === 'not-brand-post' && onTrackAll ? (
+        {notTrackedReason === 'not-brand-post' && (onTrackAll || offerAdopt) ? (
           <div class="rr-note-actions">
-            <button type="button" class="rr-btn" onClick={() => onTrackAll()}>
-              Track all posts
-            </button>
+            {offerAdopt ? <AdoptBrandButton adopt={adoptBrand} platformName={platformName} primary /> : null}
+            {onTrackAll ? (
+              <button type="button" class="rr-btn" onClick={() => onTrackAll()}>
+                Track all posts
+              </button>
+            ) : null}
           </div>
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** Adds the post's author to the brand identities of this site; only a real click counts (the page is hostile). */
+function AdoptBrandButton({
+  adopt,
+  platformName,
+  primary = false,
+}: {
+  adopt: NonNullable<QueuePanelProps['adoptBrand']>;
+  platformName: string;
+  primary?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      class={primary ? 'rr-btn rr-btn-primary' : 'rr-btn'}
+      data-rr-action="adopt-brand"
+      title={`Add ${adopt.name} to your brand's ${platformName} identities`}
+      onClick={(event) => {
+        if (event.isTrusted) adopt.onAdopt();
+      }}
+    >
+      {`${adopt.name} is my brand`}
+    </button>
   );
 }
 
@@ -214,6 +248,16 @@ function TrackedBody(props: QueuePanelProps) {
 
   return (
     <>
+      {props.adoptBrand ? (
+        <div class="rr-note" data-kind="adopt">
+          <div>
+            <p>{`This post is by ${props.adoptBrand.name}, not one of your brand's identities.`}</p>
+            <div class="rr-note-actions">
+              <AdoptBrandButton adopt={props.adoptBrand} platformName={props.platformName} />
+            </div>
+          </div>
+        </div>
+      ) : null}
       {health === 'broken' ? (
         <div class="rr-note" data-kind="broken">
           <BreachIcon />

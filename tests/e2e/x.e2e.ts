@@ -150,6 +150,35 @@ describe('reading a brand conversation', () => {
     await page.close();
   });
 
+  test("adopts the post's author as the brand in one click, tracked at once without a reload", async () => {
+    const page = await open(SOMEONE_POST);
+    await expect.poll(() => panelText(page)).toMatch(/not by your brand/i);
+    await page.evaluate(() => {
+      (window as unknown as { __noReload: boolean }).__noReload = true;
+    });
+    await page.locator('reply-radar [data-rr-action="adopt-brand"]').click();
+    await expect.poll(() => page.locator('[data-rr-state="unanswered"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-rr-state="brand"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('reply-radar [data-rr-action="adopt-brand"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    // Kept in the settings, for X only; then put back for the other tests in this browser.
+    const brand = await harness.backgroundWorker.evaluate(async () => {
+      type Local = {
+        get(k: string): Promise<Record<string, { brand: Record<string, string[]> }>>;
+        set(v: object): Promise<void>;
+      };
+      const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+      const { settings } = await local.get('settings');
+      const before = settings!.brand;
+      await local.set({ settings: { ...settings, brand: { ...before, x: before.x!.filter((h) => h !== 'someone') } } });
+      return before;
+    });
+    expect(brand.x).toContain('someone');
+    expect(brand.facebook).not.toContain('someone');
+    await expect.poll(() => page.locator('[data-rr-state]').count()).toBe(0);
+    await page.close();
+  });
+
   test('starts a fresh page state when X navigates between posts without a reload', async () => {
     const page = await open(BRAND_POST);
     await expect.poll(async () => Number(await panelAttr(page, 'data-rr-unanswered'))).toBeGreaterThan(2);

@@ -27,6 +27,8 @@ export interface ClassifyInput {
 
 export interface ClassifyResult {
   tracked: boolean;
+  /** The post's author is one of the brand's identities (else the panel offers to adopt them). */
+  postIsBrand: boolean;
   reason?: 'not-brand-post';
   /** State of every (deduplicated) comment, by commentKey. */
   states: Map<string, CommentState>;
@@ -46,14 +48,17 @@ export function classifyThreads(input: ClassifyInput): ClassifyResult {
   const post = input?.post;
   const platform = post?.platform;
   const handles = brandHandles(input?.brand, platform, input?.actingHandle);
-  const postIsBrand = handles.has(handleOf(post?.author?.handle));
+  const pageNames = platform === 'facebook' ? brandPageNames(input?.brand?.facebook) : new Set<string>();
+  const isBrandAuthor = (a: Comment['author'] | undefined) =>
+    handles.has(handleOf(a?.handle)) || (typeof a?.displayName === 'string' && pageNames.has(nameKey(a.displayName)));
+  const postIsBrand = isBrandAuthor(post?.author);
 
   if (!postIsBrand && input?.trackAllPosts !== true) {
-    return { tracked: false, reason: 'not-brand-post', states, incomplete: false };
+    return { tracked: false, reason: 'not-brand-post', postIsBrand, states, incomplete: false };
   }
 
   const comments = dedupe(input?.comments);
-  const isBrand = (c: Comment) => handles.has(handleOf(c.author?.handle));
+  const isBrand = (c: Comment) => isBrandAuthor(c.author);
 
   // Latest brand comment per thread: a comment is answered iff that one came after it.
   const latestBrand = new Map<string, Comment>();
@@ -93,7 +98,7 @@ export function classifyThreads(input: ClassifyInput): ClassifyResult {
     states.set(key, applyManual(rule, manualFor(manual, key), now, latestCustomerAt.get(c.threadKey)));
   }
 
-  return { tracked: true, states, incomplete };
+  return { tracked: true, postIsBrand, states, incomplete };
 }
 
 function applyManual(
@@ -156,6 +161,16 @@ function brandHandles(brand: BrandIdentity | undefined, platform: unknown, actin
   handles.add(handleOf(acting));
   handles.delete(''); // an empty handle must not turn anonymous authors into the brand
   return handles;
+}
+
+/**
+ * Facebook brand identities may be the Page's name as people see it ("Acme Coffee", the options page asks for
+ * "the page's name or the last part of its address"): those match the author's display name too.
+ */
+function brandPageNames(list: unknown): Set<string> {
+  const names = new Set<string>();
+  if (Array.isArray(list)) for (const n of list) addName(names, n);
+  return names;
 }
 
 function handleOf(h: unknown): string {

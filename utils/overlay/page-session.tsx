@@ -2,7 +2,7 @@
 // site adapter, in batches), the view (classification), the badges and stamps, the queue panel, and the actions
 // (selection, reply, templates, done/snooze). Everything it starts is torn down with `signal` (the next
 // navigation, or the extension going away).
-import type { ManualState } from '../core/model';
+import { type Author, type ManualState, normalizeHandle } from '../core/model';
 import type { LabelKind, ShortcutAction } from '../core/settings';
 import type { Template } from '../core/template';
 import { copyToClipboard, insertIntoEditor } from '../insert';
@@ -87,6 +87,7 @@ export class PageSession {
         select: (key) => void this.select(key),
         reply: (key) => void this.reply(key, null),
         trackAll: () => void this.services.saveSettings({ trackAllPosts: true }),
+        adoptBrand: (author) => this.adoptBrand(author),
         labelFilter: (filter) => {
           this.labelFilter = filter;
           this.render();
@@ -230,6 +231,18 @@ export class PageSession {
   }
 
   // ---- actions ---------------------------------------------------------------------------------------------
+
+  /** The post's author speaks for the brand from now on, on this site: the page is tracked at once. */
+  private adoptBrand(author: Author): void {
+    const settings = this.services.settings();
+    const platform = this.adapter.platform;
+    const list = settings.brand[platform];
+    if (list.some((h) => normalizeHandle(h) === normalizeHandle(author.handle))) return;
+    const brand = { ...settings.brand, [platform]: [...list, author.handle] };
+    this.services
+      .saveSettings({ brand })
+      .catch((error) => console.warn('[reply-radar] could not save the brand', error));
+  }
 
   /** Whether a shortcut does something here now, so keys that would do nothing are left to the page. */
   canRun(action: ShortcutAction): boolean {

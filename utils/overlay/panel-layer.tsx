@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { type LabelFilter, QueuePanel } from '../../components/overlay/QueuePanel';
 import { PANEL_CSS } from '../../components/overlay/styles';
-import type { Platform } from '../core/model';
+import type { Author, Platform } from '../core/model';
 import type { Settings } from '../core/settings';
 import { createPanelHost, ensureOutlineStyle } from './hosts';
 import type { PageView } from './view-model';
@@ -13,6 +13,8 @@ export interface PanelActions {
   select(key: string): void;
   reply(key: string): void;
   trackAll(): void;
+  /** Adds the post's author to this site's brand identities. */
+  adoptBrand(author: Author): void;
   labelFilter(filter: LabelFilter): void;
 }
 
@@ -51,6 +53,7 @@ export class PanelLayer {
     host.setAttribute('data-theme', ui.theme);
     host.style.setProperty('--rr-font-size', `${ui.fontSize}px`);
     const { actions } = this;
+    const { adoptable } = view;
     render(
       <QueuePanel
         items={view.queue.map((c) => ({
@@ -72,6 +75,9 @@ export class PanelLayer {
         onSelect={actions.select}
         onReply={actions.reply}
         onTrackAll={actions.trackAll}
+        adoptBrand={
+          adoptable ? { name: adoptable.displayName, onAdopt: () => actions.adoptBrand(adoptable) } : undefined
+        }
         currentKey={ui.currentKey}
         labelFilter={ui.labelFilter}
         onLabelFilter={actions.labelFilter}

@@ -2,7 +2,15 @@
 // waiting comment, the ordered queue and the page's health. Pure: no DOM, so it is tested directly.
 import { formatAge, type Level, levelFor, waitingMs } from '../core/age';
 import { labelsFor } from '../core/labels';
-import { type Comment, type CommentState, commentKey, type Health, type ManualState, type Post } from '../core/model';
+import {
+  type Author,
+  type Comment,
+  type CommentState,
+  commentKey,
+  type Health,
+  type ManualState,
+  type Post,
+} from '../core/model';
 import { queueOrder } from '../core/queue';
 import type { LabelKind, Settings } from '../core/settings';
 import { classifyThreads } from '../core/unanswered';
@@ -26,6 +34,8 @@ export interface PageView {
   comments: Map<string, CommentView>;
   /** The unanswered ones, breached first, then oldest first. */
   queue: CommentView[];
+  /** The post's author when they are not one of the brand's identities: the panel offers to adopt them. */
+  adoptable?: Author;
 }
 
 export interface PageFacts {
@@ -74,7 +84,16 @@ export function buildPageView(
     now,
     actingHandle: facts.actingHandle,
   });
-  if (!result.tracked) return { ...empty, tracked: false, notTrackedReason: 'not-brand-post', health: 'ok' };
+  const adoptable = result.postIsBrand || !facts.post.author.handle ? undefined : facts.post.author;
+  if (!result.tracked) {
+    return {
+      ...empty,
+      tracked: false,
+      notTrackedReason: 'not-brand-post',
+      health: 'ok',
+      ...(adoptable && { adoptable }),
+    };
+  }
 
   const comments = new Map<string, CommentView>();
   for (const comment of facts.comments) {
@@ -110,5 +129,6 @@ export function buildPageView(
     collapsedHints: [...new Set(facts.collapsed.map((c) => c.label))],
     comments,
     queue,
+    ...(adoptable && { adoptable }),
   };
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { type QueueItemView, QueuePanel, type QueuePanelProps } from '../../../components/overlay/QueuePanel';
 import type { Health } from '../../../utils/core/model';
@@ -54,6 +55,15 @@ function props(over: Partial<QueuePanelProps> = {}): QueuePanelProps {
 }
 
 const ALL_ANSWERED = 'All answered on this post';
+
+/** A click the browser would mark as the user's own (happy-dom leaves isTrusted unset). */
+function trustedClick(el: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  act(() => {
+    el.dispatchEvent(event);
+  });
+}
 const names = (m: Mounted) => m.$$('.rr-item-name').map((e) => e.textContent);
 const live = (m: Mounted) => m.$('[aria-live="polite"]')?.textContent;
 
@@ -124,6 +134,31 @@ describe('QueuePanel health words', () => {
     expect(m.text()).not.toContain('All answered');
     click(buttonsWith(m, 'Track all posts')[0]!);
     expect(p.onTrackAll).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers to adopt the post’s author as the brand, on a real click only (page contract)', () => {
+    const onAdopt = vi.fn();
+    const p = props({
+      items: [],
+      tracked: false,
+      notTrackedReason: 'not-brand-post',
+      platformName: 'Facebook',
+      adoptBrand: { name: 'Acme Coffee', onAdopt },
+    });
+    const m = mount(<QueuePanel {...p} />);
+    const button = m.$('[data-rr-action="adopt-brand"]');
+    expect(button?.textContent).toBe('Acme Coffee is my brand');
+    click(button); // a script's click: isTrusted is false
+    expect(onAdopt).not.toHaveBeenCalled();
+    trustedClick(button!);
+    expect(onAdopt).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers the adopt button on a tracked post whose author is not the brand (all posts tracked)', () => {
+    const m = mount(<QueuePanel {...props({ adoptBrand: { name: 'Jane', onAdopt: vi.fn() } })} />);
+    expect(m.text()).toContain("This post is by Jane, not one of your brand's identities.");
+    expect(m.$$('[data-rr-action="adopt-brand"]')).toHaveLength(1);
+    expect(mount(<QueuePanel {...props()} />).$('[data-rr-action="adopt-brand"]')).toBeNull();
   });
 
   it('names the site when it is switched off', () => {

@@ -209,7 +209,18 @@ describe('which posts are tracked', () => {
 
   it('skips a post that is not the brand’s', () => {
     const result = classify(specs, { post: otherPost });
-    expect(result).toEqual({ tracked: false, reason: 'not-brand-post', states: new Map(), incomplete: false });
+    expect(result).toEqual({
+      tracked: false,
+      reason: 'not-brand-post',
+      postIsBrand: false,
+      states: new Map(),
+      incomplete: false,
+    });
+  });
+
+  it('says whether the post’s author is the brand, also when every post is tracked', () => {
+    expect(classify(specs).postIsBrand).toBe(true);
+    expect(classify(specs, { post: otherPost, trackAllPosts: true }).postIsBrand).toBe(false);
   });
 
   it('tracks every post when trackAllPosts is on', () => {
@@ -227,6 +238,29 @@ describe('which posts are tracked', () => {
     const fbHandleOnX: Post = { ...brandPost, author: author('acmecoffee') };
     expect(classify(specs, { post: fbHandleOnX }).tracked).toBe(false);
     expect(classify(specs, { post: { ...fbHandleOnX, platform: 'facebook' } }).tracked).toBe(true);
+  });
+
+  it('matches a Facebook Page by the name people see, as the options page allows, but never on X', () => {
+    const brand: BrandIdentity = { x: ['Acme Coffee'], facebook: ['Acme  coffee'], instagram: [] };
+    const fbPost: Post = { ...otherPost, platform: 'facebook', author: author('100064', 'Acme Coffee') };
+    const fb = classifyThreads({
+      post: fbPost,
+      comments: comments(
+        [
+          { id: 'c1', by: 'ann', at: 1 },
+          { id: 'c2', by: '100064', name: 'ACME Coffee', at: 2 },
+        ],
+        'facebook',
+      ),
+      brand,
+      trackAllPosts: false,
+      manual: new Map(),
+      now: NOW,
+    });
+    expect(fb.tracked).toBe(true);
+    expect(statesOf(fb)).toEqual({ c1: 'answered', c2: 'brand' });
+    const xPost: Post = { ...otherPost, author: author('someone', 'Acme Coffee') };
+    expect(classify(specs, { post: xPost, brand }).tracked).toBe(false);
   });
 });
 

@@ -142,4 +142,15 @@ describe('buildPageView', () => {
     const after = buildPageView(facts({ comments }), settings, manual, NOW + 61 * MIN, 'en');
     expect(after.queue.map((c) => c.key)).toEqual(['x:a']);
   });
+
+  it('offers the post’s author for adoption when they are not a brand identity', () => {
+    const jane = { handle: 'jane', displayName: 'Jane Doe', profileUrl: 'https://x.com/jane' };
+    const notBrand = buildPageView(facts({ post: { ...post, author: jane } }), settings, new Map(), NOW, 'en');
+    expect(notBrand).toMatchObject({ tracked: false, notTrackedReason: 'not-brand-post', adoptable: jane });
+    const all = { ...settings, trackAllPosts: true };
+    expect(buildPageView(facts({ post: { ...post, author: jane } }), all, new Map(), NOW, 'en').adoptable).toEqual(
+      jane,
+    );
+    expect(buildPageView(facts({}), settings, new Map(), NOW, 'en').adoptable).toBeUndefined();
+  });
 });
