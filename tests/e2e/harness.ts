@@ -1,55 +1,17 @@
 // End-to-end harness: Debian's Chromium with the built extension (.output/chrome-mv3) loaded, and the three sites
-// served from local fixtures. Nothing reaches the network: x.com, facebook.com and instagram.com get the fixture
-// shells (single-page apps that read location), https://rr.test/ is a neutral site with no content script, and
-// every other request is aborted.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+// served from local fixtures (see fixture-server.ts). Tests written once for Chromium and Firefox use the thin
+// driver in tests/e2e/driver/ instead; this Playwright API stays for the Chromium-only tests.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
+import { answerFromFixtures, ROOT } from './fixture-server';
 
-/** The repository root: the nearest folder above this file holding package.json (also when bundled elsewhere). */
-function findRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('harness: cannot find the repository root');
-    dir = parent;
-  }
-  return dir;
-}
+export { BUNDLE_PREFIX, FIXTURES_DIR, FIXTURES_DIST, NEUTRAL_HOST, ROOT, SITE_SHELLS } from './fixture-server';
 
-export const ROOT = findRoot();
 /** The built extension; RR_EXTENSION_DIR points elsewhere (e.g. a build made in a separate checkout). */
 export const EXTENSION_DIR = path.resolve(process.env.RR_EXTENSION_DIR ?? path.join(ROOT, '.output/chrome-mv3'));
-export const FIXTURES_DIR = path.join(ROOT, 'tests/e2e/fixtures');
-export const FIXTURES_DIST = path.join(FIXTURES_DIR, 'dist');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** Each routed site host and the shell page it serves for every path outside /__rr__/. */
-export const SITE_SHELLS: Readonly<Record<string, string>> = {
-  'x.com': 'x.html',
-  'twitter.com': 'x.html',
-  'www.facebook.com': 'facebook.html',
-  'web.facebook.com': 'facebook.html',
-  'www.instagram.com': 'instagram.html',
-};
-export const NEUTRAL_HOST = 'rr.test';
-/** Fixture bundles (tests/e2e/fixtures/dist/) are served under this path on every routed host. */
-export const BUNDLE_PREFIX = '/__rr__/';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-};
 
 export interface LaunchOptions {
   /** Default true (Chromium's new headless mode runs extensions). */
@@ -77,51 +39,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A file under `dir` for a URL path, or null when the path leaves `dir` or names no file. */
-function fileUnder(dir: string, urlPath: string): string | null {
-  let relative: string;
-  try {
-    relative = decodeURIComponent(urlPath).replace(/^\/+/, '');
-  } catch {
-    return null;
-  }
-  const file = path.resolve(dir, relative);
-  if (file !== dir && !file.startsWith(dir + path.sep)) return null;
-  return existsSync(file) && statSync(file).isFile() ? file : null;
-}
-
-async function serveFile(route: Route, file: string | null): Promise<void> {
-  if (!file) {
-    await route.fulfill({ status: 404, contentType: 'text/plain; charset=utf-8', body: 'Not found (fixture)' });
-    return;
-  }
-  const contentType = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-  await route.fulfill({ status: 200, contentType, body: readFileSync(file) });
-}
-
 /** Answers one request from the fixtures, or aborts it. */
 export async function routeToFixtures(route: Route, blocked: string[]): Promise<void> {
-  const url = new URL(route.request().url());
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+  const answer = answerFromFixtures(route.request().url());
+  if (answer.kind === 'pass') {
     await route.fallback();
-    return;
-  }
-  const shell = SITE_SHELLS[url.hostname];
-  const routed = url.protocol === 'https:' && (shell !== undefined || url.hostname === NEUTRAL_HOST);
-  if (!routed) {
-    blocked.push(url.href);
+  } else if (answer.kind === 'abort') {
+    blocked.push(route.request().url());
     await route.abort('blockedbyclient');
-    return;
-  }
-  if (url.pathname === '/favicon.ico') {
-    await route.fulfill({ status: 204, body: '' });
-  } else if (url.pathname.startsWith(BUNDLE_PREFIX)) {
-    await serveFile(route, fileUnder(FIXTURES_DIST, url.pathname.slice(BUNDLE_PREFIX.length)));
-  } else if (shell) {
-    // Single-page app: every path gets the site's shell; its app reads location.
-    await serveFile(route, path.join(FIXTURES_DIR, shell));
   } else {
-    await serveFile(route, fileUnder(FIXTURES_DIR, url.pathname));
+    await route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body });
   }
 }
 

@@ -2,16 +2,11 @@
 // blank lines survive; execCommand('insertText') drops paragraphs on "\n\n" and can leave Draft's state empty.
 
 import { editorPlainText } from './plain-text';
-import { plainTextTransfer, textChanged } from './settle';
+import { plainTextPaste, textChanged } from './settle';
 
 export async function insertDraft(editor: HTMLElement, text: string): Promise<void> {
   const before = editorPlainText(editor, 'draft');
-  const paste = new ClipboardEvent('paste', {
-    clipboardData: plainTextTransfer(text),
-    bubbles: true,
-    cancelable: true,
-    composed: true,
-  });
+  const paste = plainTextPaste(text);
   // Draft cancels the paste it handles; an uncancelled synthetic paste changes nothing.
   if (editor.dispatchEvent(paste)) throw new Error('The Draft editor did not handle the paste');
   if (!(await textChanged(editor, 'draft', before, 500))) throw new Error('The Draft editor did not take the text');

@@ -19,3 +19,19 @@ export function plainTextTransfer(text: string): DataTransfer {
   transfer.setData('text/plain', text);
   return transfer;
 }
+
+/**
+ * A synthetic paste carrying `text` as text/plain. Chromium takes the DataTransfer given to the constructor; Firefox
+ * ignores it and gives the event an empty one of its own, which stays writable until dispatch: fill that.
+ */
+export function plainTextPaste(text: string): ClipboardEvent {
+  const paste = new ClipboardEvent('paste', {
+    clipboardData: plainTextTransfer(text),
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
+  const data = paste.clipboardData;
+  if (data && data.getData('text/plain') !== text) data.setData('text/plain', text);
+  return paste;
+}
