@@ -17,15 +17,16 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Reply Radar',
-    description:
-      'Shows which customer comments on your brand’s posts still wait for an answer on X, Facebook and Instagram, and for how long.',
+    // Texts live in public/_locales/<locale>/messages.json (en, hu, bn, km), like every string of the interface.
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     permissions: ['storage'],
     host_permissions: SITE_HOSTS,
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+Q' },
-        description: 'Show or hide the Reply Radar queue panel',
+        description: '__MSG_command_toggle_panel__',
       },
     },
     ...(browser === 'firefox'

@@ -1,10 +1,22 @@
-// Every unit test starts from an empty extension: a fresh fake browser and a fresh IndexedDB.
+// Every unit test starts from an empty extension: a fresh fake browser, a fresh IndexedDB, and the interface in
+// English (other locales load from the packaged files, as the options page does).
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { type Locale, setCatalog, setMessagesLoader } from '../../utils/i18n';
+import { messagesFromJson } from '../../utils/i18n/translate';
+
+function packagedMessages(locale: Locale) {
+  const file = path.join(import.meta.dirname, '../../public/_locales', locale, 'messages.json');
+  return messagesFromJson(JSON.parse(readFileSync(file, 'utf8')));
+}
 
 beforeEach(() => {
   fakeBrowser.reset();
   globalThis.indexedDB = new IDBFactory();
+  setMessagesLoader(async (locale) => packagedMessages(locale));
+  setCatalog('en', packagedMessages('en'));
 });

@@ -2,6 +2,7 @@
 // by its schema, from a sender already checked to be this extension. Every answer is an envelope
 // ({ ok: true, data } or { ok: false, error }), so a refusal reaches the caller as a clear error, never a throw.
 import { browser } from 'wxt/browser';
+import { fetchPackagedMessages } from '../i18n';
 import { clearStates, listStates, setState } from '../storage/comment-states';
 import { describeIssues, type ErrorInfo, RadarError, toErrorInfo } from '../storage/errors';
 import { addResponseLog } from '../storage/response-log';
@@ -50,6 +51,7 @@ export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
   'states.set': (state) => setState(state),
   'states.clear': async ({ keys }) => ({ cleared: await clearStates(keys) }),
   'responseLog.add': (entry) => addResponseLog(entry),
+  'i18n.messages': async ({ locale }) => ({ messages: await fetchPackagedMessages(locale) }),
 };
 
 function refusal(error: ErrorInfo): { ok: false; error: ErrorInfo } {

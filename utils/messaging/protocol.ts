@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { ManualStateSchema } from '../core/model';
 import { TemplateDraftSchema, TemplateSchema } from '../core/template';
+import { LOCALES } from '../i18n/locales';
 import { type ErrorInfo, ErrorInfoSchema, toErrorInfo } from '../storage/errors';
 import { listResultSchema, ResponseLogEntrySchema } from '../storage/schemas';
 
@@ -51,6 +52,13 @@ export const PROTOCOL = {
     to: 'background',
     request: z.object({ keys: Keys.min(1) }),
     response: z.object({ cleared: z.number().int().nonnegative() }),
+  },
+
+  /** A locale's interface texts, for content scripts (they cannot read the packaged _locales themselves). */
+  'i18n.messages': {
+    to: 'background',
+    request: z.object({ locale: z.enum(LOCALES) }),
+    response: z.object({ messages: z.record(z.string(), z.string()) }),
   },
 
   'responseLog.add': { to: 'background', request: ResponseLogEntrySchema, response: ResponseLogEntrySchema },

@@ -2,10 +2,11 @@
 // extension, one PageSession per page (single-page apps navigate without reloading), the keyboard, and teardown
 // when the extension is updated or reloaded (WXT's ctx).
 
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { Template } from '../core/template';
+import { applyLanguageSetting, currentLocale } from '../i18n';
+import { loadMessagesThroughBackground } from '../i18n/from-background';
 import { call, onTogglePanel } from '../messaging/client';
 import type { SiteAdapter } from '../sites/types';
 import { watchStatesRevision, watchTemplatesRevision } from '../storage/revisions';
@@ -15,7 +16,6 @@ import { PageSession, type SessionServices } from './page-session';
 
 export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   let settings: Settings = DEFAULT_SETTINGS;
-  const uiLanguage = browser.i18n?.getUILanguage?.() || navigator.language || 'en';
   let templates: Template[] = [];
   let session: PageSession | null = null;
   let pageAbort: AbortController | null = null;
@@ -23,9 +23,9 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
   const services: SessionServices = {
     settings: () => settings,
     templates: () => templates,
-    // The language chosen in the options, else the browser's: ages, names and suggestions follow it.
+    // The interface language (chosen in the options, else the browser's): words, ages and numbers follow it.
     get locale() {
-      return settings.language !== 'auto' && settings.language ? settings.language : uiLanguage;
+      return currentLocale();
     },
     now: () => Date.now(),
     // Reading isValid is also how WXT notices the extension was reloaded, and then aborts everything.
@@ -72,10 +72,15 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
   };
 
   settings = await readSettings();
+  loadMessagesThroughBackground();
+  await applyLanguageSetting(settings.language);
   if (ctx.isInvalid) return;
   const unwatchSettings = watchSettings((next) => {
+    const languageChanged = next.language !== settings.language;
     settings = next;
     session?.refresh();
+    // A new interface language applies at once: redraw when its texts are in.
+    if (languageChanged) void applyLanguageSetting(next.language).then(() => session?.refresh());
   });
   const unwatchTemplates = watchTemplatesRevision(() => void loadTemplates());
   // Another tab marked a comment done or snoozed it: this page learns it without a reload.
