@@ -1,7 +1,5 @@
 // The badge on each comment Reply Radar classified. Unanswered comments get the waiting time and the reply
 // actions; everything else stays quiet so the page still reads like the page.
-import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
 import type { CommentState } from '../../utils/core/model';
 import { AgePill } from './AgePill';
 import { BreachIcon, ChevronIcon, CurrentIcon, TickIcon } from './icons';
@@ -25,9 +23,12 @@ export interface BadgeProps {
   insertStatus?: InsertStatus;
   onReply(): void;
   onOpenPicker(): void;
+  /** Done and snooze from the badge (the panel offers an Undo). */
+  onDone?(): void;
+  onSnooze?(): void;
   pickerOpen: boolean;
-  /** The <TemplatePicker>, while open. */
-  picker?: ComponentChildren;
+  /** What Reply inserts ("Order help", template 3), said in its tooltip; null when there is no template. */
+  replyTemplate?: { title: string; number: number | null } | null;
   /** Follows the site's background; sets data-theme on the badge root. Without it the host's data-theme applies
    * (light when the host has none). */
   theme?: Theme;
@@ -45,6 +46,13 @@ function failureText(message: string, copied: boolean): string {
   return `${message} — text copied to clipboard`;
 }
 
+/** Reply opens the site's box and fills the top suggestion: the tooltip names it, with its Alt number. */
+function replyTitle(template: BadgeProps['replyTemplate']): string {
+  if (!template) return "Open the site's reply box";
+  const key = template.number ? ` (Alt+${template.number})` : '';
+  return `Open the site's reply box and insert “${template.title}”${key}`;
+}
+
 function CurrentMarker() {
   return (
     <span class="rr-current">
@@ -55,9 +63,8 @@ function CurrentMarker() {
 }
 
 export function Badge(props: BadgeProps) {
-  const { state, level, ageText, authorName, isCurrent, insertStatus = null, pickerOpen, picker } = props;
+  const { state, level, ageText, authorName, isCurrent, insertStatus = null, pickerOpen } = props;
   const theme = props.theme;
-  const popupId = useId();
 
   if (state !== 'unanswered') {
     const quiet =
@@ -91,19 +98,44 @@ export function Badge(props: BadgeProps) {
       <div class="rr-badge-row">
         {isCurrent ? <CurrentMarker /> : null}
         <AgePill level={level} ageText={ageText} prefix="Waiting " />
-        <button type="button" class="rr-btn rr-btn-primary" disabled={working} onClick={() => props.onReply()}>
+        <button
+          type="button"
+          class="rr-btn rr-btn-primary"
+          data-rr-action="reply"
+          disabled={working}
+          title={replyTitle(props.replyTemplate)}
+          onClick={() => props.onReply()}
+        >
           Reply<span class="rr-sr">{` to ${authorName}`}</span>
         </button>
         <button
           type="button"
           class="rr-btn"
+          data-rr-action="templates"
           aria-haspopup="dialog"
           aria-expanded={pickerOpen}
-          aria-controls={pickerOpen ? popupId : undefined}
           onClick={() => props.onOpenPicker()}
         >
           Templates<span class="rr-sr">{` for ${authorName}`}</span>
           <ChevronIcon up={pickerOpen} />
+        </button>
+        <button
+          type="button"
+          class="rr-btn rr-btn-quiet"
+          data-rr-action="done"
+          title="Mark done: it leaves the queue until the customer writes again"
+          onClick={() => props.onDone?.()}
+        >
+          Done<span class="rr-sr">{` with ${authorName}`}</span>
+        </button>
+        <button
+          type="button"
+          class="rr-btn rr-btn-quiet"
+          data-rr-action="snooze"
+          title="Snooze for an hour"
+          onClick={() => props.onSnooze?.()}
+        >
+          Snooze<span class="rr-sr">{` ${authorName} for an hour`}</span>
         </button>
       </div>
       {/* Always present, so screen readers announce what is put in it. */}
@@ -115,11 +147,6 @@ export function Badge(props: BadgeProps) {
         <p class="rr-status" data-kind="failed" role="alert">
           <BreachIcon /> {failureText(insertStatus.message, insertStatus.copied)}
         </p>
-      ) : null}
-      {pickerOpen && picker ? (
-        <div class="rr-badge-popup" id={popupId}>
-          {picker}
-        </div>
       ) : null}
     </div>
   );

@@ -1,4 +1,6 @@
 // The template list that opens from a badge's "Templates" button: search, suggested first, pick by digit or arrows.
+// One numbering model: every template's number is its place in the saved order, the same number Alt+1…9 insert,
+// wherever the picker lists it (suggested first or filtered) — a digit picks that number, never a list position.
 // Keys typed here must never reach the site (X acts on single keys like j, k, r, n), so the root stops every
 // key event from bubbling out of the shadow root.
 import type { JSX } from 'preact';
@@ -15,6 +17,14 @@ export interface TemplatePickerProps {
   onClose(): void;
   /** The template as it would be inserted for this comment, for the one-line preview; defaults to the raw body. */
   previewFor?: (t: Template) => string;
+  /** The template the badge's Reply button inserts (marked "Reply" in the list). */
+  replyId?: string | null;
+}
+
+/** Each live template's number (1…9) in the saved order: the numbers Alt+1…9 use. */
+export function templateNumbers(templates: Template[]): Map<string, number> {
+  const live = templates.filter((t) => t.deletedAt === undefined).sort((a, b) => a.order - b.order);
+  return new Map(live.slice(0, 9).map((t, i) => [t.id, i + 1]));
 }
 
 /** Case- and accent-insensitive form for searching: "Éclair" and "eclair" fold alike. */
@@ -52,7 +62,7 @@ export function arrangeTemplates(
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previewFor }: TemplatePickerProps) {
+export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previewFor, replyId }: TemplatePickerProps) {
   const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -65,6 +75,7 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
   const hasAny = templates.some((t) => t.deletedAt === undefined);
   const { suggested, rest } = arrangeTemplates(templates, suggestedIds, query);
   const visible = [...suggested, ...rest];
+  const numbers = templateNumbers(templates);
   const active = visible.length === 0 ? -1 : Math.min(activeIndex, visible.length - 1);
 
   useEffect(() => {
@@ -98,10 +109,12 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
       return;
     }
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    // Digits are reserved for picking (the numbers are shown beside the items), so they are not typed into the search.
+    // Digits are reserved for picking by the number shown beside each template (its Alt+digit), so they are not
+    // typed into the search.
     if (/^[1-9]$/.test(e.key)) {
       e.preventDefault();
-      const t = visible[Number(e.key) - 1];
+      const digit = Number(e.key);
+      const t = templates.find((c) => numbers.get(c.id) === digit);
       if (t) onPick(t);
       return;
     }
@@ -134,10 +147,15 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
       onClick={() => onPick(t)}
     >
       <span class="rr-option-num" aria-hidden="true">
-        {i < 9 ? String(i + 1) : ''}
+        {numbers.has(t.id) ? String(numbers.get(t.id)) : ''}
       </span>
       <span class="rr-option-title">{t.title}</span>
       <span class="rr-option-meta">
+        {t.id === replyId ? (
+          <span class="rr-chip rr-option-reply" title="The badge's Reply button inserts this one">
+            Reply
+          </span>
+        ) : null}
         {t.shortcut ? (
           <span class="rr-chip">
             <span class="rr-sr">Shortcut </span>
@@ -157,7 +175,14 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
   const restHeadId = `${baseId}-rest`;
 
   return (
-    <div ref={rootRef} class="rr-picker" role="dialog" aria-label="Reply templates" onKeyDown={onKeyDown}>
+    <div
+      ref={rootRef}
+      class="rr-picker rr-root"
+      data-rr-picker=""
+      role="dialog"
+      aria-label="Reply templates"
+      onKeyDown={onKeyDown}
+    >
       <div class="rr-picker-top">
         <input
           ref={inputRef}
@@ -214,7 +239,9 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
           )}
         </div>
       )}
-      <p class="rr-picker-hint">1–9 pick · ↑ ↓ move · Enter inserts · Esc closes</p>
+      <p class="rr-picker-hint">
+        1–9 (or Alt+1–9 in the reply box) insert that number · ↑ ↓ move · Enter inserts · Esc closes
+      </p>
     </div>
   );
 }

@@ -151,6 +151,7 @@ export const BASE_CSS = `
 .rr-btn:hover { background: var(--rr-hover); }
 .rr-btn-primary { background: var(--rr-accent); border-color: var(--rr-accent); color: var(--rr-accent-fg); }
 .rr-btn-primary:hover { background: var(--rr-accent); filter: brightness(1.08); }
+.rr-btn-quiet { font-weight: 500; color: var(--rr-muted); }
 .rr-btn-icon { padding: 0.3em; min-width: 2em; justify-content: center; }
 .rr-root :focus { outline: none; }
 .rr-root :focus-visible { outline: 2px solid var(--rr-focus); outline-offset: 2px; }
@@ -187,10 +188,11 @@ export const BASE_CSS = `
 
 export const PICKER_CSS = `
 .rr-picker {
-  position: relative;
-  z-index: 1;
-  width: min(26em, 90vw);
-  margin-top: 0.4em;
+  display: flex;
+  flex-direction: column;
+  width: min(26em, calc(100vw - 16px));
+  max-height: var(--rr-max-height, none);
+  overflow: auto;
   padding: 0.5em;
   background: var(--rr-bg);
   color: var(--rr-fg);
@@ -210,7 +212,7 @@ export const PICKER_CSS = `
   min-width: 0;
 }
 .rr-picker-search::placeholder { color: var(--rr-muted); opacity: 1; }
-.rr-picker-list { margin: 0.4em 0 0; padding: 0; max-height: min(22em, 50vh); overflow-y: auto; }
+.rr-picker-list { margin: 0.4em 0 0; padding: 0; max-height: min(22em, 50vh); min-height: 3em; overflow-y: auto; flex: 0 1 auto; }
 .rr-picker-heading {
   margin: 0.5em 0.4em 0.2em;
   font-size: calc(var(--rr-font-size) * 0.79);
@@ -230,6 +232,7 @@ export const PICKER_CSS = `
 .rr-option:hover { background: var(--rr-hover); }
 .rr-option[aria-selected='true'] { background: var(--rr-hover); box-shadow: inset 3px 0 0 var(--rr-accent); }
 .rr-option-num { color: var(--rr-muted); font-variant-numeric: tabular-nums; font-weight: 600; }
+.rr-option-reply { color: var(--rr-accent); border-color: var(--rr-accent); }
 .rr-option-title { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .rr-option-meta { display: flex; gap: 0.3em; }
 .rr-option-preview {
@@ -260,7 +263,6 @@ const BADGE_ONLY_CSS = `
 .rr-status:not(:empty) { margin-top: 0.3em; }
 .rr-status[data-kind='failed'] { color: var(--rr-fg); font-weight: 600; }
 .rr-status[data-kind='failed'] .rr-icon { color: var(--rr-breach-mark); }
-.rr-badge-popup { position: relative; }
 `;
 
 const PANEL_ONLY_CSS = `
@@ -338,5 +340,7 @@ const PANEL_ONLY_CSS = `
 .rr-mini[data-health='broken'] .rr-icon { color: var(--rr-breach-mark); }
 `;
 
-export const BADGE_CSS = TOKENS_CSS + BASE_CSS + BADGE_ONLY_CSS + PICKER_CSS;
+export const BADGE_CSS = TOKENS_CSS + BASE_CSS + BADGE_ONLY_CSS;
+/** The pop-up layer (utils/overlay/popup-layer.ts): the template picker, above the page. */
+export const LAYER_CSS = TOKENS_CSS + BASE_CSS + PICKER_CSS;
 export const PANEL_CSS = TOKENS_CSS + BASE_CSS + PANEL_ONLY_CSS;

@@ -3,12 +3,12 @@
 import { render } from 'preact';
 import { Badge } from '../../components/overlay/Badge';
 import { BADGE_CSS } from '../../components/overlay/styles';
-import { TemplatePicker } from '../../components/overlay/TemplatePicker';
-import { suggestTemplates } from '../core/suggest';
+import { templateNumbers } from '../../components/overlay/TemplatePicker';
 import type { Template } from '../core/template';
 import type { SiteAdapter } from '../sites/types';
 import { ensureBadgeHost, findBadgeHost } from './hosts';
 import type { KnownComment } from './known-comments';
+import { bestTemplateFor } from './reply-text';
 import type { InsertStatus } from './session-services';
 import { stampComment, unstamp } from './stamp';
 import type { CommentView, PageView } from './view-model';
@@ -16,13 +16,12 @@ import type { CommentView, PageView } from './view-model';
 /** What a badge's buttons do; every action names the comment by key. */
 export interface BadgeActions {
   reply(key: string): void;
+  /** Opens or closes the template picker (it opens in the pop-up layer, see popup-layer.ts). */
   togglePicker(key: string): void;
-  pick(key: string, template: Template): void;
-  closePicker(key: string): void;
+  done(key: string): void;
+  snooze(key: string): void;
   /** Templates not in the trash, in the user's order. */
   templates(): Template[];
-  /** A template's text filled for the comment. */
-  preview(key: string, template: Template): string;
 }
 
 /** UI state the badges show besides the view. */
@@ -44,6 +43,8 @@ export class BadgeLayer {
   ) {}
 
   draw(known: Iterable<KnownComment>, view: PageView, ui: BadgeUi): void {
+    const templates = this.actions.templates();
+    const templatesStamp = `${templates.length}/${templates.reduce((m, t) => Math.max(m, t.updatedAt), 0)}`;
     for (const entry of known) {
       const element = entry.element;
       if (!element) continue;
@@ -58,10 +59,14 @@ export class BadgeLayer {
       const { host, mount } = ensureBadgeHost(element, this.adapter, BADGE_CSS);
       host.style.setProperty('--rr-font-size', `${ui.fontSize}px`);
       const status = ui.statuses.get(cv.key) ?? null;
-      const drawn = [cv.key, cv.state, cv.level, cv.ageText, isCurrent, ui.theme, JSON.stringify(status)].join('|');
-      // An open picker keeps its own state; drawing it again with the same props is cheap and keeps it fresh.
-      if (ui.pickerKey !== cv.key && this.drawn.get(mount) === drawn) continue;
-      this.drawn.set(mount, drawn);
+      const pickerOpen = ui.pickerKey === cv.key;
+      const drawn: unknown[] = [cv.key, cv.state, cv.level, cv.ageText, isCurrent, ui.theme, pickerOpen];
+      drawn.push(JSON.stringify(status));
+      // Reply's tooltip names the template it inserts: the templates, the comment's language and labels choose it.
+      if (cv.state === 'unanswered') drawn.push(templatesStamp, cv.comment.lang ?? '', cv.labels.join(','));
+      const signature = drawn.join('|');
+      if (this.drawn.get(mount) === signature) continue;
+      this.drawn.set(mount, signature);
       render(this.badgeFor(cv, isCurrent, ui, status), mount);
     }
   }
@@ -82,10 +87,15 @@ export class BadgeLayer {
     }
   }
 
+  private replyWith(cv: CommentView): Template | null {
+    return bestTemplateFor(this.actions.templates(), cv);
+  }
+
   private badgeFor(cv: CommentView, isCurrent: boolean, ui: BadgeUi, status: InsertStatus) {
     const pickerOpen = ui.pickerKey === cv.key;
     const { actions } = this;
     const key = cv.key;
+    const replyWith = cv.state === 'unanswered' ? this.replyWith(cv) : null;
     return (
       <Badge
         state={cv.state}
@@ -98,16 +108,12 @@ export class BadgeLayer {
         pickerOpen={pickerOpen}
         onReply={() => actions.reply(key)}
         onOpenPicker={() => actions.togglePicker(key)}
-        picker={
-          pickerOpen ? (
-            <TemplatePicker
-              templates={actions.templates()}
-              suggestedIds={suggestTemplates(actions.templates(), { lang: cv.comment.lang, labels: cv.labels })}
-              previewFor={(t) => actions.preview(key, t)}
-              onPick={(t) => actions.pick(key, t)}
-              onClose={() => actions.closePicker(key)}
-            />
-          ) : undefined
+        onDone={() => actions.done(key)}
+        onSnooze={() => actions.snooze(key)}
+        replyTemplate={
+          replyWith
+            ? { title: replyWith.title, number: templateNumbers(actions.templates()).get(replyWith.id) ?? null }
+            : null
         }
       />
     );

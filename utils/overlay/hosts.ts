@@ -5,6 +5,8 @@ import type { SiteAdapter } from '../sites/types';
 
 export const PANEL_TAG = 'reply-radar';
 export const BADGE_TAG = 'rr-badge';
+/** The layer pop-ups (the template picker) open in: above the page, never inside a site's row. */
+export const LAYER_TAG = 'rr-layer';
 const OUTLINE_STYLE_ID = 'reply-radar-outline';
 
 /** Outline colours per level; the only styling applied to the site's own nodes. */
@@ -37,6 +39,36 @@ export function createPanelHost(
   (doc.body ?? doc.documentElement).append(host);
   signal.addEventListener('abort', () => host.remove());
   return { host, mount };
+}
+
+/**
+ * A fixed-position host at the end of <body>, shown as a popover where the browser has them so it sits in the top
+ * layer: no z-index or clipping of the site's rows can cover it. Hidden until `showLayer`.
+ */
+export function createLayerHost(doc: Document, css: string): { host: HTMLElement; mount: HTMLElement } {
+  const host = doc.createElement(LAYER_TAG);
+  // Undo the user-agent popover box (inset 0, margin auto, border, padding, background): we place it ourselves.
+  host.style.cssText =
+    'position:fixed;inset:auto;top:0;left:0;margin:0;padding:0;border:0;background:transparent;overflow:visible;' +
+    'width:auto;height:auto;max-width:none;max-height:none;z-index:2147483647;display:block;';
+  if (supportsPopover(host)) host.setAttribute('popover', 'manual');
+  const { mount } = attachShadow(host, css);
+  (doc.body ?? doc.documentElement).append(host);
+  return { host, mount };
+}
+
+function supportsPopover(host: HTMLElement): boolean {
+  return typeof (host as HTMLElement & { showPopover?: unknown }).showPopover === 'function';
+}
+
+/** Puts the layer in the top layer (or just shows it, where popovers do not exist). */
+export function showLayer(host: HTMLElement): void {
+  if (!host.hasAttribute('popover')) return;
+  try {
+    if (!host.matches(':popover-open')) host.showPopover();
+  } catch {
+    // Already shown, or detached: the fixed position and z-index still apply.
+  }
 }
 
 export interface BadgeHost {

@@ -2,16 +2,22 @@
 // site adapter, in batches), the view (classification), the badges and stamps, the queue panel, and the actions
 // (selection, reply, templates, done/snooze). Everything it starts is torn down with `signal` (the next
 // navigation, or the extension going away).
+import { LAYER_CSS } from '../../components/overlay/styles';
+import { TemplatePicker } from '../../components/overlay/TemplatePicker';
 import { type Author, type ManualState, normalizeHandle } from '../core/model';
 import type { LabelKind, ShortcutAction } from '../core/settings';
+import { suggestTemplates } from '../core/suggest';
 import type { Template } from '../core/template';
-import { copyToClipboard, insertIntoEditor } from '../insert';
+import { copyToClipboard } from '../insert';
+import { fillTemplate, stillHoldsTemplate } from '../insert/session';
 import type { SiteAdapter } from '../sites/types';
 import { BadgeLayer } from './badge-layer';
 import { watchDom } from './dom-watcher';
+import { findBadgeHost } from './hosts';
 import { ManualStates } from './manual-states';
 import { brokenFacts, LOADING_GRACE_MS, PageReader } from './page-reader';
 import { PanelLayer } from './panel-layer';
+import { PopupLayer } from './popup-layer';
 import { bestTemplateFor, commentForHandle, liveTemplates, replyTextFor } from './reply-text';
 import type { InsertStatus, SessionServices } from './session-services';
 import { buildPageView, type PageFacts, type PageView } from './view-model';
@@ -36,6 +42,10 @@ export class PageSession {
   /** Set when what the view is built from changed (page, clock, states, settings); else only UI state is redrawn. */
   private viewDirty = true;
   private pickerKey: string | null = null;
+  /** The layer the template picker opens in, above the page. */
+  private readonly layer: PopupLayer;
+  /** The reply box each "Inserted" status is about: the status follows the box and clears when it is gone. */
+  private readonly filledBoxes = new Map<string, HTMLElement>();
   private labelFilter: LabelKind | 'all' = 'all';
   /** The site's theme, read once per render (it costs a style recalculation). */
   private theme: 'light' | 'dark' = 'light';
@@ -58,26 +68,16 @@ export class PageSession {
         this.render();
       },
     );
+    this.layer = new PopupLayer(document, LAYER_CSS, signal);
     this.badges = new BadgeLayer(adapter, {
       reply: (key) => void this.reply(key, null),
       togglePicker: (key) => {
-        const closing = this.pickerKey;
-        this.pickerKey = closing === key ? null : key;
-        this.forgetBadge(closing);
-        this.render();
+        if (this.pickerKey === key) this.closePicker(true);
+        else this.openPicker(key);
       },
-      pick: (key, template) => {
-        this.pickerKey = null;
-        this.forgetBadge(key);
-        void this.reply(key, template);
-      },
-      closePicker: (key) => {
-        this.pickerKey = null;
-        this.forgetBadge(key);
-        this.render();
-      },
+      done: (key) => void this.mark(key, 'done'),
+      snooze: (key) => void this.mark(key, 'snoozed'),
       templates: () => this.liveTemplates(),
-      preview: (key, template) => this.replyText(key, template)?.text ?? template.body,
     });
     this.panel = new PanelLayer(
       adapter.platform,
@@ -160,7 +160,18 @@ export class PageSession {
     if (result.changed) this.viewDirty = true;
     this.facts = result.facts;
     this.manual.fetchNew(this.reader.known.all().map((k) => k.key));
+    this.forgetEmptiedBoxes();
     this.render();
+  }
+
+  /** "Inserted — check it and send" only while the box still holds the text (closed or emptied: cleared). */
+  private forgetEmptiedBoxes(): void {
+    for (const [key, editor] of this.filledBoxes) {
+      if (stillHoldsTemplate(editor, this.adapter.editorKind(editor))) continue;
+      this.filledBoxes.delete(key);
+      if (this.statuses.get(key)?.kind === 'inserted') this.statuses.delete(key);
+      this.forgetBadge(key);
+    }
   }
 
   /** Something failed while reading or drawing: say the page could not be read, never keep an old "all answered". */
@@ -200,6 +211,7 @@ export class PageSession {
         fontSize: this.fontSize,
         statuses: this.statuses,
       });
+      this.renderPicker();
       this.panel.draw(this.view, this.panelUi());
     } catch (error) {
       if (this.facts.post) this.showBroken(`Drawing the overlay failed: ${String(error)}`);
@@ -223,6 +235,61 @@ export class PageSession {
 
   private teardownMarks(): void {
     for (const known of this.reader.known.all()) if (known.element) this.badges.clear(known.element);
+  }
+
+  private openPicker(key: string): void {
+    const closing = this.pickerKey;
+    if (closing) this.layer.close(false);
+    this.pickerKey = key;
+    this.forgetBadge(closing);
+    this.forgetBadge(key);
+    this.render();
+  }
+
+  /** `restoreFocus`: back to the Templates button (Escape, Close); not after a pick or a click elsewhere. */
+  private closePicker(restoreFocus: boolean): void {
+    const key = this.pickerKey;
+    this.pickerKey = null;
+    this.layer.close(restoreFocus);
+    this.forgetBadge(key);
+    this.render();
+  }
+
+  /** The open picker, drawn in the layer above the page next to its badge's Templates button. */
+  private renderPicker(): void {
+    const key = this.pickerKey;
+    const cv = key ? this.view?.comments.get(key) : undefined;
+    if (!key || !cv || cv.state !== 'unanswered') {
+      if (this.layer.isOpen) this.layer.close(false);
+      if (key) this.pickerKey = null;
+      return;
+    }
+    const live = this.liveTemplates();
+    const picker = (
+      <TemplatePicker
+        templates={live}
+        suggestedIds={suggestTemplates(live, { lang: cv.comment.lang, labels: cv.labels })}
+        replyId={bestTemplateFor(live, cv)?.id ?? null}
+        previewFor={(t) => this.replyText(key, t)?.text ?? t.body}
+        onPick={(t) => {
+          this.closePicker(false);
+          void this.reply(key, t);
+        }}
+        onClose={() => this.closePicker(true)}
+      />
+    );
+    this.layer.show(
+      picker,
+      {
+        anchor: () => {
+          const element = this.reader.known.get(key)?.element;
+          const badge = element ? findBadgeHost(element) : null;
+          return badge?.host.shadowRoot?.querySelector<HTMLElement>('[data-rr-action="templates"]') ?? null;
+        },
+        onDismiss: (reason) => this.closePicker(reason === 'escape'),
+      },
+      { theme: this.theme, fontSize: this.fontSize },
+    );
   }
 
   /** The badge of `key` must be drawn again at the next render (its picker opened or closed). */
@@ -280,7 +347,7 @@ export class PageSession {
         return;
       case 'done':
       case 'snooze':
-        await this.mark(action);
+        if (this.currentKey) await this.mark(this.currentKey, action === 'done' ? 'done' : 'snoozed');
         return;
       default: {
         const template = this.liveTemplates()[Number(action.replace('template', '')) - 1];
@@ -289,18 +356,21 @@ export class PageSession {
     }
   }
 
-  /** Done or snoozed: out of the queue at once, saved through the background, put back if saving fails. */
-  private async mark(action: 'done' | 'snooze'): Promise<void> {
-    const key = this.currentKey;
-    if (!key) return;
+  /**
+   * Done, snoozed (an hour) or ignored, from the badge, the queue or the keys: out of the queue at once, saved
+   * through the background, put back if saving fails. The current comment moves on to the next.
+   */
+  private async mark(key: string, to: 'done' | 'snoozed' | 'ignored'): Promise<void> {
     const at = this.services.now();
     const state: ManualState =
-      action === 'done' ? { key, state: 'done', at } : { key, state: 'snoozed', at, until: at + SNOOZE_MS };
+      to === 'snoozed' ? { key, state: to, at, until: at + SNOOZE_MS } : { key, state: to, at };
     const before = this.manual.map.get(key);
+    const wasCurrent = this.currentKey === key;
+    if (this.pickerKey === key) this.closePicker(false);
     this.manual.map.set(key, state);
     this.viewDirty = true;
     this.render();
-    this.move(1);
+    if (wasCurrent) this.move(1);
     try {
       await this.services.setManualState(state);
     } catch (error) {
@@ -419,12 +489,13 @@ export class PageSession {
     const rendered = this.replyText(key, template);
     if (!rendered) return;
     this.setStatus(key, { kind: 'working' });
-    const result = await insertIntoEditor(editor, this.adapter.editorKind(editor), rendered.text, rendered.cursor);
+    const result = await fillTemplate(editor, this.adapter.editorKind(editor), rendered.text, rendered.cursor);
     if (this.signal.aborted) return;
     const sendOk = this.adapter.sendEnabled(editor);
     if (result.ok && sendOk !== false) {
+      this.filledBoxes.set(key, editor);
       this.setStatus(key, { kind: 'inserted' });
-      void this.services.markTemplateUsed(template.id).catch(() => undefined);
+      if (!result.unchanged) void this.services.markTemplateUsed(template.id).catch(() => undefined);
       return;
     }
     // Never retry blindly: leave the text where the user can paste it, and say so.

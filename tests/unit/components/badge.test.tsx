@@ -60,12 +60,28 @@ describe('Badge, unanswered', () => {
     expect(p.onReply).not.toHaveBeenCalled();
   });
 
-  it('shows the picker it is given while open', () => {
-    const m = mount(<Badge {...props({ pickerOpen: true, picker: <p class="the-picker">picker here</p> })} />);
-    expect(m.$('.the-picker')?.textContent).toBe('picker here');
+  it('says the picker is open (the picker itself opens in the layer above the page)', () => {
+    const m = mount(<Badge {...props({ pickerOpen: true })} />);
     const [templates] = buttonsWith(m, 'Templates');
     expect(templates?.getAttribute('aria-expanded')).toBe('true');
-    expect(m.root.getElementById(templates!.getAttribute('aria-controls')!)?.contains(m.$('.the-picker'))).toBe(true);
+  });
+
+  it('carries the UI contract: reply, templates, done and snooze buttons', () => {
+    const p = props({ onDone: vi.fn(), onSnooze: vi.fn() });
+    const m = mount(<Badge {...p} />);
+    const actions = m.$$('button[data-rr-action]').map((b) => b.getAttribute('data-rr-action'));
+    expect(actions).toEqual(['reply', 'templates', 'done', 'snooze']);
+    click(m.$('[data-rr-action="done"]')!);
+    click(m.$('[data-rr-action="snooze"]')!);
+    expect(p.onDone).toHaveBeenCalledTimes(1);
+    expect(p.onSnooze).toHaveBeenCalledTimes(1);
+  });
+
+  it("names in Reply's tooltip the template it inserts and its Alt number", () => {
+    const m = mount(<Badge {...props({ replyTemplate: { title: 'Order help', number: 3 } })} />);
+    expect(m.$('[data-rr-action="reply"]')?.getAttribute('title')).toBe(
+      "Open the site's reply box and insert “Order help” (Alt+3)",
+    );
   });
 
   it('shows an insertion failure as an alert in the badge', () => {

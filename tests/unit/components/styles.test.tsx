@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BADGE_CSS,
+  LAYER_CSS,
   PANEL_CSS,
   SITE_BACKGROUNDS,
   THEME_TOKENS,
@@ -69,6 +70,7 @@ describe('overlay CSS', () => {
   it.each([
     ['badge', BADGE_CSS],
     ['panel', PANEL_CSS],
+    ['layer', LAYER_CSS],
   ])('%s: isolates from the site, themes, scales and respects reduced motion', (_name, css) => {
     expect(css).toMatch(/:host\s*\{[^}]*all:\s*initial/);
     expect(css).toContain('--rr-font-size');
@@ -82,7 +84,7 @@ describe('overlay CSS', () => {
     expect(css).toContain('prefers-reduced-motion');
   });
 
-  it('the badge sheet carries the picker styles it shows', () => {
-    expect(BADGE_CSS).toContain('.rr-picker');
+  it('the layer sheet carries the picker styles it shows', () => {
+    expect(LAYER_CSS).toContain('.rr-picker');
   });
 });

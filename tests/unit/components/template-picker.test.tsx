@@ -98,20 +98,31 @@ describe('TemplatePicker', () => {
     expect(suggestedGroup?.querySelectorAll('[role="option"]')).toHaveLength(2);
   });
 
-  it('picks the N-th visible template with digit N, suggested ones counted first', () => {
-    const { p, input } = setup({ suggestedIds: ['cafe'] });
+  it('numbers every template by the saved order (the Alt+1…9 numbers), wherever it is listed', () => {
+    const { p, m, input } = setup({ suggestedIds: ['cafe'] });
+    const nums = m.$$('[role="option"] .rr-option-num').map((e) => e.textContent);
+    // Listed: Opening hours (suggested), then Thanks, Refund policy, Réclamation reçue.
+    expect(nums).toEqual(['4', '1', '2', '3']);
     press(input(), '1');
+    expect(p.onPick).toHaveBeenLastCalledWith(thanks);
+    press(input(), '4');
     expect(p.onPick).toHaveBeenLastCalledWith(cafe);
-    press(input(), '3');
-    expect(p.onPick).toHaveBeenLastCalledWith(refund);
   });
 
-  it('counts digits among the filtered templates', () => {
+  it('keeps the numbers while filtering', () => {
     const { p, m, input } = setup();
     typeInto(input(), 're');
     expect(titles(m)).toEqual(['Refund policy', 'Réclamation reçue']);
-    press(input(), '2');
+    expect(m.$$('[role="option"] .rr-option-num').map((e) => e.textContent)).toEqual(['2', '3']);
+    press(input(), '3');
     expect(p.onPick).toHaveBeenCalledWith(reclamation);
+  });
+
+  it('marks the template the Reply button inserts, and carries the picker contract attribute', () => {
+    const { m } = setup({ replyId: 'refund' });
+    expect(m.$('[data-rr-picker]')).not.toBeNull();
+    const marked = m.$$('[role="option"]').filter((o) => o.querySelector('.rr-option-reply'));
+    expect(marked.map((o) => o.querySelector('.rr-option-title')?.textContent)).toEqual(['Refund policy']);
   });
 
   it('ignores a digit beyond the list and does not type it', () => {

@@ -1,0 +1,77 @@
+// The overlay's UI contract, read the way a test (or a power user) may rely on it: buttons by data-rr-action inside
+// each badge's shadow root, the open picker by data-rr-picker in the pop-up layer.
+import type { Locator, Page } from 'playwright-core';
+
+/** A badge button by its data-rr-action (Playwright's CSS pierces open shadow roots). */
+export function badgeAction(article: Locator, action: 'reply' | 'templates' | 'done' | 'snooze'): Locator {
+  return article.locator(`rr-badge [data-rr-action="${action}"]`).first();
+}
+
+export function picker(page: Page): Locator {
+  return page.locator('[data-rr-picker]');
+}
+
+export interface PickerSeen {
+  /** What the topmost element at the picker's centre is, looked up through shadow roots. */
+  centreIsPicker: boolean;
+  centreWhat: string;
+  picker: { top: number; bottom: number; left: number; right: number };
+  anchor: { top: number; bottom: number };
+  viewportHeight: number;
+}
+
+/** Hit-tests the open picker's centre the way a click would land: elementFromPoint, then into each shadow root. */
+export function pickerSeen(article: Locator): Promise<PickerSeen> {
+  return article.evaluate((row) => {
+    const deepFind = (root: Document | ShadowRoot, selector: string): Element | null => {
+      const found = root.querySelector(selector);
+      if (found) return found;
+      for (const el of root.querySelectorAll('*')) {
+        const inner = el.shadowRoot ? deepFind(el.shadowRoot, selector) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const pickerEl = deepFind(document, '[data-rr-picker]');
+    if (!pickerEl) throw new Error('no open picker');
+    const box = pickerEl.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    let hit: Element | null = document.elementFromPoint(x, y);
+    while (hit?.shadowRoot) {
+      const inner = hit.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    const badge = row.querySelector('rr-badge');
+    const anchor = badge?.shadowRoot?.querySelector('[data-rr-action="templates"]')?.getBoundingClientRect();
+    return {
+      centreIsPicker: !!hit && pickerEl.contains(hit),
+      centreWhat: hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing',
+      picker: { top: box.top, bottom: box.bottom, left: box.left, right: box.right },
+      anchor: { top: anchor?.top ?? Number.NaN, bottom: anchor?.bottom ?? Number.NaN },
+      viewportHeight: window.innerHeight,
+    };
+  });
+}
+
+/** Scrolls the page so the article's badge sits `where` in the window (X re-lays out its rows on scroll). */
+export async function putBadgeAt(page: Page, article: Locator, where: 'top' | 'bottom'): Promise<void> {
+  await article.evaluate((row, at) => {
+    const badge = row.querySelector('rr-badge') ?? row;
+    const rect = badge.getBoundingClientRect();
+    const wanted = at === 'top' ? 90 : window.innerHeight - 70;
+    window.scrollBy(0, rect.top - wanted);
+  }, where);
+  // Let X measure its rows and Reply Radar draw again.
+  await page.waitForTimeout(300);
+}
+
+/** The element focused now, through shadow roots: its data-rr-action, or its tag. */
+export function focusedAction(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.getAttribute('data-rr-action') ?? active?.tagName.toLowerCase() ?? null;
+  });
+}

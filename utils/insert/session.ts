@@ -1,0 +1,97 @@
+// What Reply Radar put in each reply box, so a second template replaces the first instead of landing inside it.
+// Rule: while a box still holds exactly what we inserted (after whatever it held before, e.g. the site's own
+// @mention), a new template replaces ours and the same template again changes nothing; once the user has typed in
+// it, a template goes in at the caret like any insertion. The result is checked against what should be there now.
+import type { EditorKind } from '../sites/types';
+import { delay, selectionSettled } from './caret';
+import { type InsertOptions, type InsertResult, insertIntoEditor } from './index';
+import { domPointAt, editorPlainText, looseText } from './plain-text';
+
+interface Filled {
+  /** What the box held before our first template (empty, or the site's @mention). */
+  base: string;
+  /** The template text we put after it. */
+  text: string;
+}
+
+const filled = new WeakMap<HTMLElement, Filled>();
+
+/** Only a site's @mention (or nothing) before our text: the box is still ours to replace. */
+const MENTIONS_ONLY = /^\s*(?:@[\p{L}\p{N}_.]+\s*)*$/u;
+
+const same = (a: string, b: string): boolean => looseText(a).trim() === looseText(b).trim();
+
+export type FillResult = InsertResult & { replaced?: boolean; unchanged?: boolean };
+
+/** The decision alone, from the box's text now: pure, so it is tested directly. */
+export function fillPlan(
+  now: string,
+  previous: Filled | undefined,
+  text: string,
+): { kind: 'unchanged' } | { kind: 'replace'; base: string; from: number } | { kind: 'insert' } {
+  if (previous && same(now, previous.base + previous.text)) {
+    if (same(previous.text, text)) return { kind: 'unchanged' };
+    return { kind: 'replace', base: previous.base, from: previous.base.length };
+  }
+  return { kind: 'insert' };
+}
+
+/** Inserts a template into `editor` by the rule above. */
+export async function fillTemplate(
+  editor: HTMLElement,
+  kind: EditorKind,
+  text: string,
+  cursor: number,
+  opts: InsertOptions = {},
+): Promise<FillResult> {
+  if (!editor.isConnected) return { ok: false, reason: 'The reply box is no longer on the page' };
+  const now = editorPlainText(editor, kind);
+  const plan = fillPlan(now, filled.get(editor), text);
+  if (plan.kind === 'unchanged') return { ok: true, unchanged: true };
+  if (plan.kind === 'replace') {
+    await selectText(editor, kind, plan.from, now.length);
+    const result = await insertIntoEditor(editor, kind, text, cursor, opts);
+    const expected = plan.base + text;
+    const after = editorPlainText(editor, kind);
+    if (same(after, expected)) {
+      filled.set(editor, { base: plan.base, text });
+      return { ok: true, replaced: true };
+    }
+    filled.delete(editor);
+    return result.ok ? { ok: false, reason: 'The reply box does not hold the new template' } : result;
+  }
+  const result = await insertIntoEditor(editor, kind, text, cursor, opts);
+  const after = editorPlainText(editor, kind);
+  if (result.ok && MENTIONS_ONLY.test(now) && same(after, now + text)) filled.set(editor, { base: now, text });
+  else filled.delete(editor);
+  return result;
+}
+
+/** Whether the box still holds our template: false once it is gone, emptied back to its @mention, or edited away. */
+export function stillHoldsTemplate(editor: HTMLElement, kind: EditorKind): boolean {
+  if (!editor.isConnected) return false;
+  const record = filled.get(editor);
+  const now = editorPlainText(editor, kind);
+  if (!record) return looseText(now).trim() !== '';
+  return !same(now, record.base) && looseText(now).includes(looseText(record.text).trim());
+}
+
+/** Selects plain-text offsets start…end of the editor, where the editor itself will read the selection. */
+async function selectText(editor: HTMLElement, kind: EditorKind, start: number, end: number): Promise<void> {
+  const doc = editor.ownerDocument;
+  if (doc.activeElement !== editor && !editor.contains(doc.activeElement)) {
+    const focused = selectionSettled(doc);
+    editor.focus();
+    await focused;
+  }
+  if (kind === 'textarea') {
+    (editor as HTMLTextAreaElement).setSelectionRange(start, end);
+    await delay(0);
+    return;
+  }
+  const from = domPointAt(editor, kind, start);
+  const to = domPointAt(editor, kind, end);
+  const settled = selectionSettled(doc);
+  doc.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+  await settled;
+}
