@@ -34,7 +34,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'reply-radar@reply-radar.app',
-              strict_min_version: '128.0',
+              // 140: the first Firefox that knows data_collection_permissions (older ones refuse to install the add-on).
+              strict_min_version: '140.0',
               // Firefox's data-consent key: Reply Radar collects and transmits nothing.
               data_collection_permissions: { required: ['none'] },
             },

@@ -1,6 +1,7 @@
 // The badge on each comment Reply Radar classified. Unanswered comments get the waiting time and the reply
 // actions; everything else stays quiet so the page still reads like the page.
 import type { CommentState } from '../../utils/core/model';
+import { trusted } from '../../utils/overlay/trusted';
 import { AgePill } from './AgePill';
 import { BreachIcon, ChevronIcon, CurrentIcon, TickIcon } from './icons';
 import type { Level, Theme } from './styles';
@@ -104,7 +105,7 @@ export function Badge(props: BadgeProps) {
           data-rr-action="reply"
           disabled={working}
           title={replyTitle(props.replyTemplate)}
-          onClick={() => props.onReply()}
+          onClick={trusted(() => props.onReply())}
         >
           Reply<span class="rr-sr">{` to ${authorName}`}</span>
         </button>
@@ -114,7 +115,7 @@ export function Badge(props: BadgeProps) {
           data-rr-action="templates"
           aria-haspopup="dialog"
           aria-expanded={pickerOpen}
-          onClick={() => props.onOpenPicker()}
+          onClick={trusted(() => props.onOpenPicker())}
         >
           Templates<span class="rr-sr">{` for ${authorName}`}</span>
           <ChevronIcon up={pickerOpen} />
@@ -124,7 +125,7 @@ export function Badge(props: BadgeProps) {
           class="rr-btn rr-btn-quiet"
           data-rr-action="done"
           title="Mark done: it leaves the queue until the customer writes again"
-          onClick={() => props.onDone?.()}
+          onClick={trusted(() => props.onDone?.())}
         >
           Done<span class="rr-sr">{` with ${authorName}`}</span>
         </button>
@@ -133,7 +134,7 @@ export function Badge(props: BadgeProps) {
           class="rr-btn rr-btn-quiet"
           data-rr-action="snooze"
           title="Snooze for an hour"
-          onClick={() => props.onSnooze?.()}
+          onClick={trusted(() => props.onSnooze?.())}
         >
           Snooze<span class="rr-sr">{` ${authorName} for an hour`}</span>
         </button>

@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Health } from '../../utils/core/model';
 import { type LabelKind, LabelKindSchema } from '../../utils/core/settings';
+import { trusted } from '../../utils/overlay/trusted';
 import { AgePill } from './AgePill';
 import { BreachIcon, ChevronIcon, OkIcon, WarnIcon } from './icons';
 import { scrollWithin } from './scroll';
@@ -138,7 +139,7 @@ export function QueuePanel(props: QueuePanelProps) {
           class="rr-mini"
           data-health={tracked ? health : 'off'}
           aria-expanded={false}
-          onClick={() => props.onToggleCollapsed()}
+          onClick={trusted(() => props.onToggleCollapsed())}
         >
           <span class="rr-sr">{`Reply Radar: ${summary} — show the queue`}</span>
           <span class="rr-count" aria-hidden="true" data-zero={items.length === 0 ? 'true' : 'false'}>
@@ -168,7 +169,7 @@ export function QueuePanel(props: QueuePanelProps) {
             aria-label="Hide the queue"
             aria-expanded={true}
             aria-controls={bodyId}
-            onClick={() => props.onToggleCollapsed()}
+            onClick={trusted(() => props.onToggleCollapsed())}
           >
             <ChevronIcon />
           </button>
@@ -191,7 +192,7 @@ function NotTracked({ notTrackedReason, platformName, onTrackAll, adoptBrand }: 
           <div class="rr-note-actions">
             {offerAdopt ? <AdoptBrandButton adopt={adoptBrand} platformName={platformName} primary /> : null}
             {onTrackAll ? (
-              <button type="button" class="rr-btn" onClick={() => onTrackAll()}>
+              <button type="button" class="rr-btn" onClick={trusted(() => onTrackAll())}>
                 Track all posts
               </button>
             ) : null}
@@ -218,9 +219,7 @@ function AdoptBrandButton({
       class={primary ? 'rr-btn rr-btn-primary' : 'rr-btn'}
       data-rr-action="adopt-brand"
       title={`Add ${adopt.name} to your brand's ${platformName} identities`}
-      onClick={(event) => {
-        if (event.isTrusted) adopt.onAdopt();
-      }}
+      onClick={trusted(() => adopt.onAdopt())}
     >
       {`${adopt.name} is my brand`}
     </button>
@@ -300,7 +299,7 @@ function TrackedBody(props: QueuePanelProps) {
               type="button"
               class="rr-btn rr-filter"
               aria-pressed={labelFilter === 'all'}
-              onClick={() => props.onLabelFilter('all')}
+              onClick={trusted(() => props.onLabelFilter('all'))}
             >
               {`All ${items.length}`}
             </button>
@@ -310,7 +309,7 @@ function TrackedBody(props: QueuePanelProps) {
                 type="button"
                 class="rr-btn rr-filter"
                 aria-pressed={labelFilter === k}
-                onClick={() => props.onLabelFilter(k)}
+                onClick={trusted(() => props.onLabelFilter(k))}
               >
                 {`${LABEL_WORDS[k].many} ${counts[k]}`}
               </button>
@@ -354,7 +353,7 @@ function QueueItem({
         type="button"
         class="rr-item-main"
         aria-current={current ? 'true' : undefined}
-        onClick={() => onSelect(item.key)}
+        onClick={trusted(() => onSelect(item.key))}
       >
         <span class="rr-item-who">
           <span class="rr-item-name">{item.authorName}</span>
@@ -370,7 +369,7 @@ function QueueItem({
           ))}
         </span>
       </button>
-      <button type="button" class="rr-btn rr-btn-primary" onClick={() => onReply(item.key)}>
+      <button type="button" class="rr-btn rr-btn-primary" onClick={trusted(() => onReply(item.key))}>
         Reply<span class="rr-sr">{` to ${item.authorName}`}</span>
       </button>
     </li>

@@ -6,6 +6,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Template } from '../../utils/core/template';
+import { trusted } from '../../utils/overlay/trusted';
 import { CloseIcon } from './icons';
 import { scrollWithin } from './scroll';
 
@@ -144,7 +145,7 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
       data-index={i}
       // Keep the focus in the search box, so the keys keep working after a click.
       onMouseDown={(e) => e.preventDefault()}
-      onClick={() => onPick(t)}
+      onClick={trusted(() => onPick(t))}
     >
       <span class="rr-option-num" aria-hidden="true">
         {numbers.has(t.id) ? String(numbers.get(t.id)) : ''}
@@ -181,7 +182,7 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
       data-rr-picker=""
       role="dialog"
       aria-label="Reply templates"
-      onKeyDown={onKeyDown}
+      onKeyDown={trusted(onKeyDown)}
     >
       <div class="rr-picker-top">
         <input
@@ -203,7 +204,12 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
             setActiveIndex(0);
           }}
         />
-        <button type="button" class="rr-btn rr-btn-icon" aria-label="Close templates" onClick={() => onClose()}>
+        <button
+          type="button"
+          class="rr-btn rr-btn-icon"
+          aria-label="Close templates"
+          onClick={trusted(() => onClose())}
+        >
           <CloseIcon />
         </button>
       </div>

@@ -9,6 +9,9 @@ import { verifyInsertion } from './verify';
 export { copyToClipboard } from './clipboard';
 export { editorPlainText, looseText } from './plain-text';
 
+/** What a failed answer from the page-world bridge is reported as, whatever text came with it. */
+export const BRIDGE_FAILED = 'The page could not insert the text';
+
 export type InsertResult = { ok: true } | { ok: false; reason: string };
 
 export interface InsertOptions {
@@ -44,7 +47,8 @@ export async function insertIntoEditor(
   } else {
     const answer = await requestInsert(editor, { kind, text, cursor: at }, opts.timeoutMs ?? 4000);
     if (!answer) problem = 'The page did not answer the insertion request';
-    else if (!answer.ok) problem = answer.error ?? 'The page could not insert the text';
+    // Never the bridge's own words: the page can answer in its place, and what we show must be ours.
+    else if (!answer.ok) problem = BRIDGE_FAILED;
   }
 
   const verdict = await verifyInsertion(editor, kind, before, text);

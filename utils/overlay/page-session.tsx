@@ -153,7 +153,9 @@ export class PageSession {
     try {
       result = this.reader.read(document, this.services.now(), window.scrollY, changed);
     } catch (error) {
-      this.showBroken(`Reading the page failed: ${String(error)}`);
+      // The error may quote the page (a bad link, a bad date): the console gets it, the panel our own words.
+      console.warn('[reply-radar] reading the page failed', error);
+      this.showBroken('Reading the page failed.');
       return;
     }
     for (const element of result.released) this.badges.clear(element);
@@ -214,7 +216,10 @@ export class PageSession {
       this.renderPicker();
       this.panel.draw(this.view, this.panelUi());
     } catch (error) {
-      if (this.facts.post) this.showBroken(`Drawing the overlay failed: ${String(error)}`);
+      if (this.facts.post) {
+        console.warn('[reply-radar] drawing the overlay failed', error);
+        this.showBroken('Drawing the overlay failed.');
+      }
     }
   }
 
@@ -468,7 +473,13 @@ export class PageSession {
       }
       await this.insert(key, editor, template);
     } catch (error) {
-      this.setStatus(key, { kind: 'failed', message: `Something went wrong: ${String(error)}`, copied: false });
+      // Our own words only: an error thrown while working on the page may quote the page.
+      console.warn('[reply-radar] reply failed', error);
+      this.setStatus(key, {
+        kind: 'failed',
+        message: 'Something went wrong while opening the reply box.',
+        copied: false,
+      });
     }
   }
 

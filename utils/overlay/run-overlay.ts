@@ -1,6 +1,6 @@
 // The content-script side of Reply Radar, shared by the three sites: settings and templates from the
 // extension, one PageSession per page (single-page apps navigate without reloading), the keyboard, and teardown
-// when the extension is updated or reloaded (WXT's ctx).
+// when the extension is updated or reloaded (our own lifetime, which the page cannot end: see lifetime.ts).
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
@@ -12,13 +12,17 @@ import type { SiteAdapter } from '../sites/types';
 import { watchStatesRevision, watchTemplatesRevision } from '../storage/revisions';
 import { readSettings, watchSettings, writeSettings } from '../storage/settings';
 import { matchShortcut } from './keyboard';
+import { createLifetime, watchLocation } from './lifetime';
 import { PageSession, type SessionServices } from './page-session';
+import { isTrustedEvent } from './trusted';
 
 export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   let settings: Settings = DEFAULT_SETTINGS;
   let templates: Template[] = [];
   let session: PageSession | null = null;
   let pageAbort: AbortController | null = null;
+  const lifetime = createLifetime(ctx);
+  const onGone = (cb: () => void) => lifetime.signal.addEventListener('abort', cb);
 
   const services: SessionServices = {
     settings: () => settings,
@@ -28,8 +32,8 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
       return currentLocale();
     },
     now: () => Date.now(),
-    // Reading isValid is also how WXT notices the extension was reloaded, and then aborts everything.
-    alive: () => ctx.isValid,
+    // Also how the overlay notices the extension was reloaded, and then tears everything down.
+    alive: () => lifetime.alive(),
     loadManualStates: async (keys) => (await call('states.list', { keys })).items,
     setManualState: async (state) => {
       await call('states.set', state);
@@ -50,7 +54,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
       session?.refresh();
     } catch (error) {
       // The extension was reloaded under us: this script's context is gone; stop quietly.
-      if (ctx.isValid) console.warn('[reply-radar] could not load templates', error);
+      if (lifetime.alive()) console.warn('[reply-radar] could not load templates', error);
     }
   };
 
@@ -60,7 +64,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
     session = new PageSession(adapter, url, services, pageAbort.signal);
   };
   // One listener for the whole script (not one per page, which would keep every old session alive).
-  ctx.onInvalidated(() => pageAbort?.abort());
+  onGone(() => pageAbort?.abort());
 
   /** A single-page app changed its URL: start afresh only when it now shows another post. */
   const onLocationChange = (url: URL) => {
@@ -74,7 +78,7 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
   settings = await readSettings();
   loadMessagesThroughBackground();
   await applyLanguageSetting(settings.language);
-  if (ctx.isInvalid) return;
+  if (!lifetime.alive()) return;
   const unwatchSettings = watchSettings((next) => {
     const languageChanged = next.language !== settings.language;
     settings = next;
@@ -85,18 +89,18 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
   const unwatchTemplates = watchTemplatesRevision(() => void loadTemplates());
   // Another tab marked a comment done or snoozed it: this page learns it without a reload.
   const unwatchStates = watchStatesRevision(() => session?.reloadManualStates());
-  ctx.onInvalidated(() => quietly(unwatchSettings, unwatchTemplates, unwatchStates));
+  onGone(() => quietly(unwatchSettings, unwatchTemplates, unwatchStates));
   await loadTemplates();
-  if (ctx.isInvalid) return;
+  if (!lifetime.alive()) return;
 
   startPage(new URL(location.href));
-  // WXT fires this before location.href changes (Navigation API): the new address is on the event.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => onLocationChange(new URL(event.newUrl)));
+  watchLocation(onLocationChange, lifetime.signal);
 
-  ctx.addEventListener(
-    window,
+  window.addEventListener(
     'keydown',
     (event: KeyboardEvent) => {
+      // Page script can dispatch keydown on window: only a person's keys drive the overlay.
+      if (!isTrustedEvent(event)) return;
       const action = matchShortcut(event, settings.shortcuts);
       if (!action || !session) return;
       const chord = settings.shortcuts[action];
@@ -109,13 +113,13 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
       event.stopPropagation();
       void session.runShortcut(action);
     },
-    { capture: true },
+    { capture: true, signal: lifetime.signal },
   );
 
   const removeMessageListener = onTogglePanel(async () => {
     await session?.runShortcut('togglePanel');
   });
-  ctx.onInvalidated(() => quietly(removeMessageListener));
+  onGone(() => quietly(removeMessageListener));
 }
 
 function isEditable(target: EventTarget | undefined): boolean {

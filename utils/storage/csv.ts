@@ -78,7 +78,25 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
-function quoteCell(value: string): string {
+/**
+ * Spreadsheet apps run a cell that begins with = + - @ (or a tab or CR before one) as a formula: `=HYPERLINK(…)` in
+ * a shared template file would open as a link. The standard defence (OWASP, "CSV injection") is a leading
+ * apostrophe, which spreadsheets show as text. A cell that already begins with an apostrophe gets one more, so
+ * `unneutralizeCell` can take exactly one off and the round trip stays exact.
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+export function neutralizeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Undoes neutralizeCell; a cell a person wrote as 'text (apostrophe, then an ordinary character) is kept as is. */
+export function unneutralizeCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+function quoteCell(raw: string): string {
+  const value = neutralizeCell(raw);
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
@@ -114,7 +132,8 @@ export function csvToDrafts(text: string): CsvDraft[] {
     }
     index.set(col, at);
   }
-  const cellOf = (cells: string[], col: Column) => (cells[index.get(col) ?? -1] ?? '').replace(/\r\n?/g, '\n');
+  const cellOf = (cells: string[], col: Column) =>
+    unneutralizeCell(cells[index.get(col) ?? -1] ?? '').replace(/\r\n?/g, '\n');
   return records.slice(1).map(({ line, cells }) => {
     if (cells.length !== CSV_COLUMNS.length) {
       throw fail(line, `${cells.length} column${cells.length === 1 ? '' : 's'}, expected ${CSV_COLUMNS.length}`);

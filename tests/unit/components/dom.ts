@@ -45,16 +45,42 @@ export function mount(vnode: ComponentChild): Mounted {
   };
 }
 
+/**
+ * Marks an event as a person's, as the browser does for real input (happy-dom has no isTrusted at all, so every
+ * event it dispatches reads as forged to the overlay's guards).
+ */
+export function asTrusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+/** A person's click. */
 export function click(el: Element | null): void {
   if (!el) throw new Error('click: no element');
+  act(() => {
+    el.dispatchEvent(asTrusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
+  });
+}
+
+/** A click made by page script (isTrusted false): the overlay must ignore it. */
+export function forgedClick(el: Element | null): void {
+  if (!el) throw new Error('forgedClick: no element');
   act(() => {
     el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
   });
 }
 
-export function press(el: Element | null, key: string, init: KeyboardEventInit = {}, type = 'keydown'): KeyboardEvent {
+/** A person's key press (`forged: true`: one made by page script). */
+export function press(
+  el: Element | null,
+  key: string,
+  init: KeyboardEventInit = {},
+  type = 'keydown',
+  forged = false,
+): KeyboardEvent {
   if (!el) throw new Error('press: no element');
-  const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true, composed: true, ...init });
+  const made = new KeyboardEvent(type, { key, bubbles: true, cancelable: true, composed: true, ...init });
+  const event = forged ? made : asTrusted(made);
   act(() => {
     el.dispatchEvent(event);
   });

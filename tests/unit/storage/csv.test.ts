@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Template } from '../../../utils/core/template';
-import { csvToDrafts, parseCsv, templatesToCsv } from '../../../utils/storage/csv';
+import { csvToDrafts, neutralizeCell, parseCsv, templatesToCsv } from '../../../utils/storage/csv';
 
 const HEADER = 'title,body,shortcut,language,tags';
 
@@ -104,5 +105,55 @@ describe('templatesToCsv', () => {
       { title: 'Quote "this"', body: 'Line one,\nline two', shortcut: 'q', language: 'bn', tags: ['a', 'b'] },
       { title: 'padded', body: 'ধন্যবাদ', language: 'bn', tags: ['a', 'b'] },
     ]);
+  });
+});
+
+describe('formula injection (cells a spreadsheet would run)', () => {
+  const tpl = (title: string, body: string): Template => ({
+    id: 'x',
+    title,
+    body,
+    language: 'en',
+    tags: [],
+    order: 0,
+    createdAt: 0,
+    updatedAt: 0,
+    useCount: 0,
+  });
+  const DANGEROUS = ['=HYPERLINK("https://evil.example","Click")', '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', "'=1+1"];
+
+  it('writes every cell that begins with = + - @ tab CR (or an apostrophe) behind an apostrophe', () => {
+    for (const body of [...DANGEROUS, '\r=1+1']) {
+      const cells = parseCsv(templatesToCsv([tpl('Title', body)]))[1]?.cells ?? [];
+      expect(cells[1]?.startsWith("'")).toBe(true);
+      expect(cells[1]).toBe(`'${body}`);
+    }
+    expect(parseCsv(templatesToCsv([tpl('=cmd|calc', 'Hi')]))[1]?.cells[0]).toBe("'=cmd|calc");
+    expect(neutralizeCell('Thanks, {name}')).toBe('Thanks, {name}');
+  });
+
+  it('reads them back exactly', () => {
+    const back = csvToDrafts(templatesToCsv(DANGEROUS.map((b) => tpl('T', b)))).map((r) => r.draft.body);
+    expect(back).toEqual(DANGEROUS);
+  });
+
+  it('keeps a person’s own leading apostrophe in a hand-written file', () => {
+    const [row] = csvToDrafts(`${HEADER}\r\nT,'tis the season,,en,\r\n`);
+    expect(row?.draft.body).toBe("'tis the season");
+  });
+
+  it('round-trips any body exactly (property)', () => {
+    const start = fc.constantFrom('', '=', '+', '-', '@', '\t', "'", "''", "'=", ' ');
+    const body = fc
+      .tuple(start, fc.string({ maxLength: 40 }))
+      .map(([a, b]) => (a + b).replace(/\r/g, ''))
+      .filter((b) => b.length > 0);
+    fc.assert(
+      fc.property(body, (b) => {
+        const [row] = csvToDrafts(templatesToCsv([tpl('T', b)]));
+        expect(row?.draft.body).toBe(b);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
