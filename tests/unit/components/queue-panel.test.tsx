@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { type QueueItemView, QueuePanel, type QueuePanelProps } from '../../../components/overlay/QueuePanel';
 import type { Health } from '../../../utils/core/model';
-import { buttonsWith, click, type Mounted, mount } from './dom';
+import { buttonsWith, click, forgedClick, type Mounted, mount } from './dom';
 
 const ana: QueueItemView = {
   key: 'x:1',
@@ -148,7 +148,7 @@ describe('QueuePanel health words', () => {
     const m = mount(<QueuePanel {...p} />);
     const button = m.$('[data-rr-action="adopt-brand"]');
     expect(button?.textContent).toBe('Acme Coffee is my brand');
-    click(button); // a script's click: isTrusted is false
+    forgedClick(button); // a script's click: isTrusted is false
     expect(onAdopt).not.toHaveBeenCalled();
     trustedClick(button!);
     expect(onAdopt).toHaveBeenCalledTimes(1);
