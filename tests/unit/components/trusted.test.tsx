@@ -30,6 +30,8 @@ function badgeProps(): BadgeProps {
     isCurrent: false,
     onReply: vi.fn(),
     onOpenPicker: vi.fn(),
+    onDone: vi.fn(),
+    onSnooze: vi.fn(),
     pickerOpen: false,
   };
 }
@@ -77,19 +79,14 @@ describe('trusted()', () => {
 });
 
 describe('forged events on the badge', () => {
-  it('neither reply nor open the picker; a person’s clicks do', () => {
+  it('neither reply, open the picker, mark done nor snooze; a person’s clicks do', () => {
     const p = badgeProps();
     const m = mount(<Badge {...p} />);
-    const [reply] = buttonsWith(m, 'Reply');
-    const [templates] = buttonsWith(m, 'Templates');
-    forgedClick(reply!);
-    forgedClick(templates!);
-    expect(p.onReply).not.toHaveBeenCalled();
-    expect(p.onOpenPicker).not.toHaveBeenCalled();
-    click(reply!);
-    click(templates!);
-    expect(p.onReply).toHaveBeenCalledTimes(1);
-    expect(p.onOpenPicker).toHaveBeenCalledTimes(1);
+    const actions = ['reply', 'templates', 'done', 'snooze'].map((a) => m.$(`[data-rr-action="${a}"]`));
+    for (const button of actions) forgedClick(button);
+    for (const handler of [p.onReply, p.onOpenPicker, p.onDone, p.onSnooze]) expect(handler).not.toHaveBeenCalled();
+    for (const button of actions) click(button);
+    for (const handler of [p.onReply, p.onOpenPicker, p.onDone, p.onSnooze]) expect(handler).toHaveBeenCalledTimes(1);
   });
 });
 
