@@ -3,27 +3,31 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PLATFORMS, type Platform } from '../../utils/core/model';
 import type { Settings } from '../../utils/core/settings';
+import { t } from '../../utils/i18n';
 import { Field, Section, Switch } from './Field';
 import { identityProblem, parseIdentity } from './format';
 import type { UpdateSettings } from './use-settings';
 
-const IDENTITY_LABELS: Record<Platform, { label: string; placeholder: string; hint: string }> = {
-  x: {
-    label: 'X handles',
-    placeholder: '@acme or https://x.com/acme',
-    hint: 'Leave empty to use the account you are logged in with on X.',
-  },
-  facebook: {
-    label: 'Facebook page names',
-    placeholder: 'acmebrand or the page’s address',
-    hint: 'The page’s name or the last part of its address (facebook.com/acmebrand).',
-  },
-  instagram: {
-    label: 'Instagram usernames',
-    placeholder: 'acme.official',
-    hint: 'The username without @.',
-  },
-};
+const AGENT_MAX = 100;
+
+function identityLabels(platform: Platform): { label: string; placeholder: string; hint: string } {
+  switch (platform) {
+    case 'x':
+      return { label: t('brand_x_label'), placeholder: t('brand_x_placeholder'), hint: t('brand_x_hint') };
+    case 'facebook':
+      return {
+        label: t('brand_facebook_label'),
+        placeholder: t('brand_facebook_placeholder'),
+        hint: t('brand_facebook_hint'),
+      };
+    case 'instagram':
+      return {
+        label: t('brand_instagram_label'),
+        placeholder: t('brand_instagram_placeholder'),
+        hint: t('brand_instagram_hint'),
+      };
+  }
+}
 
 interface ChipListProps {
   platform: Platform;
@@ -34,7 +38,7 @@ interface ChipListProps {
 function IdentityChips({ platform, values, onChange }: ChipListProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const { label, placeholder, hint } = IDENTITY_LABELS[platform];
+  const { label, placeholder, hint } = identityLabels(platform);
 
   const add = () => {
     const value = parseIdentity(platform, text);
@@ -74,7 +78,7 @@ function IdentityChips({ platform, values, onChange }: ChipListProps) {
               }}
             />
             <button type="button" class="rr-button" onClick={add}>
-              Add
+              {t('common_add')}
             </button>
           </div>
         )}
@@ -87,7 +91,7 @@ function IdentityChips({ platform, values, onChange }: ChipListProps) {
               <button
                 type="button"
                 class="rr-chip__remove"
-                aria-label={`Remove ${prefix}${v}`}
+                aria-label={t('brand_remove_identity', { name: `${prefix}${v}` })}
                 onClick={() => onChange(values.filter((x) => x !== v))}
               >
                 ×
@@ -107,19 +111,15 @@ interface BrandSectionProps {
 
 export function BrandSection({ settings, update }: BrandSectionProps) {
   const [agent, setAgent] = useState(settings.agentName);
-  const agentError = agent.length > 100 ? 'Keep the agent name to 100 characters.' : null;
+  const agentError = agent.length > AGENT_MAX ? t('brand_agent_too_long', { max: AGENT_MAX }) : null;
 
   // Follow changes made elsewhere, unless the field holds something we could not save.
   useEffect(() => {
-    setAgent((current) => (current.length > 100 ? current : settings.agentName));
+    setAgent((current) => (current.length > AGENT_MAX ? current : settings.agentName));
   }, [settings.agentName]);
 
   return (
-    <Section
-      id="brand"
-      title="Brand"
-      description="The accounts that answer for your brand. A reply from one of them marks the comment as answered."
-    >
+    <Section id="brand" title={t('brand_title')} description={t('brand_description')}>
       <div class="rr-card">
         {PLATFORMS.map((p) => (
           <IdentityChips
@@ -132,16 +132,12 @@ export function BrandSection({ settings, update }: BrandSectionProps) {
       </div>
       <div class="rr-card">
         <Switch
-          label="Track all posts"
-          hint="Show waiting comments on every post you open, not only on the brand’s own posts."
+          label={t('brand_track_all_label')}
+          hint={t('brand_track_all_hint')}
           checked={settings.trackAllPosts}
           onChange={(trackAllPosts) => update({ trackAllPosts })}
         />
-        <Field
-          label="Agent name"
-          hint="Fills {agent} in templates, e.g. “– Anna”. Leave empty to sign without a name."
-          error={agentError}
-        >
+        <Field label={t('brand_agent_label')} hint={t('brand_agent_hint')} error={agentError}>
           {(c) => (
             <input
               {...c}
@@ -152,7 +148,7 @@ export function BrandSection({ settings, update }: BrandSectionProps) {
               onInput={(e) => {
                 const value = e.currentTarget.value;
                 setAgent(value);
-                if (value.length <= 100) update({ agentName: value });
+                if (value.length <= AGENT_MAX) update({ agentName: value });
               }}
             />
           )}

@@ -1,6 +1,7 @@
 // Backups the user owns: export everything as JSON or the templates as CSV, and import either back. An import is
 // checked whole before anything is written; a refused file names its first problem and changes nothing.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { currentLocale, t, tn } from '../../utils/i18n';
 import { toErrorInfo } from '../../utils/storage/errors';
 import {
   exportJson,
@@ -12,7 +13,6 @@ import {
   readImportFile,
 } from '../../utils/storage/import-export';
 import { Section } from './Field';
-import { plural } from './format';
 
 /** Hand text to the browser as a file download; nothing leaves the machine. */
 export function downloadText(text: string, filename: string, type: string): void {
@@ -47,27 +47,32 @@ export function importKindOf(name: string, text: string): ImportKind {
 export function summaryLines(s: ImportSummary): string[] {
   const lines: string[] = [];
   const templateParts = [
-    s.added > 0 ? `${s.added} added` : '',
-    s.updated > 0 ? `${s.updated} updated` : '',
-    s.skipped > 0 ? `${s.skipped} skipped` : '',
-    s.removed > 0 ? `${s.removed} removed` : '',
+    s.added > 0 ? t('data_summary_added', { count: s.added }) : '',
+    s.updated > 0 ? t('data_summary_updated', { count: s.updated }) : '',
+    s.skipped > 0 ? t('data_summary_skipped', { count: s.skipped }) : '',
+    s.removed > 0 ? t('data_summary_removed', { count: s.removed }) : '',
   ].filter(Boolean);
-  lines.push(`Templates: ${templateParts.length > 0 ? templateParts.join(', ') : 'no change'}.`);
+  const list = new Intl.ListFormat(currentLocale(), { type: 'unit' });
+  lines.push(
+    t('data_summary_templates', {
+      parts: templateParts.length > 0 ? list.format(templateParts) : t('data_summary_no_change'),
+    }),
+  );
   const st = s.commentStates;
   if (st.added + st.updated + st.skipped > 0) {
-    lines.push(`Comment states: ${st.added} added, ${st.updated} updated, ${st.skipped} kept as they were.`);
+    lines.push(t('data_summary_states', { added: st.added, updated: st.updated, kept: st.skipped }));
   }
   if (s.responseLog.added + s.responseLog.skipped > 0) {
-    lines.push(`Response log: ${plural(s.responseLog.added, 'entry', 'entries')} added.`);
+    lines.push(tn('data_summary_log', s.responseLog.added));
   }
-  if (s.settings === 'replaced') lines.push('Settings: replaced by the file’s settings.');
+  if (s.settings === 'replaced') lines.push(t('data_summary_settings'));
   for (const d of s.duplicates) {
     if (d.kind === 'shortcut') {
-      lines.push(`“${d.title}” was imported without its shortcut "${d.shortcut}", which “${d.usedBy}” already uses.`);
+      lines.push(t('data_summary_dup_shortcut', { title: d.title, shortcut: d.shortcut, used_by: d.usedBy }));
     } else if (d.kind === 'content') {
-      lines.push(`Line ${d.line} (“${d.title}”) is already in your templates; not added again.`);
+      lines.push(t('data_summary_dup_content', { line: d.line, title: d.title }));
     } else if (d.kept === 'existing') {
-      lines.push(`“${d.title}” was edited here more recently than in the file; your version was kept.`);
+      lines.push(t('data_summary_kept_existing', { title: d.title }));
     }
   }
   return lines;
@@ -105,12 +110,10 @@ export function DataSection() {
       if (what === 'json') downloadText(value, `reply-radar-${today()}.json`, 'application/json');
       else downloadText(value, `reply-radar-templates-${today()}.csv`, 'text/csv');
       if (skipped.length > 0) {
-        setExportNote(
-          `${plural(skipped.length, 'damaged record was', 'damaged records were')} left out of the file (they stay in the extension).`,
-        );
+        setExportNote(tn('data_export_skipped', skipped.length));
       }
     } catch (err) {
-      setExportError(`Export failed: ${toErrorInfo(err).message}`);
+      setExportError(t('data_export_failed', { reason: toErrorInfo(err).message }));
     }
   };
 
@@ -137,7 +140,7 @@ export function DataSection() {
   const startImport = async () => {
     const file = fileRef.current?.files?.[0];
     if (!file) {
-      finish({ step: 'failed', fileName: '', message: 'Choose a file first.' });
+      finish({ step: 'failed', fileName: '', message: t('data_choose_file') });
       return;
     }
     let text: string;
@@ -153,29 +156,22 @@ export function DataSection() {
   };
 
   return (
-    <Section
-      id="data"
-      title="Data"
-      description="Everything stays in this browser. Export a backup to keep it safe or to move to another computer."
-    >
+    <Section id="data" title={t('data_title')} description={t('data_description')}>
       <div class="rr-card">
-        <h3 class="rr-card__title">Export</h3>
+        <h3 class="rr-card__title">{t('data_export_title')}</h3>
         <label class="rr-check">
           <input type="checkbox" checked={includeLog} onChange={(e) => setIncludeLog(e.currentTarget.checked)} />
-          Include the response log (when each comment was answered)
+          {t('data_include_log')}
         </label>
         <div class="rr-actions">
           <button type="button" class="rr-button rr-button--primary" onClick={() => void runExport('json')}>
-            Export all (JSON)
+            {t('data_export_all')}
           </button>
           <button type="button" class="rr-button" onClick={() => void runExport('csv')}>
-            Export templates (CSV)
+            {t('data_export_templates')}
           </button>
         </div>
-        <p class="rr-hint">
-          The JSON file holds your templates, settings and comment states. The CSV file holds the templates only (title,
-          body, shortcut, language, tags) and opens in any spreadsheet.
-        </p>
+        <p class="rr-hint">{t('data_export_hint')}</p>
         {exportError ? (
           <p class="rr-error" role="alert">
             {exportError}
@@ -185,10 +181,10 @@ export function DataSection() {
       </div>
 
       <div class="rr-card">
-        <h3 class="rr-card__title">Import</h3>
+        <h3 class="rr-card__title">{t('data_import_title')}</h3>
         <div class="rr-field">
           <label class="rr-label" for={`${id}-file`}>
-            Backup file (JSON or CSV)
+            {t('data_import_file')}
           </label>
           <input
             ref={fileRef}
@@ -200,7 +196,7 @@ export function DataSection() {
           />
         </div>
         <fieldset class="rr-fieldset">
-          <legend>How to import</legend>
+          <legend>{t('data_import_how')}</legend>
           <label class="rr-check">
             <input
               type="radio"
@@ -212,7 +208,7 @@ export function DataSection() {
                 setState({ step: 'idle' });
               }}
             />
-            Merge: add what is new, keep what you have
+            {t('data_import_merge')}
           </label>
           <label class="rr-check">
             <input
@@ -225,13 +221,13 @@ export function DataSection() {
                 setState({ step: 'idle' });
               }}
             />
-            Replace: make the extension match the file
+            {t('data_import_replace')}
           </label>
         </fieldset>
         {mode === 'merge' ? (
           <label class="rr-check">
             <input type="checkbox" checked={withSettings} onChange={(e) => setWithSettings(e.currentTarget.checked)} />
-            Also take the settings from a JSON file
+            {t('data_import_with_settings')}
           </label>
         ) : null}
         <div class="rr-actions">
@@ -242,7 +238,7 @@ export function DataSection() {
             disabled={state.step === 'working' || state.step === 'confirm'}
             onClick={() => void startImport()}
           >
-            {state.step === 'working' ? 'Importing…' : 'Import'}
+            {state.step === 'working' ? t('data_importing') : t('data_import_button')}
           </button>
         </div>
 
@@ -254,13 +250,9 @@ export function DataSection() {
             aria-describedby={`${id}-confirm-detail`}
           >
             <p id={`${id}-confirm`} class="rr-confirm__title">
-              {`Replace everything with “${state.file.name}”?`}
+              {t('data_confirm_title', { file: state.file.name })}
             </p>
-            <p id={`${id}-confirm-detail`}>
-              {state.kind === 'json'
-                ? 'Templates, comment states and settings not in the file are deleted for good. Export a backup first if you may want them back.'
-                : 'Your current templates move to the trash (restorable for 30 days) and the file’s templates take their place.'}
-            </p>
+            <p id={`${id}-confirm-detail`}>{state.kind === 'json' ? t('data_confirm_json') : t('data_confirm_csv')}</p>
             <div class="rr-actions">
               <button
                 type="button"
@@ -268,10 +260,10 @@ export function DataSection() {
                 ref={confirmRef}
                 onClick={() => void apply(state.file, state.kind, state.text)}
               >
-                Replace
+                {t('data_replace')}
               </button>
               <button type="button" class="rr-button" onClick={() => finish({ step: 'idle' })}>
-                Cancel
+                {t('common_cancel')}
               </button>
             </div>
           </div>
@@ -280,14 +272,16 @@ export function DataSection() {
         <div ref={resultRef} tabIndex={-1} class="rr-import-result" aria-live="polite" data-testid="import-result">
           {state.step === 'failed' ? (
             <div class="rr-result rr-result--error" role="alert">
-              <p class="rr-result__title">{state.fileName ? `Not imported: ${state.fileName}` : 'Not imported'}</p>
+              <p class="rr-result__title">
+                {state.fileName ? t('data_not_imported_file', { file: state.fileName }) : t('data_not_imported')}
+              </p>
               <p>{state.message}</p>
-              {/nothing was changed/i.test(state.message) ? null : <p class="rr-hint">Nothing was changed.</p>}
+              {/nothing was changed/i.test(state.message) ? null : <p class="rr-hint">{t('data_nothing_changed')}</p>}
             </div>
           ) : null}
           {state.step === 'done' ? (
             <div class="rr-result rr-result--ok">
-              <p class="rr-result__title">{`Imported ${state.fileName}`}</p>
+              <p class="rr-result__title">{t('data_imported_file', { file: state.fileName })}</p>
               <ul>
                 {state.lines.map((line) => (
                   <li key={line}>{line}</li>

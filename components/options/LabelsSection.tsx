@@ -3,11 +3,26 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ANY_LANGUAGE, BUILTIN_LABEL_WORDS, LABEL_KINDS } from '../../utils/core/labels';
 import type { LabelKind, Settings } from '../../utils/core/settings';
+import { currentLocale, type MessageKey, t } from '../../utils/i18n';
 import { Field, Section } from './Field';
 import { languageName, parseList } from './format';
 import type { UpdateSettings } from './use-settings';
 
-const KIND_NAMES: Record<LabelKind, string> = { question: 'Question', complaint: 'Complaint', order: 'Order' };
+const KIND_NAME_KEYS: Record<LabelKind, MessageKey> = {
+  question: 'label_question',
+  complaint: 'label_complaint',
+  order: 'label_order',
+};
+const NO_BUILTIN_KEYS: Record<LabelKind, MessageKey> = {
+  question: 'labels_no_builtin_question',
+  complaint: 'labels_no_builtin_complaint',
+  order: 'labels_no_builtin_order',
+};
+const YOURS_KEYS: Record<LabelKind, MessageKey> = {
+  question: 'labels_yours_question',
+  complaint: 'labels_yours_complaint',
+  order: 'labels_yours_order',
+};
 
 type LabelWords = Settings['labelWords'];
 
@@ -18,7 +33,7 @@ function languagesOf(words: LabelWords): string[] {
     for (const lang of Object.keys(words[kind] ?? {})) all.add(lang);
   }
   all.delete(ANY_LANGUAGE);
-  return [ANY_LANGUAGE, ...[...all].sort((a, b) => languageName(a).localeCompare(languageName(b)))];
+  return [ANY_LANGUAGE, ...[...all].sort((a, b) => languageName(a).localeCompare(languageName(b), currentLocale()))];
 }
 
 /** Word lists are keyed by the base language, lower-case ("pt-BR" → "pt"), as the label matcher looks them up. */
@@ -51,7 +66,7 @@ export function LabelsSection({ settings, update }: { settings: Settings; update
   const addLanguage = () => {
     const tag = baseLanguageTag(newLang);
     if (!/^[a-z]{2,3}$/.test(tag)) {
-      setNewLangError('Enter a language code such as de, pt or ja.');
+      setNewLangError(t('labels_bad_language_code'));
       return;
     }
     setNewLangError(null);
@@ -61,14 +76,10 @@ export function LabelsSection({ settings, update }: { settings: Settings; update
   };
 
   return (
-    <Section
-      id="labels"
-      title="Labels"
-      description="Waiting comments get a Question, Complaint or Order label when they contain one of these words. Add your own words for the way your customers write."
-    >
+    <Section id="labels" title={t('labels_title')} description={t('labels_description')}>
       <div class="rr-card">
         <div class="rr-grid">
-          <Field label="Language" class="rr-field--narrow">
+          <Field label={t('labels_language')} class="rr-field--narrow">
             {(c) => (
               <select {...c} name="labelLanguage" value={lang} onChange={(e) => setLang(e.currentTarget.value)}>
                 {choices.map((l) => (
@@ -79,7 +90,12 @@ export function LabelsSection({ settings, update }: { settings: Settings; update
               </select>
             )}
           </Field>
-          <Field label="Another language" hint="Its code, e.g. de" error={newLangError} class="rr-field--narrow">
+          <Field
+            label={t('labels_another_language')}
+            hint={t('labels_another_language_hint')}
+            error={newLangError}
+            class="rr-field--narrow"
+          >
             {(c) => (
               <div class="rr-inline">
                 <input
@@ -98,14 +114,18 @@ export function LabelsSection({ settings, update }: { settings: Settings; update
                   }}
                 />
                 <button type="button" class="rr-button" onClick={addLanguage}>
-                  Add
+                  {t('common_add')}
                 </button>
               </div>
             )}
           </Field>
         </div>
         {customized.length > 0 ? (
-          <p class="rr-hint">{`Your own words so far: ${customized.map((l) => languageName(l)).join(', ')}.`}</p>
+          <p class="rr-hint">
+            {t('labels_customized', {
+              languages: new Intl.ListFormat(currentLocale()).format(customized.map((l) => languageName(l))),
+            })}
+          </p>
         ) : null}
         {LABEL_KINDS.map((kind) => (
           <KindWords
@@ -117,10 +137,7 @@ export function LabelsSection({ settings, update }: { settings: Settings; update
             onChange={(list) => update({ labelWords: withWords(words, kind, lang, list) })}
           />
         ))}
-        <p class="rr-hint">
-          Words match whole words, ignoring case. End a word with * to match any ending (refund* finds “refunded”).
-          Phrases of several words work too. In Khmer, Thai and other scripts without spaces, words match anywhere.
-        </p>
+        <p class="rr-hint">{t('labels_match_hint')}</p>
       </div>
     </Section>
   );
@@ -140,18 +157,20 @@ function KindWords({ kind, lang, builtin, mine, onChange }: KindWordsProps) {
 
   // Follow changes from elsewhere without rewriting what the user is typing ("foo, " stays as typed).
   useEffect(() => {
-    setText((t) => (parseList(t).join('\n') === stored ? t : stored.split('\n').filter(Boolean).join(', ')));
+    setText((typed) =>
+      parseList(typed).join('\n') === stored ? typed : stored.split('\n').filter(Boolean).join(', '),
+    );
   }, [stored]);
 
   return (
     <div class="rr-label-kind">
-      <h3 class="rr-label-kind__title">{KIND_NAMES[kind]}</h3>
+      <h3 class="rr-label-kind__title">{t(KIND_NAME_KEYS[kind])}</h3>
       <p class="rr-muted rr-label-kind__builtin">
         {builtin.length > 0
-          ? `Built in: ${builtin.join(', ')}`
-          : `No built-in ${KIND_NAMES[kind].toLowerCase()} words for ${languageName(lang)}.`}
+          ? t('labels_builtin', { words: builtin.join(', ') })
+          : t(NO_BUILTIN_KEYS[kind], { language: languageName(lang) })}
       </p>
-      <Field label={`Your ${KIND_NAMES[kind].toLowerCase()} words`} hint="Comma-separated">
+      <Field label={t(YOURS_KEYS[kind])} hint={t('labels_comma_separated')}>
         {(c) => (
           <input
             {...c}

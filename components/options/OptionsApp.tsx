@@ -1,23 +1,27 @@
 // The options page: one page of sections with a side navigation, and one status line that says whether the last
 // change is saved. Settings save by themselves shortly after a change; templates save with their form.
+import { type MessageKey, t } from '../../utils/i18n';
+import { useInterfaceLocale } from '../use-locale';
 import { BrandSection } from './BrandSection';
 import { DataSection } from './DataSection';
 import { LabelsSection } from './LabelsSection';
+import { LanguageSection } from './LanguageSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SitesSection } from './SitesSection';
 import { TargetsSection } from './TargetsSection';
 import { TemplatesSection } from './TemplatesSection';
 import { type SaveStatus, useSettingsEditor } from './use-settings';
 
-const NAV = [
-  ['templates', 'Templates'],
-  ['brand', 'Brand'],
-  ['targets', 'Response targets'],
-  ['sites', 'Sites'],
-  ['shortcuts', 'Keyboard shortcuts'],
-  ['labels', 'Labels'],
-  ['data', 'Data'],
-] as const;
+const NAV: ReadonlyArray<readonly [string, MessageKey]> = [
+  ['templates', 'templates_title'],
+  ['brand', 'brand_title'],
+  ['targets', 'targets_title'],
+  ['sites', 'sites_title'],
+  ['shortcuts', 'shortcuts_title'],
+  ['labels', 'labels_title'],
+  ['language', 'language_title'],
+  ['data', 'data_title'],
+];
 
 function statusText(status: SaveStatus): string {
   switch (status.kind) {
@@ -25,9 +29,9 @@ function statusText(status: SaveStatus): string {
       return '';
     case 'pending':
     case 'saving':
-      return 'Saving…';
+      return t('status_saving');
     case 'saved':
-      return 'Saved';
+      return t('status_saved');
     case 'error':
       return status.message;
   }
@@ -55,11 +59,13 @@ export interface OptionsAppProps {
 
 export function OptionsApp({ saveDelayMs, toastMs }: OptionsAppProps) {
   const { settings, status, update } = useSettingsEditor(saveDelayMs);
-  const loading = <p class="rr-muted">Loading settings…</p>;
+  // Re-renders the whole page in the new language when the setting changes (here or in another tab).
+  useInterfaceLocale(settings?.language, 'options_page_title');
+  const loading = <p class="rr-muted">{t('options_loading')}</p>;
   return (
     <div class="rr-page">
       <a class="rr-skip" href="#rr-main">
-        Skip to content
+        {t('options_skip')}
       </a>
       <header class="rr-topbar">
         <div class="rr-brandmark">
@@ -69,15 +75,15 @@ export function OptionsApp({ saveDelayMs, toastMs }: OptionsAppProps) {
         <SaveStatusLine status={status} />
       </header>
       <div class="rr-layout">
-        <nav class="rr-nav" aria-label="Settings sections">
+        <nav class="rr-nav" aria-label={t('options_nav_label')}>
           <ul>
             {NAV.map(([id, label]) => (
               <li key={id}>
-                <a href={`#${id}`}>{label}</a>
+                <a href={`#${id}`}>{t(label)}</a>
               </li>
             ))}
           </ul>
-          <p class="rr-nav__note">Everything stays on this computer.</p>
+          <p class="rr-nav__note">{t('options_nav_note')}</p>
         </nav>
         <main id="rr-main" class="rr-main" tabIndex={-1}>
           <TemplatesSection shortcuts={settings?.shortcuts} toastMs={toastMs} />
@@ -88,6 +94,7 @@ export function OptionsApp({ saveDelayMs, toastMs }: OptionsAppProps) {
               <SitesSection settings={settings} update={update} />
               <ShortcutsSection settings={settings} update={update} />
               <LabelsSection settings={settings} update={update} />
+              <LanguageSection settings={settings} update={update} />
             </>
           ) : (
             loading

@@ -3,8 +3,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings, type ShortcutAction } from '../../utils/core/settings';
+import { t } from '../../utils/i18n';
 import { chordFromEvent } from '../../utils/overlay/keyboard';
-import { ACTION_LABELS, ACTION_ORDER, chordOwner, chordProblems, chordText, sameChord } from './chords';
+import { ACTION_ORDER, actionLabel, chordOwner, chordProblems, chordText, sameChord } from './chords';
 import { Section } from './Field';
 import type { UpdateSettings } from './use-settings';
 
@@ -45,13 +46,13 @@ export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
     if (owner) {
       setRefused({
         action,
-        message: `${chordText(chord)} is already used by “${ACTION_LABELS[owner]}”. Pick other keys, or change that one first.`,
+        message: t('shortcuts_already_used', { keys: chordText(chord), action: actionLabel(owner) }),
       });
       return;
     }
     setRefused(null);
     if (update({ shortcuts: { ...shortcuts, [action]: chord } })) {
-      setAnnouncement(`${ACTION_LABELS[action]}: ${chordText(chord)}.`);
+      setAnnouncement(t('shortcuts_bound', { action: actionLabel(action), keys: chordText(chord) }));
     }
   };
 
@@ -60,7 +61,7 @@ export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
     if (plain && e.key === 'Escape') {
       e.preventDefault();
       setRecording(null);
-      setAnnouncement('Unchanged.');
+      setAnnouncement(t('shortcuts_unchanged'));
       return;
     }
     // Tab alone leaves the recorder as it leaves any button.
@@ -79,20 +80,16 @@ export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
   const customized = ACTION_ORDER.some((a) => !sameChord(shortcuts[a], DEFAULT_SETTINGS.shortcuts[a]));
 
   return (
-    <Section
-      id="shortcuts"
-      title="Keyboard shortcuts"
-      description="Used on X, Facebook and Instagram while Reply Radar is on."
-    >
+    <Section id="shortcuts" title={t('shortcuts_title')} description={t('shortcuts_description')}>
       <div class="rr-card">
         <table class="rr-shortcuts">
-          <caption class="rr-visually-hidden">Actions and their keys</caption>
+          <caption class="rr-visually-hidden">{t('shortcuts_caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Keys</th>
+              <th scope="col">{t('shortcuts_col_action')}</th>
+              <th scope="col">{t('shortcuts_col_keys')}</th>
               <th scope="col">
-                <span class="rr-visually-hidden">Change</span>
+                <span class="rr-visually-hidden">{t('shortcuts_change')}</span>
               </th>
             </tr>
           </thead>
@@ -106,7 +103,7 @@ export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
               return (
                 <tr key={action} data-testid="shortcut-row" data-action={action}>
                   <th scope="row">
-                    {ACTION_LABELS[action]}
+                    {actionLabel(action)}
                     {hasMessages ? (
                       <div id={messageId} class="rr-shortcut-problems">
                         {refused?.action === action ? (
@@ -133,8 +130,8 @@ export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
                       aria-describedby={hasMessages ? messageId : undefined}
                       aria-label={
                         recording === action
-                          ? `Press the new keys for ${ACTION_LABELS[action]}, or Escape to keep ${chordText(chord)}`
-                          : `Change keys for ${ACTION_LABELS[action]}, now ${chordText(chord)}`
+                          ? t('shortcuts_recording_label', { action: actionLabel(action), keys: chordText(chord) })
+                          : t('shortcuts_change_label', { action: actionLabel(action), keys: chordText(chord) })
                       }
                       onClick={() => {
                         setRefused(null);
@@ -147,16 +144,19 @@ export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
                         if (recording === action) setRecording(null);
                       }}
                     >
-                      {recording === action ? 'Press keys…' : 'Change'}
+                      {recording === action ? t('shortcuts_press_keys') : t('shortcuts_change')}
                     </button>
                     {isDefault ? null : (
                       <button
                         type="button"
                         class="rr-button rr-button--small rr-button--quiet"
-                        aria-label={`Reset ${ACTION_LABELS[action]} to ${chordText(DEFAULT_SETTINGS.shortcuts[action])}`}
+                        aria-label={t('shortcuts_reset_label', {
+                          action: actionLabel(action),
+                          keys: chordText(DEFAULT_SETTINGS.shortcuts[action]),
+                        })}
                         onClick={() => bind(action, DEFAULT_SETTINGS.shortcuts[action])}
                       >
-                        Reset
+                        {t('shortcuts_reset')}
                       </button>
                     )}
                   </td>
@@ -173,11 +173,11 @@ export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
             onClick={() => {
               setRefused(null);
               if (update({ shortcuts: structuredClone(DEFAULT_SETTINGS.shortcuts) })) {
-                setAnnouncement('All shortcuts are back to their defaults.');
+                setAnnouncement(t('shortcuts_all_reset'));
               }
             }}
           >
-            Reset all to defaults
+            {t('shortcuts_reset_all')}
           </button>
         </div>
         <p class="rr-visually-hidden" aria-live="polite">
@@ -185,27 +185,11 @@ export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
         </p>
       </div>
       <div class="rr-card rr-note">
-        <p>
-          {'The panel can also be shown or hidden with a browser shortcut'}
-          {commandShortcut ? (
-            <>
-              {' (now '}
-              <kbd class="rr-kbd">{commandShortcut}</kbd>
-              {')'}
-            </>
-          ) : null}
-          {', which works wherever the focus is on the page. Change it in your browser:'}
-        </p>
+        <p>{t('shortcuts_command_note')}</p>
+        {commandShortcut ? <p class="rr-hint">{t('shortcuts_command_now', { keys: commandShortcut })}</p> : null}
         <ul>
-          <li>
-            {'Chrome, Edge: open '}
-            <code>chrome://extensions/shortcuts</code>
-          </li>
-          <li>
-            {'Firefox: '}
-            <code>about:addons</code>
-            {' → gear menu → Manage Extension Shortcuts'}
-          </li>
+          <li>{t('shortcuts_command_chrome', { address: 'chrome://extensions/shortcuts' })}</li>
+          <li>{t('shortcuts_command_firefox', { address: 'about:addons' })}</li>
         </ul>
       </div>
     </Section>

@@ -1,6 +1,7 @@
 // Turn Reply Radar off on a site without uninstalling it (a personal account, a site you do not manage).
 import { PLATFORMS } from '../../utils/core/model';
 import type { Settings } from '../../utils/core/settings';
+import { t } from '../../utils/i18n';
 import { Section, Switch } from './Field';
 import { PLATFORM_NAMES } from './format';
 import type { UpdateSettings } from './use-settings';
@@ -13,7 +14,7 @@ const SITE_HOSTS: Record<keyof Settings['sites'], string> = {
 
 export function SitesSection({ settings, update }: { settings: Settings; update: UpdateSettings }) {
   return (
-    <Section id="sites" title="Sites" description="Where Reply Radar marks waiting comments.">
+    <Section id="sites" title={t('sites_title')} description={t('sites_description')}>
       <div class="rr-card rr-stack">
         {PLATFORMS.map((p) => (
           <Switch

@@ -1,6 +1,7 @@
 // How long a comment may wait before it turns amber (warn) and red (breach), and the hours in which the clock runs.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BusinessHours, Settings, Targets } from '../../utils/core/settings';
+import { currentLocale, t } from '../../utils/i18n';
 import { Field, FieldError, Section, Switch } from './Field';
 import type { UpdateSettings } from './use-settings';
 
@@ -32,7 +33,10 @@ export function timeZoneChoices(current: string): string[] {
 
 function dayName(day: number, style: 'long' | 'short'): string {
   // 2024-01-07 was a Sunday (getDay() 0); add `day` days for the rest of the week.
-  return new Date(Date.UTC(2024, 0, 7 + day, 12)).toLocaleDateString(undefined, { weekday: style, timeZone: 'UTC' });
+  return new Date(Date.UTC(2024, 0, 7 + day, 12)).toLocaleDateString(currentLocale(), {
+    weekday: style,
+    timeZone: 'UTC',
+  });
 }
 
 interface TargetDraft {
@@ -46,11 +50,11 @@ export function checkTargets(d: TargetDraft): { warn?: string; breach?: string; 
   const warn = parse(d.warn);
   const breach = parse(d.breach);
   const out: { warn?: string; breach?: string; value?: Targets } = {};
-  const wholeMinutes = `Enter whole minutes from 1 to ${MAX_MINUTES}.`;
+  const wholeMinutes = t('targets_whole_minutes', { max: MAX_MINUTES });
   if (!(warn >= 1 && warn <= MAX_MINUTES)) out.warn = wholeMinutes;
   if (!(breach >= 1 && breach <= MAX_MINUTES)) out.breach = wholeMinutes;
   if (!out.warn && !out.breach) {
-    if (warn >= breach) out.warn = `The warning must come before the breach: use fewer than ${breach} minutes.`;
+    if (warn >= breach) out.warn = t('targets_warn_before_breach', { breach });
     else out.value = { warnMinutes: warn, breachMinutes: breach };
   }
   return out;
@@ -79,14 +83,10 @@ export function TargetsSection({ settings, update }: TargetsSectionProps) {
   };
 
   return (
-    <Section
-      id="targets"
-      title="Response targets"
-      description="A waiting comment turns amber at the warning time and red at the breach time. 32% of customers expect a reply within 30 minutes, 42% within the hour."
-    >
+    <Section id="targets" title={t('targets_title')} description={t('targets_description')}>
       <div class="rr-card">
         <div class="rr-grid">
-          <Field label="Warn after (minutes)" error={checked.warn} class="rr-field--narrow">
+          <Field label={t('targets_warn_label')} error={checked.warn} class="rr-field--narrow">
             {(c) => (
               <input
                 {...c}
@@ -101,7 +101,7 @@ export function TargetsSection({ settings, update }: TargetsSectionProps) {
               />
             )}
           </Field>
-          <Field label="Breach after (minutes)" error={checked.breach} class="rr-field--narrow">
+          <Field label={t('targets_breach_label')} error={checked.breach} class="rr-field--narrow">
             {(c) => (
               <input
                 {...c}
@@ -126,7 +126,7 @@ export function TargetsSection({ settings, update }: TargetsSectionProps) {
 function BusinessHoursCard({ hours, update }: { hours: BusinessHours; update: UpdateSettings }) {
   const zones = useMemo(() => timeZoneChoices(hours.timeZone), [hours.timeZone]);
   const [days, setDays] = useState<number[]>(hours.days);
-  const daysError = hours.enabled && days.length === 0 ? 'Choose at least one day.' : null;
+  const daysError = hours.enabled && days.length === 0 ? t('hours_days_error') : null;
 
   const storedDays = hours.days.join(',');
   useEffect(() => setDays(storedDays === '' ? [] : storedDays.split(',').map(Number)), [storedDays]);
@@ -141,17 +141,13 @@ function BusinessHoursCard({ hours, update }: { hours: BusinessHours; update: Up
   };
 
   const span =
-    hours.start === hours.end
-      ? 'Start and end are the same: the clock runs round the clock on the chosen days.'
-      : hours.end < hours.start
-        ? 'The end is before the start: a night shift that ends the next day.'
-        : null;
+    hours.start === hours.end ? t('hours_round_the_clock') : hours.end < hours.start ? t('hours_night_shift') : null;
 
   return (
     <div class="rr-card">
       <Switch
-        label="Count only business hours"
-        hint="The waiting time stops outside these hours, as it does in most social inboxes."
+        label={t('hours_enable_label')}
+        hint={t('hours_enable_hint')}
         checked={hours.enabled}
         onChange={(enabled) => {
           const patch: Partial<BusinessHours> = { enabled };
@@ -166,7 +162,7 @@ function BusinessHoursCard({ hours, update }: { hours: BusinessHours; update: Up
         disabled={!hours.enabled}
         aria-describedby={daysError ? 'rr-days-error' : undefined}
       >
-        <legend>Days</legend>
+        <legend>{t('hours_days')}</legend>
         <div class="rr-days">
           {WEEK_ORDER.map((day) => (
             <label key={day} class="rr-day">
@@ -185,7 +181,7 @@ function BusinessHoursCard({ hours, update }: { hours: BusinessHours; update: Up
         {daysError ? <FieldError id="rr-days-error" message={daysError} /> : null}
       </fieldset>
       <div class="rr-grid">
-        <Field label="From" class="rr-field--narrow">
+        <Field label={t('hours_from')} class="rr-field--narrow">
           {(c) => (
             <input
               {...c}
@@ -199,7 +195,7 @@ function BusinessHoursCard({ hours, update }: { hours: BusinessHours; update: Up
             />
           )}
         </Field>
-        <Field label="To" class="rr-field--narrow">
+        <Field label={t('hours_to')} class="rr-field--narrow">
           {(c) => (
             <input
               {...c}
@@ -213,7 +209,7 @@ function BusinessHoursCard({ hours, update }: { hours: BusinessHours; update: Up
             />
           )}
         </Field>
-        <Field label="Time zone" hint={`Your browser’s zone: ${browserTimeZone()}`}>
+        <Field label={t('hours_time_zone')} hint={t('hours_browser_zone', { zone: browserTimeZone() })}>
           {(c) => (
             <select
               {...c}

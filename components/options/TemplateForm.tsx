@@ -2,11 +2,12 @@
 // template uses); the storage layer has the last word on save and its refusal lands next to the field it names.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Template, TemplateDraft } from '../../utils/core/template';
+import { t, tn } from '../../utils/i18n';
 import { toErrorInfo } from '../../utils/storage/errors';
 import { shortcutOwner } from '../../utils/storage/templates';
 import { Field, FieldError } from './Field';
 import { languageName, parseList } from './format';
-import { fixedXLength, unknownVariables, VARIABLE_INFO } from './template-checks';
+import { fixedXLength, unknownVariables, variableInfo } from './template-checks';
 
 /** Languages offered first; any other BCP 47 tag can be typed under "Other". */
 export const COMMON_LANGUAGES = ['en', 'hu', 'bn', 'km'] as const;
@@ -23,13 +24,13 @@ interface Values {
   tags: string;
 }
 
-function valuesOf(t: Template | undefined, defaultLanguage: string): Values {
+function valuesOf(tpl: Template | undefined, defaultLanguage: string): Values {
   return {
-    title: t?.title ?? '',
-    body: t?.body ?? '',
-    shortcut: t?.shortcut ?? '',
-    language: t?.language ?? defaultLanguage,
-    tags: t?.tags.join(', ') ?? '',
+    title: tpl?.title ?? '',
+    body: tpl?.body ?? '',
+    shortcut: tpl?.shortcut ?? '',
+    language: tpl?.language ?? defaultLanguage,
+    tags: tpl?.tags.join(', ') ?? '',
   };
 }
 
@@ -47,24 +48,24 @@ export interface TemplateFormProps {
 
 function checkValues(v: Values, templates: readonly Template[], exceptId: string | undefined): Errors {
   const errors: Errors = {};
-  if (v.title.trim() === '') errors.title = 'Give the template a title.';
-  else if (v.title.trim().length > 200) errors.title = 'Keep the title under 200 characters.';
-  if (v.body.trim() === '') errors.body = 'Write the reply text.';
-  else if (v.body.length > 10_000) errors.body = 'The reply is longer than 10,000 characters.';
+  if (v.title.trim() === '') errors.title = t('form_title_required');
+  else if (v.title.trim().length > 200) errors.title = t('form_title_too_long', { max: 200 });
+  if (v.body.trim() === '') errors.body = t('form_body_required');
+  else if (v.body.length > 10_000) errors.body = t('form_body_too_long', { max: 10_000 });
   const unknown = unknownVariables(v.body);
   if (unknown.length > 0) {
     const list = unknown.map((n) => `{${n}}`).join(', ');
-    errors.body = `Unknown variable${unknown.length > 1 ? 's' : ''} ${list}: nothing would fill ${unknown.length > 1 ? 'them' : 'it'} in. Use the buttons below for the ones that exist.`;
+    errors.body = tn('form_unknown_variables', unknown.length, { list });
   }
   const shortcut = v.shortcut.trim();
-  if (shortcut.length > 32) errors.shortcut = 'Keep the shortcut to 32 characters.';
-  else if (/\s/.test(shortcut)) errors.shortcut = 'A shortcut has no spaces.';
+  if (shortcut.length > 32) errors.shortcut = t('form_shortcut_too_long', { max: 32 });
+  else if (/\s/.test(shortcut)) errors.shortcut = t('form_shortcut_spaces');
   else {
     const owner = shortcutOwner(templates, shortcut, exceptId);
-    if (owner) errors.shortcut = `Shortcut "${shortcut}" is already used by the template "${owner.title}".`;
+    if (owner) errors.shortcut = t('form_shortcut_taken', { shortcut, title: owner.title });
   }
   const language = v.language.trim();
-  if (language.length < 2 || language.length > 35) errors.language = 'Enter a language code such as en, hu, bn or km.';
+  if (language.length < 2 || language.length > 35) errors.language = t('form_language_invalid');
   return errors;
 }
 
@@ -87,7 +88,7 @@ export function TemplateForm({
 
   const languageChoices = useMemo(() => {
     const seen = new Set<string>(COMMON_LANGUAGES);
-    for (const t of templates) seen.add(t.language);
+    for (const tpl of templates) seen.add(tpl.language);
     return [...seen];
   }, [templates]);
   const [otherLanguage, setOtherLanguage] = useState(() => !languageChoices.includes(values.language));
@@ -104,7 +105,7 @@ export function TemplateForm({
     setValues((v) => ({ ...v, [name]: value }));
     setServerErrors((e) => ({ ...e, [name]: undefined, form: undefined }));
   };
-  const touch = (name: FieldName) => setTouched((t) => ({ ...t, [name]: true }));
+  const touch = (name: FieldName) => setTouched((seen) => ({ ...seen, [name]: true }));
 
   const insertVariable = (name: string) => {
     const area = bodyRef.current;
@@ -174,12 +175,12 @@ export function TemplateForm({
       ref={formRef}
       class="rr-template-form"
       data-testid={testId}
-      aria-label={editing ? `Edit “${template.title}”` : 'New template'}
+      aria-label={editing ? t('form_label_edit', { title: template.title }) : t('form_label_new')}
       noValidate
       onSubmit={submit}
     >
       <div class="rr-grid">
-        <Field label="Title" error={shown('title')}>
+        <Field label={t('form_title')} error={shown('title')}>
           {(c) => (
             <input
               {...c}
@@ -195,8 +196,8 @@ export function TemplateForm({
           )}
         </Field>
         <Field
-          label="Shortcut"
-          hint="Optional short word to find it quickly, e.g. ty"
+          label={t('form_shortcut')}
+          hint={t('form_shortcut_hint')}
           error={shown('shortcut')}
           class="rr-field--narrow"
         >
@@ -217,12 +218,12 @@ export function TemplateForm({
       </div>
 
       <Field
-        label="Reply text"
+        label={t('form_body')}
         error={shown('body')}
         hint={
           <span class={length.length > length.max ? 'rr-counter rr-counter--over' : 'rr-counter'}>
-            {`${length.length} / ${length.max} on X`}
-            {length.hasVariables ? ', plus what the variables fill in' : ''}
+            {t('form_x_length', { length: length.length, max: length.max })}
+            {length.hasVariables ? t('form_x_length_variables') : ''}
           </span>
         }
       >
@@ -240,14 +241,14 @@ export function TemplateForm({
         )}
       </Field>
       <fieldset class="rr-variables">
-        <legend>Insert a variable</legend>
-        {VARIABLE_INFO.map((v) => (
+        <legend>{t('form_insert_variable')}</legend>
+        {variableInfo().map((v) => (
           <button
             key={v.name}
             type="button"
             class="rr-chip-button"
             title={v.description}
-            aria-label={`Insert {${v.name}}: ${v.description}`}
+            aria-label={t('form_insert_variable_label', { variable: `{${v.name}}`, description: v.description })}
             onClick={() => insertVariable(v.name)}
           >
             {`{${v.name}}`}
@@ -256,7 +257,11 @@ export function TemplateForm({
       </fieldset>
 
       <div class="rr-grid">
-        <Field label="Language" error={otherLanguage ? undefined : shown('language')} class="rr-field--narrow">
+        <Field
+          label={t('form_language')}
+          error={otherLanguage ? undefined : shown('language')}
+          class="rr-field--narrow"
+        >
           {(c) => (
             <select
               {...c}
@@ -278,12 +283,17 @@ export function TemplateForm({
                   {`${languageName(code)} (${code})`}
                 </option>
               ))}
-              <option value={OTHER}>Other…</option>
+              <option value={OTHER}>{t('form_language_other')}</option>
             </select>
           )}
         </Field>
         {otherLanguage ? (
-          <Field label="Language code" hint="BCP 47, e.g. de, pt-BR" error={shown('language')} class="rr-field--narrow">
+          <Field
+            label={t('form_language_code')}
+            hint={t('form_language_code_hint')}
+            error={shown('language')}
+            class="rr-field--narrow"
+          >
             {(c) => (
               <input
                 {...c}
@@ -299,7 +309,7 @@ export function TemplateForm({
             )}
           </Field>
         ) : null}
-        <Field label="Tags" hint="Comma-separated, e.g. complaint, order" error={shown('tags')}>
+        <Field label={t('form_tags')} hint={t('form_tags_hint')} error={shown('tags')}>
           {(c) => (
             <input
               {...c}
@@ -316,11 +326,11 @@ export function TemplateForm({
       {serverErrors.form ? <FieldError message={serverErrors.form} /> : null}
       <div class="rr-actions">
         <button type="submit" class="rr-button rr-button--primary" data-testid={saveTestId} disabled={busy}>
-          {editing ? 'Save changes' : 'Add template'}
+          {editing ? t('form_save_changes') : t('form_add')}
         </button>
         {onCancel ? (
           <button type="button" class="rr-button" onClick={onCancel}>
-            Cancel
+            {t('common_cancel')}
           </button>
         ) : null}
       </div>

@@ -2,8 +2,9 @@
 import type { ComponentChildren } from 'preact';
 import type { Chord } from '../../utils/core/settings';
 import type { Template } from '../../utils/core/template';
+import { t, tn } from '../../utils/i18n';
 import { chordText } from './chords';
-import { languageName, plural, timeAgo } from './format';
+import { languageName, timeAgo } from './format';
 
 interface TemplateRowProps {
   template: Template;
@@ -21,44 +22,44 @@ interface TemplateRowProps {
 }
 
 export function TemplateRow(props: TemplateRowProps) {
-  const { template: t, index, total, slot, editing, busy, onMove, onEdit, onDelete, children } = props;
-  const titleId = `rr-template-${t.id}-title`;
+  const { template: tpl, index, total, slot, editing, busy, onMove, onEdit, onDelete, children } = props;
+  const titleId = `rr-template-${tpl.id}-title`;
   return (
-    <li class="rr-template" data-testid="template-row" data-template-id={t.id} aria-labelledby={titleId}>
+    <li class="rr-template" data-testid="template-row" data-template-id={tpl.id} aria-labelledby={titleId}>
       <div class="rr-template__main">
         <span class="rr-slot" aria-hidden={slot ? undefined : 'true'}>
           {slot ? (
-            <kbd title={`Inserted with ${chordText(slot)} on the site`}>{chordText(slot)}</kbd>
+            <kbd title={t('template_inserted_with', { keys: chordText(slot) })}>{chordText(slot)}</kbd>
           ) : (
             <span class="rr-slot__none">{index + 1}</span>
           )}
         </span>
         <div class="rr-template__text">
           <h3 class="rr-template__title" id={titleId}>
-            {t.title}
+            {tpl.title}
           </h3>
           <p class="rr-template__meta">
-            {t.shortcut ? (
+            {tpl.shortcut ? (
               <span class="rr-tag rr-tag--shortcut">
-                <span class="rr-visually-hidden">Shortcut: </span>
-                {t.shortcut}
+                <span class="rr-visually-hidden">{`${t('template_shortcut_prefix')} `}</span>
+                {tpl.shortcut}
               </span>
             ) : null}
-            <span class="rr-tag rr-tag--language" title={languageName(t.language)}>
-              <span class="rr-visually-hidden">Language: </span>
-              {t.language}
+            <span class="rr-tag rr-tag--language" title={languageName(tpl.language)}>
+              <span class="rr-visually-hidden">{`${t('template_language_prefix')} `}</span>
+              {tpl.language}
             </span>
-            {t.tags.length > 0 ? <span class="rr-visually-hidden">Tags: </span> : null}
-            {t.tags.map((tag) => (
+            {tpl.tags.length > 0 ? <span class="rr-visually-hidden">{`${t('template_tags_prefix')} `}</span> : null}
+            {tpl.tags.map((tag) => (
               <span key={tag} class="rr-tag">
                 {tag}
               </span>
             ))}
           </p>
-          <p class="rr-template__body">{t.body}</p>
+          <p class="rr-template__body">{tpl.body}</p>
           <p class="rr-template__stats">
-            {t.useCount === 0 ? 'Not used yet' : `Used ${plural(t.useCount, 'time', 'times')}`}
-            {t.lastUsedAt !== undefined ? ` · last used ${timeAgo(t.lastUsedAt)}` : ''}
+            {tpl.useCount === 0 ? t('template_not_used') : tn('template_used', tpl.useCount)}
+            {tpl.lastUsedAt !== undefined ? ` · ${t('template_last_used', { when: timeAgo(tpl.lastUsedAt) })}` : ''}
           </p>
         </div>
         <div class="rr-template__actions">
@@ -66,8 +67,8 @@ export function TemplateRow(props: TemplateRowProps) {
             type="button"
             class="rr-icon-button"
             data-action="up"
-            aria-label={`Move “${t.title}” up`}
-            title="Move up"
+            aria-label={t('template_move_up_label', { title: tpl.title })}
+            title={t('template_move_up')}
             disabled={index === 0}
             onClick={() => onMove(-1)}
           >
@@ -77,8 +78,8 @@ export function TemplateRow(props: TemplateRowProps) {
             type="button"
             class="rr-icon-button"
             data-action="down"
-            aria-label={`Move “${t.title}” down`}
-            title="Move down"
+            aria-label={t('template_move_down_label', { title: tpl.title })}
+            title={t('template_move_down')}
             disabled={index === total - 1}
             onClick={() => onMove(1)}
           >
@@ -88,21 +89,21 @@ export function TemplateRow(props: TemplateRowProps) {
             type="button"
             class="rr-button rr-button--small"
             data-action="edit"
-            aria-label={`Edit “${t.title}”`}
+            aria-label={t('template_edit_label', { title: tpl.title })}
             aria-expanded={editing}
             onClick={onEdit}
           >
-            Edit
+            {t('template_edit')}
           </button>
           <button
             type="button"
             class="rr-button rr-button--small rr-button--danger"
             data-action="delete"
-            aria-label={`Delete “${t.title}”`}
+            aria-label={t('template_delete_label', { title: tpl.title })}
             disabled={busy}
             onClick={onDelete}
           >
-            Delete
+            {t('template_delete')}
           </button>
         </div>
       </div>

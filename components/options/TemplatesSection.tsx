@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type Settings, ShortcutActionSchema } from '../../utils/core/settings';
 import type { Template, TemplateDraft } from '../../utils/core/template';
+import { currentLocale, t, tn } from '../../utils/i18n';
 import { toErrorInfo } from '../../utils/storage/errors';
 import {
   createTemplate,
@@ -16,7 +17,6 @@ import {
   watchTemplatesRevision,
 } from '../../utils/storage/templates';
 import { Section } from './Field';
-import { plural } from './format';
 import { COMMON_LANGUAGES, TemplateForm } from './TemplateForm';
 import { TemplateRow } from './TemplateRow';
 import { Toast, type ToastMessage } from './Toast';
@@ -27,8 +27,9 @@ const SLOT_ACTIONS = ShortcutActionSchema.options.filter((a) => a.startsWith('te
 
 type FocusTarget = { id: string; action: 'up' | 'down' | 'edit' | 'form' } | { list: true };
 
+/** New templates start in the interface language. */
 export function uiLanguage(): string {
-  const lang = (globalThis.navigator?.language ?? 'en').split('-')[0]?.toLowerCase() ?? 'en';
+  const lang = currentLocale();
   return (COMMON_LANGUAGES as readonly string[]).includes(lang) ? lang : 'en';
 }
 
@@ -61,7 +62,7 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
       setDamaged(new Set([...live.skipped, ...trashed.skipped].map((s) => s.key)).size);
       setLoadError(null);
     } catch (err) {
-      setLoadError(`Could not read your templates: ${toErrorInfo(err).message}`);
+      setLoadError(t('templates_load_failed', { reason: toErrorInfo(err).message }));
     }
   }, []);
 
@@ -115,17 +116,17 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
   };
 
   const create = async (draft: TemplateDraft) => {
-    const t = await createTemplate(draft);
+    const tpl = await createTemplate(draft);
     await load();
-    setAnnouncement(`Added “${t.title}” at position ${(templates?.length ?? 0) + 1}.`);
+    setAnnouncement(t('templates_added_at', { title: tpl.title, position: (templates?.length ?? 0) + 1 }));
   };
 
   const save = async (id: string, draft: TemplateDraft) => {
-    const t = await updateTemplate(id, draft);
+    const tpl = await updateTemplate(id, draft);
     focusAfter.current = { id, action: 'edit' };
     setEditing(null);
     await load();
-    setAnnouncement(`Saved “${t.title}”.`);
+    setAnnouncement(t('templates_saved', { title: tpl.title }));
   };
 
   // Presses queue up: each move starts from the order the previous one left, so pressing "up" three times quickly
@@ -135,7 +136,7 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
   const moves = useRef<Promise<void>>(Promise.resolve());
   const move = (id: string, direction: -1 | 1) => {
     moves.current = moves.current.then(async () => {
-      const ids = (latest.current ?? []).map((t) => t.id);
+      const ids = (latest.current ?? []).map((tpl) => tpl.id);
       const index = ids.indexOf(id);
       const other = ids[index + direction];
       if (index < 0 || other === undefined) return;
@@ -147,53 +148,49 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
         latest.current = next;
         setTemplates(next);
         setActionError(null);
-        const position = next.findIndex((t) => t.id === id) + 1;
+        const position = next.findIndex((tpl) => tpl.id === id) + 1;
         const moved = next[position - 1];
-        if (moved) setAnnouncement(`Moved “${moved.title}” to position ${position} of ${next.length}.`);
+        if (moved) setAnnouncement(t('templates_moved_to', { title: moved.title, position, total: next.length }));
       } catch (err) {
         setActionError(toErrorInfo(err).message);
       }
     });
   };
 
-  const remove = (t: Template, index: number) =>
+  const remove = (tpl: Template, index: number) =>
     run(async () => {
-      await deleteTemplate(t.id);
+      await deleteTemplate(tpl.id);
       const neighbour = templates?.[index + 1] ?? templates?.[index - 1];
       focusAfter.current = neighbour ? { id: neighbour.id, action: 'edit' } : { list: true };
-      if (editing === t.id) setEditing(null);
+      if (editing === tpl.id) setEditing(null);
       await load();
-      showToast(`Moved “${t.title}” to the trash.`, {
-        label: 'Undo',
-        run: () => restore(t),
+      showToast(t('templates_moved_to_trash', { title: tpl.title }), {
+        label: t('common_undo'),
+        run: () => restore(tpl),
       });
     });
 
-  const restore = (t: Template) =>
+  const restore = (tpl: Template) =>
     run(async () => {
-      await restoreTemplate(t.id);
+      await restoreTemplate(tpl.id);
       await load();
-      setAnnouncement(`Restored “${t.title}”.`);
-      showToast(`Restored “${t.title}”.`);
+      setAnnouncement(t('templates_restored', { title: tpl.title }));
+      showToast(t('templates_restored', { title: tpl.title }));
     });
 
-  const purge = (t: Template) =>
+  const purge = (tpl: Template) =>
     run(async () => {
-      await purgeTemplate(t.id);
+      await purgeTemplate(tpl.id);
       await load();
-      setAnnouncement(`Deleted “${t.title}” for good.`);
+      setAnnouncement(t('templates_deleted_for_good', { title: tpl.title }));
     });
 
   const defaultLanguage = uiLanguage();
 
   return (
-    <Section
-      id="templates"
-      title="Templates"
-      description="Saved replies you insert into the site’s reply box. The first nine are on Alt+1…Alt+9 there, in this order."
-    >
+    <Section id="templates" title={t('templates_title')} description={t('templates_description')}>
       <div class="rr-card">
-        <h3 class="rr-card__title">New template</h3>
+        <h3 class="rr-card__title">{t('templates_new')}</h3>
         <TemplateForm
           templates={templates ?? []}
           defaultLanguage={defaultLanguage}
@@ -204,7 +201,7 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
       </div>
 
       <h3 class="rr-subheading" ref={headingRef} tabIndex={-1}>
-        {templates ? `Your templates (${templates.length})` : 'Your templates'}
+        {templates ? t('templates_yours_count', { count: templates.length }) : t('templates_yours')}
       </h3>
       {loadError ? <p class="rr-error">{loadError}</p> : null}
       {actionError ? (
@@ -212,26 +209,23 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
           {actionError}
         </p>
       ) : null}
-      {damaged > 0 ? (
-        <p class="rr-warning">
-          {`${plural(damaged, 'saved template', 'saved templates')} could not be read and ${damaged === 1 ? 'was' : 'were'} left untouched.`}
-        </p>
-      ) : null}
-      {templates === null && !loadError ? <p class="rr-muted">Loading…</p> : null}
-      {templates?.length === 0 ? <p class="rr-empty">No templates yet. Add your first one above.</p> : null}
+      {damaged > 0 ? <p class="rr-warning">{tn('templates_damaged', damaged)}</p> : null}
+      {templates === null && !loadError ? <p class="rr-muted">{t('common_loading')}</p> : null}
+      {templates?.length === 0 ? <p class="rr-empty">{t('templates_empty')}</p> : null}
       {templates && templates.length > 0 ? (
-        <ol class="rr-templates" ref={listRef} aria-label="Templates in order">
-          {templates.map((t, i) => {
+        <ol class="rr-templates" ref={listRef} aria-label={t('templates_in_order')}>
+          {templates.map((tpl, i) => {
             const action = SLOT_ACTIONS[i];
             return (
               <TemplateRow
-                key={t.id}
-                template={t}
+                key={tpl.id}
+                template={tpl}
                 index={i}
                 total={templates.length}
                 slot={
                   action
                     ? (shortcuts?.[action] ?? {
+                        // i18n-ignore: a KeyboardEvent.code, not words
                         code: `Digit${i + 1}`,
                         alt: true,
                         ctrl: false,
@@ -240,22 +234,22 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
                       })
                     : undefined
                 }
-                editing={editing === t.id}
+                editing={editing === tpl.id}
                 busy={busy}
-                onMove={(d) => move(t.id, d)}
+                onMove={(d) => move(tpl.id, d)}
                 onEdit={() => {
-                  focusAfter.current = { id: t.id, action: editing === t.id ? 'edit' : 'form' };
-                  setEditing(editing === t.id ? null : t.id);
+                  focusAfter.current = { id: tpl.id, action: editing === tpl.id ? 'edit' : 'form' };
+                  setEditing(editing === tpl.id ? null : tpl.id);
                 }}
-                onDelete={() => void remove(t, i)}
+                onDelete={() => void remove(tpl, i)}
               >
                 <TemplateForm
-                  template={t}
+                  template={tpl}
                   templates={templates}
                   defaultLanguage={defaultLanguage}
-                  onSave={(draft) => save(t.id, draft)}
+                  onSave={(draft) => save(tpl.id, draft)}
                   onCancel={() => {
-                    focusAfter.current = { id: t.id, action: 'edit' };
+                    focusAfter.current = { id: tpl.id, action: 'edit' };
                     setEditing(null);
                   }}
                   testId="template-edit-form"
@@ -268,9 +262,14 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
       ) : null}
 
       <details class="rr-details">
-        <summary>{`Trash (${trash.length})`}</summary>
-        <p class="rr-hint">Deleted templates stay here for 30 days, then they are removed for good.</p>
-        <TrashList items={trash} busy={busy} onRestore={(t) => void restore(t)} onPurge={(t) => void purge(t)} />
+        <summary>{t('templates_trash_count', { count: trash.length })}</summary>
+        <p class="rr-hint">{t('templates_trash_hint')}</p>
+        <TrashList
+          items={trash}
+          busy={busy}
+          onRestore={(tpl) => void restore(tpl)}
+          onPurge={(tpl) => void purge(tpl)}
+        />
       </details>
 
       <p class="rr-visually-hidden" aria-live="polite">

@@ -1,6 +1,7 @@
 // A short notice at the bottom of the page with an optional action ("Undo"). It stays while the pointer or focus is
 // on it, so a keyboard user has time to reach the button.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 
 export interface ToastMessage {
   /** Changes for every new toast, so the same text twice still restarts the timer. */
@@ -33,7 +34,7 @@ export function Toast({ toast, onClose, visibleMs = 10_000 }: ToastProps) {
       {toast ? (
         <section
           class="rr-toast"
-          aria-label="Notice"
+          aria-label={t('toast_notice')}
           onMouseEnter={() => setHeld(true)}
           onMouseLeave={() => setHeld(false)}
           onFocusIn={() => setHeld(true)}
@@ -53,7 +54,7 @@ export function Toast({ toast, onClose, visibleMs = 10_000 }: ToastProps) {
               {toast.action.label}
             </button>
           ) : null}
-          <button type="button" class="rr-toast__close" aria-label="Dismiss" onClick={onClose}>
+          <button type="button" class="rr-toast__close" aria-label={t('toast_dismiss')} onClick={onClose}>
             ×
           </button>
         </section>

@@ -1,6 +1,7 @@
 // Shortcut chords as the options page lists and checks them. Recording and site-conflict rules come from the overlay's
 // keyboard module, so the page warns about exactly what the overlay will do.
 import type { Chord, Settings, ShortcutAction } from '../../utils/core/settings';
+import { t } from '../../utils/i18n';
 import { conflictsWithSite, formatChord } from '../../utils/overlay/keyboard';
 
 export function isMacPlatform(): boolean {
@@ -18,25 +19,43 @@ export function sameChord(a: Chord, b: Chord): boolean {
   return a.code === b.code && a.alt === b.alt && a.ctrl === b.ctrl && a.shift === b.shift && a.meta === b.meta;
 }
 
-export const ACTION_LABELS: Record<ShortcutAction, string> = {
-  next: 'Next waiting comment',
-  previous: 'Previous waiting comment',
-  reply: 'Reply to the current comment',
-  done: 'Mark as done',
-  snooze: 'Snooze for 1 hour',
-  togglePanel: 'Show or hide the queue panel',
-  template1: 'Insert template 1',
-  template2: 'Insert template 2',
-  template3: 'Insert template 3',
-  template4: 'Insert template 4',
-  template5: 'Insert template 5',
-  template6: 'Insert template 6',
-  template7: 'Insert template 7',
-  template8: 'Insert template 8',
-  template9: 'Insert template 9',
-};
+export const ACTION_ORDER: readonly ShortcutAction[] = [
+  'next',
+  'previous',
+  'reply',
+  'done',
+  'snooze',
+  'togglePanel',
+  'template1',
+  'template2',
+  'template3',
+  'template4',
+  'template5',
+  'template6',
+  'template7',
+  'template8',
+  'template9',
+];
 
-export const ACTION_ORDER: readonly ShortcutAction[] = Object.keys(ACTION_LABELS) as ShortcutAction[];
+/** What the action does, in the interface language. */
+export function actionLabel(action: ShortcutAction): string {
+  switch (action) {
+    case 'next':
+      return t('action_next');
+    case 'previous':
+      return t('action_previous');
+    case 'reply':
+      return t('action_reply');
+    case 'done':
+      return t('action_done');
+    case 'snooze':
+      return t('action_snooze');
+    case 'togglePanel':
+      return t('action_toggle_panel');
+    default:
+      return t('action_template', { n: Number(action.slice('template'.length)) });
+  }
+}
 
 /** The other action already bound to this chord, if any. */
 export function chordOwner(
@@ -61,7 +80,10 @@ export function chordProblems(shortcuts: Settings['shortcuts']): Partial<Record<
     const problems: ChordProblem[] = [];
     const owner = chordOwner(shortcuts, chord, action);
     if (owner) {
-      problems.push({ kind: 'duplicate', message: `${chordText(chord)} is also bound to “${ACTION_LABELS[owner]}”.` });
+      problems.push({
+        kind: 'duplicate',
+        message: t('shortcut_also_bound', { keys: chordText(chord), action: actionLabel(owner) }),
+      });
     }
     const site = conflictsWithSite(chord);
     if (site) problems.push({ kind: 'site', message: site });

@@ -1,13 +1,14 @@
 // Small text helpers of the options page: dates, counts, tags and handles as people read and type them.
 import type { Platform } from '../../utils/core/model';
+import { currentLocale, t } from '../../utils/i18n';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** "just now", "5 minutes ago", "3 days ago", then a date. */
-export function timeAgo(at: number, now: number = Date.now(), locale?: string): string {
+export function timeAgo(at: number, now: number = Date.now(), locale: string = currentLocale()): string {
   const diff = Math.max(0, now - at);
   const minutes = Math.floor(diff / 60_000);
-  if (minutes < 1) return 'just now';
+  if (minutes < 1) return t('time_just_now');
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   if (minutes < 60) return rtf.format(-minutes, 'minute');
   const hours = Math.floor(minutes / 60);
@@ -68,13 +69,11 @@ export function parseIdentity(platform: Platform, input: string): string {
 
 /** Problem with an identity the user wants to add, or null when it can be added. */
 export function identityProblem(platform: Platform, value: string, existing: readonly string[]): string | null {
-  if (value === '') return 'Enter a name first.';
-  if (existing.some((e) => e.replace(/^@/, '').toLowerCase() === value.toLowerCase())) return 'Already in the list.';
-  if (platform === 'x' && !/^\w{1,15}$/.test(value)) return 'An X handle has 1–15 letters, digits or underscores.';
-  if (platform === 'instagram' && !/^[\w.]{1,30}$/.test(value)) {
-    return 'An Instagram username has 1–30 letters, digits, dots or underscores.';
-  }
-  if (value.length > 100) return 'That is too long for a page name.';
+  if (value === '') return t('identity_empty');
+  if (existing.some((e) => e.replace(/^@/, '').toLowerCase() === value.toLowerCase())) return t('identity_duplicate');
+  if (platform === 'x' && !/^\w{1,15}$/.test(value)) return t('identity_bad_x');
+  if (platform === 'instagram' && !/^[\w.]{1,30}$/.test(value)) return t('identity_bad_instagram');
+  if (value.length > 100) return t('identity_too_long');
   return null;
 }
 
@@ -82,9 +81,9 @@ export const PLATFORM_NAMES: Record<Platform, string> = { x: 'X', facebook: 'Fac
 
 /** "en" → "English", "hu" → "magyar (hu)"-style names where the runtime knows them. */
 export function languageName(code: string, displayLocale?: string): string {
-  if (code === '*') return 'Any language';
+  if (code === '*') return t('common_any_language');
   try {
-    const names = new Intl.DisplayNames(displayLocale ? [displayLocale] : undefined, { type: 'language' });
+    const names = new Intl.DisplayNames([displayLocale ?? currentLocale()], { type: 'language' });
     const name = names.of(code);
     if (name && name !== code) return name;
   } catch {

@@ -8,16 +8,17 @@ import {
   validateTemplateBody,
 } from '../../utils/core/render-template';
 import { X_MAX_LENGTH, xWeightedLength } from '../../utils/core/x-length';
+import { type MessageKey, t } from '../../utils/i18n';
 
-const DESCRIPTIONS: Record<TemplateVariable, string> = {
-  first_name: 'First name of the person you answer',
-  name: 'Full display name of the person you answer',
-  handle: 'Their handle',
-  brand: 'Your brand’s name on that site',
-  agent: 'Your agent name (set under Brand)',
-  platform: 'X, Facebook or Instagram',
-  post_url: 'Link to the post the comment is on',
-  cursor: 'Where the caret lands after inserting',
+const DESCRIPTIONS: Record<TemplateVariable, MessageKey> = {
+  first_name: 'var_first_name',
+  name: 'var_name',
+  handle: 'var_handle',
+  brand: 'var_brand',
+  agent: 'var_agent',
+  platform: 'var_platform',
+  post_url: 'var_post_url',
+  cursor: 'var_cursor',
 };
 
 export interface VariableInfo {
@@ -25,10 +26,10 @@ export interface VariableInfo {
   description: string;
 }
 
-export const VARIABLE_INFO: readonly VariableInfo[] = TEMPLATE_VARIABLES.map((name) => ({
-  name,
-  description: DESCRIPTIONS[name],
-}));
+/** Each variable with what it fills in, in the interface language. */
+export function variableInfo(): VariableInfo[] {
+  return TEMPLATE_VARIABLES.map((name) => ({ name, description: t(DESCRIPTIONS[name]) }));
+}
 
 /** Variables in `body` that nothing fills in, in the order they first appear. */
 export function unknownVariables(body: string): string[] {

@@ -2,6 +2,7 @@
 // not one per key), and only when the whole result is valid. Changes made elsewhere (popup, another tab) flow in.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Settings, SettingsSchema } from '../../utils/core/settings';
+import { t } from '../../utils/i18n';
 import { describeIssues, toErrorInfo } from '../../utils/storage/errors';
 import { readSettings, watchSettings, writeSettings } from '../../utils/storage/settings';
 
@@ -49,7 +50,7 @@ export function useSettingsEditor(saveDelayMs = 400): SettingsEditor {
         await writeSettings(patch);
         if (Object.keys(pending.current).length === 0) setStatus({ kind: 'saved' });
       } catch (err) {
-        setStatus({ kind: 'error', message: `Not saved: ${toErrorInfo(err).message}` });
+        setStatus({ kind: 'error', message: t('status_not_saved', { reason: toErrorInfo(err).message }) });
       }
     });
     return writing.current;
@@ -80,7 +81,7 @@ export function useSettingsEditor(saveDelayMs = 400): SettingsEditor {
       if (!base) return false;
       const parsed = SettingsSchema.safeParse({ ...base, ...patch });
       if (!parsed.success) {
-        setStatus({ kind: 'error', message: `Not saved: ${describeIssues(parsed.error).message}` });
+        setStatus({ kind: 'error', message: t('status_not_saved', { reason: describeIssues(parsed.error).message }) });
         return false;
       }
       show(parsed.data);

@@ -4,20 +4,22 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PLATFORMS, type Platform } from '../../utils/core/model';
 import type { Settings, ShortcutAction } from '../../utils/core/settings';
+import { type MessageKey, t } from '../../utils/i18n';
 import { toErrorInfo } from '../../utils/storage/errors';
 import { readSettings, watchSettings, writeSettings } from '../../utils/storage/settings';
 import { chordText } from '../options/chords';
 import { Switch } from '../options/Field';
 import { PLATFORM_NAMES } from '../options/format';
+import { useInterfaceLocale } from '../use-locale';
 import { platformOfUrl } from './site';
 
-const CHEAT_SHEET: ReadonlyArray<readonly [ShortcutAction, string]> = [
-  ['next', 'Next waiting comment'],
-  ['previous', 'Previous'],
-  ['reply', 'Reply'],
-  ['done', 'Done'],
-  ['snooze', 'Snooze 1 hour'],
-  ['togglePanel', 'Show or hide the panel'],
+const CHEAT_SHEET: ReadonlyArray<readonly [ShortcutAction, MessageKey]> = [
+  ['next', 'popup_next'],
+  ['previous', 'popup_previous'],
+  ['reply', 'popup_reply'],
+  ['done', 'popup_done'],
+  ['snooze', 'popup_snooze'],
+  ['togglePanel', 'popup_toggle_panel'],
 ];
 
 /** The site of the active tab, or null for any other page (its URL is not visible to us, by design). */
@@ -50,6 +52,7 @@ export function PopupApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const site = useActiveSite();
+  useInterfaceLocale(settings?.language);
 
   useEffect(() => {
     let alive = true;
@@ -71,7 +74,7 @@ export function PopupApp() {
       setSettings(await writeSettings({ sites }));
       setError(null);
     } catch (err) {
-      setError(`Not saved: ${toErrorInfo(err).message}`);
+      setError(t('status_not_saved', { reason: toErrorInfo(err).message }));
     }
   };
 
@@ -80,7 +83,7 @@ export function PopupApp() {
       await browser.runtime.openOptionsPage();
       window.close();
     } catch (err) {
-      setError(`Could not open the options: ${toErrorInfo(err).message}`);
+      setError(t('popup_could_not_open_options', { reason: toErrorInfo(err).message }));
     }
   };
 
@@ -94,22 +97,25 @@ export function PopupApp() {
       </header>
 
       <section class="rr-card" aria-labelledby="rr-popup-tab">
-        <h2 id="rr-popup-tab">This tab</h2>
+        <h2 id="rr-popup-tab">{t('popup_this_tab')}</h2>
         <p class="rr-popup__state" data-testid="popup-tab-state">
           {site === undefined || !settings
-            ? 'Checking…'
+            ? t('popup_checking')
             : site === null
-              ? 'Open x.com, facebook.com or instagram.com to see which comments wait for an answer.'
+              ? t('popup_elsewhere')
               : settings.sites[site]
-                ? `Watching ${PLATFORM_NAMES[site]}. Press ${chordText(settings.shortcuts.togglePanel)} for the queue.`
-                : `Reply Radar is off on ${PLATFORM_NAMES[site]}.`}
+                ? t('popup_watching', {
+                    site: PLATFORM_NAMES[site],
+                    keys: chordText(settings.shortcuts.togglePanel),
+                  })
+                : t('popup_off_on', { site: PLATFORM_NAMES[site] })}
         </p>
       </section>
 
       {settings ? (
         <>
           <section class="rr-card" aria-labelledby="rr-popup-sites">
-            <h2 id="rr-popup-sites">Sites</h2>
+            <h2 id="rr-popup-sites">{t('popup_sites')}</h2>
             <div class="rr-popup__sites">
               {PLATFORMS.map((p) => (
                 <Switch
@@ -124,7 +130,7 @@ export function PopupApp() {
           </section>
 
           <section class="rr-card" aria-labelledby="rr-popup-brand" data-testid="popup-brand">
-            <h2 id="rr-popup-brand">Brand</h2>
+            <h2 id="rr-popup-brand">{t('popup_brand')}</h2>
             <ul class="rr-popup__list">
               {PLATFORMS.map((p) => {
                 const names = settings.brand[p];
@@ -133,31 +139,27 @@ export function PopupApp() {
                   <li key={p}>
                     <span>{PLATFORM_NAMES[p]}</span>
                     <span class={names.length === 0 ? 'rr-muted' : undefined}>
-                      {names.length === 0 ? 'not set' : names.map((n) => `${prefix}${n}`).join(', ')}
+                      {names.length === 0 ? t('popup_not_set') : names.map((n) => `${prefix}${n}`).join(', ')}
                     </span>
                   </li>
                 );
               })}
             </ul>
-            {settings.brand.x.length === 0 ? (
-              <p class="rr-hint">On X, Reply Radar uses the account you’re logged in with.</p>
-            ) : null}
-            {noBrand ? (
-              <p class="rr-hint">Add your Facebook page and Instagram username in the options so replies count.</p>
-            ) : null}
+            {settings.brand.x.length === 0 ? <p class="rr-hint">{t('popup_x_logged_in')}</p> : null}
+            {noBrand ? <p class="rr-hint">{t('popup_no_brand')}</p> : null}
           </section>
 
           <section class="rr-card" aria-labelledby="rr-popup-keys">
-            <h2 id="rr-popup-keys">Keys</h2>
+            <h2 id="rr-popup-keys">{t('popup_keys')}</h2>
             <ul class="rr-popup__list">
               {CHEAT_SHEET.map(([action, label]) => (
                 <li key={action}>
-                  <span>{label}</span>
+                  <span>{t(label)}</span>
                   <kbd>{chordText(settings.shortcuts[action])}</kbd>
                 </li>
               ))}
               <li>
-                <span>Insert template 1–9</span>
+                <span>{t('popup_insert_template')}</span>
                 <kbd>{templatesChord(settings)}</kbd>
               </li>
             </ul>
@@ -172,7 +174,7 @@ export function PopupApp() {
       ) : null}
       <div class="rr-popup__footer">
         <button type="button" class="rr-button rr-button--primary" onClick={() => void openOptions()}>
-          Open options
+          {t('popup_open_options')}
         </button>
       </div>
     </div>

@@ -1,6 +1,11 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
+import { applyLanguageSetting } from '../../utils/i18n';
+import { readSettings } from '../../utils/storage/settings';
 // One stylesheet for the extension's pages, so the popup and the options look like one product.
 import '../options/style.css';
 
-render(<PopupApp />, document.getElementById('app') as HTMLElement);
+// The chosen language is in place before the first paint.
+void readSettings()
+  .then((settings) => applyLanguageSetting(settings.language))
+  .finally(() => render(<PopupApp />, document.getElementById('app') as HTMLElement));

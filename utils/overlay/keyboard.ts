@@ -1,6 +1,7 @@
 // Keyboard chords, matched on KeyboardEvent.code: on a Mac Option+J types "∆", so `key` cannot be trusted when a
 // modifier is down, but `code` is still "KeyJ". Pure: takes event-shaped objects, touches no DOM.
 import { type Chord, type Settings, type ShortcutAction, ShortcutActionSchema } from '../core/settings';
+import { currentLocale, t } from '../i18n';
 
 /** The parts of a KeyboardEvent the chord logic reads (a real KeyboardEvent fits). */
 export interface KeyChordEvent {
@@ -165,7 +166,8 @@ export function conflictsWithSite(chord: Chord): string | null {
   const sites = key === null ? [] : [X_KEYS.has(key) ? 'X' : '', FACEBOOK_KEYS.has(key) ? 'Facebook' : ''];
   const named = sites.filter(Boolean);
   if (named.length > 0) {
-    return `${name} is one of ${named.join(' and ')}'s own shortcuts. Add Alt, Ctrl or ⌘ to the chord.`;
+    const list = new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(named);
+    return t('shortcut_site_conflict', { keys: name, sites: list });
   }
-  return `${name} without Alt, Ctrl or ⌘ would also fire while you type a reply. Add a modifier to the chord.`;
+  return t('shortcut_bare_conflict', { keys: name });
 }
