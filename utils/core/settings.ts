@@ -81,6 +81,8 @@ export const SettingsSchema = z.object({
   /** Extra words per label and language, added to the built-in lists: { question: { en: ["…"] } }. */
   labelWords: z.record(LabelKindSchema, z.record(z.string(), z.array(z.string()))),
   panelCollapsed: z.boolean(),
+  /** Days the response log keeps an entry (counted from its answer, else its last sighting). */
+  responseLogRetentionDays: z.number().int().min(1).max(3650),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -114,4 +116,5 @@ export const DEFAULT_SETTINGS: Settings = {
   sites: { x: true, facebook: true, instagram: true },
   labelWords: { question: {}, complaint: {}, order: {} },
   panelCollapsed: false,
+  responseLogRetentionDays: 90,
 };

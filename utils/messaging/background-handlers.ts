@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { fetchPackagedMessages } from '../i18n';
 import { clearStates, listStates, setState } from '../storage/comment-states';
 import { describeIssues, type ErrorInfo, RadarError, toErrorInfo } from '../storage/errors';
-import { addResponseLog } from '../storage/response-log';
+import { purgeResponseLogNowAndThen, recordObservations } from '../storage/response-log';
 import {
   createTemplate,
   deleteTemplate,
@@ -50,8 +50,12 @@ export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
   'states.list': ({ keys }) => listStates(keys),
   'states.set': (state) => setState(state),
   'states.clear': async ({ keys }) => ({ cleared: await clearStates(keys) }),
-  'responseLog.add': (entry) => addResponseLog(entry),
   'i18n.messages': async ({ locale }) => ({ messages: await fetchPackagedMessages(locale) }),
+  'responseLog.record': async ({ observations }) => {
+    const changed = await recordObservations(observations);
+    void purgeResponseLogNowAndThen().catch((err) => console.warn('[reply-radar] response log purge failed', err));
+    return { changed };
+  },
 };
 
 function refusal(error: ErrorInfo): { ok: false; error: ErrorInfo } {

@@ -8,7 +8,7 @@ import { ManualStateSchema } from '../core/model';
 import { TemplateDraftSchema, TemplateSchema } from '../core/template';
 import { LOCALES } from '../i18n/locales';
 import { type ErrorInfo, ErrorInfoSchema, toErrorInfo } from '../storage/errors';
-import { listResultSchema, ResponseLogEntrySchema } from '../storage/schemas';
+import { listResultSchema, ResponseObservationSchema } from '../storage/schemas';
 
 export { type ErrorCode, type ErrorInfo, RadarError } from '../storage/errors';
 
@@ -61,7 +61,12 @@ export const PROTOCOL = {
     response: z.object({ messages: z.record(z.string(), z.string()) }),
   },
 
-  'responseLog.add': { to: 'background', request: ResponseLogEntrySchema, response: ResponseLogEntrySchema },
+  /** The overlay reports customer comments it shows and the brand's first answers to them (content scripts). */
+  'responseLog.record': {
+    to: 'background',
+    request: z.object({ observations: z.array(ResponseObservationSchema).min(1).max(200) }),
+    response: z.object({ changed: z.number().int().nonnegative() }),
+  },
 
   /** The toggle-panel browser command, sent by the background to the active tab's content script. */
   'overlay.togglePanel': { to: 'content', request: Empty, response: Empty },

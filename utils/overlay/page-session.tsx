@@ -18,6 +18,7 @@ import { ManualStates } from './manual-states';
 import { brokenFacts, LOADING_GRACE_MS, PageReader } from './page-reader';
 import { PanelLayer } from './panel-layer';
 import { PopupLayer } from './popup-layer';
+import { ResponseRecorder } from './response-recorder';
 import { bestTemplateFor, commentForHandle, liveTemplates, replyTextFor } from './reply-text';
 import type { InsertStatus, SessionServices } from './session-services';
 import { buildPageView, type PageFacts, type PageView } from './view-model';
@@ -52,6 +53,7 @@ export class PageSession {
   /** The site's base font size (X lets users pick one): our text follows it. */
   private fontSize = 14;
   private readonly scheduleRead: () => void;
+  private readonly recorder: ResponseRecorder;
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -60,6 +62,7 @@ export class PageSession {
     private readonly signal: AbortSignal,
   ) {
     this.reader = new PageReader(adapter, url, services.now());
+    this.recorder = new ResponseRecorder({ ...services, record: services.recordResponses }, signal);
     this.manual = new ManualStates(
       (keys) => services.loadManualStates(keys),
       signal,
@@ -201,6 +204,7 @@ export class PageSession {
       if (this.viewDirty || !this.view) {
         const settings = this.services.settings();
         this.view = buildPageView(this.facts, settings, this.manual.map, this.services.now(), this.services.locale);
+        this.recorder.observe(this.view);
         this.theme = this.adapter.theme(document);
         this.fontSize = siteFontSize();
         this.viewDirty = false;

@@ -41,6 +41,9 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
     markTemplateUsed: async (id) => {
       await call('templates.markUsed', { id });
     },
+    recordResponses: async (observations) => {
+      await call('responseLog.record', { observations });
+    },
     saveSettings: async (patch) => {
       settings = { ...settings, ...patch };
       session?.refresh();

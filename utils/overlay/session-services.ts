@@ -1,6 +1,7 @@
 // What a page session needs from the rest of the content script (storage goes through the background), and the
 // per-comment insertion status the badges show.
 import type { ManualState } from '../core/model';
+import type { ResponseObservation } from '../core/response-log';
 import type { Settings } from '../core/settings';
 import type { Template } from '../core/template';
 
@@ -11,6 +12,8 @@ export interface SessionServices {
   loadManualStates(keys: string[]): Promise<ManualState[]>;
   setManualState(state: ManualState): Promise<void>;
   markTemplateUsed(id: string): Promise<void>;
+  /** Keep first-response times (the background's response log). */
+  recordResponses(observations: ResponseObservation[]): Promise<void>;
   saveSettings(patch: Partial<Settings>): Promise<void>;
   now(): number;
   /** False once the extension was updated or reloaded under the page: the session then stops. */

@@ -9,6 +9,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { type ManualState, ManualStateSchema } from '../core/model';
+import { mergeEntries } from '../core/response-log';
 import { type Settings, SettingsSchema } from '../core/settings';
 import { type Template, TemplateSchema } from '../core/template';
 import { csvToDrafts, templatesToCsv } from './csv';
@@ -447,13 +448,14 @@ async function importResponseLog(
   }
   for (const e of incoming) {
     const mine = byKey.get(e.key);
-    // The first answer of a comment is the one that counts.
-    if (mode === 'merge' && mine && mine.answeredAt <= e.answeredAt) {
+    // The first answer of a comment is the one that counts: a merge keeps the earlier of the two.
+    const next = mode === 'merge' && mine ? mergeEntries(mine, e) : e;
+    if (mine && JSON.stringify(next) === JSON.stringify(mine)) {
       summary.responseLog.skipped++;
       continue;
     }
     summary.responseLog.added++;
-    await putOver(tx, 'responseLog', e.key, e, existing);
+    await putOver(tx, 'responseLog', e.key, next, existing);
   }
 }
 
