@@ -18,8 +18,8 @@ import { ManualStates } from './manual-states';
 import { brokenFacts, LOADING_GRACE_MS, PageReader } from './page-reader';
 import { PanelLayer } from './panel-layer';
 import { PopupLayer } from './popup-layer';
-import { ResponseRecorder } from './response-recorder';
 import { bestTemplateFor, commentForHandle, liveTemplates, replyTextFor } from './reply-text';
+import { ResponseRecorder } from './response-recorder';
 import type { InsertStatus, SessionServices } from './session-services';
 import { buildPageView, type PageFacts, type PageView } from './view-model';
 
