@@ -6,9 +6,12 @@ import type { Health } from '../../utils/core/model';
 import { type LabelKind, LabelKindSchema } from '../../utils/core/settings';
 import { trusted } from '../../utils/overlay/trusted';
 import { AgePill } from './AgePill';
+import { type HandledItem, type HandledKind, HandledLists } from './HandledLists';
+import { HiddenNote } from './HiddenNote';
 import { BreachIcon, ChevronIcon, OkIcon, WarnIcon } from './icons';
 import { scrollWithin } from './scroll';
 import type { Level, Theme } from './styles';
+import { UndoToast, type UndoToastProps } from './UndoToast';
 
 export interface QueueItemView {
   /** commentKey(): "platform:id". */
@@ -20,6 +23,8 @@ export interface QueueItemView {
   ageText: string;
   level: Level;
   labels: LabelKind[];
+  /** Obvious spam: labelled, offered "Ignore" in one click. */
+  spam?: boolean;
 }
 
 export type LabelFilter = LabelKind | 'all';
@@ -50,6 +55,16 @@ export interface QueuePanelProps {
   theme: Theme;
   /** "X", "Facebook", "Instagram". */
   platformName: string;
+  /** Ignore a comment (offered on obvious spam). */
+  onIgnore?(key: string): void;
+  /** After done, snooze or ignore: where it went, and Undo. */
+  toast?: UndoToastProps | null;
+  /** The comments that left the queue, by where they went. */
+  handled?: Record<HandledKind, HandledItem[]>;
+  /** Puts a done, snoozed or ignored comment back in the queue. */
+  onRestore?(key: string): void;
+  /** The site loads more replies as the user scrolls (the warning then says to scroll, not to expand). */
+  moreBelow?: boolean;
 }
 
 export const LABEL_WORDS: Record<LabelKind, { one: string; many: string }> = {
@@ -60,18 +75,8 @@ export const LABEL_WORDS: Record<LabelKind, { one: string; many: string }> = {
 
 export const ALL_ANSWERED = 'All answered on this post';
 export const BROKEN_TEXT = "Reply Radar could not read this page's comments, so it cannot tell what is unanswered.";
-const HIDDEN_TEXT = 'Some replies are hidden on this page — expand them to check';
-const MAX_HINTS = 4;
 
 const uniq = (list: string[]): string[] => [...new Set(list.map((s) => s.trim()).filter(Boolean))];
-
-function hiddenText(hints: string[]): string {
-  const shown = uniq(hints);
-  if (shown.length === 0) return `${HIDDEN_TEXT}.`;
-  const quoted = shown.slice(0, MAX_HINTS).map((h) => `“${h}”`);
-  const more = shown.length > MAX_HINTS ? ` and ${shown.length - MAX_HINTS} more` : '';
-  return `${HIDDEN_TEXT}: ${quoted.join(', ')}${more}.`;
-}
 
 function notTrackedText(reason: NotTrackedReason | undefined, platformName: string): string {
   switch (reason) {
@@ -148,6 +153,7 @@ export function QueuePanel(props: QueuePanelProps) {
           <span aria-hidden="true">{tracked ? 'unanswered' : 'off'}</span>
           {tracked && (health !== 'ok' || items.length === 0) ? <HealthIcon health={health} /> : null}
         </button>
+        {props.toast ? <UndoToast {...props.toast} /> : null}
       </section>
     );
   }
@@ -177,6 +183,7 @@ export function QueuePanel(props: QueuePanelProps) {
         <div class="rr-panel-body" id={bodyId} ref={bodyRef}>
           {tracked ? <TrackedBody {...props} /> : <NotTracked {...props} />}
         </div>
+        {props.toast ? <UndoToast {...props.toast} /> : null}
       </div>
     </section>
   );
@@ -268,10 +275,7 @@ function TrackedBody(props: QueuePanelProps) {
       ) : health === 'incomplete' ? (
         <div class="rr-note" data-kind="incomplete">
           <WarnIcon />
-          <div>
-            <p>{hiddenText(collapsedHints)}</p>
-            <Problems problems={problems} />
-          </div>
+          <HiddenNote collapsedHints={collapsedHints} problems={problems} moreBelow={props.moreBelow ?? false} />
         </div>
       ) : items.length === 0 ? (
         <div class="rr-note" data-kind="ok">
@@ -326,12 +330,14 @@ function TrackedBody(props: QueuePanelProps) {
                   current={item.key === currentKey}
                   onSelect={props.onSelect}
                   onReply={props.onReply}
+                  onIgnore={props.onIgnore}
                 />
               ))}
             </ol>
           )}
         </>
       ) : null}
+      {props.handled && props.onRestore ? <HandledLists lists={props.handled} onRestore={props.onRestore} /> : null}
     </>
   );
 }
@@ -341,11 +347,13 @@ function QueueItem({
   current,
   onSelect,
   onReply,
+  onIgnore,
 }: {
   item: QueueItemView;
   current: boolean;
   onSelect(key: string): void;
   onReply(key: string): void;
+  onIgnore?(key: string): void;
 }) {
   return (
     <li class="rr-item" data-current={current ? 'true' : 'false'} data-key={item.key}>
@@ -362,6 +370,11 @@ function QueueItem({
         <span class="rr-item-snippet">{clip(item.snippet)}</span>
         <span class="rr-item-meta">
           <AgePill level={item.level} ageText={item.ageText} />
+          {item.spam ? (
+            <span class="rr-chip" data-label="spam">
+              Likely spam
+            </span>
+          ) : null}
           {item.labels.map((l) => (
             <span key={l} class="rr-chip">
               {LABEL_WORDS[l].one}
@@ -369,9 +382,15 @@ function QueueItem({
           ))}
         </span>
       </button>
-      <button type="button" class="rr-btn rr-btn-primary" onClick={trusted(() => onReply(item.key))}>
-        Reply<span class="rr-sr">{` to ${item.authorName}`}</span>
-      </button>
+      {item.spam && onIgnore ? (
+        <button type="button" class="rr-btn" data-rr-action="ignore" onClick={trusted(() => onIgnore(item.key))}>
+          Ignore<span class="rr-sr">{` ${item.authorName}`}</span>
+        </button>
+      ) : (
+        <button type="button" class="rr-btn rr-btn-primary" onClick={trusted(() => onReply(item.key))}>
+          Reply<span class="rr-sr">{` to ${item.authorName}`}</span>
+        </button>
+      )}
     </li>
   );
 }

@@ -338,6 +338,26 @@ const PANEL_ONLY_CSS = `
 .rr-mini .rr-count { font-size: calc(var(--rr-font-size) * 0.86); }
 .rr-mini[data-health='incomplete'] .rr-icon { color: var(--rr-warn-fg); }
 .rr-mini[data-health='broken'] .rr-icon { color: var(--rr-breach-mark); }
+.rr-toast {
+  display: flex; align-items: center; gap: 0.6em;
+  margin: 0; padding: 0.5em 0.6em 0.5em 0.9em;
+  border-top: 1px solid var(--rr-border);
+  background: var(--rr-fg); color: var(--rr-bg);
+}
+.rr-mini + .rr-toast { margin-top: 0.4em; border-radius: 10px; border: 0; box-shadow: var(--rr-shadow); }
+.rr-toast-text { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.rr-hidden-note { min-width: 0; }
+.rr-hidden-line { margin: 0; }
+.rr-why { margin-top: 0.2em; font-size: calc(var(--rr-font-size) * 0.86); }
+.rr-why summary { cursor: pointer; text-decoration: underline; width: fit-content; }
+.rr-why p { margin: 0.3em 0 0; }
+.rr-handled-lists { margin: 0.6em 0.2em 0; display: flex; flex-direction: column; gap: 0.2em; }
+.rr-handled summary { cursor: pointer; color: var(--rr-muted); font-size: calc(var(--rr-font-size) * 0.86); font-weight: 600; }
+.rr-handled-list { list-style: none; margin: 0.3em 0; padding: 0; display: flex; flex-direction: column; gap: 0.2em; }
+.rr-handled-item { display: grid; grid-template-columns: auto 1fr auto; gap: 0.4em; align-items: center; font-size: calc(var(--rr-font-size) * 0.86); }
+.rr-handled-who { font-weight: 600; }
+.rr-handled-snippet { color: var(--rr-muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.rr-chip[data-label='spam'] { border-style: dashed; }
 `;
 
 export const BADGE_CSS = TOKENS_CSS + BASE_CSS + BADGE_ONLY_CSS;

@@ -7,7 +7,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Harness, launch } from './harness';
 import { badgeAction, focusedAction, picker, pickerSeen, putBadgeAt } from './overlay-helpers';
-import { articleWithText, BRAND_POST, badgeText, draftText } from './x-helpers';
+import {
+  articleWithText,
+  BRAND_POST,
+  badgeText,
+  draftText,
+  expectUnanswered,
+  panelAttr,
+  scrollThrough,
+} from './x-helpers';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -124,6 +132,55 @@ describe('one template at a time', () => {
     // Closing the box clears "Inserted — check it and send".
     await closeXReply();
     await expect.poll(() => badgeText(anna)).not.toMatch(/Inserted/);
+    await page.close();
+  });
+});
+
+describe('forgiving actions', () => {
+  test('Undo after Alt+D restores the comment, and the Done list says where a badge Done sent one', async () => {
+    const page = await open(BRAND_POST);
+    const count = async () => Number(await panelAttr(page, 'data-rr-unanswered'));
+    // Let Reply Radar see every reply once (X mounts only rows near the viewport), so the count is stable.
+    await scrollThrough(page);
+    await expectUnanswered(page, 24);
+    await page.keyboard.press('Alt+KeyJ');
+    const current = page.locator('article[data-rr-current]');
+    const id = await current.getAttribute('data-rr-id', { timeout: 5000 });
+    const before = await count();
+    await page.keyboard.press('Alt+KeyD');
+    const row = page.locator(`article[data-rr-id="${id}"]`);
+    await expect.poll(() => row.getAttribute('data-rr-state')).toBe('done');
+    await expect.poll(count).toBe(before - 1);
+    const toast = page.locator('reply-radar [data-rr-toast]');
+    await expect.poll(() => toast.textContent()).toMatch(/done/i);
+    await page.locator('reply-radar [data-rr-action="undo"]').click();
+    await expect.poll(() => row.getAttribute('data-rr-state')).toBe('unanswered');
+    await expect.poll(count).toBe(before);
+    // Still unanswered after a reload: the undo reached storage too.
+    await page.reload();
+    await page.locator('reply-radar').waitFor({ state: 'attached' });
+    await scrollThrough(page);
+    await expectUnanswered(page, before);
+
+    // Done from a badge: the comment is in the panel's Done list, and comes back from there.
+    const tom = await articleWithText(page, 'Honestly the old autumn blend');
+    const tomId = await tom.getAttribute('data-rr-id');
+    await badgeAction(tom, 'done').click();
+    await expect.poll(() => page.locator(`article[data-rr-id="${tomId}"]`).getAttribute('data-rr-state')).toBe('done');
+    const doneList = page.locator('reply-radar details[data-rr-handled="done"]');
+    await doneList.locator('summary').click();
+    await doneList.locator(`li[data-key="${tomId}"] [data-rr-action="restore"]`).click();
+    await expect
+      .poll(() => page.locator(`article[data-rr-id="${tomId}"]`).getAttribute('data-rr-state'))
+      .toBe('unanswered');
+    await shot(page, 'panel-light');
+    await page.close();
+  });
+
+  test('the panel in dark theme', async () => {
+    const page = await open(`${BRAND_POST}?theme=dark`);
+    await expect.poll(() => panelAttr(page, 'data-rr-unanswered')).not.toBe('0');
+    await shot(page, 'panel-dark');
     await page.close();
   });
 });

@@ -1,22 +1,47 @@
-// The order in which waiting comments are worked through: breached targets first, then whoever waited longest.
+// The order in which waiting comments are worked through: breached targets first; at the same level a complaint or
+// an order problem rises above older small talk and questions (labels weigh, as priority rules in Hootsuite do);
+// then whoever waited longest. Obvious spam goes last.
 import type { Level } from './age';
+import type { LabelKind } from './settings';
 
 export interface QueueItem {
   /** commentKey of the comment. */
   key: string;
   postedAt: number;
   level: Level;
+  labels?: readonly LabelKind[];
+  /** Obvious spam (see spam.ts): last, whatever its age. */
+  spam?: boolean;
 }
 
-/** A new array: breached first, then oldest first; key breaks ties so the order never flickers between renders. */
+/** How much each label lifts a comment among those at the same level. */
+export const LABEL_WEIGHT: Readonly<Record<LabelKind, number>> = { complaint: 1, order: 1, question: 0 };
+
+/** A new array in working order (see above); key breaks ties so the order never flickers between renders. */
 export function queueOrder<T extends QueueItem>(items: T[]): T[] {
   return [...items].sort(
-    (a, b) => breachRank(a) - breachRank(b) || compareTime(a.postedAt, b.postedAt) || compareKey(a.key, b.key),
+    (a, b) =>
+      spamRank(a) - spamRank(b) ||
+      breachRank(a) - breachRank(b) ||
+      weight(b) - weight(a) ||
+      compareTime(a.postedAt, b.postedAt) ||
+      compareKey(a.key, b.key),
   );
+}
+
+function spamRank(item: QueueItem): number {
+  return item.spam ? 1 : 0;
 }
 
 function breachRank(item: QueueItem): number {
   return item.level === 'breach' ? 0 : 1;
+}
+
+/** The heaviest label counts (a complaint about an order is not heavier than either). */
+export function weight(item: QueueItem): number {
+  let most = 0;
+  for (const label of item.labels ?? []) most = Math.max(most, LABEL_WEIGHT[label] ?? 0);
+  return most;
 }
 
 /** Unknown times go last, so the comparator stays consistent (NaN would break the sort's contract). */

@@ -9,12 +9,16 @@ export const BADGE_TAG = 'rr-badge';
 export const LAYER_TAG = 'rr-layer';
 const OUTLINE_STYLE_ID = 'reply-radar-outline';
 
-/** Outline colours per level; the only styling applied to the site's own nodes. */
+/**
+ * The only styling applied to the site's own nodes. Calm: a thin, translucent mark on waiting comments (tinted by
+ * level, so an overdue one still stands out) and a stronger one only on the current comment; answered and brand
+ * comments get none, so the page still looks like the site.
+ */
 const OUTLINE_CSS = `
-[data-rr-state="unanswered"] { outline: 2px solid #64748b !important; outline-offset: -2px; }
-[data-rr-state="unanswered"][data-rr-level="warn"] { outline-color: #d97706 !important; }
-[data-rr-state="unanswered"][data-rr-level="breach"] { outline-color: #dc2626 !important; }
-[data-rr-current] { outline-width: 3px !important; outline-style: double !important; }
+[data-rr-state="unanswered"] { outline: 1px solid rgba(100, 116, 139, 0.45) !important; outline-offset: -1px; }
+[data-rr-state="unanswered"][data-rr-level="warn"] { outline-color: rgba(217, 119, 6, 0.55) !important; }
+[data-rr-state="unanswered"][data-rr-level="breach"] { outline-color: rgba(220, 38, 38, 0.6) !important; }
+[data-rr-current] { outline: 2px solid #1d9bf0 !important; outline-offset: -2px; }
 `;
 
 export function ensureOutlineStyle(doc: Document, signal: AbortSignal): void {

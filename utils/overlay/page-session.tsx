@@ -26,6 +26,8 @@ import { buildPageView, type PageFacts, type PageView } from './view-model';
 export type { InsertStatus, SessionServices } from './session-services';
 
 const SNOOZE_MS = 60 * 60 * 1000;
+/** How long the Undo toast stays after done, snooze or ignore. */
+const UNDO_MS = 8_000;
 
 export class PageSession {
   private readonly reader: PageReader;
@@ -43,6 +45,9 @@ export class PageSession {
   /** Set when what the view is built from changed (page, clock, states, settings); else only UI state is redrawn. */
   private viewDirty = true;
   private pickerKey: string | null = null;
+  /** The last done/snooze/ignore, undoable for UNDO_MS: the state it replaced. */
+  private undo: { key: string; to: 'done' | 'snoozed' | 'ignored'; before: ManualState | undefined } | null = null;
+  private undoTimer: ReturnType<typeof setTimeout> | undefined;
   /** The layer the template picker opens in, above the page. */
   private readonly layer: PopupLayer;
   /** The reply box each "Inserted" status is about: the status follows the box and clears when it is gone. */
@@ -91,6 +96,9 @@ export class PageSession {
         reply: (key) => void this.reply(key, null),
         trackAll: () => void this.services.saveSettings({ trackAllPosts: true }),
         adoptBrand: (author) => this.adoptBrand(author),
+        ignore: (key) => void this.mark(key, 'ignored'),
+        restore: (key) => void this.restore(key, undefined),
+        undo: () => void this.undoLast(),
         labelFilter: (filter) => {
           this.labelFilter = filter;
           this.render();
@@ -107,6 +115,7 @@ export class PageSession {
     }, 20_000);
     const graceTimer = setTimeout(() => this.readAndRender(), LOADING_GRACE_MS + 50);
     signal.addEventListener('abort', () => {
+      clearTimeout(this.undoTimer);
       clearInterval(clock);
       clearTimeout(graceTimer);
       this.teardown();
@@ -234,6 +243,7 @@ export class PageSession {
       theme: this.theme,
       fontSize: this.fontSize,
       settings: this.services.settings(),
+      undo: this.undo,
     };
   }
 
@@ -380,12 +390,53 @@ export class PageSession {
     this.viewDirty = true;
     this.render();
     if (wasCurrent) this.move(1);
+    this.offerUndo(key, to, before);
     try {
       await this.services.setManualState(state);
     } catch (error) {
       // Not saved: put the comment back in the queue rather than pretend.
       if (before) this.manual.map.set(key, before);
       else this.manual.map.delete(key);
+      this.viewDirty = true;
+      this.setStatus(key, { kind: 'failed', message: `Could not save: ${String(error)}`, copied: false });
+    }
+  }
+
+  private offerUndo(key: string, to: 'done' | 'snoozed' | 'ignored', before: ManualState | undefined): void {
+    clearTimeout(this.undoTimer);
+    this.undo = { key, to, before };
+    this.undoTimer = setTimeout(() => {
+      this.undo = null;
+      this.render();
+    }, UNDO_MS);
+    this.render();
+  }
+
+  private async undoLast(): Promise<void> {
+    const undo = this.undo;
+    if (!undo) return;
+    clearTimeout(this.undoTimer);
+    this.undo = null;
+    await this.restore(undo.key, undo.before);
+  }
+
+  /** Back to what it was before (Undo), or to no mark at all ("Back to queue"): the page judges it again. */
+  private async restore(key: string, before: ManualState | undefined): Promise<void> {
+    const replaced = this.manual.map.get(key);
+    // Its Undo would now undo nothing.
+    if (this.undo?.key === key) {
+      clearTimeout(this.undoTimer);
+      this.undo = null;
+    }
+    if (before) this.manual.map.set(key, before);
+    else this.manual.map.delete(key);
+    this.viewDirty = true;
+    this.render();
+    try {
+      if (before) await this.services.setManualState(before);
+      else await this.services.clearManualStates([key]);
+    } catch (error) {
+      if (replaced) this.manual.map.set(key, replaced);
       this.viewDirty = true;
       this.setStatus(key, { kind: 'failed', message: `Could not save: ${String(error)}`, copied: false });
     }

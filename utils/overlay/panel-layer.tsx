@@ -1,12 +1,13 @@
 // The queue panel: one <reply-radar> host per page, fixed in a corner, carrying the page contract's
 // data-rr-unanswered and data-rr-health.
 import { render } from 'preact';
+import type { HandledItem, HandledKind } from '../../components/overlay/HandledLists';
 import { type LabelFilter, QueuePanel } from '../../components/overlay/QueuePanel';
 import { PANEL_CSS } from '../../components/overlay/styles';
 import type { Author, Platform } from '../core/model';
 import type { Settings } from '../core/settings';
 import { createPanelHost, ensureOutlineStyle } from './hosts';
-import type { PageView } from './view-model';
+import { MORE_BELOW, type PageView } from './view-model';
 
 export interface PanelActions {
   toggleCollapsed(): void;
@@ -16,6 +17,10 @@ export interface PanelActions {
   /** Adds the post's author to this site's brand identities. */
   adoptBrand(author: Author): void;
   labelFilter(filter: LabelFilter): void;
+  ignore(key: string): void;
+  /** Back to the queue from the done / snoozed / ignored lists. */
+  restore(key: string): void;
+  undo(): void;
 }
 
 export interface PanelUi {
@@ -24,6 +29,8 @@ export interface PanelUi {
   theme: 'light' | 'dark';
   fontSize: number;
   settings: Settings;
+  /** The last done/snooze/ignore while it can be undone. */
+  undo: { key: string; to: HandledKind } | null;
 }
 
 const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' } as const;
@@ -64,7 +71,21 @@ export class PanelLayer {
           ageText: c.ageText,
           level: c.level,
           labels: c.labels,
+          spam: c.spam,
         }))}
+        onIgnore={actions.ignore}
+        handled={handledLists(view)}
+        onRestore={actions.restore}
+        moreBelow={view.problems.includes(MORE_BELOW)}
+        toast={
+          ui.undo
+            ? {
+                kind: ui.undo.to,
+                name: view.comments.get(ui.undo.key)?.comment.author.displayName ?? '',
+                onUndo: actions.undo,
+              }
+            : null
+        }
         health={view.health}
         problems={view.problems}
         collapsedHints={view.collapsedHints}
@@ -99,4 +120,14 @@ export class PanelLayer {
     this.panel.host.remove();
     this.panel = null;
   }
+}
+
+/** The comments that left the queue on this page, by where they went, in page order. */
+function handledLists(view: PageView): Record<HandledKind, HandledItem[]> {
+  const lists: Record<HandledKind, HandledItem[]> = { done: [], snoozed: [], ignored: [] };
+  for (const c of view.comments.values()) {
+    if (c.state !== 'done' && c.state !== 'snoozed' && c.state !== 'ignored') continue;
+    lists[c.state].push({ key: c.key, authorName: c.comment.author.displayName, snippet: c.comment.text });
+  }
+  return lists;
 }

@@ -38,6 +38,9 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
     setManualState: async (state) => {
       await call('states.set', state);
     },
+    clearManualStates: async (keys) => {
+      await call('states.clear', { keys });
+    },
     markTemplateUsed: async (id) => {
       await call('templates.markUsed', { id });
     },

@@ -11,6 +11,8 @@ export interface SessionServices {
   locale: string;
   loadManualStates(keys: string[]): Promise<ManualState[]>;
   setManualState(state: ManualState): Promise<void>;
+  /** Forgets the marks of these comments (Undo, "Back to queue"): they are judged by the page again. */
+  clearManualStates(keys: string[]): Promise<void>;
   markTemplateUsed(id: string): Promise<void>;
   /** Keep first-response times (the background's response log). */
   recordResponses(observations: ResponseObservation[]): Promise<void>;

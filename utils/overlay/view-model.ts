@@ -13,6 +13,7 @@ import {
 } from '../core/model';
 import { queueOrder } from '../core/queue';
 import type { LabelKind, Settings } from '../core/settings';
+import { looksLikeSpam } from '../core/spam';
 import { classifyThreads } from '../core/unanswered';
 
 export interface CommentView {
@@ -22,6 +23,8 @@ export interface CommentView {
   level: Level;
   ageText: string;
   labels: LabelKind[];
+  /** Obvious spam (utils/core/spam.ts): labelled, last in the queue, never a breach. */
+  spam: boolean;
 }
 
 export interface PageView {
@@ -101,11 +104,13 @@ export function buildPageView(
     const state = result.states.get(key);
     if (!state) continue;
     const wait = waitingMs(comment.postedAt, now, settings.businessHours);
+    const spam = state === 'unanswered' && looksLikeSpam(comment.text);
     comments.set(key, {
       key,
       comment,
       state,
-      level: levelFor(wait, settings.targets),
+      spam,
+      level: spam ? 'ok' : levelFor(wait, settings.targets),
       ageText: formatAge(Math.max(0, now - comment.postedAt), locale),
       labels: state === 'unanswered' ? labelsFor(comment.text, comment.lang, settings.labelWords) : [],
     });

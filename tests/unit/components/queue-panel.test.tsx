@@ -92,9 +92,10 @@ describe('QueuePanel health words', () => {
     );
     const text = m.text();
     expect(text).not.toContain('All answered');
-    expect(text).toContain(
-      'Some replies are hidden on this page — expand them to check: “Show more replies”, “View all 5 replies”.',
-    );
+    // One line that says what to do; the page's words and the problems behind a "Why?" disclosure.
+    expect(m.$('.rr-hidden-line')?.textContent).toBe('Some replies are hidden on this page — expand them to check.');
+    expect(m.$('details.rr-why summary')?.textContent).toBe('Why?');
+    expect(m.$('details.rr-why')?.textContent).toContain('“Show more replies”, “View all 5 replies”');
     expect(text).toContain('2 replies could not be read');
     expect(live(m)).toBe('0 unanswered, some replies are hidden');
   });
@@ -275,5 +276,51 @@ describe('QueuePanel collapsed', () => {
     m.rerender(<QueuePanel {...props({ collapsed: true, items: [ana] })} />);
     expect(m.$('[aria-live="polite"]')).toBe(region);
     expect(region?.textContent).toBe('1 unanswered');
+  });
+});
+
+describe('QueuePanel, forgiving actions', () => {
+  it('says to scroll, not to expand, when the site loads replies as you scroll', () => {
+    const m = mount(
+      <QueuePanel {...props({ items: [], health: 'incomplete', moreBelow: true, problems: ['Scroll to the end'] })} />,
+    );
+    expect(m.$('.rr-hidden-line')?.textContent).toMatch(/scroll to the end/);
+    expect(m.$('.rr-hidden-line')?.textContent).not.toMatch(/expand/);
+  });
+
+  it('shows where a comment went with an Undo, open or collapsed', () => {
+    const onUndo = vi.fn();
+    for (const collapsed of [false, true]) {
+      const m = mount(<QueuePanel {...props({ collapsed, toast: { kind: 'done', name: 'Tom', onUndo } })} />);
+      expect(m.$('[data-rr-toast]')?.textContent).toContain('Marked done: Tom');
+      click(m.$('[data-rr-action="undo"]'));
+    }
+    expect(onUndo).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists done, snoozed and ignored comments, each with a way back to the queue', () => {
+    const onRestore = vi.fn();
+    const handled = {
+      done: [{ key: 'x:9', authorName: 'Tom', snippet: 'Old blend was better' }],
+      snoozed: [],
+      ignored: [{ key: 'x:8', authorName: 'Bot', snippet: 'https://spam.example/' }],
+    };
+    const m = mount(<QueuePanel {...props({ handled, onRestore })} />);
+    const lists = m.$$('details[data-rr-handled]');
+    expect(lists.map((d) => d.getAttribute('data-rr-handled'))).toEqual(['done', 'ignored']);
+    expect(lists[0]?.querySelector('summary')?.textContent).toBe('Done (1)');
+    click(lists[1]!.querySelector('[data-rr-action="restore"]'));
+    expect(onRestore).toHaveBeenCalledWith('x:8');
+  });
+
+  it('labels obvious spam and ignores it in one click instead of offering Reply', () => {
+    const onIgnore = vi.fn();
+    const spam: QueueItemView = { ...cy, key: 'x:7', snippet: 'https://bit.ly/x', labels: [], spam: true };
+    const m = mount(<QueuePanel {...props({ items: [ana, spam], onIgnore })} />);
+    const row = m.$('li[data-key="x:7"]');
+    expect(row?.textContent).toContain('Likely spam');
+    expect(row?.querySelector('.rr-btn-primary')).toBeNull();
+    click(row!.querySelector('[data-rr-action="ignore"]'));
+    expect(onIgnore).toHaveBeenCalledWith('x:7');
   });
 });

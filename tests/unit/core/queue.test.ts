@@ -51,6 +51,30 @@ describe('queueOrder', () => {
     expect(sorted[0]).toBe(items[1]);
   });
 
+  it('lifts a complaint or an order problem above older small talk at the same level', () => {
+    const sorted = queueOrder([
+      item('x:chat', 10, 'ok'),
+      { ...item('x:question', 20, 'ok'), labels: ['question'] },
+      { ...item('x:order', 30, 'ok'), labels: ['order'] },
+      { ...item('x:complaint', 40, 'ok'), labels: ['question', 'complaint'] },
+    ]);
+    // A question weighs no more than small talk: age decides between them.
+    expect(keys(sorted)).toEqual(['x:order', 'x:complaint', 'x:chat', 'x:question']);
+  });
+
+  it('never lifts a label above a breach', () => {
+    const sorted = queueOrder([
+      { ...item('x:complaint', 40, 'warn'), labels: ['complaint'] },
+      item('x:late', 50, 'breach'),
+    ]);
+    expect(keys(sorted)).toEqual(['x:late', 'x:complaint']);
+  });
+
+  it('puts spam last, whatever its age or level', () => {
+    const sorted = queueOrder([{ ...item('x:spam', 1, 'breach'), spam: true }, item('x:new', 90, 'ok')]);
+    expect(keys(sorted)).toEqual(['x:new', 'x:spam']);
+  });
+
   it('keeps extra fields of the caller’s type', () => {
     const sorted = queueOrder([{ ...item('x:a', 1, 'ok'), text: 'hi' }]);
     expect(sorted[0]?.text).toBe('hi');

@@ -1,0 +1,28 @@
+// The toast after done, snooze or ignore: says where the comment went and offers Undo for a few seconds.
+import { trusted } from '../../utils/overlay/trusted';
+import type { HandledKind } from './HandledLists';
+
+export interface UndoToastProps {
+  /** Where the comment went. */
+  kind: HandledKind;
+  /** Whose comment ("Tom"). */
+  name: string;
+  onUndo(): void;
+}
+
+function toastText(kind: HandledKind, name: string): string {
+  if (kind === 'done') return `Marked done: ${name}`;
+  if (kind === 'snoozed') return `Snoozed for an hour: ${name}`;
+  return `Ignored: ${name}`;
+}
+
+export function UndoToast({ kind, name, onUndo }: UndoToastProps) {
+  return (
+    <div class="rr-toast" role="status" data-rr-toast={kind}>
+      <span class="rr-toast-text">{toastText(kind, name)}</span>
+      <button type="button" class="rr-btn" data-rr-action="undo" onClick={trusted(() => onUndo())}>
+        Undo
+      </button>
+    </div>
+  );
+}
