@@ -4,11 +4,11 @@
 // navigation, or the extension going away).
 import { LAYER_CSS } from '../../components/overlay/styles';
 import { TemplatePicker } from '../../components/overlay/TemplatePicker';
-import { type Author, type ManualState, normalizeHandle } from '../core/model';
+import { type Author, commentKey, type ManualState, normalizeHandle } from '../core/model';
 import type { LabelKind, ShortcutAction } from '../core/settings';
 import { suggestTemplates } from '../core/suggest';
 import type { Template } from '../core/template';
-import { copyToClipboard } from '../insert';
+import { copyToClipboard, editorPlainText } from '../insert';
 import { fillTemplate, stillHoldsTemplate } from '../insert/session';
 import type { SiteAdapter } from '../sites/types';
 import { BadgeLayer } from './badge-layer';
@@ -496,14 +496,18 @@ export class PageSession {
   private answeringKey(): string | null {
     const focused = this.adapter.focusedEditor(document);
     if (!focused) return this.currentKey;
+    const targetId = this.adapter.replyTargetId?.(focused);
+    const targetKey = targetId ? commentKey({ platform: this.adapter.platform, id: targetId }) : null;
+    if (targetKey && this.view?.comments.has(targetKey)) return targetKey;
     if (this.replying?.editor === focused) return this.replying.key;
     const handle = this.adapter.replyTargetHandle?.(focused);
     if (!handle || !this.view) return null;
     return commentForHandle(this.view, handle, this.currentKey);
   }
 
-  private replyText(key: string, template: Template) {
-    return replyTextFor(key, template, this.view, this.facts, this.services.settings(), this.services.locale);
+  /** `boxText`: what the reply box holds already; a greeting does not repeat the "@handle" the site wrote there. */
+  private replyText(key: string, template: Template, boxText = '') {
+    return replyTextFor(key, template, this.view, this.facts, this.services.settings(), this.services.locale, boxText);
   }
 
   /** One click: open the site's reply box for the comment and fill it with a template (never sends). */
@@ -552,7 +556,7 @@ export class PageSession {
   }
 
   private async insert(key: string, editor: HTMLElement, template: Template): Promise<void> {
-    const rendered = this.replyText(key, template);
+    const rendered = this.replyText(key, template, editorPlainText(editor, this.adapter.editorKind(editor)));
     if (!rendered) return;
     this.setStatus(key, { kind: 'working' });
     const result = await fillTemplate(editor, this.adapter.editorKind(editor), rendered.text, rendered.cursor);

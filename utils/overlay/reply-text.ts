@@ -1,4 +1,5 @@
 // Which templates apply and what text a template becomes for a comment. Pure: no DOM, tested directly.
+import { withoutRepeatedHandle } from '../core/mention';
 import { normalizeHandle } from '../core/model';
 import { buildTemplateVars, renderTemplate } from '../core/render-template';
 import type { Settings } from '../core/settings';
@@ -52,18 +53,18 @@ export function replyTextFor(
   facts: PageFacts | null,
   settings: Settings,
   locale: string,
+  /** What the reply box holds already: a greeting does not repeat the "@handle" the site wrote there. */
+  boxText = '',
 ): ReturnType<typeof renderTemplate> | null {
   const cv = view?.comments.get(key);
   const post = facts?.post;
   if (!view || !facts || !cv || !post) return null;
-  return renderTemplate(
-    template.body,
-    buildTemplateVars({
-      comment: cv.comment,
-      post,
-      brandName: brandName(view, facts, settings),
-      agentName: settings.agentName,
-      uiLang: locale,
-    }),
-  );
+  const vars = buildTemplateVars({
+    comment: cv.comment,
+    post,
+    brandName: brandName(view, facts, settings),
+    agentName: settings.agentName,
+    uiLang: locale,
+  });
+  return renderTemplate(template.body, withoutRepeatedHandle(vars, boxText));
 }

@@ -60,6 +60,11 @@ export interface SiteAdapter {
    * the user opened with the site's own Reply button. Null for the box that answers the post itself.
    */
   replyTargetHandle?(editor: HTMLElement): string | null;
+  /**
+   * The comment a reply box answers, when the site's box is shared by every comment (Instagram: the one composer
+   * its own Reply fills with "@user "). Wins over the comment Reply Radar last opened the box for.
+   */
+  replyTargetId?(editor: HTMLElement): string | null;
   /** True when the site's send button for this editor is enabled (used to verify an insertion took). */
   sendEnabled(editor: HTMLElement): boolean | null;
   theme(doc: Document): 'light' | 'dark';

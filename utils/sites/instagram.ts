@@ -1,0 +1,141 @@
+// Instagram (www.instagram.com) adapter: post and reel pages, and the same posts opened as dialogs over a profile or
+// the feed. Every Instagram selector lives in utils/sites/instagram/ (selectors.ts names them); this file puts the
+// pieces together behind the SiteAdapter interface.
+import { normalizeHandle } from '../core/model';
+import {
+  editorKind,
+  focusedEditor,
+  openReplyFor,
+  type ReplyTarget,
+  replyTargetHandle,
+  sendEnabled,
+} from './instagram/composer';
+import { ConversationReader, readActingHandle, readPost } from './instagram/read';
+import { authorLinkOf, replyControlOf } from './instagram/rows';
+import { IG_BASE, parseCommentHref, postCodeOf, SEL } from './instagram/selectors';
+import type { PageRead, SiteAdapter } from './types';
+
+export { parseCommentHref, postCodeOf, profileHandleOf } from './instagram/selectors';
+
+export function matchPostPage(url: URL): { postId: string } | null {
+  const code = postCodeOf(url);
+  return code ? { postId: code } : null;
+}
+
+/** Instagram paints the page from its theme: a dark background means the dark theme. */
+export function theme(doc: Document): 'light' | 'dark' {
+  const view = doc.defaultView;
+  for (const el of [doc.body, doc.documentElement]) {
+    if (!el) continue;
+    const color = view ? view.getComputedStyle(el).backgroundColor : '';
+    const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+%?))?/.exec(color);
+    if (!m || (m[4] !== undefined && Number.parseFloat(m[4]) === 0)) continue; // transparent: look further out
+    const luma = 0.299 * Number(m[1]) + 0.587 * Number(m[2]) + 0.114 * Number(m[3]);
+    return luma < 128 ? 'dark' : 'light';
+  }
+  const scheme = view?.getComputedStyle(doc.documentElement).colorScheme ?? '';
+  return /^dark/.test(scheme) ? 'dark' : 'light';
+}
+
+/**
+ * Which rows a set of changed nodes touches: a row is read again only when a change landed inside it (new rows are
+ * read anyway). Rows around the change are found by walking up from each change, so the work follows the change.
+ */
+function dirtyTest(changed: ReadonlySet<Node>): (row: Element) => boolean {
+  const around = new Set<Node>();
+  for (const node of changed) {
+    for (let at: Node | null = node; at && !around.has(at); at = at.parentNode) around.add(at);
+  }
+  return (row) => around.has(row);
+}
+
+/** The comment a control belongs to: the nearest block around it holding exactly one comment timestamp. */
+function commentOfControl(control: Element, base: URL): ReplyTarget | null {
+  for (let el = control.parentElement; el; el = el.parentElement) {
+    const times = el.querySelectorAll(SEL.commentTime);
+    if (times.length === 0) continue;
+    if (times.length > 1) return null;
+    const link = times[0]?.closest('a');
+    const target = link ? parseCommentHref(link.getAttribute('href'), base) : null;
+    const author = authorLinkOf(el);
+    return target && author ? { id: target.id, handle: normalizeHandle(author.handle) } : null;
+  }
+  return null;
+}
+
+export interface InstagramAdapter extends SiteAdapter {
+  /**
+   * Notes a trusted click on a comment's own Reply, so Alt+1…9 fill the box for the comment Instagram answers.
+   * The content script listens (and stops listening) through WXT's ctx.
+   */
+  noteClick(event: Event): void;
+}
+
+export function createInstagramAdapter(): InstagramAdapter {
+  const reader = new ConversationReader();
+  let target: ReplyTarget | null = null;
+
+  function read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
+    const result: PageRead = {
+      post: null,
+      actingHandle: readActingHandle(doc),
+      comments: [],
+      collapsed: [],
+      candidates: 0,
+      problems: [],
+    };
+    const code = postCodeOf(url);
+    if (!code) return result;
+    const { post, scope, ownerLink, problems } = readPost(doc, url);
+    result.problems.push(...problems);
+    if (!scope) return result;
+    const conversation = reader.read(scope, code, url, changed ? dirtyTest(changed) : null, ownerLink);
+    result.candidates = conversation.candidates;
+    result.problems.push(...conversation.problems);
+    if (!post) return result;
+    result.post = post;
+    result.comments = conversation.comments;
+    result.collapsed = conversation.collapsed;
+    return result;
+  }
+
+  return {
+    platform: 'instagram',
+    matchPostPage,
+    read,
+    async openReply(commentElement) {
+      const opened = await openReplyFor(commentElement);
+      if (!opened) return null;
+      const link = commentElement.querySelector(SEL.commentTime)?.closest('a');
+      const parsed = link ? parseCommentHref(link.getAttribute('href'), IG_BASE) : null;
+      if (parsed) target = { id: parsed.id, handle: opened.handle };
+      return opened.editor;
+    },
+    focusedEditor,
+    editorKind,
+    replyTargetHandle,
+    replyTargetId(editor) {
+      const handle = replyTargetHandle(editor);
+      return target && handle === target.handle ? target.id : null;
+    },
+    sendEnabled,
+    theme,
+    badgeSlot(row) {
+      // Just under the row's own small actions (likes, Reply): the comment's words and buttons keep their room.
+      const line = replyControlOf(row)?.parentElement;
+      return line?.parentElement && row.contains(line)
+        ? { parent: line.parentElement, before: line.nextSibling }
+        : { parent: row, before: null };
+    },
+    noteClick(event) {
+      if (!event.isTrusted) return;
+      const origin = event.composedPath()[0];
+      const control = origin instanceof Element ? origin.closest(SEL.control) : null;
+      if (!control) return;
+      const found = commentOfControl(control, IG_BASE);
+      if (found) target = found;
+    },
+  };
+}
+
+export const instagramAdapter: InstagramAdapter = createInstagramAdapter();
