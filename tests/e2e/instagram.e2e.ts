@@ -122,6 +122,43 @@ describe('reading a brand post', () => {
     await page.close();
   });
 
+  test("adopts the post's owner as the brand in one click, tracked at once without a reload", async () => {
+    const page = await open(SOMEONE_POST);
+    await expect.poll(() => panelText(page)).toMatch(/not by your brand/i);
+    await page.evaluate(() => {
+      (window as unknown as { __noReload: boolean }).__noReload = true;
+    });
+    await page.locator('reply-radar [data-rr-action="adopt-brand"]').click();
+    // Leah and Kai wait; the acting account's own comment is the brand's.
+    await expectUnanswered(page, 2);
+    expect(await stateOf(page, 'The bakery on the corner')).toBe('unanswered');
+    expect(await stateOf(page, 'We might be a little biased')).toBe('brand');
+    // The owner's answer to Leah was behind "View all 1 replies": now it counts.
+    await page.getByRole('button', { name: 'View all 1 replies' }).click();
+    await expectUnanswered(page, 1);
+    expect(await stateOf(page, 'Acme, no question.')).toBe('answered');
+    expect(await stateOf(page, 'noted, thanks!')).toBe('brand');
+    expect(await page.locator('reply-radar [data-rr-action="adopt-brand"]').count()).toBe(0);
+    expect(await notReloaded(page)).toBe(true);
+    // Kept in the settings for Instagram only; then put back for the other tests in this browser.
+    const brand = await harness.backgroundWorker.evaluate(async () => {
+      type Local = {
+        get(k: string): Promise<Record<string, { brand: Record<string, string[]> }>>;
+        set(v: object): Promise<void>;
+      };
+      const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+      const { settings } = await local.get('settings');
+      const before = settings!.brand;
+      const instagram = before.instagram!.filter((h) => h !== 'someone');
+      await local.set({ settings: { ...settings, brand: { ...before, instagram } } });
+      return before;
+    });
+    expect(brand.instagram).toContain('someone');
+    expect(brand.x).not.toContain('someone');
+    await expect.poll(() => page.locator('[data-rr-state]').count()).toBe(0);
+    await page.close();
+  });
+
   test('says the page cannot be read when Instagram changes its markup, never "all answered"', async () => {
     const page = await open(`${BRAND_POST}?markup=changed`);
     await expect.poll(() => panelAttr(page, 'data-rr-health')).toBe('broken');
