@@ -15,7 +15,13 @@ export default defineBackground({
     registerBackgroundHandlers();
 
     browser.runtime.onInstalled.addListener(({ reason }) => {
-      if (reason === 'install') void seedStarterTemplates().catch(report('seeding the starter templates'));
+      if (reason === 'install') {
+        void seedStarterTemplates().catch(report('seeding the starter templates'));
+        // First run: the options page opens on its short setup (language, brand accounts, targets, starters).
+        void browser.tabs
+          .create({ url: browser.runtime.getURL('/options.html#setup' as '/options.html') })
+          .catch(report('opening the first-run setup'));
+      }
       if (reason === 'update') void migrateSettings().catch(report('migrating the settings'));
     });
 

@@ -35,7 +35,7 @@ interface ChipListProps {
   onChange: (values: string[]) => void;
 }
 
-function IdentityChips({ platform, values, onChange }: ChipListProps) {
+export function IdentityChips({ platform, values, onChange }: ChipListProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const { label, placeholder, hint } = identityLabels(platform);

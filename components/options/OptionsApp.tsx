@@ -1,11 +1,14 @@
 // The options page: one page of sections with a side navigation, and one status line that says whether the last
 // change is saved. Settings save by themselves shortly after a change; templates save with their form.
+
+import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../utils/i18n';
 import { useInterfaceLocale } from '../use-locale';
 import { BrandSection } from './BrandSection';
 import { DataSection } from './DataSection';
 import { LabelsSection } from './LabelsSection';
 import { LanguageSection } from './LanguageSection';
+import { SetupPage } from './SetupPage';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SitesSection } from './SitesSection';
 import { TargetsSection } from './TargetsSection';
@@ -61,6 +64,13 @@ export function OptionsApp({ saveDelayMs, toastMs }: OptionsAppProps) {
   const { settings, status, update } = useSettingsEditor(saveDelayMs);
   // Re-renders the whole page in the new language when the setting changes (here or in another tab).
   useInterfaceLocale(settings?.language, 'options_page_title');
+  // options.html#setup: the first-run setup the background opens on install.
+  const [setup, setSetup] = useState(() => globalThis.location?.hash === '#setup');
+  const leaveSetup = () => {
+    setSetup(false);
+    history.replaceState(null, '', location.pathname);
+    window.scrollTo(0, 0);
+  };
   const loading = <p class="rr-muted">{t('options_loading')}</p>;
   return (
     <div class="rr-page">
@@ -86,20 +96,30 @@ export function OptionsApp({ saveDelayMs, toastMs }: OptionsAppProps) {
           <p class="rr-nav__note">{t('options_nav_note')}</p>
         </nav>
         <main id="rr-main" class="rr-main" tabIndex={-1}>
-          <TemplatesSection shortcuts={settings?.shortcuts} toastMs={toastMs} />
-          {settings ? (
-            <>
-              <BrandSection settings={settings} update={update} />
-              <TargetsSection settings={settings} update={update} />
-              <SitesSection settings={settings} update={update} />
-              <ShortcutsSection settings={settings} update={update} />
-              <LabelsSection settings={settings} update={update} />
-              <LanguageSection settings={settings} update={update} />
-            </>
+          {setup ? (
+            settings ? (
+              <SetupPage settings={settings} update={update} onDone={leaveSetup} />
+            ) : (
+              loading
+            )
           ) : (
-            loading
+            <>
+              <TemplatesSection shortcuts={settings?.shortcuts} toastMs={toastMs} />
+              {settings ? (
+                <>
+                  <BrandSection settings={settings} update={update} />
+                  <TargetsSection settings={settings} update={update} />
+                  <SitesSection settings={settings} update={update} />
+                  <ShortcutsSection settings={settings} update={update} />
+                  <LabelsSection settings={settings} update={update} />
+                  <LanguageSection settings={settings} update={update} />
+                </>
+              ) : (
+                loading
+              )}
+              <DataSection />
+            </>
           )}
-          <DataSection />
         </main>
       </div>
     </div>

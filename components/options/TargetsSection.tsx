@@ -123,7 +123,7 @@ export function TargetsSection({ settings, update }: TargetsSectionProps) {
   );
 }
 
-function BusinessHoursCard({ hours, update }: { hours: BusinessHours; update: UpdateSettings }) {
+export function BusinessHoursCard({ hours, update }: { hours: BusinessHours; update: UpdateSettings }) {
   const zones = useMemo(() => timeZoneChoices(hours.timeZone), [hours.timeZone]);
   const [days, setDays] = useState<number[]>(hours.days);
   const daysError = hours.enabled && days.length === 0 ? t('hours_days_error') : null;

@@ -10,13 +10,15 @@ import { loadMessagesThroughBackground } from '../i18n/from-background';
 import { call, onTogglePanel } from '../messaging/client';
 import type { SiteAdapter } from '../sites/types';
 import { watchStatesRevision, watchTemplatesRevision } from '../storage/revisions';
+import { noteSeenAccount } from '../storage/seen-accounts';
 import { readSettings, watchSettings, writeSettings } from '../storage/settings';
 import { matchShortcut } from './keyboard';
 import { createLifetime, watchLocation } from './lifetime';
 import { PageSession, type SessionServices } from './page-session';
 import { isTrustedEvent } from './trusted';
 
-export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+export async function runOverlay(ctx: ContentScriptContext, siteAdapter: SiteAdapter): Promise<void> {
+  const adapter = rememberingActingAccount(siteAdapter);
   let settings: Settings = DEFAULT_SETTINGS;
   let templates: Template[] = [];
   let session: PageSession | null = null;
@@ -126,6 +128,25 @@ export async function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter
     await session?.runShortcut('togglePanel');
   });
   onGone(() => quietly(removeMessageListener));
+}
+
+/**
+ * The same adapter, noting once per script which account the page says the user acts as: the first-run setup offers
+ * it as a brand account in one click.
+ */
+function rememberingActingAccount(adapter: SiteAdapter): SiteAdapter {
+  const noted = new Set<string>();
+  const observed: SiteAdapter = Object.create(adapter);
+  observed.read = (...args) => {
+    const read = adapter.read(...args);
+    const handle = read.actingHandle;
+    if (handle && !noted.has(handle)) {
+      noted.add(handle);
+      void noteSeenAccount(adapter.platform, handle).catch(() => undefined);
+    }
+    return read;
+  };
+  return observed;
 }
 
 function isEditable(target: EventTarget | undefined): boolean {
