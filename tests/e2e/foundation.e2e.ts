@@ -120,7 +120,7 @@ describe('extension foundation', () => {
     [
       'https://www.facebook.com/acme/posts/pfbid0demo',
       '[role="dialog"] div[role="article"]',
-      '[role="dialog"] [data-lexical-editor="true"][aria-label^="Comment as"]',
+      '[role="dialog"] [data-lexical-editor="true"][aria-label="Write a comment…"]',
     ],
     [
       'https://www.instagram.com/p/DEMOpost1/',

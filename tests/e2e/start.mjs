@@ -88,6 +88,16 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const harness = await launch({ headless: false, executablePath, viewport: null, sandbox: !isRoot });
 const closed = new Promise((resolve) => harness.context.on('close', resolve));
 
+// The demo Facebook Page is Acme Coffee (facebook.com/acme): make it the brand there, as a user would in the options
+// (or with the panel's "… is my brand" button), so its demo post is tracked at once.
+await harness.backgroundWorker.evaluate(async () => {
+  const local = globalThis.chrome.storage.local;
+  const { settings } = await local.get('settings');
+  const brand = settings?.brand ?? { x: [], facebook: [], instagram: [] };
+  if (brand.facebook?.length) return;
+  await local.set({ settings: { ...settings, brand: { ...brand, facebook: ['acme'] } } });
+});
+
 const [first, ...others] = DEMO_PAGES;
 const blank = harness.context.pages()[0] ?? (await harness.context.newPage());
 await blank.goto(first);

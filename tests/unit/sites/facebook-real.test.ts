@@ -16,7 +16,8 @@ const REAL =
   [path.resolve(ROOT, '../shared/fixtures/real'), path.resolve(ROOT, '../../shared/fixtures/real')].find((dir) =>
     existsSync(dir),
   ) ?? path.resolve(ROOT, '../shared/fixtures/real');
-const load = (name: string) => new DOMParser().parseFromString(readFileSync(path.join(REAL, name), 'utf8'), 'text/html');
+const load = (name: string) =>
+  new DOMParser().parseFromString(readFileSync(path.join(REAL, name), 'utf8'), 'text/html');
 
 const DAY = 24 * 60 * 60 * 1000;
 

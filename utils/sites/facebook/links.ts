@@ -139,9 +139,7 @@ export function parseCommentLink(href: string, base: URL): CommentLink | null {
   const top = normalizeCommentId(url.searchParams.get('comment_id'));
   if (!top) return null;
   const reply = normalizeCommentId(url.searchParams.get('reply_comment_id'));
-  const link: CommentLink = reply
-    ? { kind: 'time', id: reply.id, parentId: top.id }
-    : { kind: 'time', id: top.id };
+  const link: CommentLink = reply ? { kind: 'time', id: reply.id, parentId: top.id } : { kind: 'time', id: top.id };
   const handle = profileHandle(url);
   const postFromPath = postIdOfPath(url.pathname, url.searchParams);
   if (handle && !postFromPath) link.kind = 'profile';

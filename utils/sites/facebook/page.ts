@@ -154,7 +154,7 @@ export function createFacebookReader() {
     for (const button of scope.querySelectorAll<HTMLElement>(SEL.button)) {
       let kind = buttons.get(button);
       if (kind === undefined || fresh(button)) {
-        kind = classifyButton(button);
+        kind = classifyButton(button, scope);
         buttons.set(button, kind);
       }
       if (!kind) continue;
@@ -166,7 +166,7 @@ export function createFacebookReader() {
       }
       const part: CollapsedPart = { kind, label, element: button };
       if (kind === 'more-replies') {
-        const before = precedingComment(button);
+        const before = precedingComment(button, scope);
         const parent = before ? readings.get(before) : undefined;
         // The hidden replies belong to that comment's thread, whose top comment is what the rule needs.
         if (parent && !('problem' in parent)) part.parentId = parent.parentId ?? parent.id;
@@ -213,7 +213,7 @@ function shown(el: Element): boolean {
 }
 
 /** What a button outside the comments is: a collapsed part, the comment order menu, or nothing of ours. */
-function classifyButton(button: HTMLElement): CollapsedPart['kind'] | 'order' | null {
+function classifyButton(button: HTMLElement, scope: Element): CollapsedPart['kind'] | 'order' | null {
   if (button.closest(ARTICLE)) {
     // Inside the post's own article (logged-out permalink) buttons may still be controls: only comments' are not.
     const article = button.closest(ARTICLE)!;
@@ -226,7 +226,7 @@ function classifyButton(button: HTMLElement): CollapsedPart['kind'] | 'order' | 
   const known = collapsedKindOf(label);
   if (known) return known;
   // A wordless fallback: a text button after a comment, outside it, hides something of the conversation.
-  if (precedingComment(button) && commentCountIn(label) === null) return 'more-replies';
+  if (precedingComment(button, scope) && commentCountIn(label) === null) return 'more-replies';
   return null;
 }
 
@@ -235,9 +235,9 @@ function classifyButton(button: HTMLElement): CollapsedPart['kind'] | 'order' | 
  * siblings of the control and of its ancestors (threads are `li`s in some layouts, plain blocks in others, and the
  * comment's article may close before its "View all N replies").
  */
-function precedingComment(el: Element): Element | null {
+function precedingComment(el: Element, scope: Element): Element | null {
   let node: Element | null = el;
-  for (let depth = 0; node && depth < 12; depth++, node = node.parentElement) {
+  for (let depth = 0; node && node !== scope && depth < 12; depth++, node = node.parentElement) {
     let sib = node.previousElementSibling;
     for (let hops = 0; sib && hops < 4; hops++, sib = sib.previousElementSibling) {
       if (sib.matches(ARTICLE) && isCommentCandidate(sib)) return sib;
@@ -303,7 +303,12 @@ function actingHandle(scope: Element, byName: Map<string, string>, author: Autho
   return null;
 }
 
-function toComment(read: Exclude<ArticleRead, { problem: string }>, postId: string, base: URL, memory: Memory): Comment {
+function toComment(
+  read: Exclude<ArticleRead, { problem: string }>,
+  postId: string,
+  base: URL,
+  memory: Memory,
+): Comment {
   const window = memory.windows.get(read.id);
   let at = read.at;
   if (read.precision === 'approx') {

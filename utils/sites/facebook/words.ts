@@ -66,7 +66,11 @@ export function collapsedKindOf(label: string): CollapsedKind | null {
 
 /** The names a collapsed-replies summary gives ("Acme Coffee replied · 2 Replies" → ["Acme Coffee"]). */
 export function repliersIn(label: string): string[] {
-  const text = label.normalize('NFC').replace(/[\u200E\u200F\u061C]/g, '').replace(/\s+/g, ' ').trim();
+  const text = label
+    .normalize('NFC')
+    .replace(/[\u200E\u200F\u061C]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   for (const re of REPLIED) {
     const m = re.exec(text);
     if (m?.[1]) return [m[1].trim()];
@@ -128,7 +132,11 @@ const COMMENT_AS: Array<{ re: RegExp }> = [
 ];
 
 export function actingNameIn(label: string): string | null {
-  const text = label.normalize('NFC').replace(/[\u200E\u200F\u061C]/g, '').replace(/[.…]+$/, '').trim();
+  const text = label
+    .normalize('NFC')
+    .replace(/[\u200E\u200F\u061C]/g, '')
+    .replace(/[.…]+$/, '')
+    .trim();
   for (const { re } of COMMENT_AS) {
     const m = re.exec(text);
     if (m?.[1]) return m[1].trim();
