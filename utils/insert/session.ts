@@ -52,7 +52,7 @@ export async function fillTemplate(
     await selectText(editor, kind, plan.from, now.length);
     const result = await insertIntoEditor(editor, kind, text, cursor, opts);
     const expected = plan.base + text;
-    const after = editorPlainText(editor, kind);
+    const after = await textOnceRendered(editor, kind, expected);
     if (same(after, expected)) {
       filled.set(editor, { base: plan.base, text });
       return { ok: true, replaced: true };
@@ -61,10 +61,24 @@ export async function fillTemplate(
     return result.ok ? { ok: false, reason: 'The reply box does not hold the new template' } : result;
   }
   const result = await insertIntoEditor(editor, kind, text, cursor, opts);
-  const after = editorPlainText(editor, kind);
+  const after = result.ok ? await textOnceRendered(editor, kind, now + text) : '';
   if (result.ok && MENTIONS_ONLY.test(now) && same(after, now + text)) filled.set(editor, { base: now, text });
   else filled.delete(editor);
   return result;
+}
+
+/**
+ * The box's text once the editor has drawn `expected`, or what it holds after a short while. The editor's model can
+ * take the text before its view shows it (React renders later on a busy page): reading at once would forget that
+ * the box is ours, and the next template would land inside this one.
+ */
+async function textOnceRendered(editor: HTMLElement, kind: EditorKind, expected: string): Promise<string> {
+  let now = editorPlainText(editor, kind);
+  for (let waited = 0; !same(now, expected) && waited < 1_000; waited += 50) {
+    await delay(50);
+    now = editorPlainText(editor, kind);
+  }
+  return now;
 }
 
 /** Whether the box still holds our template: false once it is gone, emptied back to its @mention, or edited away. */
