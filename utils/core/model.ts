@@ -52,10 +52,17 @@ export const CommentSchema = z.object({
 });
 export type Comment = z.infer<typeof CommentSchema>;
 
+/** Longest comment key, template id or post id accepted anywhere (real ones are under 60 characters). */
+export const MAX_KEY_LENGTH = 200;
+/** A key or id as stored and sent: never empty, never unbounded (a compromised page could send megabytes). */
+export const KeySchema = z.string().min(1).max(MAX_KEY_LENGTH);
+
+/** Handles and page names: bounded in length and number, like every other value a page can send. */
+const BrandNames = z.array(z.string().max(MAX_KEY_LENGTH)).max(100);
 export const BrandIdentitySchema = z.object({
-  x: z.array(z.string()),
-  facebook: z.array(z.string()),
-  instagram: z.array(z.string()),
+  x: BrandNames,
+  facebook: BrandNames,
+  instagram: BrandNames,
 });
 /** The handles / page names that speak for the brand, per platform (compared case-insensitively, "@" ignored). */
 export type BrandIdentity = z.infer<typeof BrandIdentitySchema>;
@@ -69,11 +76,11 @@ export type Health = z.infer<typeof HealthSchema>;
 /** A manual state the user set on a comment; it wins over the unanswered rule while it applies. */
 export const ManualStateSchema = z.discriminatedUnion('state', [
   /** Done until a newer customer comment (postedAt > at) arrives in the same thread. */
-  z.object({ key: z.string(), state: z.literal('done'), at: z.number() }),
+  z.object({ key: KeySchema, state: z.literal('done'), at: z.number().finite() }),
   /** Snoozed until `until` (epoch ms); after that the rule decides again. */
-  z.object({ key: z.string(), state: z.literal('snoozed'), at: z.number(), until: z.number() }),
+  z.object({ key: KeySchema, state: z.literal('snoozed'), at: z.number().finite(), until: z.number().finite() }),
   /** Spam or not worth an answer: never queued. */
-  z.object({ key: z.string(), state: z.literal('ignored'), at: z.number() }),
+  z.object({ key: KeySchema, state: z.literal('ignored'), at: z.number().finite() }),
 ]);
 export type ManualState = z.infer<typeof ManualStateSchema>;
 

@@ -74,12 +74,12 @@ export const SettingsSchema = z.object({
   businessHours: BusinessHoursSchema,
   shortcuts: z.record(ShortcutActionSchema, ChordSchema),
   /** "auto" follows the browser's UI language. */
-  language: z.string(),
+  language: z.string().max(35),
   /** Signs {agent} in templates. */
   agentName: z.string().max(100),
   sites: z.object({ x: z.boolean(), facebook: z.boolean(), instagram: z.boolean() }),
   /** Extra words per label and language, added to the built-in lists: { question: { en: ["…"] } }. */
-  labelWords: z.record(LabelKindSchema, z.record(z.string(), z.array(z.string()))),
+  labelWords: z.record(LabelKindSchema, z.record(z.string().max(35), z.array(z.string().max(200)).max(1000))),
   panelCollapsed: z.boolean(),
   /** Days the response log keeps an entry (counted from its answer, else its last sighting). */
   responseLogRetentionDays: z.number().int().min(1).max(3650),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 export const TemplateSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).max(200),
   title: z.string().min(1).max(200),
   body: z.string().min(1).max(10_000),
   /** Optional short trigger typed by the user, e.g. "ty" (unique among live templates). */

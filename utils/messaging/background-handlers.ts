@@ -27,6 +27,7 @@ import {
   type Response,
   send,
 } from './protocol';
+import { senderMayAsk } from './sender-policy';
 
 /** The parts of runtime.MessageSender the checks use. */
 export interface Sender {
@@ -74,6 +75,10 @@ export async function handleMessage(
   // Only this extension's own scripts and pages may use the store; anything else is refused outright.
   if (!sender.id || sender.id !== browser.runtime.id) {
     return refusal({ code: 'forbidden', message: `${name}: refused, the sender is not Reply Radar.` });
+  }
+  // A content script (inside a site's renderer) gets only what the overlay needs; see sender-policy.ts.
+  if (!senderMayAsk(name, sender)) {
+    return refusal({ code: 'forbidden', message: `${name}: refused, only Reply Radar's own pages may ask this.` });
   }
   const parsed = PROTOCOL[name].request.safeParse(data, {
     error: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'required' : undefined),

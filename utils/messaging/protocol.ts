@@ -4,7 +4,7 @@
 import { defineExtensionMessaging, type Logger } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { ManualStateSchema } from '../core/model';
+import { KeySchema, ManualStateSchema } from '../core/model';
 import { TemplateDraftSchema, TemplateSchema } from '../core/template';
 import { LOCALES } from '../i18n/locales';
 import { type ErrorInfo, ErrorInfoSchema, toErrorInfo } from '../storage/errors';
@@ -20,9 +20,9 @@ interface MessageDef {
 }
 
 const Empty = z.object({});
-const ById = z.object({ id: z.string().min(1) });
+const ById = z.object({ id: KeySchema });
 /** Comment keys on one page; bounded so a runaway page cannot ask for the whole database at once. */
-const Keys = z.array(z.string().min(1).max(200)).max(5000);
+const Keys = z.array(KeySchema).max(5000);
 
 export const PROTOCOL = {
   ping: { to: 'background', request: Empty, response: z.object({ pong: z.literal(true) }) },
@@ -33,7 +33,7 @@ export const PROTOCOL = {
   /** `patch.shortcut: ''` removes the shortcut. */
   'templates.update': {
     to: 'background',
-    request: z.object({ id: z.string().min(1), patch: TemplateDraftSchema.partial() }),
+    request: z.object({ id: KeySchema, patch: TemplateDraftSchema.partial() }),
     response: TemplateSchema,
   },
   /** Soft delete into the trash (restorable for 30 days). */
@@ -41,7 +41,7 @@ export const PROTOCOL = {
   'templates.restore': { to: 'background', request: ById, response: TemplateSchema },
   'templates.reorder': {
     to: 'background',
-    request: z.object({ ids: z.array(z.string().min(1)).max(10_000) }),
+    request: z.object({ ids: z.array(KeySchema).max(10_000) }),
     response: z.array(TemplateSchema),
   },
   'templates.markUsed': { to: 'background', request: ById, response: TemplateSchema },

@@ -172,22 +172,55 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Walk the parsed tree without recursion (a hostile file may nest deeply) looking for forbidden keys. */
+/**
+ * The deepest nesting a Reply Radar backup has is about five levels (settings → labelWords → kind → language →
+ * words); anything far deeper is not ours, and refusing it early keeps the checks below cheap.
+ */
+export const MAX_IMPORT_DEPTH = 32;
+
+interface WalkNode {
+  value: unknown;
+  depth: number;
+  /** How to name this node in a message: the parent and the key, followed only when there is something to report. */
+  parent: WalkNode | null;
+  key: string | number | null;
+}
+
+function pathOf(node: WalkNode): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let at: WalkNode | null = node; at?.key != null; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * Walk the parsed tree without recursion (a hostile file may nest deeply) looking for forbidden keys and refusing
+ * deep nesting. Work is linear in the size of the file: paths are built only for the message.
+ */
 function assertNoForbiddenKeys(root: unknown): void {
-  const stack: Array<{ value: unknown; path: Array<string | number> }> = [{ value: root, path: [] }];
+  const stack: WalkNode[] = [{ value: root, depth: 0, parent: null, key: null }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const node = stack.pop()!;
+    const { value } = node;
     if (typeof value !== 'object' || value === null) continue;
+    if (node.depth >= MAX_IMPORT_DEPTH) {
+      const at = formatAt(pathOf(node));
+      throw refuse(
+        `${at || 'the file'}: nested deeper than ${MAX_IMPORT_DEPTH} levels; this is not a Reply Radar export`,
+        at,
+      );
+    }
+    const depth = node.depth + 1;
     if (Array.isArray(value)) {
-      value.forEach((v, i) => {
-        stack.push({ value: v, path: [...path, i] });
-      });
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], depth, parent: node, key: i });
       continue;
     }
     for (const key of Object.keys(value)) {
-      const at = [...path, key];
-      if (FORBIDDEN_KEYS.has(key)) throw refuse(`${formatAt(at)}: the key "${key}" is not allowed`, formatAt(at));
-      stack.push({ value: (value as Record<string, unknown>)[key], path: at });
+      const child: WalkNode = { value: (value as Record<string, unknown>)[key], depth, parent: node, key };
+      if (FORBIDDEN_KEYS.has(key)) {
+        const at = formatAt(pathOf(child));
+        throw refuse(`${at}: the key "${key}" is not allowed`, at);
+      }
+      stack.push(child);
     }
   }
 }
@@ -224,30 +257,24 @@ export function parseExportFile(text: string): ExportFile {
   }
   const file = current as ExportFile;
   assertUnique(file.templates, (t) => t.id, 'templates', 'id');
+  // Among live templates only; the message names each one's place in the whole list.
   assertUnique(
-    file.templates.filter((t) => t.deletedAt === undefined && t.shortcut),
-    (t) => t.shortcut!.trim().toLowerCase(),
+    file.templates,
+    (t) => (t.deletedAt === undefined && t.shortcut ? t.shortcut.trim().toLowerCase() : null),
     'templates',
     'shortcut',
-    file.templates,
   );
   assertUnique(file.commentStates, (s) => s.key, 'commentStates', 'key');
   if (file.responseLog) assertUnique(file.responseLog, (e) => e.key, 'responseLog', 'key');
   return file;
 }
 
-/** Two entries with the same key make the file ambiguous: refuse it, naming both places. */
-function assertUnique<T>(
-  items: readonly T[],
-  keyOf: (item: T) => string,
-  list: string,
-  field: string,
-  positionsIn: readonly T[] = items,
-): void {
+/** Two entries with the same key make the file ambiguous: refuse it, naming both places. `null`: not checked. */
+function assertUnique<T>(items: readonly T[], keyOf: (item: T) => string | null, list: string, field: string): void {
   const seen = new Map<string, number>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const index = positionsIn.indexOf(item);
+  for (let index = 0; index < items.length; index++) {
+    const key = keyOf(items[index] as T);
+    if (key === null) continue;
     const first = seen.get(key);
     if (first !== undefined) {
       const path = `${list}[${index}].${field}`;

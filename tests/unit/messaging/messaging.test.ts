@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing';
 import {
+  HANDLERS,
   handleMessage,
   registerBackgroundHandlers,
   togglePanelInActiveTab,
@@ -13,7 +14,12 @@ import { getTemplate, seedStarterTemplates } from '../../../utils/storage/templa
 import { wireRuntime, wireTabs } from './wire';
 
 const draft = { title: 'Thanks', body: 'Thank you!', language: 'en', tags: [] };
-const fromTab = (tabId: number): Runtime.MessageSender => ({ id: fakeBrowser.runtime.id, tab: { id: tabId } as never });
+// The options page, opened in a tab: an extension page, which may use every message.
+const fromTab = (tabId: number): Runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  url: fakeBrowser.runtime.getURL('/options.html'),
+  tab: { id: tabId } as never,
+});
 
 let unregister: (() => void) | undefined;
 let sender: Runtime.MessageSender;
@@ -31,7 +37,13 @@ afterEach(() => {
 
 describe('protocol', () => {
   it('has a handler for every message the background receives, and only those', () => {
-    expect(BACKGROUND_MESSAGES).toContain('templates.create');
+    const toBackground = Object.entries(PROTOCOL)
+      .filter(([, def]) => def.to === 'background')
+      .map(([name]) => name)
+      .sort();
+    expect([...BACKGROUND_MESSAGES].sort()).toEqual(toBackground);
+    expect(Object.keys(HANDLERS).sort()).toEqual(toBackground);
+    for (const name of toBackground) expect(typeof HANDLERS[name as keyof typeof HANDLERS]).toBe('function');
     expect(BACKGROUND_MESSAGES).not.toContain('overlay.togglePanel');
     expect(PROTOCOL['overlay.togglePanel'].to).toBe('content');
   });
@@ -109,7 +121,7 @@ describe('client ↔ background', () => {
 });
 
 describe('background handler checks', () => {
-  const self = () => ({ id: fakeBrowser.runtime.id });
+  const self = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
 
   it('answers a bad payload with a clear error naming the field', async () => {
     expect(await handleMessage('templates.create', { ...draft, body: 5 }, self())).toEqual({

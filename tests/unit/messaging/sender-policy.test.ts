@@ -1,0 +1,110 @@
+// A content script runs inside a site's renderer; if that renderer is compromised, whatever a content script may
+// send, the site may send. Content scripts get only what the overlay needs, and every field is bounded.
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { handleMessage, type Sender } from '../../../utils/messaging/background-handlers';
+import { BACKGROUND_MESSAGES } from '../../../utils/messaging/protocol';
+import { CONTENT_SCRIPT_MESSAGES, isExtensionPage } from '../../../utils/messaging/sender-policy';
+import { createTemplate, listTemplates } from '../../../utils/storage/templates';
+
+const draft = { title: 'Refunds', body: 'Refunds take 14 days.', language: 'en', tags: [] };
+const contentScript = (): Sender => ({
+  id: fakeBrowser.runtime.id,
+  url: 'https://x.com/acme/status/1',
+  tab: { id: 7 },
+});
+const optionsPage = (): Sender => ({
+  id: fakeBrowser.runtime.id,
+  url: fakeBrowser.runtime.getURL('/options.html'),
+  tab: { id: 8 },
+});
+const popup = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+
+describe('what a content script may ask', () => {
+  it('is the short list the overlay needs; templates cannot be created, edited, deleted or reordered', async () => {
+    const t = await createTemplate(draft);
+    const refused: Array<[string, unknown]> = [
+      ['templates.create', draft],
+      ['templates.update', { id: t.id, patch: { body: 'Send your card number to evil.example' } }],
+      ['templates.delete', { id: t.id }],
+      ['templates.restore', { id: t.id }],
+      ['templates.reorder', { ids: [t.id] }],
+      ['templates.get', { id: t.id }],
+      ['states.clear', { keys: ['x:1'] }],
+    ];
+    for (const [name, data] of refused) {
+      expect(await handleMessage(name, data, contentScript()), name).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    // Nothing changed.
+    expect((await listTemplates()).items).toEqual([t]);
+
+    expect(await handleMessage('templates.list', {}, contentScript())).toMatchObject({ ok: true });
+    expect(await handleMessage('templates.markUsed', { id: t.id }, contentScript())).toMatchObject({
+      ok: true,
+      data: { useCount: 1 },
+    });
+    const state = { key: 'x:1', state: 'done', at: 1 };
+    expect(await handleMessage('states.set', state, contentScript())).toEqual({ ok: true, data: state });
+    expect(await handleMessage('states.list', { keys: ['x:1'] }, contentScript())).toMatchObject({
+      ok: true,
+      data: { items: [state] },
+    });
+  });
+
+  it('treats a sender without an extension URL as a content script, whatever else it carries', async () => {
+    for (const sender of [
+      { id: fakeBrowser.runtime.id },
+      { id: fakeBrowser.runtime.id, url: 'https://evil.example/' },
+    ]) {
+      expect(await handleMessage('templates.create', draft, sender)).toMatchObject({ error: { code: 'forbidden' } });
+    }
+    expect(isExtensionPage({ url: `https://x.com/${fakeBrowser.runtime.getURL('/')}` })).toBe(false);
+  });
+
+  it('lets the extension’s own pages (options in a tab, popup) use everything', async () => {
+    expect(await handleMessage('templates.create', draft, optionsPage())).toMatchObject({ ok: true });
+    expect(await handleMessage('states.clear', { keys: ['x:1'] }, popup())).toMatchObject({ ok: true });
+  });
+
+  it('lists only messages the background really has, and none that change templates', () => {
+    for (const name of CONTENT_SCRIPT_MESSAGES) {
+      // Names other helpers add (settings through the background, styles) may land later; those present must exist.
+      if ((BACKGROUND_MESSAGES as readonly string[]).includes(name)) continue;
+      expect(name).toMatch(/^(settings|labels|ui|i18n)\./);
+    }
+    for (const name of ['templates.create', 'templates.update', 'templates.delete', 'templates.restore']) {
+      expect(CONTENT_SCRIPT_MESSAGES.has(name)).toBe(false);
+    }
+  });
+});
+
+describe('every key, id and text is bounded', () => {
+  const huge = 'x'.repeat(100_000);
+  const seen = { key: 'x:1', platform: 'x', postId: '1', postedAt: 1, precision: 'exact', labels: [], status: 'waiting' };
+  it.each([
+    ['states.set', { key: huge, state: 'done', at: 1 }],
+    ['states.set', { key: 'x:1', state: 'done', at: Number.POSITIVE_INFINITY }],
+    ['states.list', { keys: [huge] }],
+    ['states.list', { keys: Array.from({ length: 5001 }, (_, i) => `x:${i}`) }],
+    ['templates.markUsed', { id: huge }],
+    ['responseLog.record', { observations: [{ ...seen, key: huge }] }],
+    ['responseLog.record', { observations: [{ ...seen, postId: huge }] }],
+  ])('%s refuses an oversized request', async (name, data) => {
+    expect(await handleMessage(name, data, contentScript())).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+  });
+
+  it.each([
+    ['templates.create', { ...draft, body: huge }],
+    ['templates.create', { ...draft, title: huge }],
+    ['templates.update', { id: huge, patch: { title: 'T' } }],
+    ['templates.reorder', { ids: [huge] }],
+  ])('%s (extension pages) refuses an oversized request too', async (name, data) => {
+    expect(await handleMessage(name, data, optionsPage())).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});

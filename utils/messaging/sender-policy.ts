@@ -1,0 +1,43 @@
+// Who may ask the background for what. Content scripts run inside the sites' renderers: a compromised renderer can
+// send any message a content script can, so they get only what the overlay needs. Everything else (creating,
+// editing, deleting, reordering and restoring templates, clearing states) is for the extension's own pages
+// (options, popup, dashboard), recognised by their URL on the extension's origin.
+import { browser } from 'wxt/browser';
+
+/**
+ * The messages a content script may send: read templates, read and set comment states, count a template's use,
+ * record what the overlay saw for the response-time log, and read and change settings through the background (the overlay's own toggles and
+ * adopting the post's author as a brand). One list, so a reviewer sees at a glance what a site's page can reach.
+ */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
+  'ping',
+  'templates.list',
+  'templates.markUsed',
+  'states.list',
+  'states.set',
+  'responseLog.record',
+  'settings.get',
+  'settings.patch',
+  'labels.builtin',
+  'ui.styles',
+  'i18n.messages',
+]);
+
+/** The parts of runtime.MessageSender the policy reads. */
+export interface PolicySender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/** An extension page (options, popup, dashboard): its URL is on this extension's own origin. */
+export function isExtensionPage(sender: PolicySender): boolean {
+  if (!sender.url) return false;
+  const origin = browser.runtime.getURL('/');
+  return sender.url.startsWith(origin);
+}
+
+/** Whether this sender (already known to be this extension) may send `name`. */
+export function senderMayAsk(name: string, sender: PolicySender): boolean {
+  return isExtensionPage(sender) || CONTENT_SCRIPT_MESSAGES.has(name);
+}
