@@ -34,7 +34,8 @@ function largestFile(): string {
   let text = '';
   for (let n = 200_000; ; n -= 10_000) {
     states.length = 0;
-    for (let i = 0; i < n; i++) states.push({ key: `x:18${String(i).padStart(17, '0')}`, state: 'done', at: 1_700_000_000_000 });
+    for (let i = 0; i < n; i++)
+      states.push({ key: `x:18${String(i).padStart(17, '0')}`, state: 'done', at: 1_700_000_000_000 });
     text = JSON.stringify(file({ templates, commentStates: states }));
     if (text.length < MAX_IMPORT_BYTES) return text;
   }
@@ -52,20 +53,36 @@ const dupStates = JSON.stringify(
 );
 
 describe(`import checks (largest accepted file: ${(largest.length / 1e6).toFixed(1)} MB)`, () => {
-  bench('parse and check the largest accepted file', () => {
-    parseExportFile(largest);
-  }, { iterations: 3, warmupIterations: 1 });
-  bench('import (replace) the largest accepted file into IndexedDB', async () => {
-    await importJson(largest, { mode: 'replace' });
-  }, { iterations: 2, warmupIterations: 0 });
-  bench('refuse 160 KB of nested arrays', () => {
-    try {
-      parseExportFile(deepArrays);
-    } catch {}
-  }, { iterations: 5 });
-  bench('refuse 200,000 states with one duplicate', () => {
-    try {
-      parseExportFile(dupStates);
-    } catch {}
-  }, { iterations: 3 });
+  bench(
+    'parse and check the largest accepted file',
+    () => {
+      parseExportFile(largest);
+    },
+    { iterations: 3, warmupIterations: 1 },
+  );
+  bench(
+    'import (replace) the largest accepted file into IndexedDB',
+    async () => {
+      await importJson(largest, { mode: 'replace' });
+    },
+    { iterations: 2, warmupIterations: 0 },
+  );
+  bench(
+    'refuse 160 KB of nested arrays',
+    () => {
+      try {
+        parseExportFile(deepArrays);
+      } catch {}
+    },
+    { iterations: 5 },
+  );
+  bench(
+    'refuse 200,000 states with one duplicate',
+    () => {
+      try {
+        parseExportFile(dupStates);
+      } catch {}
+    },
+    { iterations: 3 },
+  );
 });
