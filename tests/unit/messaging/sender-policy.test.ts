@@ -83,7 +83,15 @@ describe('what a content script may ask', () => {
 
 describe('every key, id and text is bounded', () => {
   const huge = 'x'.repeat(100_000);
-  const seen = { key: 'x:1', platform: 'x', postId: '1', postedAt: 1, precision: 'exact', labels: [], status: 'waiting' };
+  const seen = {
+    key: 'x:1',
+    platform: 'x',
+    postId: '1',
+    postedAt: 1,
+    precision: 'exact',
+    labels: [],
+    status: 'waiting',
+  };
   it.each([
     ['states.set', { key: huge, state: 'done', at: 1 }],
     ['states.set', { key: 'x:1', state: 'done', at: Number.POSITIVE_INFINITY }],
