@@ -1,11 +1,11 @@
 // Who may ask the background for what. Content scripts run inside the sites' renderers: a compromised renderer can
 // send any message a content script can, so they get only what the overlay needs. Everything else (creating,
-// editing, deleting, reordering and restoring templates, clearing states) is for the extension's own pages
+// editing, deleting, reordering and restoring templates) is for the extension's own pages
 // (options, popup, dashboard), recognised by their URL on the extension's origin.
 import { browser } from 'wxt/browser';
 
 /**
- * The messages a content script may send: read templates, read and set comment states, count a template's use,
+ * The messages a content script may send: read templates, read, set and clear (undo) comment states, count a template's use,
  * record what the overlay saw for the response-time log, and read and change settings through the background (the overlay's own toggles and
  * adopting the post's author as a brand). One list, so a reviewer sees at a glance what a site's page can reach.
  */
@@ -15,6 +15,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   'templates.markUsed',
   'states.list',
   'states.set',
+  // Undo after done, snooze or ignore.
+  'states.clear',
   'responseLog.record',
   'settings.get',
   'settings.patch',
