@@ -219,8 +219,9 @@ describe('answering', () => {
       .click();
     await expect.poll(() => composerText(page)).toMatch(/^@alex\.r \S/);
     const text = await composerText(page);
-    // The greeting does not repeat the handle Instagram wrote.
+    // The greeting does not repeat the handle Instagram wrote, and leaves no gap where the name would have been.
     expect(text.match(/alex\.r/g)).toHaveLength(1);
+    expect(text).not.toMatch(/,\s*[.!?:]|\s[,.!?]/);
     expect(text).not.toMatch(/\{(first_name|name|handle|brand|agent|cursor)\}/);
     expect(await page.locator('textarea').inputValue()).toBe(text);
     expect(await postEnabled(page)).toBe(true);

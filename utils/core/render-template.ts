@@ -75,6 +75,8 @@ export function renderTemplate(body: string, vars: TemplateVars): RenderedTempla
     const atLineStart = text.length === 0 || prev === '\n';
     if (prev === ' ' && (next === '' || next === '\n' || next === ' ' || /[,.!?;:…)]/.test(next))) {
       text = text.slice(0, -1);
+      // "that, {first_name}." → "that.": the comma that led in to the missing name goes with it.
+      if (text.endsWith(',') && (next === '' || next === '\n' || /[.!?;:…)]/.test(next))) text = text.slice(0, -1);
       if (cursor !== undefined && cursor > text.length) cursor = text.length;
     } else if (atLineStart && next === ' ') {
       skipSpace = true;

@@ -77,6 +77,11 @@ describe('renderTemplate', () => {
     ['Thanks!\n{agent} from {brand}', 'Thanks!\nfrom'],
     ['Thanks! – {agent}', 'Thanks! –'],
     ['({agent})', '()'],
+    ['Sorry to hear that, {first_name}. We will help', 'Sorry to hear that. We will help'],
+    ['Thanks for sharing, {first_name}!', 'Thanks for sharing!'],
+    ['Your honest take, {first_name}: what', 'Your honest take: what'],
+    ['Thanks, {agent}', 'Thanks'],
+    ['Thanks, {agent} and bye', 'Thanks, and bye'],
   ])('an empty value leaves no stray space: %j → %j', (body, text) => {
     const empty: TemplateVars = { ...VARS, first_name: '', agent: '', brand: '' };
     expect(renderTemplate(body, empty).text).toBe(text);

@@ -20,6 +20,8 @@ interface Entry {
   text: string;
   postedAt: number;
   depth: number;
+  /** Where the row sits in its thread, once found (a row does not move between threads). */
+  link?: { parentId?: string; threadKey: string };
 }
 
 type Parsed = Entry | { problem: string; row: HTMLElement | null };
@@ -142,12 +144,15 @@ export class ConversationReader {
     const tops: Entry[] = [];
     const links = new Map<Entry, { parentId?: string; threadKey: string }>();
     for (const entry of entries) {
-      const parent = entry.linkedParent
-        ? { id: entry.linkedParent, threadKey: entry.linkedParent }
-        : parentByNesting(entry, scope, byTime, links);
-      const link = parent ? { parentId: parent.id, threadKey: parent.threadKey } : { threadKey: entry.id };
+      if (!entry.link) {
+        const parent = entry.linkedParent
+          ? { id: entry.linkedParent, threadKey: entry.linkedParent }
+          : parentByNesting(entry, scope, byTime, links);
+        entry.link = parent ? { parentId: parent.id, threadKey: parent.threadKey } : { threadKey: entry.id };
+      }
+      const link = entry.link;
       links.set(entry, link);
-      if (!parent) tops.push(entry);
+      if (!link.parentId) tops.push(entry);
       const comment: Comment = {
         platform: 'instagram',
         id: entry.id,
@@ -209,7 +214,6 @@ export class ConversationReader {
       }
       if (inRow || control.closest(SEL.notConversation)) continue;
       if (control.querySelector(`${SEL.editor}, ${SEL.link}`)) continue;
-      if (!precedes(first.time, control) || (editor && !precedes(control, editor))) continue;
       const label = controlLabel(control);
       if (!label) continue;
 
@@ -229,9 +233,11 @@ export class ConversationReader {
         const reply = lastReply.get(thread.id);
         if (reply && precedes(control, reply)) continue; // "Hide all replies" above the shown replies
         parts.push({ kind: 'more-replies', label, parentId: thread.id, element: control });
-      } else {
-        parts.push({ kind: 'more-comments', label, element: control });
+        continue;
       }
+      // Outside any thread: between the first comment and the reply box, it holds comments back.
+      if (!precedes(first.time, control) || (editor && !precedes(control, editor))) continue;
+      parts.push({ kind: 'more-comments', label, element: control });
     }
     return parts;
   }
