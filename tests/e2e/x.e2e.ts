@@ -264,24 +264,7 @@ describe('answering', () => {
     await page.close();
   });
 
-  test('when X does not take the text, the badge says so and the reply is on the clipboard (no retry)', async () => {
-    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
-    const page = await open(`${BRAND_POST}?editor=rejects-paste`);
-    const article = await articleWithText(page, 'Mikor lesz kapható Budapesten?');
-    await article
-      .locator('rr-badge')
-      .getByRole('button', { name: /^Reply/ })
-      .click();
-    await page.locator('[role="dialog"][aria-modal="true"]').waitFor();
-    await expect.poll(() => badgeText(article), { timeout: 5_000 }).toMatch(/Could not insert/);
-    expect(await badgeText(article)).toMatch(/clipboard/i);
-    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
-    expect(clipboard).toContain('Anna');
-    // The text is not in X's editor, not even twice: nothing was retried.
-    expect(await draftText(page)).toBe('');
-    expect(await sendButtonEnabled(page)).toBe(false);
-    await page.close();
-  });
+  // A failed insertion (said in the badge, text on the clipboard, nothing retried): tests/e2e/both/x.e2e.ts.
 
   test('the template picker searches by shortcut and Enter inserts the match', async () => {
     const page = await open(BRAND_POST);

@@ -7,7 +7,7 @@ export const PANEL_TAG = 'reply-radar';
 export const BADGE_TAG = 'rr-badge';
 /** The layer pop-ups (the template picker) open in: above the page, never inside a site's row. */
 export const LAYER_TAG = 'rr-layer';
-const OUTLINE_STYLE_ID = 'reply-radar-outline';
+export const OUTLINE_STYLE_ID = 'reply-radar-outline';
 
 /**
  * The only styling applied to the site's own nodes. Calm: a thin, translucent mark on waiting comments (tinted by

@@ -13,6 +13,7 @@ import { watchStatesRevision, watchTemplatesRevision } from '../storage/revision
 import { noteSeenAccount } from '../storage/seen-accounts';
 import { readSettings, watchSettings, writeSettings } from '../storage/settings';
 import { matchShortcut } from './keyboard';
+import { removeLeftovers } from './leftovers';
 import { createLifetime, watchLocation } from './lifetime';
 import { PageSession, type SessionServices } from './page-session';
 import { isTrustedEvent } from './trusted';
@@ -101,6 +102,7 @@ export async function runOverlay(ctx: ContentScriptContext, siteAdapter: SiteAda
   await loadTemplates();
   if (!lifetime.alive()) return;
 
+  removeLeftovers(document);
   startPage(new URL(location.href));
   watchLocation(onLocationChange, lifetime.signal);
 

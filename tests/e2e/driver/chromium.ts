@@ -65,6 +65,7 @@ export async function launchChromium(): Promise<Driver> {
     evaluateInExtension<R, A>(fn: PageFunction<A, R>, arg?: A): Promise<R> {
       return worker().then((w) => w.evaluate(fn as never, arg as never) as Promise<R>);
     },
+    allowClipboard: (origin) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin }),
     async reloadExtension() {
       await (await worker())
         .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())

@@ -166,6 +166,7 @@ export async function launchFirefox(): Promise<Driver> {
     async evaluateInExtension<R, A>(fn: PageFunction<A, R>, arg?: A): Promise<R> {
       return (await extensionContext()).evaluate(fn as never, arg) as Promise<R>;
     },
+    async allowClipboard() {},
     async reloadExtension() {
       const page = await extensionContext();
       extensionTab = null;

@@ -40,6 +40,8 @@ export interface Driver {
   openExtensionPage(file: string): Promise<DriverPage>;
   /** Runs `fn` in an extension context (chrome.* / browser.* available), e.g. to read or reset storage. */
   evaluateInExtension<R, A = undefined>(fn: PageFunction<A, R>, arg?: A): Promise<R>;
+  /** Lets pages of `origin` read and write the clipboard without asking (Firefox: the profile already does). */
+  allowClipboard(origin: string): Promise<void>;
   /** Reloads the extension as an update would; content scripts already on open pages are orphaned. */
   reloadExtension(): Promise<void>;
   /** Page errors and console errors from pages (and, in Chromium, extension contexts), in arrival order. */
