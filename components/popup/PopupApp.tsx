@@ -11,6 +11,7 @@ import { chordText } from '../options/chords';
 import { Switch } from '../options/Field';
 import { PLATFORM_NAMES } from '../options/format';
 import { useInterfaceLocale } from '../use-locale';
+import { SiteAccess } from './SiteAccess';
 import { platformOfUrl } from './site';
 
 const CHEAT_SHEET: ReadonlyArray<readonly [ShortcutAction, MessageKey]> = [
@@ -95,6 +96,8 @@ export function PopupApp() {
         <img src="/icon/32.png" alt="" width={22} height={22} />
         <h1>Reply Radar</h1>
       </header>
+
+      <SiteAccess />
 
       <section class="rr-card" aria-labelledby="rr-popup-tab">
         <h2 id="rr-popup-tab">{t('popup_this_tab')}</h2>

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   INSERT_EVENT,
   INSERTED_EVENT,
   installInsertBridge,
+  isInsertTarget,
   MAX_INSERT_LENGTH,
   parseInsertAnswer,
   parseInsertRequest,
@@ -37,13 +38,30 @@ function trackedTextarea(): { textarea: HTMLTextAreaElement; changesSeenByReact:
   return { textarea, changesSeenByReact };
 }
 
-/** Answers the bridge gave on `element` within `ms`. */
-async function answersWithin(element: Element, ms: number, send: () => void): Promise<string[]> {
-  const answers: string[] = [];
-  element.addEventListener(INSERTED_EVENT, (event) => answers.push(String((event as CustomEvent).detail)));
-  send();
-  await new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Every answer the bridge gives on `elements` once all its work is done: under fake timers, every timer the
+ * strategies start is run until none is left, so no answer can still be on its way (no real-time waiting).
+ */
+async function allAnswers(elements: Element[], send: () => void): Promise<unknown[]> {
+  const answers: unknown[] = [];
+  for (const element of elements) {
+    element.addEventListener(INSERTED_EVENT, (event) =>
+      answers.push(JSON.parse(String((event as CustomEvent).detail))),
+    );
+  }
+  vi.useFakeTimers();
+  try {
+    send();
+    await vi.runAllTimersAsync();
+  } finally {
+    vi.useRealTimers();
+  }
   return answers;
+}
+
+function request(element: Element, detail: object | string): void {
+  const text = typeof detail === 'string' ? detail : JSON.stringify(detail);
+  element.dispatchEvent(new CustomEvent(INSERT_EVENT, { detail: text }));
 }
 
 let uninstall: () => void = () => {};
@@ -114,11 +132,11 @@ describe('the page-world bridge', () => {
 
   test('answers once, on the element, with the request’s id', async () => {
     const { textarea } = trackedTextarea();
-    const detail = JSON.stringify({ id: 'abc', kind: 'textarea', text: 'Hi', cursor: 2 });
-    const answers = await answersWithin(textarea, 1500, () =>
-      textarea.dispatchEvent(new CustomEvent(INSERT_EVENT, { detail })),
+    const answers = await allAnswers([textarea], () =>
+      request(textarea, { id: 'abc', kind: 'textarea', text: 'Hi', cursor: 2 }),
     );
-    expect(answers.map((answer) => JSON.parse(answer))).toEqual([{ id: 'abc', ok: true }]);
+    expect(answers).toEqual([{ id: 'abc', ok: true }]);
+    expect(textarea.value).toBe('Hi');
   });
 
   test('ignores malformed requests and elements that are not editable or not of the named kind', async () => {
@@ -127,24 +145,55 @@ describe('the page-world bridge', () => {
     const { textarea } = trackedTextarea();
     const readonly = document.createElement('textarea');
     readonly.readOnly = true;
-    document.body.append(readonly);
-    const cases: [Element, string][] = [
-      [div, JSON.stringify({ id: 'a', kind: 'contenteditable', text: 'Hi', cursor: 0 })],
-      [div, JSON.stringify({ id: 'b', kind: 'textarea', text: 'Hi', cursor: 0 })],
-      [readonly, JSON.stringify({ id: 'c', kind: 'textarea', text: 'Hi', cursor: 0 })],
-      [textarea, JSON.stringify({ id: 'd', kind: 'draft', text: 'Hi', cursor: 0 })],
+    const disabled = document.createElement('textarea');
+    disabled.disabled = true;
+    document.body.append(readonly, disabled);
+    const cases: [Element, object | string][] = [
+      [div, { id: 'a', kind: 'contenteditable', text: 'Hi', cursor: 0 }],
+      [div, { id: 'b', kind: 'textarea', text: 'Hi', cursor: 0 }],
+      [readonly, { id: 'c', kind: 'textarea', text: 'Hi', cursor: 0 }],
+      [textarea, { id: 'd', kind: 'draft', text: 'Hi', cursor: 0 }],
       [textarea, '{"id":"e","kind":"textarea","text":"Hi"}'],
+      [disabled, { id: 'f', kind: 'textarea', text: 'Hi', cursor: 0 }],
     ];
-    const answers: string[] = [];
-    for (const element of [div, textarea, readonly]) {
-      element.addEventListener(INSERTED_EVENT, (event) => answers.push(String((event as CustomEvent).detail)));
-    }
-    for (const [element, detail] of cases) element.dispatchEvent(new CustomEvent(INSERT_EVENT, { detail }));
-    // Longer than an accepted request takes to be answered (see the test above).
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const answers = await allAnswers([div, textarea, readonly, disabled], () => {
+      for (const [element, detail] of cases) request(element, detail);
+    });
     expect(answers).toEqual([]);
-    expect(textarea.value).toBe('');
-    expect(readonly.value).toBe('');
+    expect([textarea.value, readonly.value, disabled.value]).toEqual(['', '', '']);
+  });
+
+  test('a second request for a box still being filled is refused, not run beside the first', async () => {
+    const { textarea } = trackedTextarea();
+    const answers = await allAnswers([textarea], () => {
+      request(textarea, { id: 'first', kind: 'textarea', text: 'Hi', cursor: 2 });
+      request(textarea, { id: 'second', kind: 'textarea', text: 'Hi', cursor: 2 });
+    });
+    expect(answers).toEqual([
+      { id: 'second', ok: false, error: 'Another insertion into this box is still running' },
+      { id: 'first', ok: true },
+    ]);
+    expect(textarea.value).toBe('Hi');
+    // Once the first is done, the box takes requests again.
+    const later = await allAnswers([textarea], () =>
+      request(textarea, { id: 'third', kind: 'textarea', text: '!', cursor: 1 }),
+    );
+    expect(later).toEqual([{ id: 'third', ok: true }]);
+    expect(textarea.value).toBe('Hi!');
+  });
+
+  test('only elements of the bridge’s own document are targets', () => {
+    const other = document.implementation.createHTMLDocument('other');
+    const foreign = other.createElement('textarea');
+    other.body.append(foreign);
+    const { textarea } = trackedTextarea();
+    expect(isInsertTarget(textarea, 'textarea', document)).toBe(true);
+    expect(foreign.isConnected).toBe(true);
+    expect(isInsertTarget(foreign, 'textarea', document)).toBe(false);
+    const editable = other.createElement('div');
+    editable.contentEditable = 'true';
+    other.body.append(editable);
+    expect(isInsertTarget(editable, 'contenteditable', document)).toBe(false);
   });
 
   test('installing twice still inserts once', async () => {

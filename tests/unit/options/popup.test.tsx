@@ -1,8 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { PopupApp } from '../../../components/popup/PopupApp';
+import { SITE_ORIGINS } from '../../../components/popup/SiteAccess';
 import { platformOfUrl } from '../../../components/popup/site';
 import { readSettings, writeSettings } from '../../../utils/storage/settings';
+import { SITE_HOSTS } from '../../../wxt.config';
 import { button, click, mount, text, waitFor } from './harness';
 
 function activeTab(url: string | undefined) {
@@ -75,5 +77,42 @@ describe('platformOfUrl', () => {
     expect(platformOfUrl('https://x.com.evil.example/')).toBeNull();
     expect(platformOfUrl('chrome://extensions')).toBeNull();
     expect(platformOfUrl(undefined)).toBeNull();
+  });
+});
+
+describe('Popup site access', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('checks exactly the hosts the manifest asks for', () => {
+    expect(Object.values(SITE_ORIGINS).flat().sort()).toEqual([...SITE_HOSTS].sort());
+  });
+
+  function grantedOnly(...granted: string[]) {
+    return vi
+      .spyOn(fakeBrowser.permissions, 'contains')
+      .mockImplementation(async ({ origins }) => (origins ?? []).every((o) => granted.includes(o)));
+  }
+
+  it('says nothing about access when every site is allowed', async () => {
+    grantedOnly(...Object.values(SITE_ORIGINS).flat());
+    activeTab(undefined);
+    const root = await mount(<PopupApp />);
+    await waitFor(() => root.querySelector('[data-testid="popup-brand"]'), 'the popup');
+    expect(root.querySelector('[data-testid="popup-site-access"]')).toBeNull();
+  });
+
+  it('names the sites it may not read and asks for exactly them in one click', async () => {
+    grantedOnly(...SITE_ORIGINS.x, ...SITE_ORIGINS.facebook);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    activeTab(undefined);
+    const root = await mount(<PopupApp />);
+    const card = await waitFor(() => root.querySelector('[data-testid="popup-site-access"]'), 'the access card');
+    expect(text(card)).toContain('may not read Instagram');
+    expect(text(card)).not.toMatch(/\bX\b|Facebook/);
+    await click(button(card, 'Allow access to Instagram'));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://www.instagram.com/*'] });
+    await waitFor(() => root.querySelector('[data-testid="popup-site-access"]') === null, 'the card gone');
   });
 });
