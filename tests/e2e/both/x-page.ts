@@ -27,6 +27,8 @@ export async function statesWhileScrolling(page: DriverPage): Promise<Map<string
     for (const [text, state] of rows) if (text) seen.set(text, state);
   };
   await page.evaluate(() => window.scrollTo(0, 0));
+  // Start once the overlay has read the first rows (a loaded machine may need a moment).
+  await page.waitFor(() => document.querySelector('article[data-rr-state]') !== null);
   for (let step = 0; step < 80; step++) {
     await sleep(120);
     await collect();

@@ -157,6 +157,8 @@ export async function launchFirefox(): Promise<Driver> {
     async newPage(url) {
       const page = await openTab();
       const wrapped = wrapPage(page, errors);
+      // The setup page the add-on opens on install must not leave this tab in the background (throttled).
+      await page.bringToFront();
       await page.goto(url);
       return wrapped;
     },
