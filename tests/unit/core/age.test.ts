@@ -221,7 +221,9 @@ describe('nextLevelChangeAt', () => {
     expect(nextLevelChangeAt(rest.posted ?? posted, now, TARGETS, hours)).toBe(want);
   });
 
-  it('instantWhenWaited is null when no business day ever comes', () => {
+  it('instantWhenWaited is null for a time that is not a number; with no business day it uses the plain clock', () => {
+    expect(instantWhenWaited(Number.NaN, HOUR, weekdays('UTC'))).toBeNull();
+    expect(instantWhenWaited(posted, Number.POSITIVE_INFINITY, weekdays('UTC'))).toBeNull();
     expect(instantWhenWaited(posted, HOUR, { ...weekdays('UTC'), days: [] })).toBe(posted + HOUR); // plain clock
     expect(instantWhenWaited(posted, 0, weekdays('UTC'))).toBe(posted);
   });

@@ -40,6 +40,9 @@ describe('Popup', () => {
     await click(toggle);
     await waitFor(async () => (await readSettings()).sites.instagram === false, 'Instagram off');
     await waitFor(() => text(root).includes('Reply Radar is off on Instagram.'), 'the off state');
+    await click(toggle);
+    await waitFor(async () => (await readSettings()).sites.instagram === true, 'Instagram on again');
+    await waitFor(() => !text(root).includes('Reply Radar is off on Instagram.'), 'the on state');
   });
 
   it('shows the brand identities, with the X hint when none is set', async () => {
