@@ -19,7 +19,7 @@ function sourceFiles(): string[] {
 }
 
 /** Each line of `text` that uses an HTML sink, as "path:line: code". */
-export function findHtmlSinks(path: string, text: string): string[] {
+function findHtmlSinks(path: string, text: string): string[] {
   return text
     .split('\n')
     .map((line, i) => ({ line, i }))
