@@ -1,7 +1,7 @@
 // The options page: one page of sections with a side navigation, and one status line that says whether the last
 // change is saved. Settings save by themselves shortly after a change; templates save with their form.
-
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { type MessageKey, t } from '../../utils/i18n';
 import { useInterfaceLocale } from '../use-locale';
 import { BrandSection } from './BrandSection';
@@ -93,6 +93,11 @@ export function OptionsApp({ saveDelayMs, toastMs }: OptionsAppProps) {
               </li>
             ))}
           </ul>
+          <p class="rr-nav__note">
+            <a href={browser.runtime.getURL('/dashboard.html')} data-testid="dashboard-link">
+              {t('dash_open_link')}
+            </a>
+          </p>
           <p class="rr-nav__note">{t('options_nav_note')}</p>
         </nav>
         <main id="rr-main" class="rr-main" tabIndex={-1}>

@@ -179,6 +179,9 @@ export function PopupApp() {
         <button type="button" class="rr-button rr-button--primary" onClick={() => void openOptions()}>
           {t('popup_open_options')}
         </button>
+        <a class="rr-button" href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noopener">
+          {t('dash_open_link')}
+        </a>
       </div>
     </div>
   );

@@ -1,0 +1,14 @@
+import { render } from 'preact';
+import { DashboardApp } from '../../components/dashboard/DashboardApp';
+import { applyLanguageSetting, t } from '../../utils/i18n';
+import { readSettings } from '../../utils/storage/settings';
+import '../options/style.css';
+import './style.css';
+
+// The chosen language is in place before the first paint, so the page never flashes in another one.
+void readSettings()
+  .then((settings) => applyLanguageSetting(settings.language))
+  .finally(() => {
+    document.title = `Reply Radar — ${t('dash_title')}`;
+    render(<DashboardApp />, document.getElementById('app') as HTMLElement);
+  });
