@@ -7,8 +7,10 @@ import { responseLogToCsv } from '../../utils/storage/response-csv';
 import { clearResponseLog, purgeResponseLog } from '../../utils/storage/response-log';
 import { writeSettings } from '../../utils/storage/settings';
 
+const CSV_TYPE = 'text/csv;charset=utf-8'; // i18n-ignore: a media type
+
 function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const url = URL.createObjectURL(new Blob([text], { type: CSV_TYPE }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
