@@ -595,3 +595,41 @@ describe('properties', () => {
     );
   });
 });
+
+describe('the unanswered rule, edges a mutation once slipped through', () => {
+  it('a brand comment with a time that is not a number never becomes its thread’s latest answer', () => {
+    const list = comments([
+      { id: 'c1', by: 'bob', at: 1 },
+      { id: 'b1', by: 'acmeco', at: 5 },
+      { id: 'b2', by: 'acmeco', at: 6 },
+      { id: 'c2', by: 'ann', at: 7 },
+    ]);
+    list[1]!.postedAt = Number.NaN;
+    const result = classifyThreads({
+      post: brandPost,
+      comments: list,
+      brand: BRAND,
+      trackAllPosts: false,
+      manual: new Map(),
+      now: NOW,
+    });
+    // b2 answers c1; a NaN "latest" would hide that answer. c2 came after every real answer.
+    expect(statesOf(result)).toMatchObject({ c1: 'answered', c2: 'unanswered' });
+  });
+
+  it('when two collapsed parts of one thread are credited to the brand, the later parent’s time wins', () => {
+    const specs: Spec[] = [
+      { id: 'c1', by: 'ann', at: 1 },
+      { id: 'c2', by: 'bob', at: 2 },
+      { id: 'c3', by: 'cid', at: 9 },
+    ];
+    // The later parent is listed first, so "the last one read wins" and "the earlier wins" both fail.
+    const result = classify(specs, {
+      collapsed: [
+        { parentId: 'c2', repliers: ['@acmeco'] },
+        { parentId: 'c1', repliers: ['@acmeco'] },
+      ],
+    });
+    expect(statesOf(result)).toMatchObject({ c1: 'answered', c2: 'answered', c3: 'unanswered' });
+  });
+});
