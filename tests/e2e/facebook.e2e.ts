@@ -8,6 +8,8 @@ import { type Harness, launch } from './harness';
 const DEMO = 'https://www.facebook.com/acme/posts/pfbid0demo';
 const SECOND = 'https://www.facebook.com/acme/posts/pfbid0second';
 const OTHER = 'https://www.facebook.com/someone/posts/pfbid0other';
+/** The Page's timeline: its posts open their dialog in place, the address stays. */
+const PAGE_TIMELINE = 'https://www.facebook.com/acme';
 const PERMALINK = 'https://www.facebook.com/permalink.php?story_fbid=122178345602987431&id=100064512398765';
 
 let harness: Harness;
@@ -189,6 +191,43 @@ describe('reading a brand post', () => {
     expect(secondIds.length).toBe(3);
     expect(secondIds.some((id) => demoIds.has(id))).toBe(false);
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    await page.close();
+  });
+
+  test('a post dialog opened over the Page without changing the address is read, and ends when it closes', async () => {
+    const page = await harness.newPage(PAGE_TIMELINE);
+    // The feed alone is no post: no panel, nothing marked (its preview comments are not a conversation).
+    await page.locator('[role="feed"]').waitFor();
+    const countButton = (i: number) =>
+      page
+        .locator('[role="feed"] > div')
+        .nth(i)
+        .getByRole('button', { name: /^\d+ comments?$/ });
+    await countButton(0).click();
+    expect(page.url()).toBe(PAGE_TIMELINE);
+    await expectUnanswered(page, 10);
+    expect(await stateOf(page, 'Pumpkin Spice Mocha Dream')).toBe('unanswered');
+    expect(await panelText(page)).toMatch(/10/);
+    const demoIds = new Set(await idsOnPage(page));
+    expect(demoIds.size).toBeGreaterThan(10);
+    expect(await page.locator('[aria-hidden="true"] [data-rr-id]').count()).toBe(0);
+
+    // Closing the dialog ends its conversation: no marks, no badges, no panel (never a stale "all answered").
+    await page.locator('[role="dialog"] [role="button"][aria-label="Close"]').click();
+    await page.locator('[role="dialog"]').waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('[data-rr-id]').count()).toBe(0);
+    await expect.poll(() => page.locator('rr-badge').count()).toBe(0);
+    await expect.poll(() => page.locator('reply-radar').count()).toBe(0);
+    expect(page.url()).toBe(PAGE_TIMELINE);
+
+    // Another post's dialog starts afresh: only its own comments, none of the first one's ids.
+    await countButton(1).click();
+    await expectUnanswered(page, 3);
+    const secondIds = await idsOnPage(page);
+    expect(secondIds.length).toBe(3);
+    expect(secondIds.some((id) => demoIds.has(id))).toBe(false);
+    expect(await panelText(page)).not.toContain('All answered');
+    expect(page.url()).toBe(PAGE_TIMELINE);
     await page.close();
   });
 

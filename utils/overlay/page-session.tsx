@@ -65,6 +65,11 @@ export class PageSession {
     private readonly url: URL,
     private readonly services: SessionServices,
     private readonly signal: AbortSignal,
+    /**
+     * With an adapter that has `shownPostId`: the post a dialog showed when the session started (null: none), and
+     * what to do when that changes while the URL names no post (a new session takes over).
+     */
+    private readonly shown: { postId: string | null; changed: () => void } | null = null,
   ) {
     this.reader = new PageReader(adapter, url, services.now());
     this.recorder = new ResponseRecorder({ ...services, record: services.recordResponses }, signal);
@@ -140,7 +145,15 @@ export class PageSession {
   }
 
   get isPostPage(): boolean {
-    return this.adapter.matchPostPage(this.url) !== null;
+    return this.adapter.matchPostPage(this.url) !== null || (this.shown?.postId ?? null) !== null;
+  }
+
+  /** The URL names no post and a dialog over the page opened, closed or swapped its post: hand over, read nothing. */
+  private shownPostChanged(): boolean {
+    if (!this.shown || !this.adapter.shownPostId || this.adapter.matchPostPage(this.url)) return false;
+    if (this.adapter.shownPostId(document) === this.shown.postId) return false;
+    this.shown.changed();
+    return true;
   }
 
   // ---- reading ---------------------------------------------------------------------------------------------
@@ -155,6 +168,7 @@ export class PageSession {
       setTimeout(() => this.readAndRender(), 50);
       return;
     }
+    if (this.shownPostChanged()) return;
     if (!this.isPostPage || !this.services.settings().sites[this.adapter.platform]) {
       if (this.facts) this.teardownMarks();
       this.facts = null;

@@ -70,7 +70,11 @@ export async function runOverlay(ctx: ContentScriptContext, siteAdapter: SiteAda
   const startPage = (url: URL) => {
     pageAbort?.abort();
     pageAbort = new AbortController();
-    session = new PageSession(adapter, url, services, pageAbort.signal);
+    // A post dialog opened over a page without changing the address (Facebook) gets a session of its own too.
+    const shown = adapter.shownPostId
+      ? { postId: adapter.shownPostId(document), changed: () => startPage(new URL(location.href)) }
+      : null;
+    session = new PageSession(adapter, url, services, pageAbort.signal, shown);
   };
   // One listener for the whole script (not one per page, which would keep every old session alive).
   onGone(() => pageAbort?.abort());

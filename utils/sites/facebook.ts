@@ -5,7 +5,7 @@
 // Facts: /work/shared/reference/sites.md (Facebook) and the real captures in shared/fixtures/real/.
 import { ARTICLE, isCommentCandidate, readText } from './facebook/comment';
 import { matchPostPage } from './facebook/links';
-import { conversationScope, createFacebookReader } from './facebook/page';
+import { conversationScope, createFacebookReader, dialogPostId } from './facebook/page';
 import type { EditorKind, SiteAdapter } from './types';
 
 const SEL = {
@@ -94,6 +94,7 @@ export function createFacebookAdapter(): SiteAdapter {
   return {
     platform: 'facebook',
     matchPostPage,
+    shownPostId: dialogPostId,
     read: reader.read,
     openReply,
     focusedEditor,

@@ -46,6 +46,12 @@ export interface SiteAdapter {
   /** The post id when `url` is a page whose comments Reply Radar reads, else null. */
   matchPostPage(url: URL): { postId: string } | null;
   /**
+   * The post a dialog open over a page that is not a post page shows (Facebook opens a post's dialog over the feed,
+   * a Page or a group without changing the address), else null. Asked at every batch while the URL names no post:
+   * the session starts when it appears and ends when it closes or shows another post. `read` reads that post.
+   */
+  shownPostId?(doc: Document): string | null;
+  /**
    * Reads the page. `changed` holds the nodes the DOM observer saw change since the last read: rows outside them
    * may be served from what was read before (each row is read once until it changes). Without it, read everything.
    */

@@ -270,6 +270,46 @@ describe('navigation', () => {
   });
 });
 
+describe('a post dialog opened over a page whose address names no post', () => {
+  const FEED = new URL('https://www.facebook.com/acme');
+  const anna = (post?: string) => article({ id: '811', ...ann, text: 'Is it vegan?', ago: '2h' }, post);
+
+  it('shows the dialog’s post, recovered from its comment links (its own timestamp link is empty)', () => {
+    const adapter = createFacebookAdapter();
+    const doc = page(anna());
+    expect(adapter.shownPostId?.(doc)).toBe('pfbid0abc');
+    const read = adapter.read(doc, FEED);
+    expect(read.post?.id).toBe('pfbid0abc');
+    expect(read.post?.author.handle).toBe('acme');
+    expect(read.comments.map((c) => c.comment.id)).toEqual(['811']);
+    expect(read.comments[0]!.comment.postId).toBe('pfbid0abc');
+  });
+
+  it('takes the post from a base64 comment id when no link names the post’s address', () => {
+    const doc = page(
+      article({ id: '812', ...ann, text: 'x', ago: '2h', base64: true }, 'https://www.facebook.com/acme'),
+    );
+    expect(createFacebookAdapter().shownPostId?.(doc)).toBe(STORY);
+  });
+
+  it('shows no post without a dialog, or when the dialog is behind an aria-hidden layer', () => {
+    const adapter = createFacebookAdapter();
+    const feedOnly = page(anna());
+    feedOnly.querySelector('[role="dialog"]')!.remove();
+    expect(adapter.shownPostId?.(feedOnly)).toBeNull();
+    expect(adapter.read(feedOnly, FEED).post).toBeNull();
+    const hidden = page(anna());
+    hidden.querySelector('[role="dialog"]')!.setAttribute('aria-hidden', 'true');
+    expect(adapter.shownPostId?.(hidden)).toBeNull();
+  });
+
+  it('another post’s dialog shows that post', () => {
+    const adapter = createFacebookAdapter();
+    expect(adapter.shownPostId?.(page(anna()))).toBe('pfbid0abc');
+    expect(adapter.shownPostId?.(page(anna('https://www.facebook.com/acme/posts/pfbid0next')))).toBe('pfbid0next');
+  });
+});
+
 describe('links', () => {
   it('knows post addresses', () => {
     const id = (u: string) => matchPostPage(new URL(u))?.postId ?? null;

@@ -5,7 +5,7 @@
 import type { Author, Comment, Post } from '../../core/model';
 import type { CollapsedPart, PageRead, ReadComment } from '../types';
 import { ARTICLE, type ArticleRead, isCommentCandidate, readComment, readText } from './comment';
-import { matchPostPage, profileHandle } from './links';
+import { matchPostPage, parseCommentLink, profileHandle } from './links';
 import { actingNameIn, collapsedKindOf, commentCountIn, isFilteredOrder, repliersIn } from './words';
 
 const SEL = {
@@ -65,7 +65,7 @@ export function createFacebookReader() {
       candidates: 0,
       problems: [],
     };
-    const match = matchPostPage(url);
+    const match = matchPostPage(url) ?? dialogPost(doc);
     if (!match) return result;
     const memory = memoryFor(match.postId);
     const touched = changed ? touchedBy(changed) : null;
@@ -199,6 +199,35 @@ export function conversationScope(doc: Document): Element {
     if (dialog.querySelector(`${ARTICLE}, ${SEL.editor}`)) found = dialog;
   }
   return found ?? doc.querySelector(SEL.main) ?? doc.body ?? doc.documentElement;
+}
+
+/**
+ * The post of a dialog open over a page whose address names no post (Facebook opens it over the feed, a Page or a
+ * group without changing the address): its own timestamp link may have an empty href, so the post comes from the
+ * comment links (the post path they carry, else the post half of a base64 comment id). Null with no such dialog.
+ */
+export function dialogPostId(doc: Document): string | null {
+  const scope = conversationScope(doc);
+  if (!scope.matches(SEL.dialog)) return null;
+  let base: URL;
+  try {
+    base = new URL(doc.URL);
+  } catch {
+    return null;
+  }
+  let half: string | null = null;
+  for (const a of scope.querySelectorAll('a[href*="comment_id="]')) {
+    if (a.closest(SEL.hidden)) continue;
+    const link = parseCommentLink(a.getAttribute('href') ?? '', base);
+    if (link?.postId) return link.postId;
+    half ??= link?.postHalf ?? null;
+  }
+  return half;
+}
+
+function dialogPost(doc: Document): { postId: string } | null {
+  const postId = dialogPostId(doc);
+  return postId ? { postId } : null;
 }
 
 /** Not in an aria-hidden layer, and rendered (Facebook keeps hidden copies of some comments). */
