@@ -15,6 +15,23 @@ interface Filled {
 }
 
 const filled = new WeakMap<HTMLElement, Filled>();
+/** The last fill anywhere: a site that re-creates its editor element keeps the same box for the user. */
+let lastFill: { editor: WeakRef<HTMLElement>; record: Filled } | null = null;
+
+function remember(editor: HTMLElement, record: Filled): void {
+  filled.set(editor, record);
+  lastFill = { editor: new WeakRef(editor), record };
+}
+
+/** What we put in this box, else (the site re-created its editor) the last fill, if the box holds exactly that. */
+function recordFor(editor: HTMLElement): Filled | undefined {
+  const own = filled.get(editor);
+  if (own) return own;
+  const last = lastFill;
+  if (!last) return undefined;
+  const previous = last.editor.deref();
+  return previous && previous !== editor && previous.isConnected ? undefined : last.record;
+}
 
 /** Only a site's @mention (or nothing) before our text: the box is still ours to replace. */
 const MENTIONS_ONLY = /^\s*(?:@[\p{L}\p{N}_.]+\s*)*$/u;
@@ -36,17 +53,38 @@ export function fillPlan(
   return { kind: 'insert' };
 }
 
-/** Inserts a template into `editor` by the rule above. */
-export async function fillTemplate(
+/** Fills under way, per box: a key pressed while one is still landing waits for it, then decides on what it left. */
+const inFlight = new WeakMap<HTMLElement, Promise<FillResult>>();
+
+/** Inserts a template into `editor` by the rule above, one fill at a time per box. */
+export function fillTemplate(
   editor: HTMLElement,
   kind: EditorKind,
   text: string,
   cursor: number,
   opts: InsertOptions = {},
 ): Promise<FillResult> {
+  const before = inFlight.get(editor);
+  const run = (before ? before.catch(() => undefined) : Promise.resolve()).then(() =>
+    fillNow(editor, kind, text, cursor, opts),
+  );
+  inFlight.set(editor, run);
+  void run.finally(() => {
+    if (inFlight.get(editor) === run) inFlight.delete(editor);
+  });
+  return run;
+}
+
+async function fillNow(
+  editor: HTMLElement,
+  kind: EditorKind,
+  text: string,
+  cursor: number,
+  opts: InsertOptions,
+): Promise<FillResult> {
   if (!editor.isConnected) return { ok: false, reason: 'The reply box is no longer on the page' };
   const now = editorPlainText(editor, kind);
-  const plan = fillPlan(now, filled.get(editor), text);
+  const plan = fillPlan(now, recordFor(editor), text);
   if (plan.kind === 'unchanged') return { ok: true, unchanged: true };
   if (plan.kind === 'replace') {
     await selectText(editor, kind, plan.from, now.length);
@@ -54,15 +92,16 @@ export async function fillTemplate(
     const expected = plan.base + text;
     const after = await textOnceRendered(editor, kind, expected);
     if (same(after, expected)) {
-      filled.set(editor, { base: plan.base, text });
+      remember(editor, { base: plan.base, text });
       return { ok: true, replaced: true };
     }
     filled.delete(editor);
     return result.ok ? { ok: false, reason: 'The reply box does not hold the new template' } : result;
   }
   const result = await insertIntoEditor(editor, kind, text, cursor, opts);
-  const after = result.ok ? await textOnceRendered(editor, kind, now + text) : '';
-  if (result.ok && MENTIONS_ONLY.test(now) && same(after, now + text)) filled.set(editor, { base: now, text });
+  // The insertion layer has verified the text landed; whether the box is still ours is decided at the next key,
+  // by comparing what it holds then (the editor may draw the text later than its model takes it).
+  if (result.ok && MENTIONS_ONLY.test(now)) remember(editor, { base: now, text });
   else filled.delete(editor);
   return result;
 }
