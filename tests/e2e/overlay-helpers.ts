@@ -57,14 +57,19 @@ export function pickerSeen(article: Locator): Promise<PickerSeen> {
 
 /** Scrolls the page so the article's badge sits `where` in the window (X re-lays out its rows on scroll). */
 export async function putBadgeAt(page: Page, article: Locator, where: 'top' | 'bottom'): Promise<void> {
-  await article.evaluate((row, at) => {
-    const badge = row.querySelector('rr-badge') ?? row;
-    const rect = badge.getBoundingClientRect();
-    const wanted = at === 'top' ? 90 : window.innerHeight - 70;
-    window.scrollBy(0, rect.top - wanted);
-  }, where);
-  // Let X measure its rows and Reply Radar draw again.
-  await page.waitForTimeout(300);
+  for (let attempt = 0; attempt < 15; attempt++) {
+    const off = await article.evaluate((row, at) => {
+      const badge = row.querySelector('rr-badge') ?? row;
+      const wanted = at === 'top' ? 90 : window.innerHeight - 70;
+      const delta = badge.getBoundingClientRect().top - wanted;
+      window.scrollBy(0, delta);
+      return Math.abs(delta);
+    }, where);
+    // Let X measure its rows and Reply Radar draw again, then check the badge stayed where it was put.
+    await page.waitForTimeout(250);
+    if (off < 30) return;
+  }
+  throw new Error(`could not bring the badge to the ${where} of the window`);
 }
 
 /** The element focused now, through shadow roots: its data-rr-action, or its tag. */

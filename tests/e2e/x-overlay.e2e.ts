@@ -116,10 +116,11 @@ describe('one template at a time', () => {
 
     await openXReply();
     await page.keyboard.press('Alt+Digit1');
-    await expect.poll(() => draftText(page)).not.toBe('');
-    const one = await draftText(page);
-    expect(one).not.toBe(two);
+    // Read what template 1 gave once Reply Radar says it is done inserting.
     await expect.poll(() => badgeText(anna)).toMatch(/Inserted/);
+    const one = await draftText(page);
+    expect(one).not.toBe('');
+    expect(one).not.toBe(two);
     await page.keyboard.press('Alt+Digit1');
     // The same template again changes nothing (its insertion is checked and would be seen within this time).
     await page.waitForTimeout(1500);
