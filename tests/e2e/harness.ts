@@ -158,6 +158,9 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     blocked,
     async newPage(url: string) {
       const page = await context.newPage();
+      // The setup tab the extension opens on install must not leave this page in the background, where the
+      // browser throttles its timers and frames (X's rows would not be measured).
+      await page.bringToFront();
       await page.goto(url);
       return page;
     },
