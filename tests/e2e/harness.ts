@@ -148,6 +148,10 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 30_000 }));
   const extensionId = new URL(backgroundWorker.url()).host;
   await watchWorkerExceptions(context, errors);
+  // On install the extension opens its first-run setup in a new tab. Let it open before any test opens its page, or
+  // it comes to the front later and leaves the test's page in the background, where timers and frames are throttled.
+  const setupOpen = () => context.pages().some((p) => p.url().startsWith(`chrome-extension://${extensionId}/options`));
+  for (let waited = 0; !setupOpen() && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
 
   let closed = false;
   return {
