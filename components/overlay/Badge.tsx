@@ -1,6 +1,7 @@
 // The badge on each comment Reply Radar classified. Unanswered comments get the waiting time and the reply
 // actions; everything else stays quiet so the page still reads like the page.
 import type { CommentState } from '../../utils/core/model';
+import { type MessageKey, t } from '../../utils/i18n';
 import { trusted } from '../../utils/overlay/trusted';
 import { AgePill } from './AgePill';
 import { BreachIcon, ChevronIcon, CurrentIcon, TickIcon } from './icons';
@@ -35,30 +36,31 @@ export interface BadgeProps {
   theme?: Theme;
 }
 
-const QUIET_WORDS: Record<'done' | 'snoozed' | 'ignored', string> = {
-  done: 'Done',
-  snoozed: 'Snoozed',
-  ignored: 'Ignored',
+const QUIET_WORDS: Record<'done' | 'snoozed' | 'ignored', MessageKey> = {
+  done: 'overlay_done',
+  snoozed: 'overlay_snoozed',
+  ignored: 'overlay_ignored',
 };
 
 function failureText(message: string, copied: boolean): string {
   // The lead may already have said it; never say it twice.
   if (!copied || /clipboard/i.test(message)) return message;
-  return `${message} — text copied to clipboard`;
+  return t('overlay_copied_note', { message });
 }
 
 /** Reply opens the site's box and fills the top suggestion: the tooltip names it, with its Alt number. */
 function replyTitle(template: BadgeProps['replyTemplate']): string {
-  if (!template) return "Open the site's reply box";
-  const key = template.number ? ` (Alt+${template.number})` : '';
-  return `Open the site's reply box and insert “${template.title}”${key}`;
+  if (!template) return t('overlay_reply_box');
+  return template.number
+    ? t('overlay_reply_box_insert_key', { title: template.title, n: template.number })
+    : t('overlay_reply_box_insert', { title: template.title });
 }
 
 function CurrentMarker() {
   return (
     <span class="rr-current">
       <CurrentIcon />
-      Current
+      {t('overlay_current')}
     </span>
   );
 }
@@ -70,12 +72,12 @@ export function Badge(props: BadgeProps) {
   if (state !== 'unanswered') {
     const quiet =
       state === 'answered' || state === 'brand' ? (
-        <span class="rr-quiet" title={state === 'brand' ? 'By your brand' : 'Answered'}>
+        <span class="rr-quiet" title={state === 'brand' ? t('overlay_by_brand') : t('overlay_answered')}>
           <TickIcon />
-          <span class="rr-sr">{state === 'brand' ? 'By your brand' : 'Answered'}</span>
+          <span class="rr-sr">{state === 'brand' ? t('overlay_by_brand') : t('overlay_answered')}</span>
         </span>
       ) : (
-        <span class="rr-quiet">{QUIET_WORDS[state]}</span>
+        <span class="rr-quiet">{t(QUIET_WORDS[state])}</span>
       );
     return (
       <div class="rr-root rr-badge" data-theme={theme} data-state={state} data-current={isCurrent ? 'true' : 'false'}>
@@ -98,7 +100,7 @@ export function Badge(props: BadgeProps) {
     >
       <div class="rr-badge-row">
         {isCurrent ? <CurrentMarker /> : null}
-        <AgePill level={level} ageText={ageText} prefix="Waiting " />
+        <AgePill level={level} ageText={ageText} label={t('overlay_waiting', { age: ageText })} />
         <button
           type="button"
           class="rr-btn rr-btn-primary"
@@ -107,7 +109,8 @@ export function Badge(props: BadgeProps) {
           title={replyTitle(props.replyTemplate)}
           onClick={trusted(() => props.onReply())}
         >
-          Reply<span class="rr-sr">{` to ${authorName}`}</span>
+          {t('overlay_reply')}
+          <span class="rr-sr">{` ${t('overlay_reply_to_sr', { name: authorName })}`}</span>
         </button>
         <button
           type="button"
@@ -117,32 +120,35 @@ export function Badge(props: BadgeProps) {
           aria-expanded={pickerOpen}
           onClick={trusted(() => props.onOpenPicker())}
         >
-          Templates<span class="rr-sr">{` for ${authorName}`}</span>
+          {t('overlay_templates')}
+          <span class="rr-sr">{` ${t('overlay_templates_for_sr', { name: authorName })}`}</span>
           <ChevronIcon up={pickerOpen} />
         </button>
         <button
           type="button"
           class="rr-btn rr-btn-quiet"
           data-rr-action="done"
-          title="Mark done: it leaves the queue until the customer writes again"
+          title={t('overlay_done_title')}
           onClick={trusted(() => props.onDone?.())}
         >
-          Done<span class="rr-sr">{` with ${authorName}`}</span>
+          {t('overlay_done')}
+          <span class="rr-sr">{` ${t('overlay_done_with_sr', { name: authorName })}`}</span>
         </button>
         <button
           type="button"
           class="rr-btn rr-btn-quiet"
           data-rr-action="snooze"
-          title="Snooze for an hour"
+          title={t('overlay_snooze_title')}
           onClick={trusted(() => props.onSnooze?.())}
         >
-          Snooze<span class="rr-sr">{` ${authorName} for an hour`}</span>
+          {t('overlay_snooze')}
+          <span class="rr-sr">{` ${t('overlay_snooze_sr', { name: authorName })}`}</span>
         </button>
       </div>
       {/* Always present, so screen readers announce what is put in it. */}
       <div class="rr-status" role="status">
-        {insertStatus?.kind === 'working' ? 'Inserting…' : null}
-        {insertStatus?.kind === 'inserted' ? 'Inserted — check it and send' : null}
+        {insertStatus?.kind === 'working' ? t('overlay_inserting') : null}
+        {insertStatus?.kind === 'inserted' ? t('overlay_inserted') : null}
       </div>
       {insertStatus?.kind === 'failed' ? (
         <p class="rr-status" data-kind="failed" role="alert">

@@ -1,5 +1,6 @@
 // Where comments went when they left the queue: a "Done", "Snoozed" and "Ignored" list the user can open, each
 // comment with a way back to the queue.
+import { type MessageKey, t } from '../../utils/i18n';
 import { trusted } from '../../utils/overlay/trusted';
 export type HandledKind = 'done' | 'snoozed' | 'ignored';
 
@@ -14,7 +15,11 @@ export interface HandledListsProps {
   onRestore(key: string): void;
 }
 
-const TITLES: Record<HandledKind, string> = { done: 'Done', snoozed: 'Snoozed', ignored: 'Ignored' };
+const TITLES: Record<HandledKind, MessageKey> = {
+  done: 'overlay_done',
+  snoozed: 'overlay_snoozed',
+  ignored: 'overlay_ignored',
+};
 const KINDS: readonly HandledKind[] = ['done', 'snoozed', 'ignored'];
 
 const clip = (text: string, max = 80): string => {
@@ -29,7 +34,7 @@ export function HandledLists({ lists, onRestore }: HandledListsProps) {
     <div class="rr-handled-lists">
       {shown.map((kind) => (
         <details key={kind} class="rr-handled" data-rr-handled={kind}>
-          <summary>{`${TITLES[kind]} (${lists[kind].length})`}</summary>
+          <summary>{t('overlay_list_count', { title: t(TITLES[kind]), count: lists[kind].length })}</summary>
           <ul class="rr-handled-list">
             {lists[kind].map((item) => (
               <li key={item.key} class="rr-handled-item" data-key={item.key}>
@@ -41,7 +46,8 @@ export function HandledLists({ lists, onRestore }: HandledListsProps) {
                   data-rr-action="restore"
                   onClick={trusted(() => onRestore(item.key))}
                 >
-                  Back to queue<span class="rr-sr">{`: ${item.authorName}`}</span>
+                  {t('overlay_back_to_queue')}
+                  <span class="rr-sr">{`: ${item.authorName}`}</span>
                 </button>
               </li>
             ))}

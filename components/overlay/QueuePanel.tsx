@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Health } from '../../utils/core/model';
 import { type LabelKind, LabelKindSchema } from '../../utils/core/settings';
+import { type MessageKey, t, tn } from '../../utils/i18n';
 import { trusted } from '../../utils/overlay/trusted';
 import { AgePill } from './AgePill';
 import { type HandledItem, type HandledKind, HandledLists } from './HandledLists';
@@ -67,36 +68,38 @@ export interface QueuePanelProps {
   moreBelow?: boolean;
 }
 
-export const LABEL_WORDS: Record<LabelKind, { one: string; many: string }> = {
-  question: { one: 'Question', many: 'Questions' },
-  complaint: { one: 'Complaint', many: 'Complaints' },
-  order: { one: 'Order', many: 'Orders' },
+/** A label's name on a comment ("Question") and as a filter ("Questions"), with the empty-filter sentence. */
+const LABEL_KEYS: Record<LabelKind, { one: MessageKey; many: MessageKey; none: MessageKey }> = {
+  question: { one: 'label_question', many: 'overlay_labels_question', none: 'overlay_no_unanswered_question' },
+  complaint: { one: 'label_complaint', many: 'overlay_labels_complaint', none: 'overlay_no_unanswered_complaint' },
+  order: { one: 'label_order', many: 'overlay_labels_order', none: 'overlay_no_unanswered_order' },
 };
 
-export const ALL_ANSWERED = 'All answered on this post';
-export const BROKEN_TEXT = "Reply Radar could not read this page's comments, so it cannot tell what is unanswered.";
+export function labelWords(kind: LabelKind): { one: string; many: string } {
+  return { one: t(LABEL_KEYS[kind].one), many: t(LABEL_KEYS[kind].many) };
+}
 
 const uniq = (list: string[]): string[] => [...new Set(list.map((s) => s.trim()).filter(Boolean))];
 
 function notTrackedText(reason: NotTrackedReason | undefined, platformName: string): string {
   switch (reason) {
     case 'not-brand-post':
-      return "This post is not by your brand. Reply Radar tracks your brand's posts.";
+      return t('overlay_not_brand_post');
     case 'not-a-post':
-      return `Open one of your brand's posts on ${platformName} to see its unanswered comments.`;
+      return t('overlay_not_a_post', { site: platformName });
     case 'site-off':
-      return `Reply Radar is turned off for ${platformName}. Turn it on in Reply Radar's options.`;
+      return t('overlay_site_off', { site: platformName });
     default:
-      return 'Reply Radar is not tracking this page.';
+      return t('overlay_not_tracking');
   }
 }
 
 /** The one-line summary read out by screen readers whenever it changes. */
 export function summaryText(p: Pick<QueuePanelProps, 'items' | 'health' | 'tracked'>): string {
-  if (!p.tracked) return 'Reply Radar is not tracking this page';
-  const count = `${p.items.length} unanswered`;
-  if (p.health === 'broken') return `${count}, this page could not be read`;
-  if (p.health === 'incomplete') return `${count}, some replies are hidden`;
+  if (!p.tracked) return t('overlay_summary_not_tracking');
+  const count = tn('overlay_summary_unanswered', p.items.length);
+  if (p.health === 'broken') return t('overlay_summary_broken', { count });
+  if (p.health === 'incomplete') return t('overlay_summary_incomplete', { count });
   return count;
 }
 
@@ -146,11 +149,11 @@ export function QueuePanel(props: QueuePanelProps) {
           aria-expanded={false}
           onClick={trusted(() => props.onToggleCollapsed())}
         >
-          <span class="rr-sr">{`Reply Radar: ${summary} — show the queue`}</span>
+          <span class="rr-sr">{t('overlay_show_queue_sr', { summary })}</span>
           <span class="rr-count" aria-hidden="true" data-zero={items.length === 0 ? 'true' : 'false'}>
             {tracked ? String(items.length) : '–'}
           </span>
-          <span aria-hidden="true">{tracked ? 'unanswered' : 'off'}</span>
+          <span aria-hidden="true">{tracked ? t('overlay_mini_unanswered') : t('overlay_mini_off')}</span>
           {tracked && (health !== 'ok' || items.length === 0) ? <HealthIcon health={health} /> : null}
         </button>
         {props.toast ? <UndoToast {...props.toast} /> : null}
@@ -172,7 +175,7 @@ export function QueuePanel(props: QueuePanelProps) {
           <button
             type="button"
             class="rr-btn rr-btn-icon"
-            aria-label="Hide the queue"
+            aria-label={t('overlay_hide_queue')}
             aria-expanded={true}
             aria-controls={bodyId}
             onClick={trusted(() => props.onToggleCollapsed())}
@@ -200,7 +203,7 @@ function NotTracked({ notTrackedReason, platformName, onTrackAll, adoptBrand }: 
             {offerAdopt ? <AdoptBrandButton adopt={adoptBrand} platformName={platformName} primary /> : null}
             {onTrackAll ? (
               <button type="button" class="rr-btn" onClick={trusted(() => onTrackAll())}>
-                Track all posts
+                {t('overlay_track_all')}
               </button>
             ) : null}
           </div>
@@ -225,10 +228,10 @@ function AdoptBrandButton({
       type="button"
       class={primary ? 'rr-btn rr-btn-primary' : 'rr-btn'}
       data-rr-action="adopt-brand"
-      title={`Add ${adopt.name} to your brand's ${platformName} identities`}
+      title={t('overlay_adopt_title', { name: adopt.name, site: platformName })}
       onClick={trusted(() => adopt.onAdopt())}
     >
-      {`${adopt.name} is my brand`}
+      {t('overlay_adopt', { name: adopt.name })}
     </button>
   );
 }
@@ -257,7 +260,7 @@ function TrackedBody(props: QueuePanelProps) {
       {props.adoptBrand ? (
         <div class="rr-note" data-kind="adopt">
           <div>
-            <p>{`This post is by ${props.adoptBrand.name}, not one of your brand's identities.`}</p>
+            <p>{t('overlay_adopt_note', { name: props.adoptBrand.name })}</p>
             <div class="rr-note-actions">
               <AdoptBrandButton adopt={props.adoptBrand} platformName={props.platformName} />
             </div>
@@ -268,7 +271,7 @@ function TrackedBody(props: QueuePanelProps) {
         <div class="rr-note" data-kind="broken">
           <BreachIcon />
           <div>
-            <p>{BROKEN_TEXT}</p>
+            <p>{t('overlay_broken')}</p>
             <Problems problems={problems} />
           </div>
         </div>
@@ -281,7 +284,7 @@ function TrackedBody(props: QueuePanelProps) {
         <div class="rr-note" data-kind="ok">
           <OkIcon />
           <div>
-            <p>{ALL_ANSWERED}</p>
+            <p>{t('overlay_all_answered')}</p>
             <Problems problems={problems} />
           </div>
         </div>
@@ -291,21 +294,19 @@ function TrackedBody(props: QueuePanelProps) {
         </div>
       ) : null}
 
-      {items.length === 0 && health === 'incomplete' ? (
-        <p class="rr-note">None of the comments shown now is waiting.</p>
-      ) : null}
+      {items.length === 0 && health === 'incomplete' ? <p class="rr-note">{t('overlay_none_waiting_shown')}</p> : null}
 
       {items.length > 0 ? (
         <>
           <fieldset class="rr-filters">
-            <legend class="rr-sr">Filter by label</legend>
+            <legend class="rr-sr">{t('overlay_filter_label')}</legend>
             <button
               type="button"
               class="rr-btn rr-filter"
               aria-pressed={labelFilter === 'all'}
               onClick={trusted(() => props.onLabelFilter('all'))}
             >
-              {`All ${items.length}`}
+              {t('overlay_filter_all', { count: items.length })}
             </button>
             {LabelKindSchema.options.map((k) => (
               <button
@@ -315,14 +316,14 @@ function TrackedBody(props: QueuePanelProps) {
                 aria-pressed={labelFilter === k}
                 onClick={trusted(() => props.onLabelFilter(k))}
               >
-                {`${LABEL_WORDS[k].many} ${counts[k]}`}
+                {t('overlay_filter_kind', { label: labelWords(k).many, count: counts[k] })}
               </button>
             ))}
           </fieldset>
           {shown.length === 0 ? (
-            <p class="rr-note">{`No unanswered ${LABEL_WORDS[labelFilter as LabelKind].many.toLowerCase()} here.`}</p>
+            <p class="rr-note">{t(LABEL_KEYS[labelFilter as LabelKind].none)}</p>
           ) : (
-            <ol class="rr-list" aria-label="Unanswered comments">
+            <ol class="rr-list" aria-label={t('overlay_unanswered_list')}>
               {shown.map((item) => (
                 <QueueItem
                   key={item.key}
@@ -372,23 +373,25 @@ function QueueItem({
           <AgePill level={item.level} ageText={item.ageText} />
           {item.spam ? (
             <span class="rr-chip" data-label="spam">
-              Likely spam
+              {t('overlay_likely_spam')}
             </span>
           ) : null}
           {item.labels.map((l) => (
             <span key={l} class="rr-chip">
-              {LABEL_WORDS[l].one}
+              {labelWords(l).one}
             </span>
           ))}
         </span>
       </button>
       {item.spam && onIgnore ? (
         <button type="button" class="rr-btn" data-rr-action="ignore" onClick={trusted(() => onIgnore(item.key))}>
-          Ignore<span class="rr-sr">{` ${item.authorName}`}</span>
+          {t('overlay_ignore')}
+          <span class="rr-sr">{` ${item.authorName}`}</span>
         </button>
       ) : (
         <button type="button" class="rr-btn rr-btn-primary" onClick={trusted(() => onReply(item.key))}>
-          Reply<span class="rr-sr">{` to ${item.authorName}`}</span>
+          {t('overlay_reply')}
+          <span class="rr-sr">{` ${t('overlay_reply_to_sr', { name: item.authorName })}`}</span>
         </button>
       )}
     </li>

@@ -6,6 +6,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Template } from '../../utils/core/template';
+import { t } from '../../utils/i18n';
 import { trusted } from '../../utils/overlay/trusted';
 import { CloseIcon } from './icons';
 import { scrollWithin } from './scroll';
@@ -14,18 +15,18 @@ export interface TemplatePickerProps {
   templates: Template[];
   /** Ids to list first under "Suggested", in this order (see utils/core/suggest.ts). */
   suggestedIds: string[];
-  onPick(t: Template): void;
+  onPick(tpl: Template): void;
   onClose(): void;
   /** The template as it would be inserted for this comment, for the one-line preview; defaults to the raw body. */
-  previewFor?: (t: Template) => string;
+  previewFor?: (tpl: Template) => string;
   /** The template the badge's Reply button inserts (marked "Reply" in the list). */
   replyId?: string | null;
 }
 
 /** Each live template's number (1…9) in the saved order: the numbers Alt+1…9 use. */
 export function templateNumbers(templates: Template[]): Map<string, number> {
-  const live = templates.filter((t) => t.deletedAt === undefined).sort((a, b) => a.order - b.order);
-  return new Map(live.slice(0, 9).map((t, i) => [t.id, i + 1]));
+  const live = templates.filter((tpl) => tpl.deletedAt === undefined).sort((a, b) => a.order - b.order);
+  return new Map(live.slice(0, 9).map((tpl, i) => [tpl.id, i + 1]));
 }
 
 /** Case- and accent-insensitive form for searching: "Éclair" and "eclair" fold alike. */
@@ -34,10 +35,10 @@ export function foldForSearch(text: string): string {
 }
 
 /** Every word of the query must appear in the title, the body or the shortcut. */
-export function templateMatches(t: Template, query: string): boolean {
+export function templateMatches(tpl: Template, query: string): boolean {
   const terms = foldForSearch(query).split(/\s+/).filter(Boolean);
   if (terms.length === 0) return true;
-  const haystack = foldForSearch(`${t.title}\n${t.body}\n${t.shortcut ?? ''}`);
+  const haystack = foldForSearch(`${tpl.title}\n${tpl.body}\n${tpl.shortcut ?? ''}`);
   return terms.every((term) => haystack.includes(term));
 }
 
@@ -47,16 +48,16 @@ export function arrangeTemplates(
   suggestedIds: string[],
   query: string,
 ): { suggested: Template[]; rest: Template[] } {
-  const live = templates.filter((t) => t.deletedAt === undefined);
-  const byId = new Map(live.map((t) => [t.id, t]));
+  const live = templates.filter((tpl) => tpl.deletedAt === undefined);
+  const byId = new Map(live.map((tpl) => [tpl.id, tpl]));
   const suggestedSet = new Set(suggestedIds);
   const suggested: Template[] = [];
   for (const id of suggestedSet) {
-    const t = byId.get(id);
-    if (t && templateMatches(t, query)) suggested.push(t);
+    const tpl = byId.get(id);
+    if (tpl && templateMatches(tpl, query)) suggested.push(tpl);
   }
   const rest = live
-    .filter((t) => !suggestedSet.has(t.id) && templateMatches(t, query))
+    .filter((tpl) => !suggestedSet.has(tpl.id) && templateMatches(tpl, query))
     .sort((a, b) => a.order - b.order);
   return { suggested, rest };
 }
@@ -73,7 +74,7 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
   const listId = `${baseId}-list`;
   const optionId = (i: number) => `${baseId}-opt-${i}`;
 
-  const hasAny = templates.some((t) => t.deletedAt === undefined);
+  const hasAny = templates.some((tpl) => tpl.deletedAt === undefined);
   const { suggested, rest } = arrangeTemplates(templates, suggestedIds, query);
   const visible = [...suggested, ...rest];
   const numbers = templateNumbers(templates);
@@ -115,8 +116,8 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
     if (/^[1-9]$/.test(e.key)) {
       e.preventDefault();
       const digit = Number(e.key);
-      const t = templates.find((c) => numbers.get(c.id) === digit);
-      if (t) onPick(t);
+      const tpl = templates.find((c) => numbers.get(c.id) === digit);
+      if (tpl) onPick(tpl);
       return;
     }
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -128,16 +129,16 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
     }
     if (e.key === 'Enter' && e.target === inputRef.current) {
       e.preventDefault();
-      const t = visible[active];
-      if (t) onPick(t);
+      const tpl = visible[active];
+      if (tpl) onPick(tpl);
     }
   };
 
-  const renderOption = (t: Template, i: number) => (
+  const renderOption = (tpl: Template, i: number) => (
     // biome-ignore lint/a11y/useFocusableInteractive: options are reached through aria-activedescendant on the search box
     // biome-ignore lint/a11y/useKeyWithClickEvents: the keys (arrows, digits, Enter) are handled on the picker root
     <div
-      key={t.id}
+      key={tpl.id}
       id={optionId(i)}
       role="option"
       aria-selected={i === active}
@@ -145,30 +146,30 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
       data-index={i}
       // Keep the focus in the search box, so the keys keep working after a click.
       onMouseDown={(e) => e.preventDefault()}
-      onClick={trusted(() => onPick(t))}
+      onClick={trusted(() => onPick(tpl))}
     >
       <span class="rr-option-num" aria-hidden="true">
-        {numbers.has(t.id) ? String(numbers.get(t.id)) : ''}
+        {numbers.has(tpl.id) ? String(numbers.get(tpl.id)) : ''}
       </span>
-      <span class="rr-option-title">{t.title}</span>
+      <span class="rr-option-title">{tpl.title}</span>
       <span class="rr-option-meta">
-        {t.id === replyId ? (
-          <span class="rr-chip rr-option-reply" title="The badge's Reply button inserts this one">
-            Reply
+        {tpl.id === replyId ? (
+          <span class="rr-chip rr-option-reply" title={t('picker_reply_chip_title')}>
+            {t('overlay_reply')}
           </span>
         ) : null}
-        {t.shortcut ? (
+        {tpl.shortcut ? (
           <span class="rr-chip">
-            <span class="rr-sr">Shortcut </span>
-            {t.shortcut}
+            <span class="rr-sr">{`${t('picker_shortcut_sr')} `}</span>
+            {tpl.shortcut}
           </span>
         ) : null}
         <span class="rr-chip">
-          <span class="rr-sr">Language </span>
-          {t.language}
+          <span class="rr-sr">{`${t('picker_language_sr')} `}</span>
+          {tpl.language}
         </span>
       </span>
-      <span class="rr-option-preview">{oneLine(previewFor ? previewFor(t) : t.body)}</span>
+      <span class="rr-option-preview">{oneLine(previewFor ? previewFor(tpl) : tpl.body)}</span>
     </div>
   );
 
@@ -181,7 +182,7 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
       class="rr-picker rr-root"
       data-rr-picker=""
       role="dialog"
-      aria-label="Reply templates"
+      aria-label={t('picker_label')}
       onKeyDown={trusted(onKeyDown)}
     >
       <div class="rr-picker-top">
@@ -190,12 +191,12 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
           class="rr-picker-search"
           type="text"
           role="combobox"
-          aria-label="Search templates"
+          aria-label={t('picker_search')}
           aria-autocomplete="list"
           aria-expanded={visible.length > 0}
           aria-controls={visible.length > 0 ? listId : undefined}
           aria-activedescendant={active >= 0 ? optionId(active) : undefined}
-          placeholder="Search templates"
+          placeholder={t('picker_search')}
           autoComplete="off"
           spellcheck={false}
           value={query}
@@ -207,7 +208,7 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
         <button
           type="button"
           class="rr-btn rr-btn-icon"
-          aria-label="Close templates"
+          aria-label={t('picker_close')}
           onClick={trusted(() => onClose())}
         >
           <CloseIcon />
@@ -215,39 +216,37 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
       </div>
       {!hasAny ? (
         <p class="rr-picker-empty" role="status">
-          No templates yet — add them in Reply Radar's options
+          {t('picker_none')}
         </p>
       ) : visible.length === 0 ? (
         <p class="rr-picker-empty" role="status">
-          No templates match
+          {t('picker_no_match')}
         </p>
       ) : (
-        <div ref={listRef} id={listId} role="listbox" aria-label="Templates" class="rr-picker-list">
+        <div ref={listRef} id={listId} role="listbox" aria-label={t('picker_list')} class="rr-picker-list">
           {suggested.length > 0 ? (
             // biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox (a fieldset is no option group)
             <div role="group" aria-labelledby={suggestedHeadId}>
               <div role="presentation" id={suggestedHeadId} class="rr-picker-heading">
-                Suggested
+                {t('picker_suggested')}
               </div>
-              {suggested.map((t, i) => renderOption(t, i))}
+              {suggested.map((tpl, i) => renderOption(tpl, i))}
             </div>
           ) : null}
           {rest.length > 0 && suggested.length > 0 ? (
             // biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox (a fieldset is no option group)
             <div role="group" aria-labelledby={restHeadId}>
               <div role="presentation" id={restHeadId} class="rr-picker-heading">
-                Other templates
+                {t('picker_other')}
               </div>
-              {rest.map((t, i) => renderOption(t, suggested.length + i))}
+              {rest.map((tpl, i) => renderOption(tpl, suggested.length + i))}
             </div>
           ) : (
-            rest.map((t, i) => renderOption(t, i))
+            rest.map((tpl, i) => renderOption(tpl, i))
           )}
         </div>
       )}
-      <p class="rr-picker-hint">
-        1–9 (or Alt+1–9 in the reply box) insert that number · ↑ ↓ move · Enter inserts · Esc closes
-      </p>
+      <p class="rr-picker-hint">{t('picker_hint')}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 // The toast after done, snooze or ignore: says where the comment went and offers Undo for a few seconds.
+import { t } from '../../utils/i18n';
 import { trusted } from '../../utils/overlay/trusted';
 import type { HandledKind } from './HandledLists';
 
@@ -11,9 +12,9 @@ export interface UndoToastProps {
 }
 
 function toastText(kind: HandledKind, name: string): string {
-  if (kind === 'done') return `Marked done: ${name}`;
-  if (kind === 'snoozed') return `Snoozed for an hour: ${name}`;
-  return `Ignored: ${name}`;
+  if (kind === 'done') return t('overlay_toast_done', { name });
+  if (kind === 'snoozed') return t('overlay_toast_snoozed', { name });
+  return t('overlay_toast_ignored', { name });
 }
 
 export function UndoToast({ kind, name, onUndo }: UndoToastProps) {
@@ -21,7 +22,7 @@ export function UndoToast({ kind, name, onUndo }: UndoToastProps) {
     <div class="rr-toast" role="status" data-rr-toast={kind}>
       <span class="rr-toast-text">{toastText(kind, name)}</span>
       <button type="button" class="rr-btn" data-rr-action="undo" onClick={trusted(() => onUndo())}>
-        Undo
+        {t('overlay_undo')}
       </button>
     </div>
   );

@@ -121,6 +121,16 @@ export const TOKENS_CSS = `
   box-sizing: border-box;
 }
 .rr-root *, .rr-root *::before, .rr-root *::after { box-sizing: inherit; }
+/* Bengali and Khmer (the host carries lang): fonts with their glyphs first; Khmer gets room for its stacked
+   consonants and breaks lines by dictionary in the narrow panel, or anywhere rather than overflow. */
+.rr-root:lang(bn) {
+  font-family: 'Noto Sans Bengali', 'Nirmala UI', Vrinda, 'Shonar Bangla', 'Bangla Sangam MN', 'Kohinoor Bangla', system-ui, sans-serif;
+}
+.rr-root:lang(km) {
+  font-family: 'Noto Sans Khmer', 'Khmer UI', 'Leelawadee UI', 'Khmer Sangam MN', 'Khmer MN', system-ui, sans-serif;
+  line-height: 1.6;
+  overflow-wrap: anywhere;
+}
 `;
 
 /** Shared pieces: screen-reader text, buttons, focus rings, level pills, reduced motion. */

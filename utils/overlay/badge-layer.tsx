@@ -5,6 +5,7 @@ import { Badge } from '../../components/overlay/Badge';
 import { BADGE_CSS } from '../../components/overlay/styles';
 import { templateNumbers } from '../../components/overlay/TemplatePicker';
 import type { Template } from '../core/template';
+import { currentLocale } from '../i18n';
 import type { SiteAdapter } from '../sites/types';
 import { ensureBadgeHost, findBadgeHost } from './hosts';
 import type { KnownComment } from './known-comments';
@@ -58,9 +59,11 @@ export class BadgeLayer {
       stampComment(element, cv, isCurrent);
       const { host, mount } = ensureBadgeHost(element, this.adapter, BADGE_CSS);
       host.style.setProperty('--rr-font-size', `${ui.fontSize}px`);
+      const locale = currentLocale();
+      if (host.getAttribute('lang') !== locale) host.setAttribute('lang', locale);
       const status = ui.statuses.get(cv.key) ?? null;
       const pickerOpen = ui.pickerKey === cv.key;
-      const drawn: unknown[] = [cv.key, cv.state, cv.level, cv.ageText, isCurrent, ui.theme, pickerOpen];
+      const drawn: unknown[] = [cv.key, cv.state, cv.level, cv.ageText, isCurrent, ui.theme, pickerOpen, locale];
       drawn.push(JSON.stringify(status));
       // Reply's tooltip names the template it inserts: the templates, the comment's language and labels choose it.
       if (cv.state === 'unanswered') drawn.push(templatesStamp, cv.comment.lang ?? '', cv.labels.join(','));

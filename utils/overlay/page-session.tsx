@@ -8,6 +8,7 @@ import { type Author, commentKey, type ManualState, normalizeHandle } from '../c
 import type { LabelKind, ShortcutAction } from '../core/settings';
 import { suggestTemplates } from '../core/suggest';
 import type { Template } from '../core/template';
+import { t } from '../i18n';
 import { copyToClipboard, editorPlainText } from '../insert';
 import { fillTemplate, stillHoldsTemplate } from '../insert/session';
 import type { SiteAdapter } from '../sites/types';
@@ -181,7 +182,7 @@ export class PageSession {
     } catch (error) {
       // The error may quote the page (a bad link, a bad date): the console gets it, the panel our own words.
       console.warn('[reply-radar] reading the page failed', error);
-      this.showBroken('Reading the page failed.');
+      this.showBroken(t('problem_reading_failed'));
       return;
     }
     for (const element of result.released) this.badges.clear(element);
@@ -245,7 +246,7 @@ export class PageSession {
     } catch (error) {
       if (this.facts.post) {
         console.warn('[reply-radar] drawing the overlay failed', error);
-        this.showBroken('Drawing the overlay failed.');
+        this.showBroken(t('problem_drawing_failed'));
       }
     }
   }
@@ -412,7 +413,11 @@ export class PageSession {
       if (before) this.manual.map.set(key, before);
       else this.manual.map.delete(key);
       this.viewDirty = true;
-      this.setStatus(key, { kind: 'failed', message: `Could not save: ${String(error)}`, copied: false });
+      this.setStatus(key, {
+        kind: 'failed',
+        message: t('overlay_could_not_save', { reason: String(error) }),
+        copied: false,
+      });
     }
   }
 
@@ -452,7 +457,11 @@ export class PageSession {
     } catch (error) {
       if (replaced) this.manual.map.set(key, replaced);
       this.viewDirty = true;
-      this.setStatus(key, { kind: 'failed', message: `Could not save: ${String(error)}`, copied: false });
+      this.setStatus(key, {
+        kind: 'failed',
+        message: t('overlay_could_not_save', { reason: String(error) }),
+        copied: false,
+      });
     }
   }
 
@@ -535,7 +544,7 @@ export class PageSession {
       const editor = element && !this.signal.aborted ? await this.adapter.openReply(element) : null;
       if (this.signal.aborted) return;
       if (!editor) {
-        this.setStatus(key, { kind: 'failed', message: 'Could not open the reply box.', copied: false });
+        this.setStatus(key, { kind: 'failed', message: t('overlay_could_not_open_reply'), copied: false });
         return;
       }
       this.replying = { key, editor };
@@ -550,7 +559,7 @@ export class PageSession {
       console.warn('[reply-radar] reply failed', error);
       this.setStatus(key, {
         kind: 'failed',
-        message: 'Something went wrong while opening the reply box.',
+        message: t('overlay_reply_open_failed'),
         copied: false,
       });
     }
@@ -587,9 +596,7 @@ export class PageSession {
     const reason = result.ok ? 'the site did not accept the text' : result.reason;
     this.setStatus(key, {
       kind: 'failed',
-      message: copied
-        ? `Could not insert the reply (${reason}). The text is on your clipboard: paste it with Ctrl+V.`
-        : `Could not insert the reply (${reason}).`,
+      message: copied ? t('overlay_insert_failed_copied', { reason }) : t('overlay_insert_failed', { reason }),
       copied,
     });
   }

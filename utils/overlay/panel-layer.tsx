@@ -6,8 +6,9 @@ import { type LabelFilter, QueuePanel } from '../../components/overlay/QueuePane
 import { PANEL_CSS } from '../../components/overlay/styles';
 import type { Author, Platform } from '../core/model';
 import type { Settings } from '../core/settings';
+import { currentLocale } from '../i18n';
 import { createPanelHost, ensureOutlineStyle } from './hosts';
-import { MORE_BELOW, type PageView } from './view-model';
+import { moreBelowText, type PageView } from './view-model';
 
 export interface PanelActions {
   toggleCollapsed(): void;
@@ -58,6 +59,8 @@ export class PanelLayer {
     host.setAttribute('data-rr-unanswered', String(view.tracked ? view.queue.length : 0));
     host.setAttribute('data-rr-health', view.health);
     host.setAttribute('data-theme', ui.theme);
+    // Fonts and Khmer line breaking follow the interface language.
+    host.setAttribute('lang', currentLocale());
     host.style.setProperty('--rr-font-size', `${ui.fontSize}px`);
     const { actions } = this;
     const { adoptable } = view;
@@ -76,7 +79,7 @@ export class PanelLayer {
         onIgnore={actions.ignore}
         handled={handledLists(view)}
         onRestore={actions.restore}
-        moreBelow={view.problems.includes(MORE_BELOW)}
+        moreBelow={view.problems.includes(moreBelowText())}
         toast={
           ui.undo
             ? {

@@ -3,6 +3,7 @@
 // page as it scrolls, and closes on Escape or a click elsewhere, giving the focus back to where it was.
 import { type ComponentChild, render } from 'preact';
 import { placePopup } from '../core/placement';
+import { currentLocale } from '../i18n';
 import { createLayerHost, showLayer } from './hosts';
 
 export type DismissReason = 'escape' | 'outside';
@@ -54,6 +55,7 @@ export class PopupLayer {
     if (!this.layer) this.layer = createLayerHost(this.doc, this.css);
     const { host, mount } = this.layer;
     host.setAttribute('data-theme', look.theme);
+    host.setAttribute('lang', currentLocale());
     host.style.setProperty('--rr-font-size', `${look.fontSize}px`);
     render(content, mount);
     showLayer(host);

@@ -15,6 +15,7 @@ import { queueOrder } from '../core/queue';
 import type { LabelKind, Settings } from '../core/settings';
 import { looksLikeSpam } from '../core/spam';
 import { classifyThreads } from '../core/unanswered';
+import { t } from '../i18n';
 
 export interface CommentView {
   key: string;
@@ -57,8 +58,10 @@ export interface PageFacts {
   moreBelow?: boolean;
 }
 
-export const MORE_BELOW =
-  'The site loads replies as you scroll: scroll to the end of the conversation to check them all.';
+/** The problem line for a conversation that loads more as the user scrolls (the panel words it as a hint). */
+export function moreBelowText(): string {
+  return t('problem_scroll_to_end');
+}
 
 export function buildPageView(
   facts: PageFacts,
@@ -73,7 +76,7 @@ export function buildPageView(
     // A post page whose post cannot be read: say so, never "all answered".
     // The site may still be rendering it (or still showing the previous post after a navigation).
     if (facts.loading) return { ...empty, problems: [], tracked: true, health: 'incomplete' };
-    const problems = facts.problems.length ? empty.problems : ['The post on this page could not be read.'];
+    const problems = facts.problems.length ? empty.problems : [t('problem_post_unreadable')];
     return { ...empty, problems, tracked: true, health: 'broken' };
   }
 
@@ -119,11 +122,11 @@ export function buildPageView(
   const queue = queueOrder(waiting.map((c) => ({ ...c, postedAt: c.comment.postedAt })));
 
   const problems = [...facts.problems];
-  if (facts.moreBelow) problems.push(MORE_BELOW);
+  if (facts.moreBelow) problems.push(moreBelowText());
   let health: Health = 'ok';
   if (facts.candidates > 0 && facts.readable === 0) {
     health = 'broken';
-    if (!problems.length) problems.push('Comments are on the page, but none of them could be read.');
+    if (!problems.length) problems.push(t('problem_comments_unreadable'));
   } else if (problems.length || result.incomplete || facts.loading) {
     health = 'incomplete';
   }

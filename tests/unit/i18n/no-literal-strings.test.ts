@@ -7,7 +7,7 @@ import { findLiteralStrings, looksLikeWords } from './literal-strings';
 
 const repo = join(import.meta.dirname, '../../..');
 /** Components still being moved to the locale files; this list only shrinks. */
-const NOT_YET = ['components/overlay/'];
+const NOT_YET: string[] = [];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(repo, dir), { withFileTypes: true, recursive: true })
