@@ -44,7 +44,15 @@ describe('interface language', () => {
     await options.locator('#targets-title', { hasText: 'Válaszidő-célok' }).waitFor();
 
     await site.bringToFront();
-    await expect.poll(() => panelText(site), { timeout: 15_000 }).toMatch(/\d+ (ó|p|nap)\b/);
+    await expect.poll(() => site.locator('reply-radar').getAttribute('lang'), { timeout: 15_000 }).toBe('hu');
+    // Words and ages in Hungarian together: "Késésben: 24 óra", never "Overdue: 24 ó".
+    await expect.poll(() => panelText(site), { timeout: 15_000 }).toMatch(/megválaszolatlan/);
+    const text = await panelText(site);
+    expect(text).toMatch(/Késésben: \d+ óra/);
+    expect(text).toContain('Kérdések');
+    expect(text).not.toMatch(/Overdue|unanswered|Reply to/);
+    const badge = await site.locator('rr-badge div.rr-root[data-state="unanswered"]').first().textContent();
+    expect(badge).toMatch(/Vár: \d+ (perc|óra|nap|hét)/);
     expect(navigations).toEqual([]);
   });
 });

@@ -81,7 +81,10 @@ export function instantWhenWaited(postedAt: number, target: number, hours?: Busi
   return null;
 }
 
-/** Short localized age: "<1 min", "12 min", "3 hr", "2 days", "5 wks" (whatever Intl says in `locale`). */
+/**
+ * Short localized age: "<1 min", "12 min", "3 hr", "2 days", "5 wks" (whatever Intl says in `locale`). English
+ * abbreviates; other languages get the unit written out, because Intl's short forms there are cryptic ("24 ó").
+ */
 export function formatAge(ms: number, locale: string): string {
   const age = Number.isFinite(ms) && ms > 0 ? ms : 0;
   if (age < MINUTE) return `<${unitFormat(locale, 'minute').format(1)}`;
@@ -98,11 +101,12 @@ function unitFormat(locale: string, unit: AgeUnit): Intl.NumberFormat {
   const key = `${locale}|${unit}`;
   let nf = unitFormats.get(key);
   if (!nf) {
-    const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: 'short' };
+    const english = /^en\b/i.test(locale);
+    const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: english ? 'short' : 'long' };
     try {
       nf = new Intl.NumberFormat(locale, options);
     } catch {
-      nf = new Intl.NumberFormat('en', options); // a malformed locale tag must not break the badge
+      nf = new Intl.NumberFormat('en', { ...options, unitDisplay: 'short' }); // a malformed tag must not break the badge
     }
     unitFormats.set(key, nf);
   }

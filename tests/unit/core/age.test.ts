@@ -230,8 +230,11 @@ describe('nextLevelChangeAt', () => {
 });
 
 describe('formatAge', () => {
+  // English abbreviates ("12 min"); other languages write the unit out ("12 perc", not the cryptic "12 p").
   const unit = (locale: string, u: string, n: number) =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(n);
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: locale === 'en' ? 'short' : 'long' }).format(
+      n,
+    );
 
   const cases = [
     { ms: 0, unit: '<minute', n: 1 },
@@ -257,7 +260,8 @@ describe('formatAge', () => {
 
   it('speaks the locale (Bengali digits, Hungarian units)', () => {
     expect(formatAge(5 * MIN, 'bn')).toContain('৫');
-    expect(formatAge(5 * MIN, 'hu')).not.toBe(formatAge(5 * MIN, 'en'));
+    expect(formatAge(5 * MIN, 'hu')).toBe('5 perc');
+    expect(formatAge(24 * HOUR, 'hu')).toBe('24 óra');
   });
 
   it('treats negative or missing ages as just now and survives a bad locale', () => {
