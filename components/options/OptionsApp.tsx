@@ -109,7 +109,7 @@ export function OptionsApp({ saveDelayMs, toastMs }: OptionsAppProps) {
             )
           ) : (
             <>
-              <TemplatesSection shortcuts={settings?.shortcuts} toastMs={toastMs} />
+              <TemplatesSection shortcuts={settings?.shortcuts} toastMs={toastMs} agentName={settings?.agentName} />
               {settings ? (
                 <>
                   <BrandSection settings={settings} update={update} />

@@ -1,6 +1,7 @@
 // Create or edit one template. Problems show next to their field while typing (unknown variables, a shortcut another
 // template uses); the storage layer has the last word on save and its refusal lands next to the field it names.
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { renderTemplate, SAMPLE_TEMPLATE_VARS } from '../../utils/core/render-template';
 import type { Template, TemplateDraft } from '../../utils/core/template';
 import { t, tn } from '../../utils/i18n';
 import { toErrorInfo } from '../../utils/storage/errors';
@@ -44,6 +45,16 @@ export interface TemplateFormProps {
   onCancel?: () => void;
   testId?: string;
   saveTestId?: string;
+  /** The agent's name from the settings ({agent} in the preview); empty when not set. */
+  agentName?: string;
+}
+
+// i18n-ignore: template syntax, the same in every language
+const OPTIONAL_EXAMPLE = '{agent? – {agent}}';
+
+/** The body as a customer would read it, for a sample comment (optional parts resolved, {cursor} removed). */
+function previewText(body: string, agentName: string): string {
+  return renderTemplate(body, { ...SAMPLE_TEMPLATE_VARS, agent: agentName.trim() }).text;
 }
 
 function checkValues(v: Values, templates: readonly Template[], exceptId: string | undefined): Errors {
@@ -77,6 +88,7 @@ export function TemplateForm({
   onCancel,
   testId,
   saveTestId,
+  agentName = '',
 }: TemplateFormProps) {
   const [values, setValues] = useState<Values>(() => valuesOf(template, defaultLanguage));
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
@@ -240,6 +252,11 @@ export function TemplateForm({
           />
         )}
       </Field>
+      <div class="rr-preview" data-testid="template-preview">
+        <p class="rr-preview-label">{t('form_preview')}</p>
+        <p class="rr-preview-text">{previewText(values.body, agentName)}</p>
+        <p class="rr-hint">{t('form_optional_hint', { example: OPTIONAL_EXAMPLE })}</p>
+      </div>
       <fieldset class="rr-variables">
         <legend>{t('form_insert_variable')}</legend>
         {variableInfo().map((v) => (

@@ -37,9 +37,11 @@ interface TemplatesSectionProps {
   shortcuts?: Settings['shortcuts'];
   /** How long the undo notice stays; tests pass 0 to keep it. */
   toastMs?: number;
+  /** For {agent} in the editor's preview. */
+  agentName?: string;
 }
 
-export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) {
+export function TemplatesSection({ shortcuts, toastMs, agentName }: TemplatesSectionProps) {
   const [templates, setTemplates] = useState<Template[] | null>(null);
   const [trash, setTrash] = useState<Template[]>([]);
   const [damaged, setDamaged] = useState(0);
@@ -195,6 +197,7 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
           templates={templates ?? []}
           defaultLanguage={defaultLanguage}
           onSave={create}
+          agentName={agentName}
           testId="template-form"
           saveTestId="template-save"
         />
@@ -248,6 +251,7 @@ export function TemplatesSection({ shortcuts, toastMs }: TemplatesSectionProps) 
                   templates={templates}
                   defaultLanguage={defaultLanguage}
                   onSave={(draft) => save(tpl.id, draft)}
+                  agentName={agentName}
                   onCancel={() => {
                     focusAfter.current = { id: tpl.id, action: 'edit' };
                     setEditing(null);

@@ -39,14 +39,39 @@ export type RenderedTemplate = {
 // lower-case: "{First_Name}" is not first_name but an unknown variable the editor reports. Letters of any
 // script count, so a translated "{keresztnév}" is reported too instead of passing as plain text.
 const VARIABLE = /\{[ \t]*([\p{L}_][\p{L}\p{N}_]*)[ \t]*\}/gu;
+// An optional part: "{agent? – {agent}}" keeps " – {agent}" only when agent has a value, so no punctuation is left
+// behind without it. Inside it, plain text and {variables} (one level, no nested optional parts).
+const OPTIONAL = /\{[ \t]*([\p{L}_][\p{L}\p{N}_]*)\?((?:[^{}]|\{[^{}]*\})*)\}/gu;
 const KNOWN: ReadonlySet<string> = new Set(TEMPLATE_VARIABLES);
 const PLATFORM_NAMES: Record<Platform, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' };
 
+/** Keeps or drops each optional part by its variable's value; an unknown name keeps the part as typed. */
+function resolveOptionalParts(body: string, vars: TemplateVars, unknown: string[]): string {
+  return body.replace(OPTIONAL, (whole, name: string, inner: string) => {
+    if (!KNOWN.has(name) || name === 'cursor') {
+      if (!unknown.includes(name)) unknown.push(name);
+      return whole;
+    }
+    return String(vars[name as keyof TemplateVars] ?? '').trim() ? inner : '';
+  });
+}
+
+/** A sample comment's values, for previews in the template editor. */
+export const SAMPLE_TEMPLATE_VARS: TemplateVars = {
+  first_name: 'Anna',
+  name: 'Anna Kovács',
+  handle: '@anna',
+  brand: 'Acme',
+  agent: '',
+  platform: 'X',
+  post_url: 'https://x.com/acme/status/1',
+};
+
 export function renderTemplate(body: string, vars: TemplateVars): RenderedTemplate {
-  const source = typeof body === 'string' ? body : '';
+  const unknown: string[] = [];
+  const source = resolveOptionalParts(typeof body === 'string' ? body : '', vars, unknown);
   let text = '';
   let cursor: number | undefined;
-  const unknown: string[] = [];
   let skipSpace = false;
   let last = 0;
   for (const m of source.matchAll(VARIABLE)) {
@@ -93,7 +118,12 @@ function dropLeadingSpace(s: string): string {
 /** Every variable name a body uses (known or not, {cursor} included), in order of first use, each once. */
 export function templateVariablesUsed(body: string): string[] {
   const names: string[] = [];
-  for (const m of (typeof body === 'string' ? body : '').matchAll(VARIABLE)) {
+  const source = typeof body === 'string' ? body : '';
+  for (const m of source.matchAll(OPTIONAL)) {
+    const name = m[1] ?? '';
+    if (!names.includes(name)) names.push(name);
+  }
+  for (const m of source.matchAll(VARIABLE)) {
     const name = m[1] ?? '';
     if (!names.includes(name)) names.push(name);
   }

@@ -137,6 +137,38 @@ describe('renderTemplate', () => {
   });
 });
 
+describe('optional parts: {variable? text}', () => {
+  const noAgent = { ...VARS, agent: '' };
+
+  it('keeps the part, its variables filled, when the variable has a value', () => {
+    expect(renderTemplate('We will update you here.{agent? – {agent}}', VARS).text).toBe(
+      'We will update you here. – Bea',
+    );
+  });
+
+  it('drops the part with its punctuation when the variable is empty', () => {
+    expect(renderTemplate('We will update you here.{agent? – {agent}}', noAgent).text).toBe('We will update you here.');
+    expect(renderTemplate('Hi {first_name}{agent?, this is {agent}}!', noAgent).text).toBe('Hi Anna!');
+  });
+
+  it('keeps the caret of a {cursor} outside the part', () => {
+    const r = renderTemplate('Hello {cursor}.{agent? – {agent}}', noAgent);
+    expect(r).toEqual({ text: 'Hello .', cursor: 6, unknown: [] });
+  });
+
+  it('reports an unknown name and keeps the part visible', () => {
+    const r = renderTemplate('Bye{agnet? – {agent}}', VARS);
+    expect(r.unknown).toEqual(['agnet']);
+    expect(r.text).toBe('Bye{agnet? – Bea}');
+    expect(validateTemplateBody('Bye{agnet? – {agent}}').unknown).toEqual(['agnet']);
+  });
+
+  it('never expands a value a second time', () => {
+    const sneaky = { ...VARS, agent: '{agent? x}{brand}' };
+    expect(renderTemplate('{agent? – {agent}}', sneaky).text).toBe(' – {agent? x}{brand}');
+  });
+});
+
 describe('templateVariablesUsed / validateTemplateBody', () => {
   const body = 'Hi {first_name} {cursor} {Foo} {first_name} {bar} { }';
   it('lists every variable once, in order', () => {

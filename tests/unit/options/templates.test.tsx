@@ -215,3 +215,20 @@ describe('Templates on the options page', () => {
     expect(t?.shortcut).toBeUndefined();
   });
 });
+
+describe('The template editor preview', () => {
+  it('shows an optional part only when its variable has a value', async () => {
+    await emptyLibrary();
+    const body = 'Hi {first_name}, we will update you here.{agent? – {agent}}';
+    for (const [agentName, expected] of [
+      ['', 'Hi Anna, we will update you here.'],
+      ['Kata', 'Hi Anna, we will update you here. – Kata'],
+    ] as const) {
+      const root = await mount(<TemplatesSection toastMs={0} agentName={agentName} />);
+      await type(field(form(root), 'body'), body);
+      const preview = root.querySelector('[data-testid="template-preview"] .rr-preview-text');
+      await waitFor(() => preview?.textContent === expected, `the preview for agent "${agentName}"`);
+      expect(root.querySelector('[data-testid="template-preview"]')?.textContent).toContain('{agent? – {agent}}');
+    }
+  });
+});

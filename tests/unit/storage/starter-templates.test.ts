@@ -1,5 +1,6 @@
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
+import { renderTemplate, type TemplateVars } from '../../../utils/core/render-template';
 import { TemplateDraftSchema } from '../../../utils/core/template';
 import { STARTER_TEMPLATES } from '../../../utils/storage/starter-templates';
 
@@ -31,13 +32,30 @@ const COMMON_FILL: Record<string, string> = {
   post_url: 'https://x.com/acme/status/1790000000000000000',
 };
 
+function vars(language: string): TemplateVars {
+  const v = { ...COMMON_FILL, ...FILL[language] };
+  return {
+    first_name: v.first_name ?? '',
+    name: v.name ?? '',
+    handle: v.handle ?? '',
+    brand: v.brand ?? '',
+    agent: v.agent ?? '',
+    platform: v.platform ?? '',
+    post_url: v.post_url ?? '',
+  };
+}
+
 function variablesIn(body: string): string[] {
   return [...body.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
 }
 
-function filled(body: string, language: string): string {
-  const values = { ...COMMON_FILL, ...FILL[language] };
-  return body.replace(/\{([^{}]*)\}/g, (whole, name: string) => values[name] ?? whole);
+function filled(body: string, language: string, over: Record<string, string> = {}): string {
+  const values: Record<string, string> = { ...COMMON_FILL, ...FILL[language], ...over };
+  return body
+    .replace(/\{(\w+)\?((?:[^{}]|\{[^{}]*\})*)\}/g, (_whole, name: string, inner: string) =>
+      values[name] ? inner : '',
+    )
+    .replace(/\{([^{}]*)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 describe('starter templates', () => {
@@ -98,6 +116,15 @@ describe('starter templates', () => {
       const text = filled(template.body, template.language);
       expect(text, template.key).not.toMatch(/\{[^{}]*\}/);
       expect(twitter.parseTweet(text).weightedLength, template.key).toBeLessThanOrEqual(280);
+    }
+  });
+
+  it('leave no stray punctuation when no agent name is set', () => {
+    for (const template of STARTER_TEMPLATES) {
+      // The agent types at {cursor}; here it gets a typical sentence, so only the agent is missing.
+      const body = template.body.replace('{cursor}', FILL[template.language]?.cursor ?? '');
+      const text = renderTemplate(body, { ...vars(template.language), agent: '' }).text;
+      expect(text, template.key).not.toMatch(/[–-]\s*$|\s[.,–]\s*$|\s{2,}/u);
     }
   });
 
