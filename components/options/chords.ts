@@ -1,6 +1,6 @@
 // Shortcut chords as the options page lists and checks them. Recording and site-conflict rules come from the overlay's
 // keyboard module, so the page warns about exactly what the overlay will do.
-import type { Chord, Settings, ShortcutAction } from '../../utils/core/settings';
+import { type Chord, type Settings, type ShortcutAction, ShortcutActionSchema } from '../../utils/core/settings';
 import { t } from '../../utils/i18n';
 import { conflictsWithSite, formatChord } from '../../utils/overlay/keyboard';
 
@@ -19,23 +19,8 @@ export function sameChord(a: Chord, b: Chord): boolean {
   return a.code === b.code && a.alt === b.alt && a.ctrl === b.ctrl && a.shift === b.shift && a.meta === b.meta;
 }
 
-export const ACTION_ORDER: readonly ShortcutAction[] = [
-  'next',
-  'previous',
-  'reply',
-  'done',
-  'snooze',
-  'togglePanel',
-  'template1',
-  'template2',
-  'template3',
-  'template4',
-  'template5',
-  'template6',
-  'template7',
-  'template8',
-  'template9',
-];
+/** The order the options page lists the actions in: the order of the settings schema. */
+export const ACTION_ORDER: readonly ShortcutAction[] = ShortcutActionSchema.options;
 
 /** What the action does, in the interface language. */
 export function actionLabel(action: ShortcutAction): string {
