@@ -29,6 +29,9 @@ const SEL = {
   dialog: '[role="dialog"]',
   /** "Replying to @handle" in the reply dialog: profile links whose text is the handle. */
   profileLink: 'a[href^="/"]',
+  /** Where a dialog's @-links name someone other than the replied-to: the answered post's text (X gives post text a
+   * lang), a post it quotes. */
+  notReplyingTo: '[data-testid="tweetText"], [lang], div[role="link"]',
   editorBox: '[data-testid^="tweetTextarea_"]',
   /** Draft.js content node; X has put the tweetTextarea testid both on it and on a wrapper around it. */
   editor:
@@ -527,11 +530,19 @@ function dirtyTest(changed: ReadonlySet<Node>): (article: Element) => boolean {
   return (article) => touched.has(article) || containers.some((c) => c.contains(article));
 }
 
-/** The handle a dialog reply box answers ("Replying to @handle"); the inline box under the post answers the post. */
+/**
+ * The handle a dialog reply box answers ("Replying to @handle"); the inline box under the post answers the post.
+ * The dialog also shows the post being answered: @-links in its text or in a post it quotes name other people.
+ */
 export function replyTargetHandle(editor: HTMLElement): string | null {
   const dialog = editor.closest(SEL.dialog);
   if (!dialog) return null;
+  const elsewhere = (link: Element) => {
+    const holder = link.closest(SEL.notReplyingTo);
+    return holder !== null && holder !== dialog && dialog.contains(holder);
+  };
   for (const link of dialog.querySelectorAll<HTMLAnchorElement>(SEL.profileLink)) {
+    if (elsewhere(link) || link.closest(SEL.editorBox)) continue;
     const m = /^@([A-Za-z0-9_]{1,20})$/.exec((link.textContent ?? '').trim());
     if (m && link.getAttribute('href')?.toLowerCase() === `/${m[1]!.toLowerCase()}`) return normalizeHandle(m[1]!);
   }

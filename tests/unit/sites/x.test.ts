@@ -12,6 +12,7 @@ import {
   matchPostPage,
   openReply,
   readArticle,
+  replyTargetHandle,
   sendEnabled,
   snowflakeTime,
   theme,
@@ -553,5 +554,112 @@ describe('reply boxes', () => {
     const result = openReply(article);
     await vi.advanceTimersByTimeAsync(3500);
     await expect(result).resolves.toBeNull();
+  });
+});
+
+/**
+ * X's reply dialog opened with X's own Reply on a customer's reply: the post being answered (its author, its text,
+ * maybe a quoted post), "Replying to @handle", then the reply box; other @-links sit where X shows them.
+ */
+function replyDialogFor(
+  doc: Document,
+  opts: { author: string; replyingTo: string[]; textMentions?: string[]; quoted?: string },
+): HTMLElement {
+  const dialog = doc.createElement('div');
+  dialog.setAttribute('role', 'dialog');
+  const link = (handle: string) => {
+    const a = doc.createElement('a');
+    a.setAttribute('href', `/${handle}`);
+    a.setAttribute('role', 'link');
+    a.textContent = `@${handle}`;
+    return a;
+  };
+  const name = doc.createElement('div');
+  name.setAttribute('data-testid', 'User-Name');
+  name.append(link(opts.author));
+  const text = doc.createElement('div');
+  text.setAttribute('data-testid', 'tweetText');
+  text.setAttribute('dir', 'auto');
+  text.setAttribute('lang', 'en');
+  text.append('cc ');
+  for (const h of opts.textMentions ?? []) text.append(link(h), ' ');
+  text.append('is the new blend out?');
+  dialog.append(name, text);
+  if (opts.quoted) {
+    const quote = doc.createElement('div');
+    quote.setAttribute('role', 'link');
+    const qName = doc.createElement('div');
+    qName.setAttribute('data-testid', 'User-Name');
+    qName.append(link(opts.quoted));
+    quote.append(qName);
+    dialog.append(quote);
+  }
+  const replying = doc.createElement('div');
+  replying.setAttribute('dir', 'ltr');
+  replying.append('Replying to ');
+  for (const [i, h] of opts.replyingTo.entries()) replying.append(...(i ? [' and '] : []), link(h));
+  dialog.append(replying);
+  doc.body.append(dialog);
+  const box = doc.createElement('div');
+  box.setAttribute('data-testid', 'tweetTextarea_0');
+  const editor = doc.createElement('div');
+  editor.className = 'public-DraftEditor-content';
+  editor.setAttribute('contenteditable', 'true');
+  box.append(editor);
+  dialog.append(box);
+  return editor;
+}
+
+describe('whose reply a dialog opened with X’s own Reply is (replyTargetHandle)', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('names the customer X says it is replying to', () => {
+    const editor = replyDialogFor(document, { author: 'Maria_Lopez', replyingTo: ['Maria_Lopez'] });
+    expect(replyTargetHandle(editor)).toBe('maria_lopez');
+  });
+
+  it('is not fooled by an @-link in the text of the post being answered', () => {
+    const editor = replyDialogFor(document, {
+      author: 'tom_brews',
+      replyingTo: ['tom_brews'],
+      textMentions: ['jen_k', 'acme'],
+    });
+    // Without the User-Name link, the text's mention is the first @-link in the dialog.
+    document.querySelector('[role="dialog"] [data-testid="User-Name"]')!.remove();
+    expect(replyTargetHandle(editor)).toBe('tom_brews');
+    // Post text that lost its testid is still the post's text: X gives it a language.
+    document.querySelector('[role="dialog"] [data-testid="tweetText"]')!.removeAttribute('data-testid');
+    expect(replyTargetHandle(editor)).toBe('tom_brews');
+  });
+
+  it('is not fooled by the author of a post the answered post quotes', () => {
+    const editor = replyDialogFor(document, {
+      author: 'nina_writes',
+      replyingTo: ['nina_writes'],
+      quoted: 'coffee_facts',
+    });
+    document.querySelector('[role="dialog"] [data-testid="User-Name"]')!.remove();
+    expect(replyTargetHandle(editor)).toBe('nina_writes');
+  });
+
+  it('takes the first handle when X replies to several', () => {
+    const editor = replyDialogFor(document, {
+      author: 'jen_k',
+      replyingTo: ['jen_k', 'tom_brews'],
+      textMentions: ['tom_brews'],
+    });
+    expect(replyTargetHandle(editor)).toBe('jen_k');
+  });
+
+  it('is null for a box outside a dialog (the inline box answers the post)', () => {
+    const doc = conversation();
+    const inline = doc.querySelector<HTMLElement>('[data-testid="tweetTextarea_0"] .public-DraftEditor-content')!;
+    expect(replyTargetHandle(inline)).toBeNull();
+  });
+
+  it('ignores an @-link whose address names someone else', () => {
+    const editor = replyDialogFor(document, { author: 'sam_h', replyingTo: ['sam_h'] });
+    for (const a of document.querySelectorAll('[role="dialog"] a')) a.setAttribute('href', '/evil_account');
+    expect(replyTargetHandle(editor)).toBeNull();
   });
 });
