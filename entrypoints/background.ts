@@ -1,8 +1,10 @@
 // The background only routes: messages to the store, the install event to the starter set, the browser command to
-// the active tab. It holds no state of its own, because the MV3 service worker is stopped whenever it is idle.
+// the active tab, tab reports to the toolbar badge. What it remembers per tab lives in storage.session, because the
+// MV3 service worker is stopped whenever it is idle.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerBackgroundHandlers, togglePanelInActiveTab } from '../utils/messaging/background-handlers';
+import { watchTabsForBadges } from '../utils/messaging/tab-states';
 import { migrateSettings } from '../utils/storage/settings';
 import { purgeTrash, seedStarterTemplates } from '../utils/storage/templates';
 
@@ -13,6 +15,7 @@ export default defineBackground({
   main() {
     // Listeners are registered synchronously so an event that woke the worker is not missed.
     registerBackgroundHandlers();
+    watchTabsForBadges(report('forgetting a closed or navigated tab'));
 
     browser.runtime.onInstalled.addListener(({ reason }) => {
       if (reason === 'install') {

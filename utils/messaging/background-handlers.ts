@@ -28,6 +28,7 @@ import {
   send,
 } from './protocol';
 import { senderMayAsk } from './sender-policy';
+import { rememberTab } from './tab-states';
 
 /** The parts of runtime.MessageSender the checks use. */
 export interface Sender {
@@ -56,6 +57,13 @@ export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
     const changed = await recordObservations(observations);
     void purgeResponseLogNowAndThen().catch((err) => console.warn('[reply-radar] response log purge failed', err));
     return { changed };
+  },
+  'tab.report': async (report, sender) => {
+    // The tab is the one the browser says sent this, never one the message names.
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new RadarError('bad-request', 'tab.report: only a tab can report its state.');
+    await rememberTab(tabId, report, sender.url);
+    return {};
   },
 };
 

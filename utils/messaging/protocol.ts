@@ -4,7 +4,8 @@
 import { defineExtensionMessaging, type Logger } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { KeySchema, ManualStateSchema } from '../core/model';
+import { HealthSchema, KeySchema, ManualStateSchema, PlatformSchema } from '../core/model';
+import { TAB_STATES } from '../core/tab-report';
 import { TemplateDraftSchema, TemplateSchema } from '../core/template';
 import { LOCALES } from '../i18n/locales';
 import { type ErrorInfo, ErrorInfoSchema, toErrorInfo } from '../storage/errors';
@@ -20,6 +21,16 @@ interface MessageDef {
 }
 
 const Empty = z.object({});
+
+/** A content script's report on its tab (utils/core/tab-report.ts): counts, a time and enums, no page words. */
+const TabReportSchema = z.strictObject({
+  platform: PlatformSchema,
+  state: z.enum(TAB_STATES),
+  unanswered: z.number().int().nonnegative().max(100_000),
+  oldestPostedAt: z.number().finite().nullable(),
+  worst: z.enum(['ok', 'warn', 'breach']),
+  health: HealthSchema,
+});
 const ById = z.object({ id: KeySchema });
 /** Comment keys on one page; bounded so a runaway page cannot ask for the whole database at once. */
 const Keys = z.array(KeySchema).max(5000);
@@ -67,6 +78,9 @@ export const PROTOCOL = {
     request: z.object({ observations: z.array(ResponseObservationSchema).min(1).max(200) }),
     response: z.object({ changed: z.number().int().nonnegative() }),
   },
+
+  /** The overlay reports its tab's state: the background keeps it per tab and draws the toolbar badge from it. */
+  'tab.report': { to: 'background', request: TabReportSchema, response: Empty },
 
   /** The toggle-panel browser command, sent by the background to the active tab's content script. */
   'overlay.togglePanel': { to: 'content', request: Empty, response: Empty },

@@ -23,6 +23,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   'labels.builtin',
   'ui.styles',
   'i18n.messages',
+  // Counts and enums only: the toolbar badge and the popup's "this tab".
+  'tab.report',
 ]);
 
 /** The parts of runtime.MessageSender the policy reads. */

@@ -7,6 +7,7 @@ import { TemplatePicker } from '../../components/overlay/TemplatePicker';
 import { type Author, commentKey, type ManualState, normalizeHandle } from '../core/model';
 import type { LabelKind, ShortcutAction } from '../core/settings';
 import { suggestTemplates } from '../core/suggest';
+import { tabReportOf } from '../core/tab-report';
 import type { Template } from '../core/template';
 import { t } from '../i18n';
 import { copyToClipboard, editorPlainText } from '../insert';
@@ -222,6 +223,7 @@ export class PageSession {
     if (!this.facts) {
       this.view = null;
       this.panel.draw(null, this.panelUi());
+      this.reportTab();
       return;
     }
     try {
@@ -243,12 +245,23 @@ export class PageSession {
       });
       this.renderPicker();
       this.panel.draw(this.view, this.panelUi());
+      this.reportTab();
     } catch (error) {
       if (this.facts.post) {
         console.warn('[reply-radar] drawing the overlay failed', error);
         this.showBroken(t('problem_drawing_failed'));
       }
     }
+  }
+
+  /** What this tab shows, for the toolbar badge and the popup: counts and enums only. */
+  private reportTab(): void {
+    const platform = this.adapter.platform;
+    const siteOn = this.services.settings().sites[platform];
+    // A post page not read yet is loading, not "no post here".
+    const loading = { tracked: true, health: 'incomplete' as const, queue: [] };
+    const view = this.view ?? (siteOn && this.isPostPage ? loading : null);
+    this.services.reportTab(tabReportOf(platform, view, siteOn));
   }
 
   private panelUi() {

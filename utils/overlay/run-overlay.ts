@@ -4,6 +4,7 @@
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { sameTabReport, type TabReport } from '../core/tab-report';
 import type { Template } from '../core/template';
 import { applyLanguageSetting, currentLocale } from '../i18n';
 import { loadMessagesThroughBackground } from '../i18n/from-background';
@@ -26,6 +27,7 @@ export async function runOverlay(ctx: ContentScriptContext, siteAdapter: SiteAda
   let pageAbort: AbortController | null = null;
   const lifetime = createLifetime(ctx);
   const onGone = (cb: () => void) => lifetime.signal.addEventListener('abort', cb);
+  let reported: TabReport | null = null;
 
   const services: SessionServices = {
     settings: () => settings,
@@ -54,6 +56,14 @@ export async function runOverlay(ctx: ContentScriptContext, siteAdapter: SiteAda
       settings = { ...settings, ...patch };
       session?.refresh();
       await writeSettings(patch);
+    },
+    reportTab: (report) => {
+      if (sameTabReport(reported, report) || !lifetime.alive()) return;
+      reported = report;
+      void call('tab.report', report).catch(() => {
+        // Said again at the next draw.
+        if (reported === report) reported = null;
+      });
     },
   };
 

@@ -3,6 +3,7 @@
 import type { ManualState } from '../core/model';
 import type { ResponseObservation } from '../core/response-log';
 import type { Settings } from '../core/settings';
+import type { TabReport } from '../core/tab-report';
 import type { Template } from '../core/template';
 
 export interface SessionServices {
@@ -17,6 +18,8 @@ export interface SessionServices {
   /** Keep first-response times (the background's response log). */
   recordResponses(observations: ResponseObservation[]): Promise<void>;
   saveSettings(patch: Partial<Settings>): Promise<void>;
+  /** Tell the background what this tab shows (the toolbar badge, the popup); called on every draw, sent on change. */
+  reportTab(report: TabReport): void;
   now(): number;
   /** False once the extension was updated or reloaded under the page: the session then stops. */
   alive(): boolean;
