@@ -76,7 +76,7 @@ export interface BadgeLook {
 }
 
 export function badgeFor(report: TabReport | null): BadgeLook {
-  if (!report || report.state !== 'working') return { text: '', level: 'ok' };
+  if (report?.state !== 'working') return { text: '', level: 'ok' };
   // Broken: the count means nothing. Incomplete: at least this many (part of the conversation is hidden).
   if (report.health === 'broken') return { text: '!', level: 'breach' };
   if (report.unanswered > 99) return { text: '99+', level: report.worst };
