@@ -279,7 +279,8 @@ const PANEL_ONLY_CSS = `
 .rr-panel {
   display: flex; flex-direction: column;
   width: min(calc(var(--rr-font-size) * 25), calc(100vw - 32px));
-  max-height: 60vh;
+  /* --rr-panel-max: set while the panel floats above a reply box it would otherwise cover (panel-dock.ts). */
+  max-height: min(60vh, var(--rr-panel-max, 60vh));
   background: var(--rr-bg);
   color: var(--rr-fg);
   border: 1px solid var(--rr-border);

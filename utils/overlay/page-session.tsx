@@ -112,6 +112,7 @@ export class PageSession {
         },
       },
       signal,
+      { comments: () => this.shownElements() },
     );
     const watcher = watchDom(document.documentElement, (changed) => this.readAndRender(changed), signal);
     this.scheduleRead = () => watcher.schedule();
@@ -156,6 +157,11 @@ export class PageSession {
     if (this.adapter.shownPostId(document) === this.shown.postId) return false;
     this.shown.changed();
     return true;
+  }
+
+  /** The elements showing comments now, in the order they were first read. */
+  private *shownElements(): Iterable<HTMLElement> {
+    for (const known of this.reader.known.all()) if (known.element) yield known.element;
   }
 
   // ---- reading ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import type { Author, Platform } from '../core/model';
 import type { Settings } from '../core/settings';
 import { currentLocale } from '../i18n';
 import { createPanelHost, ensureOutlineStyle } from './hosts';
+import { type DockSources, dockPanel } from './panel-dock';
 import { moreBelowText, type PageView } from './view-model';
 
 export interface PanelActions {
@@ -37,12 +38,14 @@ export interface PanelUi {
 const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' } as const;
 
 export class PanelLayer {
-  private panel: { host: HTMLElement; mount: HTMLElement } | null = null;
+  private panel: { host: HTMLElement; mount: HTMLElement; placed: AbortController } | null = null;
 
   constructor(
     private readonly platform: Platform,
     private readonly actions: PanelActions,
     private readonly signal: AbortSignal,
+    /** What the panel keeps clear of (the reply box being typed in, the comments); see panel-dock.ts. */
+    private readonly dock?: DockSources,
   ) {}
 
   /** Draws the panel for `view`; with no view (not a post page, or the site is switched off) removes it. */
@@ -52,8 +55,11 @@ export class PanelLayer {
       return;
     }
     if (!this.panel) {
-      this.panel = createPanelHost(document, PANEL_CSS, this.signal);
+      const placed = new AbortController();
+      this.signal.addEventListener('abort', () => placed.abort(), { signal: placed.signal });
+      this.panel = { ...createPanelHost(document, PANEL_CSS, this.signal), placed };
       ensureOutlineStyle(document, this.signal);
+      if (this.dock) dockPanel(this.panel.host, this.dock, placed.signal);
     }
     const { host, mount } = this.panel;
     host.setAttribute('data-rr-unanswered', String(view.tracked ? view.queue.length : 0));
@@ -120,6 +126,7 @@ export class PanelLayer {
   remove(): void {
     if (!this.panel) return;
     render(null, this.panel.mount);
+    this.panel.placed.abort();
     this.panel.host.remove();
     this.panel = null;
   }
