@@ -19,7 +19,8 @@ export function dockPanel(host: HTMLElement, sources: DockSources, signal: Abort
   const place = () => {
     frame = 0;
     if (signal.aborted || !host.isConnected) return;
-    const viewport = { width: window.innerWidth, height: window.innerHeight };
+    // Without the scrollbar: a fixed element's right: 16px is measured from the scrollbar's edge.
+    const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
     const box = host.getBoundingClientRect();
     const editor = focusedTextBox()?.getBoundingClientRect() ?? null;
     const placement = choosePanelPlacement({

@@ -77,7 +77,10 @@ forEachBrowser((driver) => {
     const where = await page.evaluate(() => {
       const r = document.querySelector('reply-radar')?.getBoundingClientRect();
       return r
-        ? { right: Math.round(window.innerWidth - r.right), bottom: Math.round(window.innerHeight - r.bottom) }
+        ? {
+            right: Math.round(document.documentElement.clientWidth - r.right),
+            bottom: Math.round(document.documentElement.clientHeight - r.bottom),
+          }
         : null;
     });
     expect(where).toEqual({ right: 16, bottom: 16 });
