@@ -417,7 +417,8 @@ export function createXAdapter(): SiteAdapter {
 
   function readConversation(rows: Row[], result: PageRead, post: Post, memory: Memory, url: URL): void {
     let outside = false;
-    let prev: { id: string; threadKey: string; below: boolean; adjacent: boolean } | null = null;
+    /** The row above, as far as a reply below it may answer it (`id` null: a deleted post's tombstone). */
+    let prev: { id: string | null; threadKey: string; below: boolean; adjacent: boolean } | null = null;
     let unreadable = 0;
     const reasons = new Set<string>();
 
@@ -444,9 +445,17 @@ export function createXAdapter(): SiteAdapter {
       if (outside) continue;
       if (row.kind === 'collapsed') {
         const part: CollapsedPart = { ...row.part };
-        if (prev?.adjacent && prev.below) part.parentId = prev.id;
+        if (prev?.adjacent && prev.below && prev.id) part.parentId = prev.id;
         result.collapsed.push(part);
         if (prev) prev.adjacent = false;
+        continue;
+      }
+      if (row.kind === 'other' && row.cell.querySelector(SEL.anyArticle)) {
+        // A deleted post's tombstone (an article with no status link or time): a reply below it answers it, not the
+        // row above it; still the same thread when the lines join them.
+        const lines = connectorLines(row.cell.querySelector(SEL.anyArticle)!);
+        const continues = lines.above || (prev?.adjacent === true && prev.below);
+        prev = continues && prev ? { id: null, threadKey: prev.threadKey, below: lines.below, adjacent: true } : null;
         continue;
       }
       if (row.kind !== 'tweet') continue;
@@ -462,7 +471,8 @@ export function createXAdapter(): SiteAdapter {
       const lines = cachedConnectorLines(row.article, read.id);
       const continues = lines.above || (prev?.adjacent === true && prev.below);
       let link: { parentId?: string; threadKey: string };
-      if (continues && prev) link = { parentId: prev.id, threadKey: prev.threadKey };
+      if (continues && prev)
+        link = prev.id ? { parentId: prev.id, threadKey: prev.threadKey } : { threadKey: prev.threadKey };
       else if (continues)
         link = memory.links.get(read.id) ?? { threadKey: read.id }; // parent row not mounted
       else link = { threadKey: read.id };
