@@ -295,6 +295,9 @@ interface Memory {
   links: Map<string, { parentId?: string; threadKey: string }>;
 }
 
+/** The row above, as far as a reply below it may answer it (`id` null: a deleted post's tombstone). */
+type PrevRow = { id: string | null; threadKey: string; below: boolean; adjacent: boolean };
+
 const MAX_POSTS_REMEMBERED = 8;
 const MAX_IDS_REMEMBERED = 20000;
 
@@ -417,8 +420,7 @@ export function createXAdapter(): SiteAdapter {
 
   function readConversation(rows: Row[], result: PageRead, post: Post, memory: Memory, url: URL): void {
     let outside = false;
-    /** The row above, as far as a reply below it may answer it (`id` null: a deleted post's tombstone). */
-    let prev: { id: string | null; threadKey: string; below: boolean; adjacent: boolean } | null = null;
+    let prev: PrevRow | null = null;
     let unreadable = 0;
     const reasons = new Set<string>();
 
@@ -454,8 +456,9 @@ export function createXAdapter(): SiteAdapter {
         // A deleted post's tombstone (an article with no status link or time): a reply below it answers it, not the
         // row above it; still the same thread when the lines join them.
         const lines = connectorLines(row.cell.querySelector(SEL.anyArticle)!);
-        const continues = lines.above || (prev?.adjacent === true && prev.below);
-        prev = continues && prev ? { id: null, threadKey: prev.threadKey, below: lines.below, adjacent: true } : null;
+        const above = prev as PrevRow | null;
+        const continues = lines.above || (above?.adjacent === true && above.below);
+        prev = continues && above ? { id: null, threadKey: above.threadKey, below: lines.below, adjacent: true } : null;
         continue;
       }
       if (row.kind !== 'tweet') continue;
