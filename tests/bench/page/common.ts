@@ -1,0 +1,124 @@
+// What every generated bench page shares: a tiny element builder, the record of when each comment entered the DOM
+// and when Reply Radar stamped it and gave it a badge, and the hooks the runner drives (window.__bench).
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+export const BRAND = 'acmecoffee';
+export const WORDS = ['order', 'coffee', 'late', 'refund', 'where', 'is', 'my', 'love', 'the', 'new', 'beans', 'why'];
+
+export function words(i: number): string {
+  let text = '';
+  for (let w = 0; w < 8 + (i % 7); w++) text += `${WORDS[(i * 7 + w * 3) % WORDS.length]} `;
+  return `${text}?`;
+}
+
+export const params = new URLSearchParams(location.search);
+export const COUNT = Number(params.get('n') ?? 200);
+
+/** When each comment id (as `site:id`) was put on the page, and when Reply Radar stamped it and drew its badge. */
+const inserted = new Map<string, number>();
+const stamped = new Map<string, number>();
+const badged = new Map<string, number>();
+/** Ids currently mounted (the page says which). */
+let mountedIds: () => Iterable<string> = () => [];
+
+const BADGE_TAG = 'rr-badge';
+
+function noteBadge(comment: Element | null, t: number): void {
+  const id = comment?.getAttribute('data-rr-id');
+  if (id && !badged.has(id)) badged.set(id, t);
+}
+
+new MutationObserver((records) => {
+  const t = performance.now();
+  for (const r of records) {
+    if (r.type === 'attributes') {
+      const target = r.target as Element;
+      const id = target.getAttribute('data-rr-id');
+      if (!id) continue;
+      if (!stamped.has(id)) stamped.set(id, t);
+      // The badge host may have gone in before the stamp (a recycled row keeps no old host: its content is new).
+      if (target.querySelector(BADGE_TAG)) noteBadge(target, t);
+    } else {
+      for (const node of r.addedNodes) {
+        if (node.nodeType === 1 && (node as Element).localName === BADGE_TAG) {
+          noteBadge((node as Element).closest('[data-rr-id]'), t);
+        }
+      }
+    }
+  }
+}).observe(document.documentElement, {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  attributeFilter: ['data-rr-id'],
+});
+
+/** Notes when comments entered the DOM (the first time only: a recycled list mounts a status again later). */
+export function noteInserted(ids: Iterable<string>): void {
+  const t = performance.now();
+  for (const id of ids) if (!inserted.has(id)) inserted.set(id, t);
+}
+
+export interface PageHooks {
+  /** Adds `n` new customer comments the way the site does; returns their `site:id`s. */
+  addBatch(n: number): string[];
+  /** A bare pass: one querySelectorAll of the comment anchors, reading the attributes the adapter reads (ms). */
+  baselinePass(): number;
+  mounted(): Iterable<string>;
+}
+
+declare global {
+  interface Window {
+    __bench: unknown;
+  }
+}
+
+export function install(site: string, hooks: PageHooks): void {
+  mountedIds = hooks.mounted;
+  window.__bench = {
+    site,
+    count: COUNT,
+    addBatch: hooks.addBatch,
+    baselinePass: hooks.baselinePass,
+    /** Mounted comments Reply Radar has not stamped yet. */
+    unstamped: () => {
+      let n = 0;
+      for (const id of mountedIds()) if (!stamped.has(id)) n++;
+      return n;
+    },
+    /** How many comments got a stamp, and how many a badge host. */
+    counts: () => ({ stamped: stamped.size, badged: badged.size }),
+    /**
+     * Per id that entered the DOM: ms to its stamp and to its badge host (null when it never got one). Ids a
+     * virtual list never mounted (pushed out of the viewport by the next ones) are left out.
+     */
+    latencies(ids: string[]): Array<{ stamp: number | null; badge: number | null }> {
+      return ids
+        .filter((id) => inserted.has(id))
+        .map((id) => {
+          const a = inserted.get(id);
+          const s = stamped.get(id);
+          const b = badged.get(id);
+          return {
+            stamp: a !== undefined && s !== undefined ? s - a : null,
+            badge: a !== undefined && b !== undefined ? b - a : null,
+          };
+        });
+    },
+  };
+}
+
+/** A sink the baseline pass writes to, so the engine cannot skip its reads. */
+export function sink(n: number): void {
+  (window as unknown as { __sink: number }).__sink = n;
+}
