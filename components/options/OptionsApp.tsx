@@ -109,7 +109,12 @@ export function OptionsApp({ saveDelayMs, toastMs }: OptionsAppProps) {
             )
           ) : (
             <>
-              <TemplatesSection shortcuts={settings?.shortcuts} toastMs={toastMs} agentName={settings?.agentName} />
+              <TemplatesSection
+                shortcuts={settings?.shortcuts}
+                toastMs={toastMs}
+                agentName={settings?.agentName}
+                trigger={settings?.expandTrigger}
+              />
               {settings ? (
                 <>
                   <BrandSection settings={settings} update={update} />

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type Settings, type ShortcutAction } from '../../util
 import { t } from '../../utils/i18n';
 import { chordFromEvent } from '../../utils/overlay/keyboard';
 import { ACTION_ORDER, actionLabel, chordOwner, chordProblems, chordText, sameChord } from './chords';
+import { ExpandTriggerField } from './ExpandTriggerField';
 import { Section } from './Field';
 import type { UpdateSettings } from './use-settings';
 
@@ -184,6 +185,7 @@ export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
           {announcement}
         </p>
       </div>
+      <ExpandTriggerField settings={settings} update={update} />
       <div class="rr-card rr-note">
         <p>{t('shortcuts_command_note')}</p>
         {commandShortcut ? <p class="rr-hint">{t('shortcuts_command_now', { keys: commandShortcut })}</p> : null}

@@ -47,6 +47,8 @@ export interface TemplateFormProps {
   saveTestId?: string;
   /** The agent's name from the settings ({agent} in the preview); empty when not set. */
   agentName?: string;
+  /** The character typed before a shortcut in a reply box (settings), for the hint. */
+  trigger?: string;
 }
 
 // i18n-ignore: template syntax, the same in every language
@@ -89,6 +91,7 @@ export function TemplateForm({
   testId,
   saveTestId,
   agentName = '',
+  trigger = ';',
 }: TemplateFormProps) {
   const [values, setValues] = useState<Values>(() => valuesOf(template, defaultLanguage));
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
@@ -209,7 +212,7 @@ export function TemplateForm({
         </Field>
         <Field
           label={t('form_shortcut')}
-          hint={t('form_shortcut_hint')}
+          hint={t('form_shortcut_hint', { trigger: trigger || ';' })}
           error={shown('shortcut')}
           class="rr-field--narrow"
         >

@@ -39,9 +39,11 @@ interface TemplatesSectionProps {
   toastMs?: number;
   /** For {agent} in the editor's preview. */
   agentName?: string;
+  /** Typed before a shortcut in a reply box, for the shortcut field's hint. */
+  trigger?: string;
 }
 
-export function TemplatesSection({ shortcuts, toastMs, agentName }: TemplatesSectionProps) {
+export function TemplatesSection({ shortcuts, toastMs, agentName, trigger }: TemplatesSectionProps) {
   const [templates, setTemplates] = useState<Template[] | null>(null);
   const [trash, setTrash] = useState<Template[]>([]);
   const [damaged, setDamaged] = useState(0);
@@ -194,6 +196,7 @@ export function TemplatesSection({ shortcuts, toastMs, agentName }: TemplatesSec
       <div class="rr-card">
         <h3 class="rr-card__title">{t('templates_new')}</h3>
         <TemplateForm
+          trigger={trigger}
           templates={templates ?? []}
           defaultLanguage={defaultLanguage}
           onSave={create}
@@ -247,6 +250,7 @@ export function TemplatesSection({ shortcuts, toastMs, agentName }: TemplatesSec
                 onDelete={() => void remove(tpl, i)}
               >
                 <TemplateForm
+                  trigger={trigger}
                   template={tpl}
                   templates={templates}
                   defaultLanguage={defaultLanguage}

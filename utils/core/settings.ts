@@ -1,5 +1,6 @@
 // User settings, kept in the extension's storage.local (see utils/storage/settings.ts).
 import { z } from 'zod';
+import { DEFAULT_TRIGGER, TRIGGER_PATTERN } from './expand';
 import { BrandIdentitySchema } from './model';
 
 export const WEEK_DAYS = [0, 1, 2, 3, 4, 5, 6] as const; // 0 = Sunday, as Date.getDay()
@@ -81,6 +82,8 @@ export const SettingsSchema = z.object({
   /** Extra words per label and language, added to the built-in lists: { question: { en: ["…"] } }. */
   labelWords: z.record(LabelKindSchema, z.record(z.string().max(35), z.array(z.string().max(200)).max(1000))),
   panelCollapsed: z.boolean(),
+  /** Typed before a template's shortcut in a reply box (";thanks" then Tab or Space); '' turns expansion off. */
+  expandTrigger: z.string().regex(TRIGGER_PATTERN),
   /** Days the response log keeps an entry (counted from its answer, else its last sighting). */
   responseLogRetentionDays: z.number().int().min(1).max(3650),
 });
@@ -116,5 +119,6 @@ export const DEFAULT_SETTINGS: Settings = {
   sites: { x: true, facebook: true, instagram: true },
   labelWords: { question: {}, complaint: {}, order: {} },
   panelCollapsed: false,
+  expandTrigger: DEFAULT_TRIGGER,
   responseLogRetentionDays: 90,
 };

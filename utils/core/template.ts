@@ -6,7 +6,11 @@ export const TemplateSchema = z.object({
   title: z.string().min(1).max(200),
   body: z.string().min(1).max(10_000),
   /** Optional short trigger typed by the user, e.g. "ty" (unique among live templates). */
-  shortcut: z.string().max(32).optional(),
+  shortcut: z
+    .string()
+    .max(32)
+    .regex(/^\s*\S*\s*$/, 'a shortcut has no spaces inside')
+    .optional(),
   /** BCP 47 language of the body, e.g. "en", "hu", "bn", "km". */
   language: z.string().min(2).max(35),
   tags: z.array(z.string().max(64)).max(50),

@@ -21,6 +21,8 @@ export interface InsertRequest {
   kind: EditorKind;
   text: string;
   cursor: number;
+  /** Replace these plain-text offsets of the box (a typed ";shortcut") instead of the selection. */
+  replace?: { start: number; end: number };
 }
 
 export interface InsertAnswer {
@@ -48,12 +50,23 @@ function validId(id: unknown): id is string {
 export function parseInsertRequest(detail: unknown): InsertRequest | null {
   const value = parseObject(detail);
   if (!value) return null;
-  const { id, kind, text, cursor } = value;
+  const { id, kind, text, cursor, replace } = value;
   if (!validId(id)) return null;
   if (typeof kind !== 'string' || !EDITOR_KINDS.includes(kind as EditorKind)) return null;
   if (typeof text !== 'string' || text.length === 0 || text.length > MAX_INSERT_LENGTH) return null;
   if (typeof cursor !== 'number' || !Number.isInteger(cursor) || cursor < 0 || cursor > text.length) return null;
-  return { id, kind: kind as EditorKind, text, cursor };
+  const request: InsertRequest = { id, kind: kind as EditorKind, text, cursor };
+  if (replace === undefined) return request;
+  const range = parseRange(replace);
+  return range ? { ...request, replace: range } : null;
+}
+
+function parseRange(value: unknown): { start: number; end: number } | null {
+  if (value === null || typeof value !== 'object') return null;
+  const { start, end } = value as Record<string, unknown>;
+  const offset = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  if (!offset(start) || !offset(end) || start > end || end > MAX_INSERT_LENGTH) return null;
+  return { start, end };
 }
 
 export function parseInsertAnswer(detail: unknown): InsertAnswer | null {
@@ -99,7 +112,7 @@ export function installInsertBridge(win: Window): () => void {
       return;
     }
     busy.add(target);
-    runStrategy(target, request.kind, request.text, request.cursor)
+    runStrategy(target, request.kind, request.text, request.cursor, request.replace)
       .then(
         () => answer(target, { id: request.id, ok: true }),
         (error: unknown) =>

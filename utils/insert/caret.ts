@@ -86,3 +86,23 @@ export async function prepareEditor(editor: HTMLElement, kind: EditorKind): Prom
   await settled;
   return caretRange(editor, kind) ?? { start: end, end };
 }
+
+/** Selects plain-text offsets start…end of the editor (focusing it first), where the editor itself reads selections. */
+export async function selectRange(editor: HTMLElement, kind: EditorKind, start: number, end: number): Promise<void> {
+  const doc = editor.ownerDocument;
+  if (doc.activeElement !== editor && !editor.contains(doc.activeElement)) {
+    const focused = selectionSettled(doc);
+    editor.focus();
+    await focused;
+  }
+  if (kind === 'textarea') {
+    (editor as HTMLTextAreaElement).setSelectionRange(start, end);
+    await delay(0);
+    return;
+  }
+  const from = domPointAt(editor, kind, start);
+  const to = domPointAt(editor, kind, end);
+  const settled = selectionSettled(doc);
+  doc.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+  await settled;
+}

@@ -2,7 +2,7 @@
 // tests), then verify by reading the editor. One attempt per call: a failed insertion is reported, never retried.
 import type { EditorKind } from '../sites/types';
 import { requestInsert } from './bridge';
-import { editorPlainText } from './plain-text';
+import { editorPlainText, looseText } from './plain-text';
 import { runStrategy } from './strategies';
 import { verifyInsertion } from './verify';
 
@@ -19,6 +19,8 @@ export interface InsertOptions {
   timeoutMs?: number;
   /** Run the strategy in this world instead of asking the bridge (unit tests, pages without the bridge). */
   direct?: boolean;
+  /** Replace these plain-text offsets (a typed ";shortcut") instead of the selection, as one undoable step. */
+  replace?: { start: number; end: number };
 }
 
 /**
@@ -40,12 +42,13 @@ export async function insertIntoEditor(
   let problem: string | undefined;
   if (opts.direct) {
     try {
-      await runStrategy(editor, kind, text, at);
+      await runStrategy(editor, kind, text, at, opts.replace);
     } catch (error) {
       problem = error instanceof Error ? error.message : String(error);
     }
   } else {
-    const answer = await requestInsert(editor, { kind, text, cursor: at }, opts.timeoutMs ?? 4000);
+    const request = { kind, text, cursor: at, ...(opts.replace ? { replace: opts.replace } : {}) };
+    const answer = await requestInsert(editor, request, opts.timeoutMs ?? 4000);
     if (!answer) problem = 'The page did not answer the insertion request';
     // Never the bridge's own words: the page can answer in its place, and what we show must be ours.
     else if (!answer.ok) problem = BRIDGE_FAILED;
@@ -54,4 +57,31 @@ export async function insertIntoEditor(
   const verdict = await verifyInsertion(editor, kind, before, text);
   if (verdict.ok || !problem) return verdict;
   return { ok: false, reason: `${verdict.reason} (${problem})` };
+}
+
+/**
+ * Type-to-expand: replaces plain-text offsets start…end of the box (the typed ";shortcut") with `text`, caret at
+ * offset `cursor` of it, as one step the editor's undo takes back. Checked by what the box holds afterwards.
+ */
+export async function replaceTypedRange(
+  editor: HTMLElement,
+  kind: EditorKind,
+  range: { start: number; end: number },
+  text: string,
+  cursor: number,
+  opts: Omit<InsertOptions, 'replace'> = {},
+): Promise<InsertResult> {
+  const before = editorPlainText(editor, kind);
+  if (range.start < 0 || range.end > before.length || range.start >= range.end) {
+    return { ok: false, reason: 'The typed shortcut is no longer in the reply box' };
+  }
+  const expected = before.slice(0, range.start) + text + before.slice(range.end);
+  const result = await insertIntoEditor(editor, kind, text, cursor, { ...opts, replace: range });
+  if (!result.ok) return result;
+  const typed = looseText(before.slice(range.start, range.end));
+  const now = looseText(editorPlainText(editor, kind));
+  const count = (text: string) => text.split(typed).length - 1;
+  // The shortcut must be gone: a paste that landed beside it would leave ";thanks" in the reply.
+  if (now === looseText(expected) || count(now) < count(looseText(before))) return { ok: true };
+  return { ok: false, reason: 'The typed shortcut is still in the reply box' };
 }

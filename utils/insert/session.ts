@@ -3,9 +3,9 @@
 // @mention), a new template replaces ours and the same template again changes nothing; once the user has typed in
 // it, a template goes in at the caret like any insertion. The result is checked against what should be there now.
 import type { EditorKind } from '../sites/types';
-import { delay, selectionSettled } from './caret';
+import { delay, selectRange } from './caret';
 import { type InsertOptions, type InsertResult, insertIntoEditor } from './index';
-import { domPointAt, editorPlainText, looseText } from './plain-text';
+import { editorPlainText, looseText } from './plain-text';
 
 interface Filled {
   /** What the box held before our first template (empty, or the site's @mention). */
@@ -87,7 +87,7 @@ async function fillNow(
   const plan = fillPlan(now, recordFor(editor), text);
   if (plan.kind === 'unchanged') return { ok: true, unchanged: true };
   if (plan.kind === 'replace') {
-    await selectText(editor, kind, plan.from, now.length);
+    await selectRange(editor, kind, plan.from, now.length);
     const result = await insertIntoEditor(editor, kind, text, cursor, opts);
     const expected = plan.base + text;
     const after = await textOnceRendered(editor, kind, expected);
@@ -127,24 +127,4 @@ export function stillHoldsTemplate(editor: HTMLElement, kind: EditorKind): boole
   const now = editorPlainText(editor, kind);
   if (!record) return looseText(now).trim() !== '';
   return !same(now, record.base) && looseText(now).includes(looseText(record.text).trim());
-}
-
-/** Selects plain-text offsets start…end of the editor, where the editor itself will read the selection. */
-async function selectText(editor: HTMLElement, kind: EditorKind, start: number, end: number): Promise<void> {
-  const doc = editor.ownerDocument;
-  if (doc.activeElement !== editor && !editor.contains(doc.activeElement)) {
-    const focused = selectionSettled(doc);
-    editor.focus();
-    await focused;
-  }
-  if (kind === 'textarea') {
-    (editor as HTMLTextAreaElement).setSelectionRange(start, end);
-    await delay(0);
-    return;
-  }
-  const from = domPointAt(editor, kind, start);
-  const to = domPointAt(editor, kind, end);
-  const settled = selectionSettled(doc);
-  doc.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
-  await settled;
 }

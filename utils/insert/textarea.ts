@@ -12,3 +12,14 @@ export async function insertTextarea(editor: HTMLElement, text: string): Promise
   setValue.call(textarea, value.slice(0, start) + text + value.slice(end));
   textarea.dispatchEvent(new InputEvent('input', { inputType: 'insertReplacementText', data: text, bubbles: true }));
 }
+
+/**
+ * The same through the browser's own editing (execCommand), which puts the change on the textarea's undo stack, so
+ * Ctrl/Cmd+Z gives back what it replaced; React hears the input event it fires. Set directly if it did nothing.
+ */
+export async function insertTextareaUndoable(editor: HTMLElement, text: string): Promise<void> {
+  const textarea = editor as HTMLTextAreaElement;
+  const before = textarea.value;
+  if (textarea.ownerDocument.execCommand('insertText', false, text) && textarea.value !== before) return;
+  await insertTextarea(editor, text);
+}

@@ -15,12 +15,13 @@ import { fillTemplate, stillHoldsTemplate } from '../insert/session';
 import type { SiteAdapter } from '../sites/types';
 import { BadgeLayer } from './badge-layer';
 import { watchDom } from './dom-watcher';
+import { watchTypeToExpand } from './expand';
 import { findBadgeHost } from './hosts';
 import { ManualStates } from './manual-states';
 import { brokenFacts, LOADING_GRACE_MS, PageReader } from './page-reader';
 import { PanelLayer } from './panel-layer';
 import { PopupLayer } from './popup-layer';
-import { bestTemplateFor, commentForHandle, liveTemplates, replyTextFor } from './reply-text';
+import { bestTemplateFor, commentForHandle, liveTemplates, replyTextFor, replyTextForPost } from './reply-text';
 import { ResponseRecorder } from './response-recorder';
 import type { InsertStatus, SessionServices } from './session-services';
 import { buildPageView, type PageFacts, type PageView } from './view-model';
@@ -113,6 +114,19 @@ export class PageSession {
       },
       signal,
       { comments: () => this.shownElements() },
+    );
+    watchTypeToExpand(
+      {
+        adapter,
+        trigger: () => this.services.settings().expandTrigger,
+        templates: () => this.liveTemplates(),
+        render: (_editor, template, boxText) => this.expansionText(template, boxText),
+        expanded: (_editor, template, result) => {
+          if (result.ok) void this.services.markTemplateUsed(template.id).catch(() => undefined);
+          else console.warn('[reply-radar] could not expand the shortcut:', result.reason);
+        },
+      },
+      signal,
     );
     const watcher = watchDom(document.documentElement, (changed) => this.readAndRender(changed), signal);
     this.scheduleRead = () => watcher.schedule();
@@ -550,6 +564,14 @@ export class PageSession {
   /** `boxText`: what the reply box holds already; a greeting does not repeat the "@handle" the site wrote there. */
   private replyText(key: string, template: Template, boxText = '') {
     return replyTextFor(key, template, this.view, this.facts, this.services.settings(), this.services.locale, boxText);
+  }
+
+  /** Type-to-expand in the focused box: for the comment it answers (as Alt+1…9), else for the post. */
+  private expansionText(template: Template, boxText: string) {
+    const key = this.answeringKey();
+    if (key) return this.replyText(key, template, boxText);
+    const { settings, locale } = this.services;
+    return replyTextForPost(template, this.view, this.facts, settings(), locale, boxText);
   }
 
   /** One click: open the site's reply box for the comment and fill it with a template (never sends). */

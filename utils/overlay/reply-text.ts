@@ -68,3 +68,36 @@ export function replyTextFor(
   });
   return renderTemplate(template.body, withoutRepeatedHandle(vars, boxText));
 }
+
+/** A template for a reply box that answers the post itself (type-to-expand there): filled for the post's author. */
+export function replyTextForPost(
+  template: Template,
+  view: PageView | null,
+  facts: PageFacts | null,
+  settings: Settings,
+  locale: string,
+  boxText = '',
+): ReturnType<typeof renderTemplate> | null {
+  const post = facts?.post;
+  if (!view || !facts || !post) return null;
+  const comment = {
+    platform: post.platform,
+    id: post.id,
+    postId: post.id,
+    threadKey: post.id,
+    author: post.author,
+    text: '',
+    postedAt: 0,
+    postedAtPrecision: 'exact' as const,
+    permalink: post.url,
+    order: 0,
+  };
+  const vars = buildTemplateVars({
+    comment,
+    post,
+    brandName: brandName(view, facts, settings),
+    agentName: settings.agentName,
+    uiLang: locale,
+  });
+  return renderTemplate(template.body, withoutRepeatedHandle(vars, boxText));
+}
