@@ -5,14 +5,16 @@ import { browser } from 'wxt/browser';
 import { PLATFORMS, type Platform } from '../../utils/core/model';
 import type { Settings, ShortcutAction } from '../../utils/core/settings';
 import { type MessageKey, t } from '../../utils/i18n';
+import { tabReport, tabStorageKey } from '../../utils/messaging/tab-states';
 import { toErrorInfo } from '../../utils/storage/errors';
 import { readSettings, watchSettings, writeSettings } from '../../utils/storage/settings';
 import { chordText } from '../options/chords';
 import { Switch } from '../options/Field';
 import { PLATFORM_NAMES } from '../options/format';
 import { useInterfaceLocale } from '../use-locale';
-import { SiteAccess } from './SiteAccess';
-import { platformOfUrl } from './site';
+import { SiteAccess, sitesWithoutAccess } from './SiteAccess';
+import { TabCard } from './TabCard';
+import { type TabFacts, tabStatus } from './tab-status';
 
 const CHEAT_SHEET: ReadonlyArray<readonly [ShortcutAction, MessageKey]> = [
   ['next', 'popup_next'],
@@ -23,24 +25,48 @@ const CHEAT_SHEET: ReadonlyArray<readonly [ShortcutAction, MessageKey]> = [
   ['togglePanel', 'popup_toggle_panel'],
 ];
 
-/** The site of the active tab, or null for any other page (its URL is not visible to us, by design). */
-function useActiveSite(): Platform | null | undefined {
-  const [site, setSite] = useState<Platform | null | undefined>(undefined);
+/**
+ * The tab the popup speaks about: the active one, or the one named by `?tab=<id>` (the end-to-end tests open the
+ * popup in a tab of its own; only the extension's own pages can open this page).
+ */
+async function targetTab(): Promise<{ id: number | undefined; url: string | undefined }> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) {
+    const tab = await browser.tabs.get(named);
+    return { id: tab.id, url: tab.url };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return { id: tab?.id, url: tab?.url };
+}
+
+/** What the browser, the background and the permissions say about the tab; kept current while the popup is open. */
+function useTabFacts(): [TabFacts | null, (withoutAccess: Platform[]) => void] {
+  const [facts, setFacts] = useState<TabFacts | null>(null);
   useEffect(() => {
     let alive = true;
-    Promise.resolve()
-      .then(() => browser.tabs.query({ active: true, currentWindow: true }))
-      .then((tabs) => {
-        if (alive) setSite(platformOfUrl(tabs[0]?.url));
-      })
-      .catch(() => {
-        if (alive) setSite(null);
-      });
+    let tabId: number | undefined;
+    const load = async () => {
+      const [tab, withoutAccess] = await Promise.all([
+        targetTab().catch(() => ({ id: undefined, url: undefined })),
+        sitesWithoutAccess(),
+      ]);
+      tabId = tab.id;
+      const report = tab.id === undefined ? null : await tabReport(tab.id).catch(() => null);
+      if (alive) setFacts({ url: tab.url, report, withoutAccess });
+    };
+    void load();
+    // The content script reports again as the page changes (a new comment, a reply, the clock).
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && tabId !== undefined && Object.hasOwn(changes, tabStorageKey(tabId))) void load();
+    };
+    browser.storage.onChanged.addListener(onChanged);
     return () => {
       alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
     };
   }, []);
-  return site;
+  const setWithoutAccess = (withoutAccess: Platform[]) => setFacts((f) => (f ? { ...f, withoutAccess } : f));
+  return [facts, setWithoutAccess];
 }
 
 function templatesChord(settings: Settings): string {
@@ -52,7 +78,8 @@ function templatesChord(settings: Settings): string {
 export function PopupApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const site = useActiveSite();
+  const [facts, setWithoutAccess] = useTabFacts();
+  const status = tabStatus(facts, settings);
   useInterfaceLocale(settings?.language);
 
   useEffect(() => {
@@ -97,23 +124,9 @@ export function PopupApp() {
         <h1>Reply Radar</h1>
       </header>
 
-      <SiteAccess />
+      <SiteAccess missing={facts?.withoutAccess ?? []} onChange={setWithoutAccess} />
 
-      <section class="rr-card" aria-labelledby="rr-popup-tab">
-        <h2 id="rr-popup-tab">{t('popup_this_tab')}</h2>
-        <p class="rr-popup__state" data-testid="popup-tab-state">
-          {site === undefined || !settings
-            ? t('popup_checking')
-            : site === null
-              ? t('popup_elsewhere')
-              : settings.sites[site]
-                ? t('popup_watching', {
-                    site: PLATFORM_NAMES[site],
-                    keys: chordText(settings.shortcuts.togglePanel),
-                  })
-                : t('popup_off_on', { site: PLATFORM_NAMES[site] })}
-        </p>
-      </section>
+      <TabCard status={status} settings={settings} now={Date.now()} turnOn={(p) => void setSite(p, true)} />
 
       {settings ? (
         <>

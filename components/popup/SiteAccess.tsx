@@ -1,7 +1,7 @@
 // Says in the popup when Reply Radar may not read one of the sites, and asks for it in one click. Firefox lets users
 // withhold a Manifest V3 add-on's host access (and older releases, or extensions.originControls.grantByDefault off,
 // withhold it until granted): without it the content scripts never run there and the user sees nothing at all.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PLATFORMS, type Platform } from '../../utils/core/model';
 import { t } from '../../utils/i18n';
@@ -28,20 +28,10 @@ export async function sitesWithoutAccess(): Promise<Platform[]> {
   return PLATFORMS.filter((_, index) => !granted[index]);
 }
 
-export function SiteAccess() {
-  const [missing, setMissing] = useState<Platform[]>([]);
+/** `missing`: the sites without access (the popup checks each time it opens: it lives only while open). */
+export function SiteAccess(props: { missing: Platform[]; onChange: (missing: Platform[]) => void }) {
+  const { missing } = props;
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    // Checked each time the popup opens (it lives only while open).
-    void sitesWithoutAccess().then((sites) => {
-      if (alive) setMissing(sites);
-    });
-    return () => {
-      alive = false;
-    };
-  }, []);
 
   if (missing.length === 0) return null;
 
@@ -50,7 +40,7 @@ export function SiteAccess() {
       // Must run straight from the click: browsers only show the permission prompt for a user action.
       const origins = missing.flatMap((p) => [...SITE_ORIGINS[p]]);
       const granted = await browser.permissions.request({ origins });
-      setMissing(granted ? [] : await sitesWithoutAccess());
+      props.onChange(granted ? [] : await sitesWithoutAccess());
       setError(null);
     } catch (err) {
       setError(t('popup_access_failed', { reason: toErrorInfo(err).message }));

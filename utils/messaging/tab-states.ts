@@ -20,6 +20,8 @@ export const BADGE_COLOURS: Record<BadgeLook['level'], { bg: string; fg: string 
 };
 
 const keyOf = (tabId: number) => `${KEY_PREFIX}${tabId}`;
+/** The storage.session key of a tab's report (the popup listens for changes to it). */
+export const tabStorageKey = keyOf;
 
 async function drawBadge(tabId: number, report: TabReport | null): Promise<void> {
   const look = badgeFor(report);

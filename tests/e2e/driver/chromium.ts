@@ -41,6 +41,10 @@ function wrapPage(page: Page): DriverPage {
     async bringToFront() {
       await page.bringToFront();
     },
+    async screenshot(path, selector) {
+      if (selector) await page.locator(selector).first().screenshot({ path });
+      else await page.screenshot({ path });
+    },
     close: () => page.close(),
   };
 }

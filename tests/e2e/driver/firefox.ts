@@ -20,6 +20,8 @@ const TIMEOUT = 15_000;
 export const FIREFOX_PREFS: Readonly<Record<string, unknown>> = {
   // Manifest V3 host permissions granted at install (the default since Firefox 127): the add-on runs on the sites.
   'extensions.originControls.grantByDefault': true,
+  // permissions.request (the popup's "Allow access") grants without Firefox's prompt, which a test cannot click.
+  'extensions.webextOptionalPermissionPrompts': false,
   'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
   // Lets a test read the clipboard (the fallback when a box refuses the text) without Firefox's paste prompt.
   'dom.events.testing.asyncClipboard': true,
@@ -88,6 +90,11 @@ function wrapPage(page: Page, errors: string[]): DriverPage {
     press: (chord) => pressChord(page, chord),
     type: (text) => page.keyboard.type(text),
     bringToFront: () => page.bringToFront(),
+    async screenshot(path, selector) {
+      const element = selector ? await page.$(selector) : null;
+      if (selector && !element) throw new Error(`screenshot: nothing matches ${selector}`);
+      await (element ?? page).screenshot({ path: path as `${string}.png` });
+    },
     close: () => page.close(),
   };
 }
@@ -140,8 +147,16 @@ export async function launchFirefox(): Promise<Driver> {
     const page = await openTab();
     const url = `${EXTENSION_ORIGIN}/${file}`;
     page.goto(url, { timeout: TIMEOUT }).catch(() => {});
-    await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
-    return page;
+    // An evaluation that lands while the document is being replaced fails with a protocol error: ask again.
+    const until = Date.now() + TIMEOUT;
+    for (;;) {
+      try {
+        await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
+        return page;
+      } catch (error) {
+        if (Date.now() > until || !/protocol error/i.test(describeError(error))) throw error;
+      }
+    }
   };
 
   let extensionTab: Page | null = null;

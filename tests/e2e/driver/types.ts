@@ -27,6 +27,8 @@ export interface DriverPage {
   /** Types text into the focused element. */
   type(text: string): Promise<void>;
   bringToFront(): Promise<void>;
+  /** Saves a PNG of the first element matching `selector` (the whole viewport without one). */
+  screenshot(path: string, selector?: string): Promise<void>;
   close(): Promise<void>;
   /** Uncaught errors of this page's own scripts, in arrival order. */
   readonly pageErrors: string[];

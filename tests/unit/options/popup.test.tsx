@@ -3,34 +3,92 @@ import { fakeBrowser } from 'wxt/testing';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import { SITE_ORIGINS } from '../../../components/popup/SiteAccess';
 import { platformOfUrl } from '../../../components/popup/site';
+import type { TabReport } from '../../../utils/core/tab-report';
+import { rememberTab } from '../../../utils/messaging/tab-states';
 import { readSettings, writeSettings } from '../../../utils/storage/settings';
 import { SITE_HOSTS } from '../../../wxt.config';
 import { button, click, mount, text, waitFor } from './harness';
 
+const TAB_ID = 42;
 function activeTab(url: string | undefined) {
   vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
-    { url } as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>[number],
+    { id: TAB_ID, url } as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>[number],
   ]);
 }
 
+const MINUTE = 60_000;
+const working: TabReport = {
+  platform: 'x',
+  state: 'working',
+  unanswered: 3,
+  oldestPostedAt: Date.now() - 95 * MINUTE,
+  worst: 'breach',
+  health: 'ok',
+};
+
+async function tabCard(root: HTMLElement, kind: string): Promise<Element> {
+  return waitFor(() => root.querySelector(`[data-testid="popup-tab"][data-rr-tab-status="${kind}"]`), kind);
+}
+
 describe('Popup', () => {
-  it('names the site of the active tab and its state', async () => {
-    activeTab('https://x.com/acme/status/1');
-    const root = await mount(<PopupApp />);
-    await waitFor(
-      () => text(root.querySelector('[data-testid="popup-tab-state"]')).startsWith('Watching X'),
-      'the tab state',
-    );
-    expect(text(root.querySelector('[data-testid="popup-tab-state"]'))).toBe('Watching X. Press Alt+Q for the queue.');
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
-  it('says what to do on any other page (its URL is not visible)', async () => {
-    activeTab(undefined);
+  it('on a post it works on: the tab’s unanswered count, the oldest wait and how well the page is read', async () => {
+    activeTab('https://x.com/acme/status/1');
+    await rememberTab(TAB_ID, working, 'https://x.com/acme/status/1');
     const root = await mount(<PopupApp />);
-    await waitFor(() => !text(root).includes('Checking'), 'the tab state');
-    expect(text(root.querySelector('[data-testid="popup-tab-state"]'))).toContain(
-      'Open x.com, facebook.com or instagram.com',
-    );
+    const card = await tabCard(root, 'working');
+    expect(text(card.querySelector('[data-testid="popup-unanswered"]'))).toBe('3 unanswered');
+    expect(card.querySelector('.rr-popup__pill--breach')).not.toBeNull();
+    expect(text(card.querySelector('[data-testid="popup-oldest"]'))).toBe('oldest waiting 1 hr');
+    expect(text(card.querySelector('[data-testid="popup-health"]'))).toBe('Every comment on the page is read.');
+    expect(text(card)).toContain('Watching X. Press Alt+Q for the queue.');
+  });
+
+  it('follows the tab while open, and never says "all read" for a page it cannot read', async () => {
+    activeTab('https://x.com/acme/status/1');
+    await rememberTab(TAB_ID, working, 'https://x.com/acme/status/1');
+    const root = await mount(<PopupApp />);
+    await tabCard(root, 'working');
+    await rememberTab(TAB_ID, { ...working, unanswered: 5, health: 'incomplete' }, 'https://x.com/acme/status/1');
+    await waitFor(() => text(root.querySelector('[data-testid="popup-unanswered"]')) === '5 unanswered', '5');
+    expect(text(root.querySelector('[data-testid="popup-health"]'))).toContain('hidden or still loading');
+
+    await rememberTab(TAB_ID, { ...working, unanswered: 0, health: 'broken' }, 'https://x.com/acme/status/1');
+    await waitFor(() => root.querySelector('[data-testid="popup-health"][data-rr-health="broken"]'), 'broken');
+    expect(text(root.querySelector('[data-testid="popup-tab"]'))).toContain('cannot read this page’s comments');
+    expect(text(root.querySelector('[data-testid="popup-tab"]'))).not.toContain('0 unanswered');
+  });
+
+  it('says when the page shows no post, or a post that is not the brand’s', async () => {
+    activeTab('https://www.facebook.com/acme');
+    const quiet = {
+      ...working,
+      platform: 'facebook' as const,
+      unanswered: 0,
+      oldestPostedAt: null,
+      worst: 'ok' as const,
+    };
+    await rememberTab(TAB_ID, { ...quiet, state: 'not-post' }, undefined);
+    const root = await mount(<PopupApp />);
+    const card = await tabCard(root, 'not-post');
+    expect(text(card)).toContain('This Facebook page shows no post.');
+    await rememberTab(TAB_ID, { ...quiet, state: 'not-brand' }, undefined);
+    expect(text(await tabCard(root, 'not-brand'))).toContain('This Facebook post is not one of your brand’s');
+  });
+
+  it('says when Reply Radar is not running on a site’s tab (opened before it started)', async () => {
+    activeTab('https://www.instagram.com/p/abc/');
+    const root = await mount(<PopupApp />);
+    expect(text(await tabCard(root, 'not-running'))).toContain('Reload the page');
+  });
+
+  it('says what to do on any other page, naming the sites it works on', async () => {
+    activeTab('https://example.com/');
+    const root = await mount(<PopupApp />);
+    expect(text(await tabCard(root, 'elsewhere'))).toContain('Open x.com, facebook.com or instagram.com');
   });
 
   it('turns a site off and on from the popup', async () => {
@@ -43,6 +101,11 @@ describe('Popup', () => {
     await click(toggle);
     await waitFor(async () => (await readSettings()).sites.instagram === true, 'Instagram on again');
     await waitFor(() => !text(root).includes('Reply Radar is off on Instagram.'), 'the on state');
+    // The tab card turns it back on too, in one click.
+    await writeSettings({ sites: { x: true, facebook: true, instagram: false } });
+    const card = await tabCard(root, 'off');
+    await click(button(card, 'Turn on for Instagram'));
+    await waitFor(async () => (await readSettings()).sites.instagram === true, 'Instagram on from the tab card');
   });
 
   it('shows the brand identities, with the X hint when none is set', async () => {
@@ -117,5 +180,14 @@ describe('Popup site access', () => {
     await click(button(card, 'Allow access to Instagram'));
     expect(request).toHaveBeenCalledWith({ origins: ['https://www.instagram.com/*'] });
     await waitFor(() => root.querySelector('[data-testid="popup-site-access"]') === null, 'the card gone');
+  });
+
+  it('on a tab whose address it may not see while a site is not allowed: says it may be one of them', async () => {
+    grantedOnly(...SITE_ORIGINS.facebook);
+    activeTab(undefined);
+    const root = await mount(<PopupApp />);
+    const card = await tabCard(root, 'no-access');
+    expect(text(card)).toContain('If it shows X, Instagram, Reply Radar may not read it');
+    expect(root.querySelector('[data-testid="popup-site-access"]')).not.toBeNull();
   });
 });
