@@ -1,6 +1,7 @@
-// Which saved replies fit a comment: the ones in the comment's language and tagged with its labels.
-// The ranking must not depend on use counts: suggested templates come first in the picker, where digits pick by
-// position, so the same comment must always get the same order.
+// Which saved replies fit a comment: the ones in the comment's language (the site's `lang`, else detected from its
+// text), then those tagged for its labels, then the ones used most. Within one opening of the picker the order is
+// fixed (digits pick by position); a use moves a template up among equals only the next time.
+import { detectLanguage } from './detect-language';
 import type { LabelKind } from './settings';
 import type { Template } from './template';
 
@@ -17,27 +18,69 @@ export function primaryLanguage(tag: string | undefined): string | null {
   return primary;
 }
 
-/** A tag names a label in either number, with or without "#": "question", "Questions", "#order". */
-function tagLabel(tag: string): string {
+/** Tags that answer a label besides the label's own name: a question wants answers, a complaint an apology or an
+ * escalation, an order the order help. Compared after tagWord (singular, lower case, no "#", no accents). */
+const LABEL_TAGS: Record<LabelKind, readonly string[]> = {
+  question: ['question', 'answer', 'faq', 'info', 'availability', 'sizing'],
+  complaint: ['complaint', 'apology', 'sorry', 'escalation', 'escalate', 'crisis', 'acknowledge'],
+  order: ['order', 'order-help', 'tracking', 'shipping', 'delivery', 'return', 'refund'],
+};
+
+/** A tag in either number, with or without "#": "question", "Questions", "#order" → "question", "order". */
+function tagWord(tag: string): string {
   return tag.trim().replace(/^#/, '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/s$/, '');
+}
+
+/** The labels a template's tags answer. */
+function labelsOf(tags: readonly string[]): Set<LabelKind> {
+  const words = new Set(tags.map(tagWord));
+  const out = new Set<LabelKind>();
+  for (const label of Object.keys(LABEL_TAGS) as LabelKind[]) {
+    if (LABEL_TAGS[label].some((w) => words.has(w))) out.add(label);
+  }
+  return out;
+}
+
+// Comments are short and badges ask for the same comment at every draw: detect each text once.
+const detected = new Map<string, string | null>();
+const DETECTED_MAX = 5_000;
+
+/** The comment's language: the site's `lang` when it names one, else what its text reads as, else null. */
+export function commentLanguage(lang: string | undefined, text: string | undefined): string | null {
+  const given = primaryLanguage(lang);
+  if (given || !text) return given;
+  let found = detected.get(text);
+  if (found === undefined) {
+    found = detectLanguage(text);
+    if (detected.size >= DETECTED_MAX) detected.clear();
+    detected.set(text, found);
+  }
+  return found;
 }
 
 /**
  * Ids of the templates to suggest for a comment, best first, at most five. A template qualifies when it is in the
- * comment's language or tagged with one of its labels; language counts more than labels (a reply in the wrong
- * language cannot be sent as is). Ties keep the templates' own order. Trashed templates are never suggested.
+ * comment's language or answers one of its labels; language counts more than labels (a reply in the wrong
+ * language cannot be sent as is), then how many labels it answers, then how often it was used; remaining ties keep
+ * the templates' own order. Trashed templates are never suggested. `text`: the comment, read when `lang` is absent.
  */
-export function suggestTemplates(templates: Template[], ctx: { lang?: string; labels: LabelKind[] }): string[] {
-  const lang = primaryLanguage(ctx.lang);
-  const labels = new Set<string>(ctx.labels);
-  const scored: { id: string; score: number; hits: number; order: number; index: number }[] = [];
+export function suggestTemplates(
+  templates: Template[],
+  ctx: { lang?: string; text?: string; labels: LabelKind[] },
+): string[] {
+  const lang = commentLanguage(ctx.lang, ctx.text);
+  const scored: { id: string; score: number; hits: number; uses: number; order: number; index: number }[] = [];
   templates.forEach((t, index) => {
     if (t.deletedAt !== undefined) return;
     const sameLanguage = lang !== null && primaryLanguage(t.language) === lang;
-    const hits = new Set(t.tags.map(tagLabel).filter((l) => labels.has(l))).size;
+    const answers = labelsOf(t.tags);
+    const hits = ctx.labels.filter((l) => answers.has(l)).length;
     if (!sameLanguage && hits === 0) return;
-    scored.push({ id: t.id, score: (sameLanguage ? 2 : 0) + (hits > 0 ? 1 : 0), hits, order: t.order, index });
+    const score = (sameLanguage ? 2 : 0) + (hits > 0 ? 1 : 0);
+    scored.push({ id: t.id, score, hits, uses: t.useCount, order: t.order, index });
   });
-  scored.sort((a, b) => b.score - a.score || b.hits - a.hits || a.order - b.order || a.index - b.index);
+  scored.sort(
+    (a, b) => b.score - a.score || b.hits - a.hits || b.uses - a.uses || a.order - b.order || a.index - b.index,
+  );
   return scored.slice(0, MAX_SUGGESTIONS).map((s) => s.id);
 }

@@ -335,7 +335,7 @@ export class PageSession {
     const picker = (
       <TemplatePicker
         templates={live}
-        suggestedIds={suggestTemplates(live, { lang: cv.comment.lang, labels: cv.labels })}
+        suggestedIds={suggestTemplates(live, { lang: cv.comment.lang, text: cv.comment.text, labels: cv.labels })}
         replyId={bestTemplateFor(live, cv)?.id ?? null}
         previewFor={(t) => this.replyText(key, t)?.text ?? t.body}
         onPick={(t) => {

@@ -39,14 +39,50 @@ describe('suggestTemplates', () => {
     expect(suggestTemplates(templates, { lang: 'en', labels: ['question', 'order'] })).toEqual(['q-order', 'q']);
   });
 
-  it('keeps the user’s order on ties, whatever the use counts', () => {
+  it('among equals, the most used first, then the user’s order', () => {
     const templates = [
       tpl('c', 'en', [], { order: 3, useCount: 99 }),
       tpl('a', 'en', [], { order: 1 }),
       tpl('b', 'en', [], { order: 2, useCount: 5 }),
+      tpl('d', 'en', [], { order: 4 }),
     ];
-    expect(suggestTemplates(templates, { lang: 'en', labels: [] })).toEqual(['a', 'b', 'c']);
-    expect(suggestTemplates([...templates].reverse(), { lang: 'en', labels: [] })).toEqual(['a', 'b', 'c']);
+    expect(suggestTemplates(templates, { lang: 'en', labels: [] })).toEqual(['c', 'b', 'a', 'd']);
+    expect(suggestTemplates([...templates].reverse(), { lang: 'en', labels: [] })).toEqual(['c', 'b', 'a', 'd']);
+  });
+
+  it('use never outranks language or labels', () => {
+    const templates = [
+      tpl('hu-used', 'hu', [], { useCount: 500 }),
+      tpl('en-plain', 'en'),
+      tpl('en-order', 'en', ['order']),
+    ];
+    expect(suggestTemplates(templates, { lang: 'en', labels: ['order'] })).toEqual(['en-order', 'en-plain']);
+  });
+
+  it('a complaint gets apologies and escalations, a question answers, an order the order help', () => {
+    const templates = [
+      tpl('sorry', 'en', ['apology']),
+      tpl('escalate', 'en', ['Escalation']),
+      tpl('faq', 'en', ['answers']),
+      tpl('track', 'en', ['tracking']),
+      tpl('thanks', 'en', ['thanks']),
+    ];
+    expect(suggestTemplates(templates, { labels: ['complaint'] })).toEqual(['sorry', 'escalate']);
+    expect(suggestTemplates(templates, { labels: ['question'] })).toEqual(['faq']);
+    expect(suggestTemplates(templates, { labels: ['order'] })).toEqual(['track']);
+  });
+
+  it('without a lang from the site, the comment’s text decides the language (en, hu, bn, km)', () => {
+    const templates = [tpl('en', 'en'), tpl('hu', 'hu'), tpl('bn', 'bn'), tpl('km', 'km')];
+    const first = (text: string, lang?: string) => suggestTemplates(templates, { lang, text, labels: [] })[0];
+    expect(first('Mikor lesz kapható Budapesten?')).toBe('hu');
+    expect(first('when will this be back in stock')).toBe('en');
+    expect(first('দাম কত?')).toBe('bn');
+    expect(first('តម្លៃប៉ុន្មាន?')).toBe('km');
+    // The site's own lang wins over the text.
+    expect(first('Mikor lesz kapható Budapesten?', 'en')).toBe('en');
+    // Nothing to tell by: no language match, so nothing suggested without labels.
+    expect(first('😍😍')).toBeUndefined();
   });
 
   it('keeps the input order when the user order ties too', () => {
