@@ -3,7 +3,8 @@
 // fully is never reported as answered.
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Health } from '../../utils/core/model';
-import { type LabelKind, LabelKindSchema } from '../../utils/core/settings';
+import { LABEL_KINDS } from '../../utils/core/setting-names';
+import type { LabelKind } from '../../utils/core/settings';
 import { type MessageKey, t, tn } from '../../utils/i18n';
 import { trusted } from '../../utils/overlay/trusted';
 import { AgePill } from './AgePill';
@@ -251,7 +252,7 @@ function Problems({ problems }: { problems: string[] }) {
 function TrackedBody(props: QueuePanelProps) {
   const { items, health, problems, collapsedHints, labelFilter, currentKey = null } = props;
   const counts = Object.fromEntries(
-    LabelKindSchema.options.map((k) => [k, items.filter((i) => i.labels.includes(k)).length]),
+    LABEL_KINDS.map((k) => [k, items.filter((i) => i.labels.includes(k)).length]),
   ) as Record<LabelKind, number>;
   const shown = labelFilter === 'all' ? items : items.filter((i) => i.labels.includes(labelFilter));
 
@@ -308,7 +309,7 @@ function TrackedBody(props: QueuePanelProps) {
             >
               {t('overlay_filter_all', { count: items.length })}
             </button>
-            {LabelKindSchema.options.map((k) => (
+            {LABEL_KINDS.map((k) => (
               <button
                 key={k}
                 type="button"

@@ -2,7 +2,8 @@
 // after it (the same order the unanswered rule uses). Turns one classified page into what the response log needs.
 // Pure: the overlay's recorder (utils/overlay/response-recorder.ts) feeds it and sends the result.
 import type { Comment, CommentState } from './model';
-import { PermalinkSchema, type ResponseObservation } from './response-log';
+import { isSitePermalink } from './permalink';
+import type { ResponseObservation } from './response-log';
 import type { LabelKind } from './settings';
 import { cameAfter } from './unanswered';
 
@@ -48,7 +49,6 @@ export function observeComments(comments: readonly ClassifiedComment[], ctx: Obs
   const out: ResponseObservation[] = [];
   for (const { key, comment, state } of comments) {
     if (state === 'brand' || !Number.isFinite(comment.postedAt)) continue;
-    const permalink = PermalinkSchema.safeParse(comment.permalink);
     const obs: ResponseObservation = {
       key,
       platform: comment.platform,
@@ -57,7 +57,7 @@ export function observeComments(comments: readonly ClassifiedComment[], ctx: Obs
       precision: comment.postedAtPrecision,
       labels: ctx.labelsOf(comment).slice(0, 3),
       status: 'waiting',
-      ...(permalink.success ? { permalink: permalink.data } : {}),
+      ...(isSitePermalink(comment.permalink) ? { permalink: comment.permalink } : {}),
     };
     const answer = answers.get(key);
     if (answer) {

@@ -1,6 +1,6 @@
 // A reply box that already starts with the commenter's "@handle" (Instagram's Reply writes it) must not get the
 // handle again from the template's greeting ("@maria.lopez_ Hi maria.lopez_, …"). Pure: tested directly.
-import { normalizeHandle } from './model';
+import { normalizeHandle } from './keys';
 import type { TemplateVars } from './render-template';
 
 const GREETING_VARS = ['first_name', 'name', 'handle'] as const;

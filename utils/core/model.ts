@@ -84,12 +84,5 @@ export const ManualStateSchema = z.discriminatedUnion('state', [
 ]);
 export type ManualState = z.infer<typeof ManualStateSchema>;
 
-/** `platform:id` — the key of a comment everywhere (page contract `data-rr-id`, comment states). */
-export function commentKey(c: { platform: Platform; id: string }): string {
-  return `${c.platform}:${c.id}`;
-}
-
-/** Handles compare lower-cased, without a leading "@". */
-export function normalizeHandle(handle: string): string {
-  return handle.trim().replace(/^@/, '').toLowerCase();
-}
+// Pure helpers live in ./keys (no zod): content scripts import them from there.
+export { commentKey, normalizeHandle } from './keys';

@@ -1,8 +1,9 @@
 // Fills a saved reply's {variables}. What the user typed is never lost: an unknown {name} stays visible and
 // is reported so the editor can flag it, stray braces stay as they are, and values (which come from page
 // text, e.g. a commenter's display name) are inserted literally, never expanded again.
+
+import { normalizeHandle } from './keys';
 import type { Comment, Platform, Post } from './model';
-import { normalizeHandle } from './model';
 import { firstNameOf } from './names';
 
 export const TEMPLATE_VARIABLES = [

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { levelFor, waitingMs } from './age';
 import { PlatformSchema, PrecisionSchema } from './model';
+import { isSitePermalink, MAX_PERMALINK_LENGTH } from './permalink';
 import { type BusinessHours, LabelKindSchema, type Targets } from './settings';
 
 export const ResponseLevelSchema = z.enum(['ok', 'warn', 'breach']);
@@ -13,16 +14,8 @@ const Duration = z.number().finite().nonnegative();
 /** Only links back to the sites Reply Radar reads: a stored link is clicked on the dashboard. */
 export const PermalinkSchema = z
   .string()
-  .max(500)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' && SITE_HOST.test(url.hostname);
-    } catch {
-      return false;
-    }
-  }, 'must be an https link to x.com, twitter.com, facebook.com or instagram.com');
-const SITE_HOST = /^(?:x\.com|twitter\.com|(?:www|web|m)\.facebook\.com|www\.instagram\.com)$/;
+  .max(MAX_PERMALINK_LENGTH)
+  .refine(isSitePermalink, 'must be an https link to x.com, twitter.com, facebook.com or instagram.com');
 
 /** Who answered, as the page names them: a handle, a display name or a signature; bounded, shown as text only. */
 const Name = z.string().trim().min(1).max(100);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_TRIGGER, TRIGGER_PATTERN } from './expand';
 import { BrandIdentitySchema } from './model';
+import { LABEL_KINDS, SHORTCUT_ACTIONS } from './setting-names';
 
 export const WEEK_DAYS = [0, 1, 2, 3, 4, 5, 6] as const; // 0 = Sunday, as Date.getDay()
 
@@ -34,23 +35,7 @@ export const BusinessHoursSchema = z.object({
 });
 export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
 
-export const ShortcutActionSchema = z.enum([
-  'next',
-  'previous',
-  'reply',
-  'done',
-  'snooze',
-  'togglePanel',
-  'template1',
-  'template2',
-  'template3',
-  'template4',
-  'template5',
-  'template6',
-  'template7',
-  'template8',
-  'template9',
-]);
+export const ShortcutActionSchema = z.enum(SHORTCUT_ACTIONS);
 export type ShortcutAction = z.infer<typeof ShortcutActionSchema>;
 
 /** A chord matched on KeyboardEvent.code, so Option+J on a Mac still means J. */
@@ -63,7 +48,7 @@ export const ChordSchema = z.object({
 });
 export type Chord = z.infer<typeof ChordSchema>;
 
-export const LabelKindSchema = z.enum(['question', 'complaint', 'order']);
+export const LabelKindSchema = z.enum(LABEL_KINDS);
 export type LabelKind = z.infer<typeof LabelKindSchema>;
 
 export const SettingsSchema = z.object({
@@ -88,6 +73,9 @@ export const SettingsSchema = z.object({
   responseLogRetentionDays: z.number().int().min(1).max(3650),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Some top-level fields, each given whole (the overlay's toggles, adopting a brand account). */
+export const SettingsPatchSchema = z.object(SettingsSchema.shape).partial();
 
 const chord = (code: string): Chord => ({ code, alt: true, ctrl: false, shift: false, meta: false });
 

@@ -1,8 +1,9 @@
 // The unanswered rule: which customer comments on a post still wait for the brand.
 // Only authorship counts ("@acme thanks" is not an answer) and only a brand comment that came *after* a comment
 // can answer it. Input comes from scraped pages, so every field is treated as possibly odd: this never throws.
+
+import { commentKey, normalizeHandle } from './keys';
 import type { BrandIdentity, Comment, CommentState, ManualState, Post } from './model';
-import { commentKey, normalizeHandle } from './model';
 
 /** What the page says about a hidden part of the conversation (see CollapsedPart in utils/sites/types.ts). */
 export interface CollapsedHint {

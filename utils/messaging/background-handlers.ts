@@ -6,6 +6,8 @@ import { fetchPackagedMessages } from '../i18n';
 import { clearStates, listStates, setState } from '../storage/comment-states';
 import { describeIssues, type ErrorInfo, RadarError, toErrorInfo } from '../storage/errors';
 import { purgeResponseLogNowAndThen, recordObservations } from '../storage/response-log';
+import { noteSeenAccount } from '../storage/seen-accounts';
+import { readSettings, writeSettings } from '../storage/settings';
 import {
   createTemplate,
   deleteTemplate,
@@ -57,6 +59,12 @@ export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
     const changed = await recordObservations(observations);
     void purgeResponseLogNowAndThen().catch((err) => console.warn('[reply-radar] response log purge failed', err));
     return { changed };
+  },
+  'settings.get': () => readSettings(),
+  'settings.patch': (patch) => writeSettings(patch),
+  'accounts.seen': async ({ platform, handle }) => {
+    await noteSeenAccount(platform, handle);
+    return {};
   },
   'tab.report': async (report, sender) => {
     // The tab is the one the browser says sent this, never one the message names.

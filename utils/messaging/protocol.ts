@@ -1,10 +1,12 @@
 // Every message between Reply Radar's parts, in one table: who receives it, and the zod schema of its request and
 // of its response. Content scripts never open IndexedDB; they ask the background with these messages.
-// This module stays light (no IndexedDB, no storage code) because every content script bundles it.
+// Content scripts do not bundle this table (it carries zod): they use content-client.ts, which checks the answer's
+// envelope by hand; the background validates every request and every answer against these schemas.
 import { defineExtensionMessaging, type Logger } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { HealthSchema, KeySchema, ManualStateSchema, PlatformSchema } from '../core/model';
+import { SettingsPatchSchema, SettingsSchema } from '../core/settings';
 import { TAB_STATES } from '../core/tab-report';
 import { TemplateDraftSchema, TemplateSchema } from '../core/template';
 import { LOCALES } from '../i18n/locales';
@@ -81,6 +83,19 @@ export const PROTOCOL = {
 
   /** The overlay reports its tab's state: the background keeps it per tab and draws the toolbar badge from it. */
   'tab.report': { to: 'background', request: TabReportSchema, response: Empty },
+
+  /**
+   * Content scripts read and change settings through the background (they carry no settings schema): it repairs
+   * what it reads and validates every change before writing.
+   */
+  'settings.get': { to: 'background', request: Empty, response: SettingsSchema },
+  'settings.patch': { to: 'background', request: SettingsPatchSchema, response: SettingsSchema },
+  /** The account the page says the user acts as (first-run setup offers it as a brand account); handle rules apply. */
+  'accounts.seen': {
+    to: 'background',
+    request: z.strictObject({ platform: PlatformSchema, handle: z.string().min(1).max(100) }),
+    response: Empty,
+  },
 
   /** The toggle-panel browser command, sent by the background to the active tab's content script. */
   'overlay.togglePanel': { to: 'content', request: Empty, response: Empty },

@@ -20,6 +20,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   'responseLog.record',
   'settings.get',
   'settings.patch',
+  // The account the page says the user acts as, for the first-run setup (handle rules apply).
+  'accounts.seen',
   'labels.builtin',
   'ui.styles',
   'i18n.messages',

@@ -1,6 +1,7 @@
 // Keyboard chords, matched on KeyboardEvent.code: on a Mac Option+J types "∆", so `key` cannot be trusted when a
 // modifier is down, but `code` is still "KeyJ". Pure: takes event-shaped objects, touches no DOM.
-import { type Chord, type Settings, type ShortcutAction, ShortcutActionSchema } from '../core/settings';
+import { SHORTCUT_ACTIONS } from '../core/setting-names';
+import type { Chord, Settings, ShortcutAction } from '../core/settings';
 import { currentLocale, t } from '../i18n';
 
 /** The parts of a KeyboardEvent the chord logic reads (a real KeyboardEvent fits). */
@@ -63,7 +64,7 @@ export function matchShortcut(e: ShortcutEvent, shortcuts: Settings['shortcuts']
   if (e.repeat || composing(e)) return null;
   const code = codeOf(e);
   if (!code) return null;
-  for (const action of ShortcutActionSchema.options) {
+  for (const action of SHORTCUT_ACTIONS) {
     const chord = shortcuts[action];
     if (chord && sameChord(e, code, chord)) return action;
   }

@@ -1,7 +1,8 @@
 // What the page has shown so far. Sites recycle rows as you scroll (X) or drop them from the DOM, so the
 // overlay keeps every comment it has read for the life of the page, keyed by `platform:id`, and remembers which
 // element shows it right now (null once that element was recycled or removed).
-import { type Comment, commentKey } from '../core/model';
+import { commentKey } from '../core/keys';
+import type { Comment } from '../core/model';
 import type { ReadComment } from '../sites/types';
 
 export interface KnownComment {

@@ -4,7 +4,8 @@
 // navigation, or the extension going away).
 import { LAYER_CSS } from '../../components/overlay/styles';
 import { TemplatePicker } from '../../components/overlay/TemplatePicker';
-import { type Author, commentKey, type ManualState, normalizeHandle } from '../core/model';
+import { commentKey, normalizeHandle } from '../core/keys';
+import type { Author, ManualState } from '../core/model';
 import type { LabelKind, ShortcutAction } from '../core/settings';
 import { suggestTemplates } from '../core/suggest';
 import { tabReportOf } from '../core/tab-report';

@@ -1,6 +1,7 @@
 // Which templates apply and what text a template becomes for a comment. Pure: no DOM, tested directly.
+
+import { normalizeHandle } from '../core/keys';
 import { withoutRepeatedHandle } from '../core/mention';
-import { normalizeHandle } from '../core/model';
 import { buildTemplateVars, renderTemplate } from '../core/render-template';
 import type { Settings } from '../core/settings';
 import { suggestTemplates } from '../core/suggest';

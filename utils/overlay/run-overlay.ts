@@ -3,16 +3,14 @@
 // when the extension is updated or reloaded (our own lifetime, which the page cannot end: see lifetime.ts).
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import type { Settings } from '../core/settings';
 import { sameTabReport, type TabReport } from '../core/tab-report';
 import type { Template } from '../core/template';
 import { applyLanguageSetting, currentLocale } from '../i18n';
 import { loadMessagesThroughBackground } from '../i18n/from-background';
-import { call, onTogglePanel } from '../messaging/client';
+import { call, onTogglePanel, watchLocal } from '../messaging/content-client';
 import type { SiteAdapter } from '../sites/types';
-import { watchStatesRevision, watchTemplatesRevision } from '../storage/revisions';
-import { noteSeenAccount } from '../storage/seen-accounts';
-import { readSettings, watchSettings, writeSettings } from '../storage/settings';
+import { SETTINGS_LOCAL_KEY, STATES_REVISION_LOCAL_KEY, TEMPLATES_REVISION_LOCAL_KEY } from '../storage/local-keys';
 import { matchShortcut } from './keyboard';
 import { removeLeftovers } from './leftovers';
 import { createLifetime, watchLocation } from './lifetime';
@@ -21,7 +19,8 @@ import { isTrustedEvent } from './trusted';
 
 export async function runOverlay(ctx: ContentScriptContext, siteAdapter: SiteAdapter): Promise<void> {
   const adapter = rememberingActingAccount(siteAdapter);
-  let settings: Settings = DEFAULT_SETTINGS;
+  // Read through the background, which repairs what is stored: the content script carries no settings schema.
+  let settings: Settings;
   let templates: Template[] = [];
   let session: PageSession | null = null;
   let pageAbort: AbortController | null = null;
@@ -55,7 +54,7 @@ export async function runOverlay(ctx: ContentScriptContext, siteAdapter: SiteAda
     saveSettings: async (patch) => {
       settings = { ...settings, ...patch };
       session?.refresh();
-      await writeSettings(patch);
+      await call('settings.patch', patch);
     },
     reportTab: (report) => {
       if (sameTabReport(reported, report) || !lifetime.alive()) return;
@@ -98,20 +97,32 @@ export async function runOverlay(ctx: ContentScriptContext, siteAdapter: SiteAda
     startPage(url);
   };
 
-  settings = await readSettings();
+  try {
+    settings = await call('settings.get', {});
+  } catch (error) {
+    // Without settings the overlay cannot tell the brand or the targets: show nothing rather than guess.
+    if (lifetime.alive()) console.warn('[reply-radar] could not read the settings', error);
+    return;
+  }
   loadMessagesThroughBackground();
   await applyLanguageSetting(settings.language);
   if (!lifetime.alive()) return;
-  const unwatchSettings = watchSettings((next) => {
-    const languageChanged = next.language !== settings.language;
-    settings = next;
-    session?.refresh();
-    // A new interface language applies at once: redraw when its texts are in.
-    if (languageChanged) void applyLanguageSetting(next.language).then(() => session?.refresh());
+  const unwatchSettings = watchLocal(SETTINGS_LOCAL_KEY, () => {
+    call('settings.get', {})
+      .then((next) => {
+        const languageChanged = next.language !== settings.language;
+        settings = next;
+        session?.refresh();
+        // A new interface language applies at once: redraw when its texts are in.
+        if (languageChanged) void applyLanguageSetting(next.language).then(() => session?.refresh());
+      })
+      .catch((error) => {
+        if (lifetime.alive()) console.warn('[reply-radar] could not read the settings', error);
+      });
   });
-  const unwatchTemplates = watchTemplatesRevision(() => void loadTemplates());
+  const unwatchTemplates = watchLocal(TEMPLATES_REVISION_LOCAL_KEY, () => void loadTemplates());
   // Another tab marked a comment done or snoozed it: this page learns it without a reload.
-  const unwatchStates = watchStatesRevision(() => session?.reloadManualStates());
+  const unwatchStates = watchLocal(STATES_REVISION_LOCAL_KEY, () => session?.reloadManualStates());
   onGone(() => quietly(unwatchSettings, unwatchTemplates, unwatchStates));
   await loadTemplates();
   if (!lifetime.alive()) return;
@@ -158,7 +169,7 @@ function rememberingActingAccount(adapter: SiteAdapter): SiteAdapter {
     const handle = read.actingHandle;
     if (handle && !noted.has(handle)) {
       noted.add(handle);
-      void noteSeenAccount(adapter.platform, handle).catch(() => undefined);
+      void call('accounts.seen', { platform: adapter.platform, handle }).catch(() => undefined);
     }
     return read;
   };

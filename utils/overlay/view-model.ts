@@ -1,16 +1,9 @@
 // Turns what the page shows into what the overlay draws: a state per comment, a level and age text per
 // waiting comment, the ordered queue and the page's health. Pure: no DOM, so it is tested directly.
 import { formatAge, type Level, levelFor, waitingMs } from '../core/age';
+import { commentKey } from '../core/keys';
 import { labelsFor } from '../core/labels';
-import {
-  type Author,
-  type Comment,
-  type CommentState,
-  commentKey,
-  type Health,
-  type ManualState,
-  type Post,
-} from '../core/model';
+import type { Author, Comment, CommentState, Health, ManualState, Post } from '../core/model';
 import { queueOrder } from '../core/queue';
 import type { LabelKind, Settings } from '../core/settings';
 import { looksLikeSpam } from '../core/spam';

@@ -1,7 +1,7 @@
 // Instagram (www.instagram.com) adapter: post and reel pages, and the same posts opened as dialogs over a profile or
 // the feed. Every Instagram selector lives in utils/sites/instagram/ (selectors.ts names them); this file puts the
 // pieces together behind the SiteAdapter interface.
-import { normalizeHandle } from '../core/model';
+import { normalizeHandle } from '../core/keys';
 import {
   editorKind,
   focusedEditor,

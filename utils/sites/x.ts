@@ -2,7 +2,8 @@
 // Every X selector lives in this file. X's class names are generated, so structure and data-testids are the
 // anchors; English labels are only used to name what a control already was found to be.
 // Facts: /work/shared/reference/sites.md (X), control-panel-for-twitter script.js (connector lines, headings).
-import { type Author, type Comment, normalizeHandle, type Post } from '../core/model';
+import { normalizeHandle } from '../core/keys';
+import type { Author, Comment, Post } from '../core/model';
 import type { CollapsedPart, EditorKind, PageRead, ReadComment, SiteAdapter } from './types';
 
 const SEL = {

@@ -1,8 +1,9 @@
 // One error shape for everything storage and messaging can refuse, so the UI shows one kind of message whether the
 // call went through the background or straight to the database (options page).
 import { z } from 'zod';
+import { ERROR_CODES, RadarError } from './radar-error';
 
-export const ErrorCodeSchema = z.enum(['bad-request', 'forbidden', 'not-found', 'conflict', 'internal']);
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export const ErrorInfoSchema = z.object({
@@ -14,23 +15,7 @@ export const ErrorInfoSchema = z.object({
 });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
-export class RadarError extends Error {
-  readonly code: ErrorCode;
-  readonly path?: string;
-
-  constructor(code: ErrorCode, message: string, path?: string) {
-    super(message);
-    this.name = 'RadarError';
-    this.code = code;
-    if (path !== undefined) this.path = path;
-  }
-
-  toInfo(): ErrorInfo {
-    return this.path === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, path: this.path };
-  }
-}
+export { RadarError };
 
 /** "templates[3].body" from zod's ['templates', 3, 'body']. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {

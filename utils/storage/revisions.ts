@@ -2,9 +2,10 @@
 // scripts cannot open the database, but they can watch storage.local. A revision is a fresh random string, so two
 // writers bumping at the same moment still produce a change each listener sees.
 import { storage } from 'wxt/utils/storage';
+import { STATES_REVISION_LOCAL_KEY, TEMPLATES_REVISION_LOCAL_KEY } from './local-keys';
 
-export const TEMPLATES_REVISION_KEY = 'local:templatesRevision';
-export const STATES_REVISION_KEY = 'local:commentStatesRevision';
+export const TEMPLATES_REVISION_KEY = `local:${TEMPLATES_REVISION_LOCAL_KEY}` as const;
+export const STATES_REVISION_KEY = `local:${STATES_REVISION_LOCAL_KEY}` as const;
 type RevisionKey = typeof TEMPLATES_REVISION_KEY | typeof STATES_REVISION_KEY;
 
 function newRevision(): string {

@@ -1,11 +1,13 @@
 // User settings in the extension's storage.local (not IndexedDB), so content scripts read and watch them directly:
 // storage.local belongs to the extension, not to the site the script runs on.
+
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../core/settings';
+import { DEFAULT_SETTINGS, type Settings, SettingsPatchSchema, SettingsSchema } from '../core/settings';
 import { parseOrThrow } from './errors';
+import { SETTINGS_LOCAL_KEY } from './local-keys';
 
-export const SETTINGS_KEY = 'local:settings';
+export const SETTINGS_KEY = `local:${SETTINGS_LOCAL_KEY}` as const;
 /** Version of the stored shape; add an entry to SETTINGS_MIGRATIONS for each step up. */
 export const SETTINGS_STORAGE_VERSION = 1;
 /** version → function turning the value stored at version-1 into that version's shape. */
@@ -76,7 +78,7 @@ export async function readSettings(): Promise<Settings> {
   }
 }
 
-export const SettingsPatchSchema = z.object(SettingsSchema.shape).partial();
+export { SettingsPatchSchema };
 
 /** Change some top-level fields (each given whole); the result is validated before anything is written. */
 export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {

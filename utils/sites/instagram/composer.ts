@@ -1,7 +1,7 @@
 // Instagram's comment box. One composer per post answers everything: its own Reply button focuses it and writes
 // "@user " first, and a reply keeps that mention. The box is a React-controlled textarea, or in some layouts a
 // contenteditable (Lexical) box: which one is read from the element itself.
-import { normalizeHandle } from '../../core/model';
+import { normalizeHandle } from '../../core/keys';
 import type { EditorKind } from '../types';
 import { authorLinkOf, precedes, replyControlOf } from './rows';
 import { SEL } from './selectors';

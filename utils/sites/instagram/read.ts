@@ -1,7 +1,8 @@
 // Reads one Instagram post: its owner (header), the comments and replies loaded so far, and the parts Instagram keeps
 // hidden ("View all N replies", "Load more comments"). Instagram keeps every loaded comment in the DOM and appends
 // 12–24 at a time, so each row is parsed once and parsed again only when a change lands inside it.
-import { type Author, type Comment, normalizeHandle, type Post } from '../../core/model';
+import { normalizeHandle } from '../../core/keys';
+import type { Author, Comment, Post } from '../../core/model';
 import type { CollapsedPart, PageRead, ReadComment } from '../types';
 import { authorLinkOf, avatarLinks, commentText, depthOf, precedes, profileLinkHandle, rowOf } from './rows';
 import { parseCommentHref, postCodeOf, postTimeSelector, SEL } from './selectors';

@@ -1,0 +1,86 @@
+// How content scripts talk to the background, without zod: the same messages and transport as client.ts, but the
+// answer's envelope is checked by hand. That is enough here because the background validates every request with
+// the protocol's zod schemas (and answers only this extension's own scripts and pages), and a content script
+// trusts nothing but its own background. Keeping the schemas out keeps each content script small (issue #10: under
+// 30 KB gzip). Requests are typed by the protocol table (type-only import: no code of it is bundled).
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
+import { ERROR_CODES, type ErrorCode, RadarError } from '../storage/radar-error';
+import type { BackgroundMessageName, ContentMessageName, Request, Response } from './protocol';
+
+export { RadarError };
+
+type Wire = Record<string, (data: unknown) => unknown>;
+
+const messenger = defineExtensionMessaging<Wire>({
+  logger: {
+    debug: () => {},
+    log: () => {},
+    warn: (...args) => console.warn(...args),
+    error: (...args) => console.error(...args),
+  },
+});
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isErrorCode = (v: unknown): v is ErrorCode => ERROR_CODES.includes(v as ErrorCode);
+
+/**
+ * The data of an answer envelope ({ ok: true, data } or { ok: false, error }), or the background's refusal as a
+ * RadarError. Anything else is a malformed answer.
+ */
+export function unwrapEnvelope(name: string, raw: unknown): unknown {
+  if (isObject(raw) && raw.ok === true && 'data' in raw && raw.data !== undefined) return raw.data;
+  if (isObject(raw) && raw.ok === false && isObject(raw.error) && typeof raw.error.message === 'string') {
+    const code = isErrorCode(raw.error.code) ? raw.error.code : 'internal';
+    const path = typeof raw.error.path === 'string' ? raw.error.path : undefined;
+    throw new RadarError(code, raw.error.message, path);
+  }
+  throw new RadarError('internal', `Reply Radar's background sent a malformed answer to ${name}.`);
+}
+
+export async function call<N extends BackgroundMessageName>(name: N, req: Request<N>): Promise<Response<N>> {
+  let raw: unknown;
+  try {
+    raw = await messenger.sendMessage(name, req);
+  } catch (err) {
+    // Typically "Extension context invalidated" after an update, or the background failed to start.
+    const why = err instanceof Error ? err.message : String(err);
+    throw new RadarError('internal', `Reply Radar's background did not answer ${name}: ${why}`);
+  }
+  return unwrapEnvelope(name, raw) as Response<N>;
+}
+
+/**
+ * Answers a message the background sends to this tab ('overlay.togglePanel' carries no data). Messages from anything
+ * but this extension are refused. Returns the function that stops listening.
+ */
+export function onContentMessage(name: ContentMessageName, handler: () => void | Promise<void>): () => void {
+  return messenger.onMessage(name, async ({ sender }) => {
+    if (sender.id !== browser.runtime.id) {
+      return { ok: false, error: { code: 'forbidden', message: `${name}: refused, the sender is not Reply Radar.` } };
+    }
+    try {
+      await handler();
+      return { ok: true, data: {} };
+    } catch (err) {
+      return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+    }
+  });
+}
+
+/** The toggle-panel browser command fired in this tab. */
+export function onTogglePanel(onToggle: () => void | Promise<void>): () => void {
+  return onContentMessage('overlay.togglePanel', onToggle);
+}
+
+/**
+ * Calls `cb` when a key of the extension's storage.local changes (settings, revision stamps). storage.local belongs
+ * to the extension, not to the site; the value is not read here: the caller asks the background, which repairs it.
+ */
+export function watchLocal(key: string, cb: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && Object.hasOwn(changes, key)) cb();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
