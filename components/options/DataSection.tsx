@@ -8,6 +8,7 @@ import {
   exportTemplatesCsv,
   type ImportMode,
   type ImportSummary,
+  importChangedNothing,
   importJson,
   importTemplatesCsv,
   readImportFile,
@@ -45,12 +46,15 @@ export function importKindOf(name: string, text: string): ImportKind {
 
 /** One readable line per part of the import that did something. */
 export function summaryLines(s: ImportSummary): string[] {
+  // Importing the file just exported: say so in one line, not as skips or conflicts.
+  if (importChangedNothing(s)) return [t('data_summary_nothing_changed')];
   const lines: string[] = [];
   const templateParts = [
     s.added > 0 ? t('data_summary_added', { count: s.added }) : '',
     s.updated > 0 ? t('data_summary_updated', { count: s.updated }) : '',
     s.skipped > 0 ? t('data_summary_skipped', { count: s.skipped }) : '',
     s.removed > 0 ? t('data_summary_removed', { count: s.removed }) : '',
+    s.unchanged > 0 ? t('data_summary_unchanged', { count: s.unchanged }) : '',
   ].filter(Boolean);
   const list = new Intl.ListFormat(currentLocale(), { type: 'unit' });
   lines.push(
@@ -62,7 +66,7 @@ export function summaryLines(s: ImportSummary): string[] {
   if (st.added + st.updated + st.skipped > 0) {
     lines.push(t('data_summary_states', { added: st.added, updated: st.updated, kept: st.skipped }));
   }
-  if (s.responseLog.added + s.responseLog.skipped > 0) {
+  if (s.responseLog.added > 0) {
     lines.push(tn('data_summary_log', s.responseLog.added));
   }
   if (s.settings === 'replaced') lines.push(t('data_summary_settings'));

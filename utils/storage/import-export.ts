@@ -81,13 +81,39 @@ export interface ImportSummary {
   /** Templates. */
   added: number;
   updated: number;
+  /** Differing from the file, and kept as they are here (edited here more recently). */
   skipped: number;
+  /** Exactly as in the file already: nothing to do (importing the file just exported). */
+  unchanged: number;
   /** Templates taken out by replace mode: deleted by a JSON import, moved to the trash by a CSV import. */
   removed: number;
   duplicates: ImportDuplicate[];
-  commentStates: { added: number; updated: number; skipped: number };
+  commentStates: { added: number; updated: number; skipped: number; unchanged: number };
   responseLog: { added: number; skipped: number };
   settings: 'replaced' | 'unchanged';
+}
+
+/** Whether an import changed anything at all (a round trip export → import changes nothing). */
+export function importChangedNothing(s: ImportSummary): boolean {
+  const st = s.commentStates;
+  return (
+    s.added + s.updated + s.skipped + s.removed + st.added + st.updated + st.skipped + s.responseLog.added === 0 &&
+    s.duplicates.length === 0 &&
+    s.settings === 'unchanged'
+  );
+}
+
+/** Equal records: the same fields with the same values, whatever order the keys come in. */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)))
+      : v,
+  );
 }
 
 export interface ExportResult<T> {
@@ -291,9 +317,10 @@ function emptySummary(): ImportSummary {
     added: 0,
     updated: 0,
     skipped: 0,
+    unchanged: 0,
     removed: 0,
     duplicates: [],
-    commentStates: { added: 0, updated: 0, skipped: 0 },
+    commentStates: { added: 0, updated: 0, skipped: 0, unchanged: 0 },
     responseLog: { added: 0, skipped: 0 },
     settings: 'unchanged',
   };
@@ -330,7 +357,8 @@ async function applyAtomically(
   const settingsKeys = [SETTINGS_KEY, `${SETTINGS_KEY}$`] as const;
   const before = settings ? await storage.getItems([...settingsKeys]) : [];
   try {
-    if (settings) {
+    // The same settings again are no change (a round trip export → import).
+    if (settings && !sameRecord(await readSettings(), settings)) {
       await replaceSettings(settings);
       summary.settings = 'replaced';
     }
@@ -353,8 +381,11 @@ async function applyAtomically(
     const info = toErrorInfo(err);
     throw new RadarError(info.code, `Import failed, nothing was changed: ${info.message}`, info.path);
   }
-  await bumpTemplatesRevision();
-  await bumpStatesRevision();
+  // Open tabs reload what changed; an import that changed nothing disturbs nobody.
+  if (!importChangedNothing(summary)) {
+    await bumpTemplatesRevision();
+    await bumpStatesRevision();
+  }
   return summary;
 }
 
@@ -397,7 +428,12 @@ async function importTemplates(
       }
     }
     for (const t of incoming) {
-      if (byId.has(t.id)) summary.updated++;
+      const mine = byId.get(t.id);
+      if (mine && sameRecord(mine, t)) {
+        summary.unchanged++;
+        continue;
+      }
+      if (mine) summary.updated++;
       else summary.added++;
       await putOver(tx, 'templates', t.id, t, existing);
     }
@@ -411,6 +447,9 @@ async function importTemplates(
     if (!mine) {
       winners.push({ ...t, order: nextOrder++ });
       summary.added++;
+    } else if (sameRecord({ ...t, order: mine.order }, mine)) {
+      // The same template (its place in this list is this list's own): not a conflict, nothing to do.
+      summary.unchanged++;
     } else if (t.updatedAt > mine.updatedAt) {
       winners.push({ ...t, order: mine.order });
       summary.updated++;
@@ -451,6 +490,10 @@ async function importStates(
   }
   for (const s of incoming) {
     const mine = byKey.get(s.key);
+    if (mine && sameRecord(mine, s)) {
+      summary.commentStates.unchanged++;
+      continue;
+    }
     if (mode === 'merge' && mine && mine.at >= s.at) {
       summary.commentStates.skipped++;
       continue;

@@ -7,6 +7,7 @@ import {
   exportAll,
   exportJson,
   exportTemplatesCsv,
+  importChangedNothing,
   importJson,
   importTemplatesCsv,
   MAX_IMPORT_BYTES,
@@ -21,6 +22,7 @@ import {
   listTemplates,
   listTrash,
   seedStarterTemplates,
+  updateTemplate,
 } from '../../../utils/storage/templates';
 import { draft, dumpEverything } from './helpers';
 
@@ -234,6 +236,41 @@ describe('JSON import', () => {
     ]);
     expect((await readSettings()).agentName).toBe('Me');
     expect((await listAllStates()).items).toContainEqual({ key: 'x:1', state: 'done', at: T0 });
+  });
+
+  it('a round trip (export, then import the same file) changes nothing and reports no conflict, in either mode', async () => {
+    await seedStarterTemplates();
+    await setUp();
+    const before = await dumpEverything();
+    const exported = (await exportJson({ includeResponseLog: true })).value;
+    for (const mode of ['merge', 'replace'] as const) {
+      const summary = await importJson(exported, { mode, includeSettings: true });
+      expect(summary).toMatchObject({
+        added: 0,
+        updated: 0,
+        skipped: 0,
+        removed: 0,
+        duplicates: [],
+        settings: 'unchanged',
+        commentStates: { added: 0, updated: 0, skipped: 0, unchanged: 2 },
+        responseLog: { added: 0 },
+      });
+      expect(summary.unchanged).toBe((await listTemplates()).items.length);
+      expect(summary.unchanged).toBeGreaterThan(2);
+      expect(importChangedNothing(summary)).toBe(true);
+      expect(await dumpEverything()).toEqual(before);
+    }
+  });
+
+  it('a record edited here after the export is still a conflict (mine kept); the untouched ones are unchanged', async () => {
+    const [mineA] = await setUp();
+    const exported = (await exportJson()).value;
+    await updateTemplate(mineA!.id, { body: 'Edited after the export' });
+    const summary = await importJson(exported, { mode: 'merge' });
+    expect(summary).toMatchObject({ added: 0, updated: 0, skipped: 1, unchanged: 1 });
+    expect(summary.duplicates).toEqual([{ kind: 'id', id: mineA!.id, title: 'Mine A', kept: 'existing' }]);
+    expect(importChangedNothing(summary)).toBe(false);
+    expect((await listTemplates()).items[0]?.body).toBe('Edited after the export');
   });
 
   it('merge: a newer copy in the file replaces mine and keeps my position', async () => {
