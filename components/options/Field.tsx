@@ -1,6 +1,7 @@
 // A labelled form control with its hint and error wired for screen readers (aria-describedby, aria-invalid).
 import type { ComponentChildren, VNode } from 'preact';
 import { useId } from 'preact/hooks';
+import { useFieldError } from './field-errors';
 
 export interface ControlProps {
   id: string;
@@ -50,6 +51,8 @@ export function Field({ label, hint, error, warning, class: className, children 
 }
 
 export function FieldError({ id, message }: { id?: string; message: string }) {
+  // The page's status line says "Not saved" while any field shows its error.
+  useFieldError(message);
   return (
     <p class="rr-error" id={id} role="alert">
       {message}

@@ -6,6 +6,7 @@ import { type MessageKey, t } from '../../utils/i18n';
 import { useInterfaceLocale } from '../use-locale';
 import { BrandSection } from './BrandSection';
 import { DataSection } from './DataSection';
+import { FieldErrorsContext } from './field-errors';
 import { LabelsSection } from './LabelsSection';
 import { LanguageSection } from './LanguageSection';
 import { SetupPage } from './SetupPage';
@@ -61,7 +62,7 @@ export interface OptionsAppProps {
 }
 
 export function OptionsApp({ saveDelayMs, toastMs }: OptionsAppProps) {
-  const { settings, status, update } = useSettingsEditor(saveDelayMs);
+  const { settings, status, update, reportFieldError } = useSettingsEditor(saveDelayMs);
   // Re-renders the whole page in the new language when the setting changes (here or in another tab).
   useInterfaceLocale(settings?.language, 'options_page_title');
   // options.html#setup: the first-run setup the background opens on install.
@@ -73,65 +74,67 @@ export function OptionsApp({ saveDelayMs, toastMs }: OptionsAppProps) {
   };
   const loading = <p class="rr-muted">{t('options_loading')}</p>;
   return (
-    <div class="rr-page">
-      <a class="rr-skip" href="#rr-main">
-        {t('options_skip')}
-      </a>
-      <header class="rr-topbar">
-        <div class="rr-brandmark">
-          <img src="/icon/48.png" alt="" width={28} height={28} />
-          <h1>Reply Radar</h1>
-        </div>
-        <SaveStatusLine status={status} />
-      </header>
-      <div class="rr-layout">
-        <nav class="rr-nav" aria-label={t('options_nav_label')}>
-          <ul>
-            {NAV.map(([id, label]) => (
-              <li key={id}>
-                <a href={`#${id}`}>{t(label)}</a>
-              </li>
-            ))}
-          </ul>
-          <p class="rr-nav__note">
-            <a href={browser.runtime.getURL('/dashboard.html')} data-testid="dashboard-link">
-              {t('dash_open_link')}
-            </a>
-          </p>
-          <p class="rr-nav__note">{t('options_nav_note')}</p>
-        </nav>
-        <main id="rr-main" class="rr-main" tabIndex={-1}>
-          {setup ? (
-            settings ? (
-              <SetupPage settings={settings} update={update} onDone={leaveSetup} />
-            ) : (
-              loading
-            )
-          ) : (
-            <>
-              <TemplatesSection
-                shortcuts={settings?.shortcuts}
-                toastMs={toastMs}
-                agentName={settings?.agentName}
-                trigger={settings?.expandTrigger}
-              />
-              {settings ? (
-                <>
-                  <BrandSection settings={settings} update={update} />
-                  <TargetsSection settings={settings} update={update} />
-                  <SitesSection settings={settings} update={update} />
-                  <ShortcutsSection settings={settings} update={update} />
-                  <LabelsSection settings={settings} update={update} />
-                  <LanguageSection settings={settings} update={update} />
-                </>
+    <FieldErrorsContext.Provider value={reportFieldError}>
+      <div class="rr-page">
+        <a class="rr-skip" href="#rr-main">
+          {t('options_skip')}
+        </a>
+        <header class="rr-topbar">
+          <div class="rr-brandmark">
+            <img src="/icon/48.png" alt="" width={28} height={28} />
+            <h1>Reply Radar</h1>
+          </div>
+          <SaveStatusLine status={status} />
+        </header>
+        <div class="rr-layout">
+          <nav class="rr-nav" aria-label={t('options_nav_label')}>
+            <ul>
+              {NAV.map(([id, label]) => (
+                <li key={id}>
+                  <a href={`#${id}`}>{t(label)}</a>
+                </li>
+              ))}
+            </ul>
+            <p class="rr-nav__note">
+              <a href={browser.runtime.getURL('/dashboard.html')} data-testid="dashboard-link">
+                {t('dash_open_link')}
+              </a>
+            </p>
+            <p class="rr-nav__note">{t('options_nav_note')}</p>
+          </nav>
+          <main id="rr-main" class="rr-main" tabIndex={-1}>
+            {setup ? (
+              settings ? (
+                <SetupPage settings={settings} update={update} onDone={leaveSetup} />
               ) : (
                 loading
-              )}
-              <DataSection />
-            </>
-          )}
-        </main>
+              )
+            ) : (
+              <>
+                <TemplatesSection
+                  shortcuts={settings?.shortcuts}
+                  toastMs={toastMs}
+                  agentName={settings?.agentName}
+                  trigger={settings?.expandTrigger}
+                />
+                {settings ? (
+                  <>
+                    <BrandSection settings={settings} update={update} />
+                    <TargetsSection settings={settings} update={update} />
+                    <SitesSection settings={settings} update={update} />
+                    <ShortcutsSection settings={settings} update={update} />
+                    <LabelsSection settings={settings} update={update} />
+                    <LanguageSection settings={settings} update={update} />
+                  </>
+                ) : (
+                  loading
+                )}
+                <DataSection />
+              </>
+            )}
+          </main>
+        </div>
       </div>
-    </div>
+    </FieldErrorsContext.Provider>
   );
 }

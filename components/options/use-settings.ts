@@ -22,6 +22,8 @@ export interface SettingsEditor {
   update: UpdateSettings;
   /** Write what is waiting now (before the page goes away). */
   flush: () => Promise<void>;
+  /** A field shows a validation error (or no longer does, with null): see field-errors.ts. */
+  reportFieldError: (key: string, message: string | null) => void;
 }
 
 export function useSettingsEditor(saveDelayMs = 400): SettingsEditor {
@@ -31,6 +33,16 @@ export function useSettingsEditor(saveDelayMs = 400): SettingsEditor {
   const pending = useRef<Partial<Settings>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const writing = useRef<Promise<void>>(Promise.resolve());
+  /** Fields showing a validation error, in the order they reported it. */
+  const [fieldErrors, setFieldErrors] = useState<ReadonlyArray<readonly [string, string]>>([]);
+  const reportFieldError = useCallback((key: string, message: string | null) => {
+    setFieldErrors((list) => {
+      const others = list.filter(([k]) => k !== key);
+      if (message === null) return others.length === list.length ? list : others;
+      const same = list.find(([k, m]) => k === key && m === message);
+      return same ? list : [...others, [key, message] as const];
+    });
+  }, []);
 
   const show = useCallback((next: Settings) => {
     current.current = next;
@@ -94,5 +106,9 @@ export function useSettingsEditor(saveDelayMs = 400): SettingsEditor {
     [show, flush, saveDelayMs],
   );
 
-  return { settings, status, update, flush };
+  // A field still showing an error holds an edit that was not saved, whatever was saved before it.
+  const firstError = fieldErrors[0]?.[1];
+  const shown: SaveStatus =
+    firstError !== undefined ? { kind: 'error', message: t('status_not_saved', { reason: firstError }) } : status;
+  return { settings, status: shown, update, flush, reportFieldError };
 }

@@ -40,6 +40,34 @@ describe('Response targets', () => {
     expect(text(root.querySelector('#targets'))).not.toContain('must come before');
   });
 
+  it('never says "Saved" while a field shows its error (#11 item 7)', async () => {
+    const root = await openOptions();
+    await type(input(root, 'breachMinutes'), '120');
+    await waitFor(() => status(root) === 'Saved', 'the saved status');
+
+    await type(input(root, 'warnMinutes'), '200');
+    await waitFor(() => status(root) !== 'Saved', 'the status to change');
+    expect(text(root.querySelector('#targets'))).toContain('The warning must come before the breach');
+    expect(status(root)).toBe('Not saved: The warning must come before the breach: use fewer than 120 minutes.');
+    expect(root.querySelector('[data-testid="save-status"]')?.className).toContain('rr-save-status--error');
+
+    await type(input(root, 'warnMinutes'), '45');
+    await waitFor(() => status(root) === 'Saved', 'saved again once the field is valid');
+    expect((await readSettings()).targets).toEqual({ warnMinutes: 45, breachMinutes: 120 });
+  });
+
+  it('says "Not saved" while business hours have no day, "Saved" once one is picked', async () => {
+    const root = await openOptions();
+    await click(root.querySelector('#targets [role="switch"]'));
+    await waitFor(() => status(root) === 'Saved', 'business hours on, saved');
+    for (const day of Array.from(root.querySelectorAll<HTMLInputElement>('input[name="businessDay"]:checked'))) {
+      await click(day);
+    }
+    await waitFor(() => status(root) === 'Not saved: Choose at least one day.', 'the not-saved status');
+    await click(root.querySelector<HTMLInputElement>('input[name="businessDay"]'));
+    await waitFor(() => status(root) === 'Saved', 'saved with a day');
+  });
+
   it('does not save business hours without a day', async () => {
     const root = await openOptions();
     await click(root.querySelector('#targets [role="switch"]'));
