@@ -4,6 +4,7 @@
 // Facts: /work/shared/reference/sites.md (X), control-panel-for-twitter script.js (connector lines, headings).
 import { normalizeHandle } from '../core/keys';
 import type { Author, Comment, Post } from '../core/model';
+import { t, tn } from '../i18n';
 import type { CollapsedPart, EditorKind, PageRead, ReadComment, SiteAdapter } from './types';
 
 const SEL = {
@@ -134,18 +135,18 @@ function statusIdOf(link: Element, base: URL): string | null {
 /** Reads one `article[data-testid="tweet"]`; says why when it cannot. */
 export function readArticle(article: Element, base: URL): ArticleRead | { problem: string } {
   const time = own(article, SEL.time);
-  if (!time) return { problem: 'a post has no time stamp' };
+  if (!time) return { problem: t('problem_reason_no_time') };
   const link = time.closest(SEL.statusLink);
   const href = link?.getAttribute('href');
-  if (!link || !href) return { problem: 'a post’s time is not linked to its status page' };
+  if (!link || !href) return { problem: t('problem_reason_time_unlinked') };
   let linkPath: string;
   try {
     linkPath = new URL(href, base).pathname;
   } catch {
-    return { problem: 'a post’s status link is malformed' };
+    return { problem: t('problem_reason_bad_link') };
   }
   const id = STATUS_PATH.exec(linkPath)?.[2];
-  if (!id) return { problem: 'a post’s status link has no id' };
+  if (!id) return { problem: t('problem_reason_bad_link') };
 
   const nameBlock = own(article, SEL.userName);
   let handle: string | null = null;
@@ -158,11 +159,11 @@ export function readArticle(article: Element, base: URL): ArticleRead | { proble
     }
   }
   handle ??= handleInPath(linkPath);
-  if (!handle) return { problem: `post ${id} shows no author handle` };
+  if (!handle) return { problem: t('problem_reason_no_author') };
 
   const datetime = Date.parse(time.getAttribute('datetime') ?? '');
   const postedAt = snowflakeTime(id) ?? datetime;
-  if (!Number.isFinite(postedAt)) return { problem: `post ${id} has an unreadable time` };
+  if (!Number.isFinite(postedAt)) return { problem: t('problem_reason_bad_time') };
   // An edited post shows its edit time in `time`; the id still encodes when it was first posted.
   const edited = own(article, SEL.historyLink) !== null;
   const editedAt = edited && Number.isFinite(datetime) && Math.abs(datetime - postedAt) >= 1000 ? datetime : undefined;
@@ -378,7 +379,7 @@ export function createXAdapter(): SiteAdapter {
     if (focus >= 0) {
       const focused = rows[focus] as Extract<Row, { kind: 'tweet' }>;
       const read = readArticleOnce(focused.article, url);
-      if ('problem' in read) result.problems.push(`The post itself could not be read: ${read.problem}.`);
+      if ('problem' in read) result.problems.push(t('problem_post_self_unreadable', { reason: read.problem }));
       else memory.author = read.author;
     }
     // Before X has rendered this post there is nothing to read yet: no post, so the overlay says it is loading
@@ -389,7 +390,7 @@ export function createXAdapter(): SiteAdapter {
     if ((tweets === 0 || stale) && !memory.author) {
       if (tweets > 0) {
         result.candidates = tweets;
-        result.problems.push(`The post itself is not among the ${tweets} posts on the page, or could not be read.`);
+        result.problems.push(tn('problem_post_not_among', tweets));
       }
       return result;
     }
@@ -401,7 +402,7 @@ export function createXAdapter(): SiteAdapter {
     if (author) {
       result.post = { platform: 'x', id: postId, url: `${author.profileUrl}/status/${postId}`, author };
     } else if (tweets > 0) {
-      result.problems.push('The post’s author could not be found on the page.');
+      result.problems.push(t('problem_post_author_missing'));
     }
     if (!result.post) return result;
 
@@ -503,9 +504,8 @@ export function createXAdapter(): SiteAdapter {
       prev = { id: read.id, threadKey: link.threadKey, below: lines.below, adjacent: true };
     }
     if (unreadable > 0) {
-      result.problems.push(
-        `${unreadable} of ${result.candidates} replies could not be read (${[...reasons].join('; ')}).`,
-      );
+      const list = [...reasons].join('; ');
+      result.problems.push(tn('problem_replies_unreadable', unreadable, { total: result.candidates, reasons: list }));
     }
   }
 

@@ -4,6 +4,7 @@
 // for the time: its name part is never read.
 import type { Author } from '../../core/model';
 import { parseRelativeTime } from '../../core/relative-time';
+import { t } from '../../i18n';
 import { type CommentLink, parseCommentLink } from './links';
 
 export const ARTICLE = '[role="article"]';
@@ -75,11 +76,11 @@ export function readComment(article: Element, base: URL, now: number, lang?: str
     if (text && !name && link.handle === profile.handle) name = text;
   }
   const ids = time ?? profile;
-  if (!ids) return { problem: 'a comment has no link with its id' };
-  if (!profile?.handle) return { problem: `comment ${ids.id} shows no author link` };
+  if (!ids) return { problem: t('problem_reason_bad_link') };
+  if (!profile?.handle) return { problem: t('problem_reason_no_author') };
 
   const when = readTime(timeEl, article, now, lang);
-  if (!when) return { problem: `comment ${ids.id} has a time Reply Radar cannot read` };
+  if (!when) return { problem: t('problem_reason_bad_time') };
 
   const body = commentBody(article);
   const read: CommentRead = {

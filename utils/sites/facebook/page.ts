@@ -3,6 +3,7 @@
 // column. Each comment element is read once until a change is seen inside it; the rest of a batch is one native
 // query for the articles and cheap checks.
 import type { Author, Comment, Post } from '../../core/model';
+import { t, tn } from '../../i18n';
 import type { CollapsedPart, PageRead, ReadComment } from '../types';
 import { ARTICLE, type ArticleRead, isCommentCandidate, readComment, readText } from './comment';
 import { matchPostPage, parseCommentLink, profileHandle } from './links';
@@ -17,8 +18,6 @@ const SEL = {
   countText: 'span[dir="auto"], [role="button"]',
   editor: '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
 } as const;
-
-const MORE_COMMENTS_HINT = 'Facebook shows only some of this post’s comments: open them all (“All comments”) to check.';
 
 /** What the reader remembers of one post between batches. */
 interface Memory {
@@ -123,14 +122,15 @@ export function createFacebookReader() {
     for (const { comment } of result.comments) for (const k of keysOf.get(comment.id) ?? []) memory.keys.add(k);
     for (const [i, entry] of result.comments.entries()) entry.comment.order = i;
     if (unreadable > 0) {
+      const list = [...reasons].join('; ');
       result.problems.push(
-        `${unreadable} of ${result.candidates} comments could not be read (${[...reasons].join('; ')}).`,
+        tn('problem_comments_unreadable_count', unreadable, { total: result.candidates, reasons: list }),
       );
     }
 
     const postAuthorOrUrl = author ?? authorFromUrl(url);
     if (!postAuthorOrUrl) {
-      if (result.candidates > 0) result.problems.push('The post’s author could not be found on the page.');
+      if (result.candidates > 0) result.problems.push(t('problem_post_author_missing'));
       return { ...result, comments: [], candidates: result.candidates };
     }
     const postPath = permalinkPath ?? `${url.pathname}${url.search}`;
@@ -177,7 +177,7 @@ export function createFacebookReader() {
     }
     if (filtered) {
       result.collapsed.push({ kind: 'more-comments', label: filtered, element: scope as HTMLElement });
-      result.problems.push(MORE_COMMENTS_HINT);
+      result.problems.push(t('problem_facebook_some_comments'));
     }
   }
 

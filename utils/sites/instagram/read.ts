@@ -3,6 +3,7 @@
 // 12–24 at a time, so each row is parsed once and parsed again only when a change lands inside it.
 import { normalizeHandle } from '../../core/keys';
 import type { Author, Comment, Post } from '../../core/model';
+import { t, tn } from '../../i18n';
 import type { CollapsedPart, PageRead, ReadComment } from '../types';
 import { authorLinkOf, avatarLinks, commentText, depthOf, precedes, profileLinkHandle, rowOf } from './rows';
 import { parseCommentHref, postCodeOf, postTimeSelector, SEL } from './selectors';
@@ -139,7 +140,7 @@ export class ConversationReader {
     if (timeless.size) {
       out.candidates += timeless.size;
       unreadable += timeless.size;
-      reasons.add('a comment shows no time stamp');
+      reasons.add(t('problem_reason_no_time'));
     }
 
     const tops: Entry[] = [];
@@ -172,7 +173,8 @@ export class ConversationReader {
 
     out.collapsed = this.hiddenParts(scope, entries, tops, links);
     if (unreadable > 0) {
-      out.problems.push(`${unreadable} of ${out.candidates} comments could not be read (${[...reasons].join('; ')}).`);
+      const list = [...reasons].join('; ');
+      out.problems.push(tn('problem_comments_unreadable_count', unreadable, { total: out.candidates, reasons: list }));
     }
     return out;
   }
@@ -246,11 +248,11 @@ export class ConversationReader {
 
 function parseRow(time: Element, link: Element, id: string, linkedParent: string | undefined, scope: Element): Parsed {
   const row = rowOf(link, scope);
-  if (!row) return { problem: 'a comment has no row', row: null };
+  if (!row) return { problem: t('problem_reason_no_row'), row: null };
   const author = authorLinkOf(row);
-  if (!author) return { problem: `comment ${id} shows no author`, row };
+  if (!author) return { problem: t('problem_reason_no_author'), row };
   const postedAt = Date.parse(time.getAttribute('datetime') ?? '');
-  if (!Number.isFinite(postedAt)) return { problem: `comment ${id} has an unreadable time`, row };
+  if (!Number.isFinite(postedAt)) return { problem: t('problem_reason_bad_time'), row };
   const entry: Entry = {
     time,
     row,
@@ -319,7 +321,7 @@ export function readPost(doc: Document, url: URL): PostRead {
   if (!scope) return { post: null, scope: null, ownerLink: null, problems: [] };
   const owner = readOwner(scope);
   if (!owner) {
-    return { post: null, scope, ownerLink: null, problems: ['The post’s owner could not be found on the page.'] };
+    return { post: null, scope, ownerLink: null, problems: [t('problem_post_author_missing')] };
   }
   const kind = /^\/(?:[^/]+\/)?(reels?|tv)\//.test(url.pathname) ? 'reel' : 'p';
   return {
