@@ -6,8 +6,12 @@ import path from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { BADGE_CSS, LAYER_CSS, PANEL_CSS } from '../../components/overlay/styles';
+// The built-in label words and the overlay's CSS, which content scripts get from the background at startup.
+import '../../utils/core/labels';
 import { type Locale, setCatalog, setMessagesLoader } from '../../utils/i18n';
 import { messagesFromJson } from '../../utils/i18n/translate';
+import { setOverlayCss } from '../../utils/overlay/overlay-css';
 
 function packagedMessages(locale: Locale) {
   const file = path.join(import.meta.dirname, '../../public/_locales', locale, 'messages.json');
@@ -19,4 +23,5 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   setMessagesLoader(async (locale) => packagedMessages(locale));
   setCatalog('en', packagedMessages('en'));
+  setOverlayCss({ badge: BADGE_CSS, panel: PANEL_CSS, layer: LAYER_CSS });
 });

@@ -2,6 +2,8 @@
 // by its schema, from a sender already checked to be this extension. Every answer is an envelope
 // ({ ok: true, data } or { ok: false, error }), so a refusal reaches the caller as a clear error, never a throw.
 import { browser } from 'wxt/browser';
+import { BADGE_CSS, LAYER_CSS, PANEL_CSS } from '../../components/overlay/styles';
+import { BUILTIN_LABEL_WORDS } from '../core/labels';
 import { fetchPackagedMessages } from '../i18n';
 import { clearStates, listStates, setState } from '../storage/comment-states';
 import { describeIssues, type ErrorInfo, RadarError, toErrorInfo } from '../storage/errors';
@@ -62,6 +64,8 @@ export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
   },
   'settings.get': () => readSettings(),
   'settings.patch': (patch) => writeSettings(patch),
+  'labels.builtin': async () => BUILTIN_LABEL_WORDS,
+  'ui.styles': async () => ({ badge: BADGE_CSS, panel: PANEL_CSS, layer: LAYER_CSS }),
   'accounts.seen': async ({ platform, handle }) => {
     await noteSeenAccount(platform, handle);
     return {};

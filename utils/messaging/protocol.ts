@@ -6,7 +6,7 @@ import { defineExtensionMessaging, type Logger } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { HealthSchema, KeySchema, ManualStateSchema, PlatformSchema } from '../core/model';
-import { SettingsPatchSchema, SettingsSchema } from '../core/settings';
+import { LabelKindSchema, SettingsPatchSchema, SettingsSchema } from '../core/settings';
 import { TAB_STATES } from '../core/tab-report';
 import { TemplateDraftSchema, TemplateSchema } from '../core/template';
 import { LOCALES } from '../i18n/locales';
@@ -95,6 +95,23 @@ export const PROTOCOL = {
     to: 'background',
     request: z.strictObject({ platform: PlatformSchema, handle: z.string().min(1).max(100) }),
     response: Empty,
+  },
+
+  /** The built-in label word lists, handed to content scripts once (not bundled in each). */
+  'labels.builtin': {
+    to: 'background',
+    request: Empty,
+    response: z.record(LabelKindSchema, z.record(z.string().max(35), z.array(z.string().max(200)).max(2000))),
+  },
+  /** The overlay's CSS for its badge, panel and pop-up shadow roots, handed to content scripts once (not bundled). */
+  'ui.styles': {
+    to: 'background',
+    request: Empty,
+    response: z.object({
+      badge: z.string().max(200_000),
+      panel: z.string().max(200_000),
+      layer: z.string().max(200_000),
+    }),
   },
 
   /** The toggle-panel browser command, sent by the background to the active tab's content script. */

@@ -2,13 +2,13 @@
 // stamps on the comment element. Draws a badge again only when what it shows changed.
 import { render } from 'preact';
 import { Badge } from '../../components/overlay/Badge';
-import { BADGE_CSS } from '../../components/overlay/styles';
 import { templateNumbers } from '../../components/overlay/TemplatePicker';
 import type { Template } from '../core/template';
 import { currentLocale } from '../i18n';
 import type { SiteAdapter } from '../sites/types';
 import { ensureBadgeHost, findBadgeHost } from './hosts';
 import type { KnownComment } from './known-comments';
+import { BADGE_CSS } from './overlay-css';
 import { bestTemplateFor } from './reply-text';
 import type { InsertStatus } from './session-services';
 import { stampComment, unstamp } from './stamp';

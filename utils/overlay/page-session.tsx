@@ -2,7 +2,7 @@
 // site adapter, in batches), the view (classification), the badges and stamps, the queue panel, and the actions
 // (selection, reply, templates, done/snooze). Everything it starts is torn down with `signal` (the next
 // navigation, or the extension going away).
-import { LAYER_CSS } from '../../components/overlay/styles';
+
 import { TemplatePicker } from '../../components/overlay/TemplatePicker';
 import { commentKey, normalizeHandle } from '../core/keys';
 import type { Author, ManualState } from '../core/model';
@@ -19,6 +19,7 @@ import { watchDom } from './dom-watcher';
 import { watchTypeToExpand } from './expand';
 import { findBadgeHost } from './hosts';
 import { ManualStates } from './manual-states';
+import { LAYER_CSS } from './overlay-css';
 import { brokenFacts, LOADING_GRACE_MS, PageReader } from './page-reader';
 import { PanelLayer } from './panel-layer';
 import { PopupLayer } from './popup-layer';

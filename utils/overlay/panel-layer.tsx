@@ -3,11 +3,11 @@
 import { render } from 'preact';
 import type { HandledItem, HandledKind } from '../../components/overlay/HandledLists';
 import { type LabelFilter, QueuePanel } from '../../components/overlay/QueuePanel';
-import { PANEL_CSS } from '../../components/overlay/styles';
 import type { Author, Platform } from '../core/model';
 import type { Settings } from '../core/settings';
 import { currentLocale } from '../i18n';
 import { createPanelHost, ensureOutlineStyle } from './hosts';
+import { PANEL_CSS } from './overlay-css';
 import { type DockSources, dockPanel } from './panel-dock';
 import { moreBelowText, type PageView } from './view-model';
 

@@ -2,7 +2,7 @@
 // seconds) each customer comment's waiting/answered status and sends only what changed to the background, which
 // keeps the log. The rules are in utils/core/first-response.ts and utils/core/response-log.ts.
 import { agentFromText, observeComments, signatureShapes } from '../core/first-response';
-import { labelsFor } from '../core/labels';
+import { labelsFor } from '../core/label-match';
 import type { Comment } from '../core/model';
 import type { ResponseObservation } from '../core/response-log';
 import type { Settings } from '../core/settings';

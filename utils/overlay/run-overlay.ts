@@ -3,6 +3,7 @@
 // when the extension is updated or reloaded (our own lifetime, which the page cannot end: see lifetime.ts).
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { setBuiltinLabelWords } from '../core/label-match';
 import type { Settings } from '../core/settings';
 import { sameTabReport, type TabReport } from '../core/tab-report';
 import type { Template } from '../core/template';
@@ -14,6 +15,7 @@ import { SETTINGS_LOCAL_KEY, STATES_REVISION_LOCAL_KEY, TEMPLATES_REVISION_LOCAL
 import { matchShortcut } from './keyboard';
 import { removeLeftovers } from './leftovers';
 import { createLifetime, watchLocation } from './lifetime';
+import { setOverlayCss } from './overlay-css';
 import { PageSession, type SessionServices } from './page-session';
 import { isTrustedEvent } from './trusted';
 
@@ -98,7 +100,15 @@ export async function runOverlay(ctx: ContentScriptContext, siteAdapter: SiteAda
   };
 
   try {
-    settings = await call('settings.get', {});
+    // What the content script does not bundle (to stay small) comes from the background once.
+    const [stored, words, css] = await Promise.all([
+      call('settings.get', {}),
+      call('labels.builtin', {}),
+      call('ui.styles', {}),
+    ]);
+    settings = stored;
+    setBuiltinLabelWords(words);
+    setOverlayCss(css);
   } catch (error) {
     // Without settings the overlay cannot tell the brand or the targets: show nothing rather than guess.
     if (lifetime.alive()) console.warn('[reply-radar] could not read the settings', error);

@@ -2,7 +2,7 @@
 // waiting comment, the ordered queue and the page's health. Pure: no DOM, so it is tested directly.
 import { formatAge, type Level, levelFor, waitingMs } from '../core/age';
 import { commentKey } from '../core/keys';
-import { labelsFor } from '../core/labels';
+import { labelsFor } from '../core/label-match';
 import type { Author, Comment, CommentState, Health, ManualState, Post } from '../core/model';
 import { queueOrder } from '../core/queue';
 import type { LabelKind, Settings } from '../core/settings';
