@@ -121,15 +121,60 @@ const STOPPED_EVENTS = [
   'pointerup',
 ] as const;
 
+/** One listener function for every host (not a closure per badge). */
+const stopPropagation = (event: Event) => event.stopPropagation();
+
+/**
+ * One constructed stylesheet per CSS text and document, adopted by reference by every shadow root that uses it:
+ * thousands of badges share one parsed sheet instead of a <style> copy each (issue #10: heap). `null` when this
+ * browser will not let the content script build or adopt one; those roots get a <style> with the same text.
+ */
+const sheets = new WeakMap<Document, Map<string, CSSStyleSheet | null>>();
+
+function sharedSheet(doc: Document, css: string): CSSStyleSheet | null | undefined {
+  let byCss = sheets.get(doc);
+  if (!byCss) {
+    byCss = new Map();
+    sheets.set(doc, byCss);
+  }
+  if (byCss.has(css)) return byCss.get(css);
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    byCss.set(css, sheet);
+    return sheet;
+  } catch {
+    byCss.set(css, null);
+    return null;
+  }
+}
+
+function adoptShared(root: ShadowRoot, doc: Document, css: string): boolean {
+  const sheet = sharedSheet(doc, css);
+  if (!sheet) return false;
+  try {
+    root.adoptedStyleSheets = [sheet];
+    if (root.adoptedStyleSheets.length === 1) return true;
+  } catch {
+    // Refused (a content-script world that cannot hand its sheet to the page's shadow root): the fallback below.
+  }
+  sheets.get(doc)?.set(css, null);
+  return false;
+}
+
 function attachShadow(host: HTMLElement, css: string): { mount: HTMLElement } {
+  const doc = host.ownerDocument;
   const root = host.attachShadow({ mode: 'open' });
-  const style = host.ownerDocument.createElement('style');
-  style.textContent = css;
-  const mount = host.ownerDocument.createElement('div');
+  if (!adoptShared(root, doc, css)) {
+    const style = doc.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
+  const mount = doc.createElement('div');
   mount.setAttribute('data-rr-mount', '');
-  root.append(style, mount);
+  root.append(mount);
   // Keys typed in our UI (search box, picker) must not reach the site's single-key shortcuts, and clicks on our
   // buttons must not reach the site's own row handlers (X opens the post when a click lands on its article).
-  for (const type of STOPPED_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
+  for (const type of STOPPED_EVENTS) host.addEventListener(type, stopPropagation);
   return { mount };
 }

@@ -46,6 +46,30 @@ forEachBrowser((driver) => {
     expect(await panelAttr(page, 'data-rr-health')).toBe('incomplete');
   });
 
+  test('draws every badge with the overlay styles from one shared stylesheet', async () => {
+    const page = await open(BRAND_POST);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('rr-badge').length)).toBeGreaterThan(3);
+    const styles = await page.evaluate(() => {
+      const roots = [...document.querySelectorAll('rr-badge')].map((h) => h.shadowRoot!);
+      const first = roots[0]!.adoptedStyleSheets[0] ?? null;
+      return {
+        // .rr-badge { display: block } and .rr-badge-row { display: flex } come only from our sheet.
+        styled: roots.every((r) => {
+          const row = r.querySelector('.rr-badge-row');
+          return row !== null && getComputedStyle(row).display === 'flex';
+        }),
+        shared:
+          first !== null && roots.every((r) => r.adoptedStyleSheets.length === 1 && r.adoptedStyleSheets[0] === first),
+        copies: roots.filter((r) => r.querySelector('style') !== null).length,
+        badges: roots.length,
+      };
+    });
+    expect(styles.styled).toBe(true);
+    // Chromium and Firefox ESR both let the content script adopt its constructed sheet in the page's shadow roots
+    // (the <style> fallback in hosts.ts is for browsers that refuse): one sheet for all badges, no copies.
+    expect(styles).toMatchObject({ shared: true, copies: 0 });
+  });
+
   test('one click on Reply fills the Draft editor with a template X registers, and sends nothing', async () => {
     const page = await open(BRAND_POST);
     await clickBadgeAction(page, 'Mikor lesz kapható Budapesten?', 'reply');

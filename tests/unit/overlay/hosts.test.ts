@@ -130,3 +130,32 @@ describe('the panel host and the outline style', () => {
     expect(document.getElementById(OUTLINE_STYLE_ID)).toBeNull();
   });
 });
+
+describe('shared styles', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('gives every badge the same parsed stylesheet, not a copy each', () => {
+    const css = ':host { color: rgb(1, 2, 3); }';
+    const roots = [row(), row(), row()].map(({ article }) => ensureBadgeHost(article, adapter, css).host.shadowRoot!);
+    const first = roots[0]!.adoptedStyleSheets[0];
+    expect(first).toBeDefined();
+    for (const root of roots) {
+      expect(root.adoptedStyleSheets).toHaveLength(1);
+      expect(root.adoptedStyleSheets[0]).toBe(first);
+      expect(root.querySelector('style')).toBeNull();
+    }
+  });
+
+  it('falls back to a <style> per root where the sheet cannot be adopted', () => {
+    const css = ':host { color: rgb(4, 5, 6); }';
+    const setter = vi.spyOn(ShadowRoot.prototype, 'adoptedStyleSheets', 'set').mockImplementation(() => {
+      throw new TypeError('refused');
+    });
+    try {
+      const roots = [row(), row()].map(({ article }) => ensureBadgeHost(article, adapter, css).host.shadowRoot!);
+      for (const root of roots) expect(root.querySelector('style')?.textContent).toBe(css);
+    } finally {
+      setter.mockRestore();
+    }
+  });
+});
