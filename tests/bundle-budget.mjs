@@ -1,0 +1,62 @@
+// Fails `npm test` when a built content script passes its gzip budget (issue #10: each ≤ 30 KB gzip, Preact
+// included). Runs after the build, on both browsers' outputs. The goal is TARGET_KB for every content script; the
+// per-script ceilings below are a ratchet at the sizes reached so far (+1 KB) until the remaining cuts land: lower
+// them as scripts shrink, never raise them. What fills a script: `npx wxt build --analyze`.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const TARGET_KB = 30;
+/** Ratchet (KB gzip) for the scripts still above the target; every other content script gets TARGET_KB. */
+export const CEILING_KB = { 'x.js': 46, 'facebook.js': 52.1, 'instagram.js': 46.2 };
+export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
+
+/** gzip size (KB, level 9) of every content script of one build output folder. */
+export function measure(contentScriptsDir) {
+  return readdirSync(contentScriptsDir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((name) => ({
+      name,
+      kb: gzipSync(readFileSync(path.join(contentScriptsDir, name)), { level: 9 }).length / 1024,
+    }));
+}
+
+/** Each script's budget and whether it passes it (a ratchet never lets a script above TARGET_KB grow). */
+export function judge(sizes, ceilings = CEILING_KB, target = TARGET_KB) {
+  return sizes.map(({ name, kb }) => {
+    const limit = Object.hasOwn(ceilings, name) ? ceilings[name] : target;
+    return { name, kb, limit, ok: kb <= limit };
+  });
+}
+
+export function main(root) {
+  let failed = false;
+  for (const target of TARGETS) {
+    const dir = path.join(root, '.output', target, 'content-scripts');
+    if (!existsSync(dir)) {
+      console.error(`bundle budget: ${path.relative(root, dir)} is missing; build first (npm run build)`);
+      return 1;
+    }
+    for (const v of judge(measure(dir))) {
+      failed ||= !v.ok;
+      const note = v.limit > TARGET_KB ? ` (target ${TARGET_KB} KB; ratchet until then)` : '';
+      console.log(
+        `${v.ok ? 'ok  ' : 'FAIL'} ${target}/${v.name}: ${v.kb.toFixed(1)} KB gzip, budget ${v.limit} KB${note}`,
+      );
+    }
+  }
+  if (failed) {
+    console.error(
+      'bundle budget: a content script passed its budget. Keep schemas, word lists and styles in the background ' +
+        '(content scripts ask for them by message); see README "Performance".',
+    );
+    return 1;
+  }
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = main(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
+}
