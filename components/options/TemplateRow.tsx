@@ -14,7 +14,7 @@ interface TemplateRowProps {
   slot?: Chord;
   editing: boolean;
   busy: boolean;
-  onMove: (direction: -1 | 1) => void;
+  onMove: (to: -1 | 1 | 'top') => void;
   onEdit: () => void;
   onDelete: () => void;
   /** The edit form, shown inside the row while editing. */
@@ -63,6 +63,17 @@ export function TemplateRow(props: TemplateRowProps) {
           </p>
         </div>
         <div class="rr-template__actions">
+          <button
+            type="button"
+            class="rr-icon-button"
+            data-action="top"
+            aria-label={t('template_move_top_label', { title: tpl.title })}
+            title={t('template_move_top')}
+            disabled={index === 0}
+            onClick={() => onMove('top')}
+          >
+            ⤒
+          </button>
           <button
             type="button"
             class="rr-icon-button"

@@ -17,6 +17,7 @@ import {
   watchTemplatesRevision,
 } from '../../utils/storage/templates';
 import { Section } from './Field';
+import { StarterLanguages } from './StarterLanguages';
 import { COMMON_LANGUAGES, TemplateForm } from './TemplateForm';
 import { TemplateRow } from './TemplateRow';
 import { Toast, type ToastMessage } from './Toast';
@@ -122,7 +123,15 @@ export function TemplatesSection({ shortcuts, toastMs, agentName, trigger }: Tem
   const create = async (draft: TemplateDraft) => {
     const tpl = await createTemplate(draft);
     await load();
-    setAnnouncement(t('templates_added_at', { title: tpl.title, position: (templates?.length ?? 0) + 1 }));
+    const position = (templates?.length ?? 0) + 1;
+    setAnnouncement(t('templates_added_at', { title: tpl.title, position }));
+    // A new template lands last; making it number 1 (Alt+1, the top of the picker) is one click.
+    if (position > 1) {
+      showToast(t('templates_added_at', { title: tpl.title, position }), {
+        label: t('template_move_top'),
+        run: () => move(tpl.id, 'top'),
+      });
+    }
   };
 
   const save = async (id: string, draft: TemplateDraft) => {
@@ -138,17 +147,19 @@ export function TemplatesSection({ shortcuts, toastMs, agentName, trigger }: Tem
   const latest = useRef<Template[] | null>(null);
   latest.current = templates;
   const moves = useRef<Promise<void>>(Promise.resolve());
-  const move = (id: string, direction: -1 | 1) => {
+  /** `to`: one place up or down, or 'top' (a new template, which lands last, becomes number 1 in one action). */
+  const move = (id: string, to: -1 | 1 | 'top') => {
     moves.current = moves.current.then(async () => {
       const ids = (latest.current ?? []).map((tpl) => tpl.id);
       const index = ids.indexOf(id);
-      const other = ids[index + direction];
-      if (index < 0 || other === undefined) return;
-      ids[index + direction] = id;
-      ids[index] = other;
+      const target = to === 'top' ? 0 : index + to;
+      if (index < 0 || target === index || target < 0 || target >= ids.length) return;
+      ids.splice(index, 1);
+      ids.splice(target, 0, id);
       try {
         const next = await reorderTemplates(ids);
-        focusAfter.current = { id, action: direction < 0 ? 'up' : 'down' };
+        // The "top" button is disabled once the row is first: the keyboard stays on the row's "down" button.
+        focusAfter.current = { id, action: to === 'top' ? 'down' : to < 0 ? 'up' : 'down' };
         latest.current = next;
         setTemplates(next);
         setActionError(null);
@@ -242,7 +253,7 @@ export function TemplatesSection({ shortcuts, toastMs, agentName, trigger }: Tem
                 }
                 editing={editing === tpl.id}
                 busy={busy}
-                onMove={(d) => move(tpl.id, d)}
+                onMove={(to) => move(tpl.id, to)}
                 onEdit={() => {
                   focusAfter.current = { id: tpl.id, action: editing === tpl.id ? 'edit' : 'form' };
                   setEditing(editing === tpl.id ? null : tpl.id);
@@ -268,6 +279,8 @@ export function TemplatesSection({ shortcuts, toastMs, agentName, trigger }: Tem
           })}
         </ol>
       ) : null}
+
+      <StarterLanguages templates={templates} onAdded={load} onError={setActionError} />
 
       <details class="rr-details">
         <summary>{t('templates_trash_count', { count: trash.length })}</summary>

@@ -23,6 +23,27 @@ export async function applyStarterLanguages(keep: readonly string[]): Promise<{ 
       removed++;
     }
   }
+  const added = await addStarters(wanted);
+  return { added, removed };
+}
+
+/** Starter languages none of whose starters is in the list now (the options page offers to add them). */
+export async function missingStarterLanguages(): Promise<string[]> {
+  const live = (await listTemplates()).items;
+  const there = (key: string, title: string, lang: string) =>
+    live.some((t) => t.id === `starter-${key}` || (t.title === title && primary(t.language) === lang));
+  const present = new Set(
+    STARTER_TEMPLATES.filter((s) => there(s.key, s.title, primary(s.language))).map((s) => primary(s.language)),
+  );
+  return starterLanguages().filter((lang) => !present.has(lang));
+}
+
+/** Add one language's starter templates (after the user's own; none already there is added twice). */
+export async function addStarterLanguage(lang: string): Promise<number> {
+  return addStarters(new Set([primary(lang)]));
+}
+
+async function addStarters(wanted: ReadonlySet<string>): Promise<number> {
   const present = (await listTemplates()).items;
   let added = 0;
   for (const { key, ...draft } of STARTER_TEMPLATES) {
@@ -36,5 +57,5 @@ export async function applyStarterLanguages(keep: readonly string[]): Promise<{ 
     present.push(created);
     added++;
   }
-  return { added, removed };
+  return added;
 }

@@ -267,7 +267,11 @@ export interface SeedOptions {
  */
 export async function seedStarterTemplates(opts: SeedOptions = {}): Promise<boolean> {
   const now = opts.now ?? Date.now();
-  const drafts = orderStarters(opts.starters ?? STARTER_TEMPLATES, opts.uiLanguage ?? uiLanguage()).flatMap((s) => {
+  const ui = opts.uiLanguage ?? uiLanguage();
+  // The interface language and English, not every language in every picker; the options page adds the others.
+  const wanted = new Set(['en', primaryTag(ui)]);
+  const chosen = (opts.starters ?? STARTER_TEMPLATES).filter((s) => wanted.has(primaryTag(s.language)));
+  const drafts = orderStarters(chosen, ui).flatMap((s) => {
     const parsed = TemplateDraftSchema.safeParse(s);
     if (!parsed.success) console.warn('[reply-radar] invalid starter template skipped', s.key);
     return parsed.success ? [{ key: s.key, draft: normalizeDraft(parsed.data) }] : [];

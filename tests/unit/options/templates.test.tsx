@@ -180,6 +180,53 @@ describe('Templates on the options page', () => {
     expect((await listTemplates()).items.map((t) => t.title)).toEqual(['C', 'A', 'B']);
   });
 
+  it('moves a template to the top in one action, from its row or from the notice after creating it', async () => {
+    await emptyLibrary();
+    for (const title of ['A', 'B', 'C']) await createTemplate({ title, body: title, language: 'en', tags: [] });
+    const root = await mount(<TemplatesSection toastMs={0} />);
+    await waitFor(() => rows(root).length === 3, 'three rows');
+    const titles = () => rows(root).map((r) => text(r.querySelector('h3')));
+    expect(button(root, 'Move “A” to the top')?.disabled).toBe(true);
+
+    await click(button(root, 'Move “C” to the top'));
+    await waitFor(() => titles().join() === 'C,A,B', 'C first');
+    expect(text(rows(root)[0]?.querySelector('.rr-slot'))).toBe('Alt+1');
+    expect((await listTemplates()).items.map((t) => t.title)).toEqual(['C', 'A', 'B']);
+
+    // A new template lands last; the notice that says so moves it to number 1 in one click.
+    const f = form(root);
+    await type(field(f, 'title'), 'New');
+    await type(field(f, 'body'), 'Brand new');
+    await click(root.querySelector('[data-testid="template-save"]'));
+    await waitFor(() => titles().join() === 'C,A,B,New', 'New last');
+    const notice = await waitFor(() => root.querySelector('.rr-toast'), 'the notice');
+    expect(text(notice)).toContain('Added “New” at position 4.');
+    await click(button(notice as HTMLElement, 'Move to the top'));
+    await waitFor(() => titles().join() === 'New,C,A,B', 'New first');
+    expect((await listTemplates()).items.map((t) => t.title)).toEqual(['New', 'C', 'A', 'B']);
+  });
+
+  it('offers the starters of the languages not in the list, and adds one language in one click', async () => {
+    await seedStarterTemplates({ uiLanguage: 'hu' });
+    const languages = async () => [...new Set((await listTemplates()).items.map((t) => t.language))].sort();
+    // A Hungarian interface starts with Hungarian and English, not all four languages.
+    expect(await languages()).toEqual(['en', 'hu']);
+    const root = await mount(<TemplatesSection toastMs={0} />);
+    const card = await waitFor(() => root.querySelector('[data-testid="starter-languages"]'), 'the starter offer');
+    const offered = () => Array.from(card.querySelectorAll('button'), (b) => b.getAttribute('data-lang'));
+    await waitFor(() => offered().join() === 'bn,km', 'Bengali and Khmer offered');
+    const before = (await listTemplates()).items.length;
+
+    await click(card.querySelector('button[data-lang="km"]'));
+    await waitFor(async () => (await languages()).includes('km'), 'the Khmer starters');
+    await waitFor(() => offered().join() === 'bn', 'only Bengali left to offer');
+    const after = (await listTemplates()).items;
+    // Added after the user's own, none twice, and no shortcut taken from a template that had it.
+    expect(after.slice(0, before).every((t) => t.language !== 'km')).toBe(true);
+    const shortcuts = after.flatMap((t) => (t.shortcut ? [t.shortcut.toLowerCase()] : []));
+    expect(new Set(shortcuts).size).toBe(shortcuts.length);
+  });
+
   it('queues quick presses: two presses of "up" move a template two places', async () => {
     await emptyLibrary();
     for (const title of ['A', 'B', 'C']) await createTemplate({ title, body: title, language: 'en', tags: [] });

@@ -232,15 +232,21 @@ describe('templates: starter set', () => {
     expect(orderStarters(starters, 'de-AT').map((s) => s.key)).toEqual(['en-1', 'en-2', 'hu-1', 'hu-2', 'km-1']);
   });
 
+  it('seeds English alone for an English interface, and English for a language without starters', async () => {
+    expect(await seedStarterTemplates({ starters, uiLanguage: 'de-AT' })).toBe(true);
+    expect((await listTemplates()).items.map((t) => t.title)).toEqual(['EN 1', 'EN 2']);
+  });
+
   it('seeds on first list in the browser’s UI language, once; the first language keeps a shared shortcut', async () => {
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('hu-HU');
     expect(await seedStarterTemplates({ starters })).toBe(true);
     const items = (await listTemplates()).items;
-    expect(items.map((t) => t.title)).toEqual(['HU 1', 'HU 2', 'EN 1', 'EN 2', 'KM 1']);
+    // The interface language and English only: Khmer is not in a Hungarian user's picker (#11).
+    expect(items.map((t) => t.title)).toEqual(['HU 1', 'HU 2', 'EN 1', 'EN 2']);
     expect(items[0]?.shortcut).toBe('ty');
     expect(items[2]?.shortcut).toBeUndefined();
     expect(await seedStarterTemplates({ starters })).toBe(false);
-    expect((await listTemplates()).items).toHaveLength(5);
+    expect((await listTemplates()).items).toHaveLength(4);
   });
 
   it('seeds the real starter set lazily when the database was never seeded', async () => {

@@ -1,0 +1,70 @@
+// The starter templates of the other languages, one click each: a new install has the interface language's set and
+// English (not all four languages in every picker); a team that answers in more languages adds theirs here.
+import { useEffect, useState } from 'preact/hooks';
+import type { Template } from '../../utils/core/template';
+import { LOCALE_NATIVE_NAMES, type Locale, t } from '../../utils/i18n';
+import { isLocale } from '../../utils/i18n/locales';
+import { toErrorInfo } from '../../utils/storage/errors';
+import { addStarterLanguage, missingStarterLanguages } from '../../utils/storage/starter-choice';
+import { languageName } from './format';
+
+export function StarterLanguages(props: {
+  /** The live list, so the offer follows adds, deletes and imports. */
+  templates: Template[] | null;
+  onAdded: () => Promise<void>;
+  onError: (message: string | null) => void;
+}) {
+  const [missing, setMissing] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const { templates, onAdded, onError } = props;
+
+  useEffect(() => {
+    let alive = true;
+    if (templates === null) return;
+    void missingStarterLanguages()
+      .then((langs) => alive && setMissing(langs))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [templates]);
+
+  if (missing.length === 0) return null;
+
+  const add = async (lang: string) => {
+    setBusy(true);
+    try {
+      await addStarterLanguage(lang);
+      await onAdded();
+      onError(null);
+    } catch (err) {
+      onError(toErrorInfo(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="rr-card" data-testid="starter-languages">
+      <h3 class="rr-card__title">{t('templates_starters_title')}</h3>
+      <p class="rr-hint">{t('templates_starters_hint')}</p>
+      <div class="rr-actions">
+        {missing.map((lang) => {
+          const name = isLocale(lang) ? LOCALE_NATIVE_NAMES[lang as Locale] : languageName(lang);
+          return (
+            <button
+              key={lang}
+              type="button"
+              class="rr-button"
+              data-lang={lang}
+              disabled={busy}
+              onClick={() => void add(lang)}
+            >
+              {t('templates_starters_add', { language: name })}
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
