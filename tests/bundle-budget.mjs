@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 
 export const TARGET_KB = 30;
 /** Ratchet (KB gzip) for the scripts still above the target; every other content script gets TARGET_KB. */
-export const CEILING_KB = { 'x.js': 46, 'facebook.js': 52.1, 'instagram.js': 46.2 };
+export const CEILING_KB = { 'x.js': 43.3, 'facebook.js': 49.4, 'instagram.js': 43.5 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 
 /** gzip size (KB, level 9) of every content script of one build output folder. */
