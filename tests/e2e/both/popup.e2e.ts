@@ -108,6 +108,44 @@ forEachBrowser((driver, browser) => {
     await expect.poll(() => badge(driver(), tabId).then((b) => b.text), { timeout: 10_000 }).toBe(count);
   });
 
+  test('the toolbar badge follows X to another post without a reload, and clears when the tab leaves the site', async () => {
+    const x = await driver().newPage(BRAND_POST);
+    pages.push(x);
+    await openX(x);
+    const tabId = await tabIdOf(driver(), BRAND_POST);
+    const panelMatchesBadge = async () => {
+      const [unanswered, health] = await Promise.all([
+        panelAttr(x, 'data-rr-unanswered'),
+        panelAttr(x, 'data-rr-health'),
+      ]);
+      const text = (await badge(driver(), tabId)).text;
+      return { text, expected: health === 'incomplete' ? `${unanswered}+` : String(unanswered) };
+    };
+    await expect
+      .poll(
+        async () => {
+          const { text, expected } = await panelMatchesBadge();
+          return text !== '' && text === expected;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+
+    // A client-side navigation (pushState): the new post reports itself; the browser's "new address" must not
+    // wipe that report when it arrives later.
+    await x.evaluate(() =>
+      (window as unknown as { __rrX: { navigate(p: string): void } }).__rrX.navigate(
+        '/acme/status/1790000000000000002',
+      ),
+    );
+    await x.waitFor(() => document.querySelector('reply-radar')?.getAttribute('data-rr-unanswered') === '2');
+    await expect.poll(async () => (await panelMatchesBadge()).text, { timeout: 10_000 }).toMatch(/^2\+?$/);
+
+    // Another site entirely (a document Reply Radar does not run in): the badge goes.
+    await x.goto('about:blank');
+    await expect.poll(async () => (await badge(driver(), tabId)).text, { timeout: 10_000 }).toBe('');
+  });
+
   test('elsewhere: the popup names the sites it works on and the toolbar shows no count', async () => {
     const other = await driver().newPage('about:blank');
     pages.push(other);
