@@ -1,6 +1,6 @@
 // Small text helpers of the options page: dates, counts, tags and handles as people read and type them.
 import type { Platform } from '../../utils/core/model';
-import { currentLocale, t } from '../../utils/i18n';
+import { currentLocale, LOCALE_NATIVE_NAMES, type Locale, t } from '../../utils/i18n';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -82,9 +82,14 @@ export const PLATFORM_NAMES: Record<Platform, string> = { x: 'X', facebook: 'Fac
 /** "en" → "English", "hu" → "magyar (hu)"-style names where the runtime knows them. */
 export function languageName(code: string, displayLocale?: string): string {
   if (code === '*') return t('common_any_language');
+  const shownIn = displayLocale ?? currentLocale();
   try {
-    const names = new Intl.DisplayNames([displayLocale ?? currentLocale()], { type: 'language' });
+    const names = new Intl.DisplayNames([shownIn], { type: 'language' });
     const name = names.of(code);
+    // Without data for the page's language (Chrome has no Khmer) Intl answers in English: our four languages are
+    // then named in their own words, as the language menu names them.
+    const speaks = names.resolvedOptions().locale.split('-')[0] === shownIn.split('-')[0];
+    if (!speaks && Object.hasOwn(LOCALE_NATIVE_NAMES, code)) return LOCALE_NATIVE_NAMES[code as Locale];
     if (name && name !== code) return name;
   } catch {
     // Not a valid tag: show it as typed.

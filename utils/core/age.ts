@@ -95,16 +95,45 @@ export function formatAge(ms: number, locale: string): string {
 }
 
 type AgeUnit = 'minute' | 'hour' | 'day' | 'week';
-const unitFormats = new Map<string, Intl.NumberFormat>();
+type Formatter = { format(n: number): string };
+const unitFormats = new Map<string, Formatter>();
 
-function unitFormat(locale: string, unit: AgeUnit): Intl.NumberFormat {
+/**
+ * Unit words for the interface's languages, for browsers whose Intl has no unit data for them: Chrome ships ICU
+ * without Khmer, and Intl then answers in English ("24 hours" beside Khmer words).
+ */
+const UNIT_WORDS: Record<string, Record<AgeUnit, string>> = {
+  km: { minute: 'នាទី', hour: 'ម៉ោង', day: 'ថ្ងៃ', week: 'សប្ដាហ៍' },
+  bn: { minute: 'মিনিট', hour: 'ঘণ্টা', day: 'দিন', week: 'সপ্তাহ' },
+  hu: { minute: 'perc', hour: 'óra', day: 'nap', week: 'hét' },
+};
+
+const primary = (tag: string) => tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
+
+/** "24 ម៉ោង": the number in the locale's digits when Intl has them, then the unit word. */
+export function fallbackUnitFormat(locale: string, unit: AgeUnit): Formatter | null {
+  const words = UNIT_WORDS[primary(locale)];
+  if (!words) return null;
+  let numbers: Intl.NumberFormat;
+  try {
+    numbers = new Intl.NumberFormat(locale);
+  } catch {
+    numbers = new Intl.NumberFormat('en');
+  }
+  return { format: (n) => `${numbers.format(n)} ${words[unit]}` };
+}
+
+function unitFormat(locale: string, unit: AgeUnit): Formatter {
   const key = `${locale}|${unit}`;
   let nf = unitFormats.get(key);
   if (!nf) {
     const english = /^en\b/i.test(locale);
     const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: english ? 'short' : 'long' };
     try {
-      nf = new Intl.NumberFormat(locale, options);
+      const intl = new Intl.NumberFormat(locale, options);
+      // Intl without data for this language falls back to another one: our own words then, never mixed languages.
+      const speaks = primary(intl.resolvedOptions().locale) === primary(locale);
+      nf = speaks ? intl : (fallbackUnitFormat(locale, unit) ?? intl);
     } catch {
       nf = new Intl.NumberFormat('en', { ...options, unitDisplay: 'short' }); // a malformed tag must not break the badge
     }

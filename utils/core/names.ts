@@ -84,7 +84,10 @@ function givenName(tokens: string[], langs: Array<string | undefined>, whole: st
   if (vietnamese === 'family-first') return last;
   if (vietnamese === 'given-first') return first;
 
-  if (langs.includes('km')) {
+  // A Khmer interface alone does not make "María López" family-first: the comment must be Khmer, or the name
+  // carry a Khmer family name.
+  const khmerName = KM_FAMILY_NAMES.has(fold(first)) || KM_FAMILY_NAMES.has(fold(last));
+  if (langs[0] === 'km' || (langs.includes('km') && khmerName)) {
     if (KM_FAMILY_NAMES.has(fold(last)) && !KM_FAMILY_NAMES.has(fold(first))) return first;
     return tokens.length === 2 ? last : undefined;
   }
