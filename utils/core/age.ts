@@ -123,6 +123,12 @@ export function fallbackUnitFormat(locale: string, unit: AgeUnit): Formatter | n
   return { format: (n) => `${numbers.format(n)} ${words[unit]}` };
 }
 
+/** Intl's format when it speaks `locale`; without data for it Intl answers in another language: our words then. */
+export function speakingUnitFormat(intl: Intl.NumberFormat, locale: string, unit: AgeUnit): Formatter {
+  if (primary(intl.resolvedOptions().locale) === primary(locale)) return intl;
+  return fallbackUnitFormat(locale, unit) ?? intl;
+}
+
 function unitFormat(locale: string, unit: AgeUnit): Formatter {
   const key = `${locale}|${unit}`;
   let nf = unitFormats.get(key);
@@ -130,10 +136,7 @@ function unitFormat(locale: string, unit: AgeUnit): Formatter {
     const english = /^en\b/i.test(locale);
     const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: english ? 'short' : 'long' };
     try {
-      const intl = new Intl.NumberFormat(locale, options);
-      // Intl without data for this language falls back to another one: our own words then, never mixed languages.
-      const speaks = primary(intl.resolvedOptions().locale) === primary(locale);
-      nf = speaks ? intl : (fallbackUnitFormat(locale, unit) ?? intl);
+      nf = speakingUnitFormat(new Intl.NumberFormat(locale, options), locale, unit);
     } catch {
       nf = new Intl.NumberFormat('en', { ...options, unitDisplay: 'short' }); // a malformed tag must not break the badge
     }
