@@ -1,6 +1,7 @@
 // The content of the <reply-radar> panel: what on this post still waits for an answer, oldest and overdue first.
 // It says "All answered" only when the page was read completely and nothing waits; a page it could not read
 // fully is never reported as answered.
+import type { RefObject } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Health } from '../../utils/core/model';
 import { LABEL_KINDS } from '../../utils/core/setting-names';
@@ -11,6 +12,7 @@ import { AgePill } from './AgePill';
 import { type HandledItem, type HandledKind, HandledLists } from './HandledLists';
 import { HiddenNote } from './HiddenNote';
 import { BreachIcon, ChevronIcon, OkIcon, WarnIcon } from './icons';
+import { QueueList } from './QueueList';
 import { scrollWithin } from './scroll';
 import type { Level, Theme } from './styles';
 import { UndoToast, type UndoToastProps } from './UndoToast';
@@ -185,7 +187,7 @@ export function QueuePanel(props: QueuePanelProps) {
           </button>
         </header>
         <div class="rr-panel-body" id={bodyId} ref={bodyRef}>
-          {tracked ? <TrackedBody {...props} /> : <NotTracked {...props} />}
+          {tracked ? <TrackedBody {...props} scroller={bodyRef} /> : <NotTracked {...props} />}
         </div>
         {props.toast ? <UndoToast {...props.toast} /> : null}
       </div>
@@ -249,7 +251,9 @@ function Problems({ problems }: { problems: string[] }) {
   );
 }
 
-function TrackedBody(props: QueuePanelProps) {
+const NO_SCROLLER: RefObject<HTMLElement> = { current: null };
+
+function TrackedBody(props: QueuePanelProps & { scroller?: RefObject<HTMLElement> }) {
   const { items, health, problems, collapsedHints, labelFilter, currentKey = null } = props;
   const counts = Object.fromEntries(
     LABEL_KINDS.map((k) => [k, items.filter((i) => i.labels.includes(k)).length]),
@@ -324,18 +328,24 @@ function TrackedBody(props: QueuePanelProps) {
           {shown.length === 0 ? (
             <p class="rr-note">{t(LABEL_KEYS[labelFilter as LabelKind].none)}</p>
           ) : (
-            <ol class="rr-list" aria-label={t('overlay_unanswered_list')}>
-              {shown.map((item) => (
+            <QueueList
+              items={shown}
+              keyOf={(item) => item.key}
+              scroller={props.scroller ?? NO_SCROLLER}
+              currentKey={currentKey}
+              label={t('overlay_unanswered_list')}
+              renderItem={(item, position) => (
                 <QueueItem
                   key={item.key}
                   item={item}
+                  position={position}
                   current={item.key === currentKey}
                   onSelect={props.onSelect}
                   onReply={props.onReply}
                   onIgnore={props.onIgnore}
                 />
-              ))}
-            </ol>
+              )}
+            />
           )}
         </>
       ) : null}
@@ -346,19 +356,28 @@ function TrackedBody(props: QueuePanelProps) {
 
 function QueueItem({
   item,
+  position,
   current,
   onSelect,
   onReply,
   onIgnore,
 }: {
   item: QueueItemView;
+  /** Where the row sits in the whole list (only some rows are rendered when it is long). */
+  position: { index: number; count: number };
   current: boolean;
   onSelect(key: string): void;
   onReply(key: string): void;
   onIgnore?(key: string): void;
 }) {
   return (
-    <li class="rr-item" data-current={current ? 'true' : 'false'} data-key={item.key}>
+    <li
+      class="rr-item"
+      data-current={current ? 'true' : 'false'}
+      data-key={item.key}
+      aria-posinset={position.index + 1}
+      aria-setsize={position.count}
+    >
       <button
         type="button"
         class="rr-item-main"

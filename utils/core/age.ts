@@ -94,6 +94,14 @@ export function formatAge(ms: number, locale: string): string {
   return unitFormat(locale, 'week').format(Math.floor(age / WEEK));
 }
 
+/** When formatAge's text for a comment posted at `postedAt` next changes (epoch ms), or Infinity when it never does. */
+export function nextAgeTextChangeAt(postedAt: number, now: number): number {
+  if (!Number.isFinite(postedAt) || !Number.isFinite(now)) return Number.POSITIVE_INFINITY;
+  const age = Math.max(0, now - postedAt);
+  const step = age < 48 * HOUR ? (age < HOUR ? MINUTE : HOUR) : age < 14 * DAY ? DAY : WEEK;
+  return postedAt + (Math.floor(age / step) + 1) * step;
+}
+
 type AgeUnit = 'minute' | 'hour' | 'day' | 'week';
 type Formatter = { format(n: number): string };
 const unitFormats = new Map<string, Formatter>();

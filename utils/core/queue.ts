@@ -19,14 +19,30 @@ export const LABEL_WEIGHT: Readonly<Record<LabelKind, number>> = { complaint: 1,
 
 /** A new array in working order (see above); key breaks ties so the order never flickers between renders. */
 export function queueOrder<T extends QueueItem>(items: T[]): T[] {
-  return [...items].sort(
-    (a, b) =>
-      spamRank(a) - spamRank(b) ||
-      breachRank(a) - breachRank(b) ||
-      weight(b) - weight(a) ||
-      compareTime(a.postedAt, b.postedAt) ||
-      compareKey(a.key, b.key),
+  return [...items].sort(compareQueue);
+}
+
+/** Negative when `a` comes before `b` in working order (see queueOrder). */
+export function compareQueue(a: QueueItem, b: QueueItem): number {
+  return (
+    spamRank(a) - spamRank(b) ||
+    breachRank(a) - breachRank(b) ||
+    weight(b) - weight(a) ||
+    compareTime(a.postedAt, b.postedAt) ||
+    compareKey(a.key, b.key)
   );
+}
+
+/** Puts `item` into `sorted` (in working order) where it belongs: a batch need not sort the whole queue again. */
+export function insertInOrder<T extends QueueItem>(sorted: T[], item: T): void {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareQueue(sorted[mid]!, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  sorted.splice(lo, 0, item);
 }
 
 function spamRank(item: QueueItem): number {

@@ -74,7 +74,9 @@ export function classifyThreads(input: ClassifyInput): ClassifyResult {
     if (!best || cameAfter(c, best)) latestBrand.set(c.threadKey, c);
   }
 
-  const { answeredUpTo, incomplete } = readCollapsed(input?.collapsed, comments, handles, brandNames);
+  const byId = new Map<string, Comment>();
+  for (const c of comments) if (!byId.has(c.id)) byId.set(c.id, c);
+  const { answeredUpTo, incomplete } = readCollapsed(input?.collapsed, (id) => byId.get(id), handles, brandNames);
 
   // Newest customer comment per thread, for re-opening comments marked done.
   const latestCustomerAt = new Map<string, number>();
@@ -102,7 +104,7 @@ export function classifyThreads(input: ClassifyInput): ClassifyResult {
   return { tracked: true, postIsBrand, states, incomplete };
 }
 
-function applyManual(
+export function applyManual(
   rule: CommentState,
   m: ManualState | undefined,
   now: number | undefined,
@@ -127,24 +129,22 @@ function applyManual(
  * reply came after the parent, but we cannot tell where it sits among later visible comments, so those keep the
  * rule's verdict). Any collapsed part we cannot credit to the brand leaves the view incomplete.
  */
-function readCollapsed(
+export function readCollapsed(
   collapsed: CollapsedHint[] | undefined,
-  comments: Comment[],
-  handles: Set<string>,
-  brandNames: Set<string>,
+  byId: (id: string) => Comment | undefined,
+  handles: ReadonlySet<string>,
+  brandNames: { has(name: string): boolean },
 ): { answeredUpTo: Map<string, number>; incomplete: boolean } {
   const answeredUpTo = new Map<string, number>();
   let incomplete = false;
   if (!Array.isArray(collapsed)) return { answeredUpTo, incomplete };
-  const byId = new Map<string, Comment>();
-  for (const c of comments) if (!byId.has(c.id)) byId.set(c.id, c);
 
   for (const part of collapsed) {
     const repliers = Array.isArray(part?.repliers) ? part.repliers : [];
     const brandReplied = repliers.some(
       (r) => typeof r === 'string' && (handles.has(handleOf(r)) || brandNames.has(nameKey(r))),
     );
-    const parent = typeof part?.parentId === 'string' ? byId.get(part.parentId) : undefined;
+    const parent = typeof part?.parentId === 'string' ? byId(part.parentId) : undefined;
     if (!brandReplied || !parent || !Number.isFinite(parent.postedAt)) {
       incomplete = true;
       continue;
@@ -155,7 +155,7 @@ function readCollapsed(
   return { answeredUpTo, incomplete };
 }
 
-function brandHandles(brand: BrandIdentity | undefined, platform: unknown, acting: string | null | undefined) {
+export function brandHandles(brand: BrandIdentity | undefined, platform: unknown, acting: string | null | undefined) {
   const handles = new Set<string>();
   const list = typeof platform === 'string' ? (brand as Record<string, unknown> | undefined)?.[platform] : undefined;
   if (Array.isArray(list)) for (const h of list) handles.add(handleOf(h));
@@ -168,22 +168,22 @@ function brandHandles(brand: BrandIdentity | undefined, platform: unknown, actin
  * Facebook brand identities may be the Page's name as people see it ("Acme Coffee", the options page asks for
  * "the page's name or the last part of its address"): those match the author's display name too.
  */
-function brandPageNames(list: unknown): Set<string> {
+export function brandPageNames(list: unknown): Set<string> {
   const names = new Set<string>();
   if (Array.isArray(list)) for (const n of list) addName(names, n);
   return names;
 }
 
-function handleOf(h: unknown): string {
+export function handleOf(h: unknown): string {
   return typeof h === 'string' ? normalizeHandle(h) : '';
 }
 
 /** Display names compare case-insensitively with spacing normalized ("Acme  Coffee" = "acme coffee"). */
-function nameKey(name: string): string {
+export function nameKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
 }
 
-function addName(names: Set<string>, name: unknown) {
+export function addName(names: Set<string>, name: unknown) {
   if (typeof name !== 'string') return;
   const key = nameKey(name);
   if (key) names.add(key);
@@ -204,7 +204,7 @@ function dedupe(comments: unknown): Comment[] {
   return out;
 }
 
-function manualFor(manual: unknown, key: string): ManualState | undefined {
+export function manualFor(manual: unknown, key: string): ManualState | undefined {
   if (!manual || typeof (manual as Map<string, ManualState>).get !== 'function') return undefined;
   const m = (manual as ReadonlyMap<string, ManualState>).get(key);
   return m && typeof m === 'object' ? m : undefined;

@@ -7,7 +7,8 @@ import type { Template } from '../core/template';
 import { currentLocale } from '../i18n';
 import type { SiteAdapter } from '../sites/types';
 import { ensureBadgeHost, findBadgeHost } from './hosts';
-import type { KnownComment } from './known-comments';
+import type { KnownComment, KnownComments } from './known-comments';
+import { type BadgeSignature, NearViewport, redrawFor } from './near-viewport';
 import { BADGE_CSS } from './overlay-css';
 import { bestTemplateFor } from './reply-text';
 import type { InsertStatus } from './session-services';
@@ -34,44 +35,123 @@ export interface BadgeUi {
   statuses: ReadonlyMap<string, InsertStatus>;
 }
 
+interface DrawContext {
+  view: PageView;
+  ui: BadgeUi;
+  templatesStamp: string;
+  locale: string;
+}
+
 export class BadgeLayer {
   /** What each badge was last drawn with, so unchanged badges are not drawn again on every batch. */
-  private readonly drawn = new WeakMap<HTMLElement, string>();
+  private readonly drawn = new WeakMap<HTMLElement, BadgeSignature>();
+  /** Badges whose age moved while far from the screen, by comment element: drawn when they come near. */
+  private readonly later = new WeakMap<HTMLElement, string>();
+  private readonly near = new NearViewport((element) => this.cameNear(element));
+  /** What the last draw worked from, for badges drawn when they come near. */
+  private last: { known: KnownComments; context: DrawContext } | null = null;
+  /** What every badge shares (theme, font, language, templates): when it changes, every badge is looked at. */
+  private shared = '';
+  /** UI state drawn last, to find the few badges a change of it concerns. */
+  private lastUi: { currentKey: string | null; pickerKey: string | null; statuses: Map<string, InsertStatus> } = {
+    currentKey: null,
+    pickerKey: null,
+    statuses: new Map(),
+  };
+  /** Keys to draw at the next draw whatever changed (see `forget`). */
+  private readonly pending = new Set<string>();
 
   constructor(
     private readonly adapter: SiteAdapter,
     private readonly actions: BadgeActions,
   ) {}
 
-  draw(known: Iterable<KnownComment>, view: PageView, ui: BadgeUi): void {
+  /**
+   * Draws the badges of `keys` (the comments the view or the page changed), plus those whose UI state changed;
+   * with `keys` null, or when what all badges share changed, every badge is looked at.
+   */
+  draw(known: KnownComments, view: PageView, keys: Iterable<string> | null, ui: BadgeUi): void {
     const templates = this.actions.templates();
     const templatesStamp = `${templates.length}/${templates.reduce((m, t) => Math.max(m, t.updatedAt), 0)}`;
-    for (const entry of known) {
-      const element = entry.element;
-      if (!element) continue;
-      const cv = view.comments.get(entry.key);
-      if (!cv) {
-        // Not classified (untracked post): leave the site's node as it was.
-        if (element.hasAttribute('data-rr-id')) this.clear(element);
-        continue;
+    const locale = currentLocale();
+    const shared = [templatesStamp, ui.theme, ui.fontSize, locale].join('|');
+    const all = keys === null || shared !== this.shared;
+    this.shared = shared;
+    const todo = new Set<string>(all ? [] : keys);
+    if (!all) {
+      for (const key of this.pending) todo.add(key);
+      for (const key of [this.lastUi.currentKey, ui.currentKey, this.lastUi.pickerKey, ui.pickerKey]) {
+        if (key) todo.add(key);
       }
-      const isCurrent = ui.currentKey === cv.key;
-      stampComment(element, cv, isCurrent);
-      const { host, mount } = ensureBadgeHost(element, this.adapter, BADGE_CSS);
-      host.style.setProperty('--rr-font-size', `${ui.fontSize}px`);
-      const locale = currentLocale();
-      if (host.getAttribute('lang') !== locale) host.setAttribute('lang', locale);
-      const status = ui.statuses.get(cv.key) ?? null;
-      const pickerOpen = ui.pickerKey === cv.key;
-      const drawn: unknown[] = [cv.key, cv.state, cv.level, cv.ageText, isCurrent, ui.theme, pickerOpen, locale];
-      drawn.push(JSON.stringify(status));
-      // Reply's tooltip names the template it inserts: the templates, the comment's language and labels choose it.
-      if (cv.state === 'unanswered') drawn.push(templatesStamp, cv.comment.lang ?? '', cv.labels.join(','));
-      const signature = drawn.join('|');
-      if (this.drawn.get(mount) === signature) continue;
-      this.drawn.set(mount, signature);
-      render(this.badgeFor(cv, isCurrent, ui, status), mount);
+      for (const [key, status] of this.lastUi.statuses) if (ui.statuses.get(key) !== status) todo.add(key);
+      for (const [key, status] of ui.statuses) if (this.lastUi.statuses.get(key) !== status) todo.add(key);
     }
+    this.pending.clear();
+    this.lastUi = { currentKey: ui.currentKey, pickerKey: ui.pickerKey, statuses: new Map(ui.statuses) };
+    const context = { view, ui, templatesStamp, locale };
+    this.last = { known, context };
+    if (all) {
+      for (const entry of known.all()) this.drawOne(entry, context);
+    } else {
+      for (const key of todo) {
+        const entry = known.get(key);
+        if (entry) this.drawOne(entry, context);
+      }
+    }
+  }
+
+  private drawOne(entry: KnownComment, { view, ui, templatesStamp, locale }: DrawContext): void {
+    const element = entry.element;
+    if (!element) return;
+    const cv = view.comments.get(entry.key);
+    if (!cv) {
+      // Not classified (untracked post): leave the site's node as it was.
+      if (element.hasAttribute('data-rr-id')) this.clear(element);
+      return;
+    }
+    const isCurrent = ui.currentKey === cv.key;
+    stampComment(element, cv, isCurrent);
+    const status = ui.statuses.get(cv.key) ?? null;
+    const pickerOpen = ui.pickerKey === cv.key;
+    const rest: unknown[] = [cv.key, cv.state, isCurrent, ui.theme, pickerOpen, locale, ui.fontSize];
+    rest.push(JSON.stringify(status));
+    // Reply's tooltip names the template it inserts: the templates, the comment's language and labels choose it.
+    if (cv.state === 'unanswered') rest.push(templatesStamp, cv.comment.lang ?? '', cv.labels.join(','));
+    const signature: BadgeSignature = { rest: rest.join('|'), age: `${cv.ageText}|${cv.level}` };
+    const { host, mount } = ensureBadgeHost(element, this.adapter, BADGE_CSS);
+    const action = redrawFor(this.drawn.get(mount), signature, this.near.isNear(element));
+    if (action === 'same') return;
+    if (action === 'later') {
+      this.later.set(element, cv.key);
+      return;
+    }
+    this.later.delete(element);
+    if (!this.drawn.has(mount)) this.near.watch(element);
+    this.drawn.set(mount, signature);
+    host.style.setProperty('--rr-font-size', `${ui.fontSize}px`);
+    if (host.getAttribute('lang') !== locale) host.setAttribute('lang', locale);
+    render(this.badgeFor(cv, isCurrent, ui, status), mount);
+  }
+
+  /** A badge whose age moved while it was far away came near: draw it now. */
+  private cameNear(element: HTMLElement): void {
+    const key = this.later.get(element);
+    if (key === undefined || !this.last) return;
+    this.later.delete(element);
+    const entry = this.last.known.get(key);
+    if (entry?.element === element) this.drawOne(entry, this.last.context);
+  }
+
+  /** Stops watching the screen (the page's overlay is going away). */
+  dispose(): void {
+    this.near.dispose();
+    this.last = null;
+  }
+
+  /** The badge of `key` must be drawn again at the next draw (its picker opened or closed). */
+  forgetKey(key: string, element: HTMLElement | null | undefined): void {
+    this.pending.add(key);
+    this.forget(element);
   }
 
   /** The badge of this element must be drawn again at the next draw (its picker opened or closed). */
@@ -83,6 +163,8 @@ export class BadgeLayer {
   /** Gives a site node back as it was: no stamps, no badge. */
   clear(element: HTMLElement): void {
     unstamp(element);
+    this.near.unwatch(element);
+    this.later.delete(element);
     const badge = findBadgeHost(element);
     if (badge) {
       render(null, badge.mount);

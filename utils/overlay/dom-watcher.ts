@@ -5,10 +5,17 @@ export interface DomWatcher {
   schedule(): void;
 }
 
-export function watchDom(root: Node, onBatch: (changed: ReadonlySet<Node>) => void, signal: AbortSignal): DomWatcher {
+/**
+ * `changed`: where the page changed (targets of text and attribute changes, nodes added); `stripped`: stamped
+ * comment elements something was removed from (their badge may have gone with it).
+ */
+export type BatchHandler = (changed: ReadonlySet<Node>, stripped: ReadonlySet<HTMLElement>) => void;
+
+export function watchDom(root: Node, onBatch: BatchHandler, signal: AbortSignal): DomWatcher {
   let pending = false;
   /** Where the page changed since the last batch; the site adapter re-reads only rows in or under these. */
   let changed = new Set<Node>();
+  let stripped = new Set<HTMLElement>();
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -18,8 +25,10 @@ export function watchDom(root: Node, onBatch: (changed: ReadonlySet<Node>) => vo
     cancelAnimationFrame(frame);
     clearTimeout(timer);
     const batch = changed;
+    const lost = stripped;
     changed = new Set();
-    onBatch(batch);
+    stripped = new Set<HTMLElement>();
+    onBatch(batch, lost);
   };
   const schedule = () => {
     if (pending || signal.aborted) return;
@@ -32,8 +41,22 @@ export function watchDom(root: Node, onBatch: (changed: ReadonlySet<Node>) => vo
   const observer = new MutationObserver((records) => {
     // Only note where; the reading happens in the batch. Our own badges and panel changing must not wake us up.
     for (const record of records) {
-      if (isOurs(record.target) || onlyOurNodes(record)) continue;
-      changed.add(record.target);
+      if (isOurs(record.target)) continue;
+      if (record.type === 'childList' && record.removedNodes.length > 0) {
+        const stamped = (record.target as Element).closest?.<HTMLElement>('[data-rr-id]');
+        if (stamped) {
+          stripped.add(stamped);
+          schedule();
+        }
+      }
+      if (onlyOurNodes(record)) continue;
+      if (record.type !== 'childList' || record.removedNodes.length > 0) {
+        changed.add(record.target);
+      } else {
+        // Only additions: the new nodes say where, not the list they joined (a row added to a list of 2,000
+        // must not make the adapter look at the other 1,999).
+        for (const node of record.addedNodes) changed.add(node);
+      }
       schedule();
     }
   });

@@ -13,10 +13,26 @@ export interface KnownComment {
   lastY: number;
 }
 
+/** What merges changed since the last `takeDelta`: the view and the badges work on these only. */
+export interface KnownDelta {
+  /** Comments new or whose data changed (the merged copies, as `comments()` gives them). */
+  upserted: Map<string, Comment>;
+  /** Keys whose element changed (a new row shows it, or none does any more). */
+  moved: Set<string>;
+}
+
 export class KnownComments {
   private readonly byKey = new Map<string, KnownComment>();
   private readonly keyByElement = new WeakMap<HTMLElement, string>();
   private nextOrder = 0;
+  private delta: KnownDelta = { upserted: new Map(), moved: new Set() };
+
+  /** What changed since the last call; starts collecting afresh. */
+  takeDelta(): KnownDelta {
+    const delta = this.delta;
+    this.delta = { upserted: new Map(), moved: new Set() };
+    return delta;
+  }
 
   /**
    * Merges one read of the page; returns true when anything the overlay draws from changed (a comment's data, or
@@ -31,6 +47,7 @@ export class KnownComments {
       if (known.element && !current.has(known.element)) {
         if (known.element.isConnected) released.push(known.element);
         known.element = null;
+        this.delta.moved.add(known.key);
         changed = true;
       }
     }
@@ -40,13 +57,19 @@ export class KnownComments {
       const previousKey = this.keyByElement.get(element);
       if (previousKey !== undefined && previousKey !== key) {
         const previous = this.byKey.get(previousKey);
-        if (previous && previous.element === element) previous.element = null;
+        if (previous && previous.element === element) {
+          previous.element = null;
+          this.delta.moved.add(previousKey);
+        }
       }
       this.keyByElement.set(element, key);
       const known = this.byKey.get(key);
       if (!known) {
         const lastY = pageY(element, scrollY);
-        this.byKey.set(key, { key, comment: { ...comment, order: this.nextOrder++ }, element, lastY });
+        const merged = { ...comment, order: this.nextOrder++ };
+        this.byKey.set(key, { key, comment: merged, element, lastY });
+        this.delta.upserted.set(key, merged);
+        this.delta.moved.add(key);
         changed = true;
         continue;
       }
@@ -54,11 +77,13 @@ export class KnownComments {
         // Layout is read only when a row appears, not on every batch.
         known.element = element;
         known.lastY = pageY(element, scrollY) || known.lastY;
+        this.delta.moved.add(key);
         changed = true;
       }
       const merged = mergeComment(known.comment, comment);
       if (merged !== known.comment) {
         known.comment = merged;
+        this.delta.upserted.set(key, merged);
         changed = true;
       }
     }
@@ -77,6 +102,11 @@ export class KnownComments {
     return this.all().map((k) => k.comment);
   }
 
+  /** Every comment, lazily (a batch that works on its delta never walks them). */
+  *eachComment(): Generator<Comment> {
+    for (const known of this.byKey.values()) yield known.comment;
+  }
+
   get size(): number {
     return this.byKey.size;
   }
@@ -93,16 +123,18 @@ function pageY(element: HTMLElement, scrollY: number): number {
 function mergeComment(old: Comment, next: Comment): Comment {
   const parentId = next.parentId ?? old.parentId;
   const threadKey = next.parentId ? next.threadKey : old.threadKey;
+  // Most rows read again are unchanged: compare before building a copy (no garbage per row and batch).
+  if (sameComment(old, next, parentId, threadKey)) return old;
   const candidate: Comment = { ...next, order: old.order, parentId, threadKey };
   if (parentId === undefined) delete candidate.parentId;
-  return sameComment(old, candidate) ? old : candidate;
+  return candidate;
 }
 
-function sameComment(a: Comment, b: Comment): boolean {
+function sameComment(a: Comment, b: Comment, parentId: string | undefined, threadKey: string): boolean {
   return (
     a.text === b.text &&
-    a.parentId === b.parentId &&
-    a.threadKey === b.threadKey &&
+    a.parentId === parentId &&
+    a.threadKey === threadKey &&
     a.postedAt === b.postedAt &&
     a.editedAt === b.editedAt &&
     a.author.handle === b.author.handle &&

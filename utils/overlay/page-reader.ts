@@ -48,7 +48,7 @@ export class PageReader {
       isPostPage: true,
       post: read.post,
       actingHandle: read.actingHandle,
-      comments: this.known.comments(),
+      comments: { [Symbol.iterator]: () => this.known.eachComment() },
       collapsed: read.collapsed,
       candidates: read.candidates,
       readable: read.comments.length,

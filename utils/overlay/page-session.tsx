@@ -26,7 +26,8 @@ import { PopupLayer } from './popup-layer';
 import { bestTemplateFor, commentForHandle, liveTemplates, replyTextFor, replyTextForPost } from './reply-text';
 import { ResponseRecorder } from './response-recorder';
 import type { InsertStatus, SessionServices } from './session-services';
-import { buildPageView, type PageFacts, type PageView } from './view-model';
+import { ViewBuilder } from './view-builder';
+import type { PageFacts, PageView } from './view-model';
 
 export type { InsertStatus, SessionServices } from './session-services';
 
@@ -41,13 +42,15 @@ export class PageSession {
   private readonly panel: PanelLayer;
   private readonly statuses = new Map<string, InsertStatus>();
   private view: PageView | null = null;
+  /** Builds the view batch by batch (only what changed is worked out again). */
+  private readonly builder = new ViewBuilder();
   private facts: PageFacts | null = null;
   private currentKey: string | null = null;
   /** The reply box Reply Radar opened last and for which comment: Alt+1…9 fill templates for it while focused. */
   private replying: { key: string; editor: HTMLElement } | null = null;
   /** Bumped by every selection, so a slow earlier one does not scroll to a comment the user has moved past. */
   private selection = 0;
-  /** Set when what the view is built from changed (page, clock, states, settings); else only UI state is redrawn. */
+  /** Set when the site's theme and font size may have changed (clock, settings): they are read again. */
   private viewDirty = true;
   private pickerKey: string | null = null;
   /** The last done/snooze/ignore, undoable for UNDO_MS: the state it replaced. */
@@ -130,12 +133,24 @@ export class PageSession {
       },
       signal,
     );
-    const watcher = watchDom(document.documentElement, (changed) => this.readAndRender(changed), signal);
+    const watcher = watchDom(
+      document.documentElement,
+      (changed, stripped) => {
+        // The site re-rendered part of a comment: its badge may have gone with it, so look at it again.
+        for (const element of stripped) {
+          const key = element.getAttribute('data-rr-id');
+          if (key) this.badges.forgetKey(key, element);
+        }
+        this.readAndRender(changed);
+      },
+      signal,
+    );
     this.scheduleRead = () => watcher.schedule();
     // One shared clock for every badge: ages move by the minute, and the loading grace must end on time.
     const clock = setInterval(() => {
       this.viewDirty = true;
-      this.readAndRender();
+      // An empty change set: rows come from what was read (scrolling alone can reveal the end of a conversation).
+      this.readAndRender(new Set());
     }, 20_000);
     const graceTimer = setTimeout(() => this.readAndRender(), LOADING_GRACE_MS + 50);
     signal.addEventListener('abort', () => {
@@ -209,7 +224,6 @@ export class PageSession {
       return;
     }
     for (const element of result.released) this.badges.clear(element);
-    if (result.changed) this.viewDirty = true;
     this.facts = result.facts;
     this.manual.fetchNew(this.reader.known.all().map((k) => k.key));
     this.forgetEmptiedBoxes();
@@ -249,16 +263,29 @@ export class PageSession {
       return;
     }
     try {
-      if (this.viewDirty || !this.view) {
-        const settings = this.services.settings();
-        this.view = buildPageView(this.facts, settings, this.manual.map, this.services.now(), this.services.locale);
-        this.recorder.observe(this.view);
+      const settings = this.services.settings();
+      const delta = this.reader.known.takeDelta();
+      const update = this.builder.build(
+        this.facts,
+        settings,
+        this.manual.map,
+        this.services.now(),
+        this.services.locale,
+        {
+          upserted: delta.upserted.values(),
+        },
+      );
+      this.view = update.view;
+      if (this.viewDirty || update.changed.size > 0 || update.queueChanged) this.recorder.observe(this.view);
+      if (this.viewDirty) {
+        // Each costs a style recalculation: read on the clock and when settings change, not on every batch.
         this.theme = this.adapter.theme(document);
         this.fontSize = siteFontSize();
         this.viewDirty = false;
       }
-      if (this.currentKey && !this.view.queue.some((c) => c.key === this.currentKey)) this.currentKey = null;
-      this.badges.draw(this.reader.known.all(), this.view, {
+      if (this.currentKey && this.view.comments.get(this.currentKey)?.state !== 'unanswered') this.currentKey = null;
+      const keys = update.full ? null : new Set([...update.changed, ...delta.moved]);
+      this.badges.draw(this.reader.known, this.view, keys, {
         currentKey: this.currentKey,
         pickerKey: this.pickerKey,
         theme: this.theme,
@@ -300,6 +327,7 @@ export class PageSession {
   private teardown(): void {
     this.panel.unmount();
     this.teardownMarks();
+    this.badges.dispose();
   }
 
   private teardownMarks(): void {
@@ -363,7 +391,7 @@ export class PageSession {
 
   /** The badge of `key` must be drawn again at the next render (its picker opened or closed). */
   private forgetBadge(key: string | null): void {
-    if (key) this.badges.forget(this.reader.known.get(key)?.element);
+    if (key) this.badges.forgetKey(key, this.reader.known.get(key)?.element);
   }
 
   // ---- actions ---------------------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' } 
 
 export class PanelLayer {
   private panel: { host: HTMLElement; mount: HTMLElement; placed: AbortController } | null = null;
+  /** What the panel was last drawn from (see panelInputs). */
+  private drawn: unknown[] | null = null;
 
   constructor(
     private readonly platform: Platform,
@@ -62,6 +64,9 @@ export class PanelLayer {
       if (this.dock) dockPanel(this.panel.host, this.dock, placed.signal);
     }
     const { host, mount } = this.panel;
+    const inputs = panelInputs(view, ui, currentLocale());
+    if (this.drawn && inputs.length === this.drawn.length && inputs.every((x, i) => x === this.drawn![i])) return;
+    this.drawn = inputs;
     host.setAttribute('data-rr-unanswered', String(view.tracked ? view.queue.length : 0));
     host.setAttribute('data-rr-health', view.health);
     host.setAttribute('data-theme', ui.theme);
@@ -120,6 +125,7 @@ export class PanelLayer {
 
   /** Unmounts the panel's UI (the host goes with the page's signal or with `remove`). */
   unmount(): void {
+    this.drawn = null;
     if (this.panel) render(null, this.panel.mount);
   }
 
@@ -129,15 +135,39 @@ export class PanelLayer {
     this.panel.placed.abort();
     this.panel.host.remove();
     this.panel = null;
+    this.drawn = null;
   }
 }
 
 /** The comments that left the queue on this page, by where they went, in page order. */
 function handledLists(view: PageView): Record<HandledKind, HandledItem[]> {
   const lists: Record<HandledKind, HandledItem[]> = { done: [], snoozed: [], ignored: [] };
-  for (const c of view.comments.values()) {
+  for (const c of view.handled ?? []) {
     if (c.state !== 'done' && c.state !== 'snoozed' && c.state !== 'ignored') continue;
     lists[c.state].push({ key: c.key, authorName: c.comment.author.displayName, snippet: c.comment.text });
   }
   return lists;
+}
+
+/** What the panel shows, compared by identity: an unchanged panel is not drawn again on every batch. */
+function panelInputs(view: PageView, ui: PanelUi, locale: string): unknown[] {
+  return [
+    view.queue,
+    view.health,
+    view.problems.join('\u0001'),
+    view.collapsedHints.join('\u0001'),
+    view.tracked,
+    view.notTrackedReason,
+    view.adoptable?.handle,
+    view.adoptable?.displayName,
+    (view.handled ?? []).map((c) => `${c.key}/${c.state}`).join(','),
+    ui.currentKey,
+    ui.labelFilter,
+    ui.theme,
+    ui.fontSize,
+    ui.settings.panelCollapsed,
+    ui.undo,
+    ui.undo && view.comments.get(ui.undo.key)?.comment.author.displayName,
+    locale,
+  ];
 }

@@ -332,13 +332,23 @@ export function createXAdapter(): SiteAdapter {
 
   /** Each article's last reading; valid until a change is seen inside it (X recycles articles for other posts). */
   const readings = new WeakMap<Element, ReturnType<typeof readArticle>>();
-  let dirty: ((article: Element) => boolean) | null = null;
+  /** Each cell's last classification, valid on the same terms. */
+  const cellRows = new WeakMap<Element, Row>();
+  let dirty: Dirty | null = null;
 
   function readArticleOnce(article: Element, url: URL): ReturnType<typeof readArticle> {
     const cached = readings.get(article);
-    if (cached && dirty && !dirty(article)) return cached;
+    if (cached && dirty && !dirty.article(article)) return cached;
     const fresh = readArticle(article, url);
     readings.set(article, fresh);
+    return fresh;
+  }
+
+  function classifyCellOnce(cell: HTMLElement, url: URL): Row {
+    const cached = cellRows.get(cell);
+    if (cached && dirty && !dirty.cell(cell)) return cached;
+    const fresh = classifyCell(cell, url);
+    cellRows.set(cell, fresh);
     return fresh;
   }
 
@@ -365,7 +375,9 @@ export function createXAdapter(): SiteAdapter {
     const { postId } = match;
     const memory = memoryFor(postId);
     const column = doc.querySelector(SEL.primaryColumn);
-    const rows = column ? Array.from(column.querySelectorAll<HTMLElement>(SEL.cell), (c) => classifyCell(c, url)) : [];
+    const rows = column
+      ? Array.from(column.querySelectorAll<HTMLElement>(SEL.cell), (c) => classifyCellOnce(c, url))
+      : [];
     const urlHandle = handleInPath(url.pathname);
 
     // The focused post: the row with the URL's id; X also marks it tabindex=-1 (after an edit the ids differ).
@@ -527,21 +539,31 @@ export function createXAdapter(): SiteAdapter {
   };
 }
 
+interface Dirty {
+  article(article: Element): boolean;
+  cell(cell: Element): boolean;
+}
+
 /**
- * Which articles a set of changed nodes touches: a change inside an article, or a change to a node that holds
- * articles (a cell or the timeline getting new rows).
+ * Which articles and cells a set of changed nodes touches: a change inside an article or a cell (or the cell
+ * itself, added). A change to the list itself (a row added or removed) touches no other row: the walk over the
+ * cells finds the new ones, which nothing was cached for, and the ones gone are simply not there.
  */
-function dirtyTest(changed: ReadonlySet<Node>): (article: Element) => boolean {
-  const touched = new Set<Element>();
-  const containers: Element[] = [];
+function dirtyTest(changed: ReadonlySet<Node>): Dirty {
+  const articles = new Set<Element>();
+  const cells = new Set<Element>();
   for (const node of changed) {
     const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
     if (!el) continue;
     const article = el.closest(SEL.anyArticle);
-    if (article) touched.add(article);
-    else containers.push(el);
+    if (article) articles.add(article);
+    const cell = el.closest(SEL.cell);
+    if (cell) cells.add(cell);
   }
-  return (article) => touched.has(article) || containers.some((c) => c.contains(article));
+  return {
+    article: (article) => articles.has(article) || cells.has(article.closest(SEL.cell) as Element),
+    cell: (cell) => cells.has(cell),
+  };
 }
 
 /**

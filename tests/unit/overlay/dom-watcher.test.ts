@@ -39,16 +39,20 @@ describe('watchDom', () => {
     watchDom(root, (changed) => batches.push(changed), new AbortController().signal);
     const text = rows[0]!.querySelector('p')!.firstChild as Text;
     text.data = 'one, edited';
-    rows[1]!.append(document.createElement('span'));
+    const added = document.createElement('span');
+    rows[1]!.append(added);
     rows[2]!.querySelector('p')!.setAttribute('lang', 'hu');
     await settle();
     expect(batches).toHaveLength(1);
-    expect([...batches[0]!]).toEqual(expect.arrayContaining([text, rows[1], rows[2]!.querySelector('p')]));
+    // A node added is named itself, not the row (or list) it joined: the work follows the change.
+    expect([...batches[0]!]).toEqual(expect.arrayContaining([text, added, rows[2]!.querySelector('p')]));
     expect(batches[0]!.size).toBe(3);
     // The next change starts a new batch with only itself.
-    rows[2]!.append(document.createElement('span'));
+    const removed = rows[2]!.querySelector('p')!;
+    removed.remove();
     await settle();
     expect(batches.map((b) => b.size)).toEqual([3, 1]);
+    // A node removed is named by where it was.
     expect([...batches[1]!]).toEqual([rows[2]]);
   });
 
@@ -82,7 +86,9 @@ describe('watchDom', () => {
     rows[1]!.querySelector('p')!.textContent = 'two, edited';
     await settle();
     expect(batches).toHaveLength(1);
-    expect([...batches[0]!]).toEqual([rows[1]!.querySelector('p')]);
+    const p = rows[1]!.querySelector('p')!;
+    expect([...batches[0]!].every((node) => p.contains(node))).toBe(true);
+    expect(batches[0]!.has(p)).toBe(true);
   });
 
   it('runs an asked-for batch with nothing changed', async () => {

@@ -25,6 +25,7 @@ const view: CommentView = {
   ageText: '2h',
   labels: [],
   spam: false,
+  postedAt: comment.postedAt,
 };
 
 /** The site's row: attributes and children of its own that stamping must leave alone. */

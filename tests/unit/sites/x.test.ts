@@ -397,15 +397,19 @@ describe('reading each row once until it changes', () => {
     expect(textOf(adapter.read(doc, POST_URL), 1)).toContain('changed B');
   });
 
-  it('re-reads every row under a container that changed (new or recycled cells)', () => {
+  it('re-reads a cell added or changed, and no other row when one joins or leaves the list', () => {
     const doc = conversation();
     const adapter = createXAdapter();
     const first = adapter.read(doc, POST_URL);
-    const b = first.comments[1]!;
-    const text = b.element.querySelector('[data-testid="tweetText"]')!;
-    text.append(doc.createTextNode(' more'));
-    const column = doc.querySelector('[data-testid="primaryColumn"]')!;
-    expect(textOf(adapter.read(doc, POST_URL, new Set([column])), 1)).toMatch(/ more$/);
+    const [a, b] = [first.comments[0]!, first.comments[1]!];
+    const cellOf = (el: Element) => el.closest('[data-testid="cellInnerDiv"]')!;
+    b.element.querySelector('[data-testid="tweetText"]')!.append(doc.createTextNode(' more'));
+    // A row left the list (the list itself changed): the other rows stand as read.
+    const list = cellOf(a.element).parentElement!;
+    const second = adapter.read(doc, POST_URL, new Set([list]));
+    expect(textOf(second, 1)).toBe(b.comment.text);
+    // B's cell was put back (X recycles cells): it is read again.
+    expect(textOf(adapter.read(doc, POST_URL, new Set([cellOf(b.element)])), 1)).toMatch(/ more$/);
   });
 });
 
