@@ -6,8 +6,7 @@
 //   bare baseline pass over the same DOM in the same run (one querySelectorAll reading the same attributes);
 // - batch: main-thread time of each batch of 20 new comments (p95), with minus the without median;
 // - scroll: the same per scroll step;
-// - long tasks (> 50 ms) during the stream and the scroll, with and without; and long animation frames in which
-//   the extension's scripts ran;
+// - long tasks (> 50 ms) during the stream and the scroll, with and without;
 // - badge latency: from a comment entering the DOM to its <rr-badge> host existing (p95);
 // - heap: JS heap after the stream and scroll, after two GCs, with minus without;
 // and the content scripts' gzip sizes. Several runs; the table shows min / median / max, the JSON keeps every figure.
@@ -42,7 +41,6 @@ interface PageFigures {
   batchMs: number[];
   scrollMs: number[];
   longTasks: number;
-  extLongFrames: number;
   badgeLatencies: number[];
   stampLatencies: number[];
   /** Comments of the stream that never got a badge host. */
@@ -156,23 +154,17 @@ interface BenchHooks {
   unstamped(): number;
   latencies(ids: string[]): Array<{ stamp: number | null; badge: number | null }>;
 }
-declare const window: Window & { __bench: BenchHooks; __lt: Array<{ d: number; ext: boolean; loaf: boolean }> };
+declare const window: Window & { __bench: BenchHooks; __lt: number[] };
 
+/**
+ * Long tasks of the page's main thread, whoever ran them (the content script shares the thread). Long animation
+ * frames would name the scripts, but they leave out the extension's isolated world, so they cannot tell ours apart.
+ */
 function observeLongTasks(): void {
   window.__lt = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__lt.push({ d: e.duration, ext: false, loaf: false });
+    for (const e of list.getEntries()) window.__lt.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as Array<PerformanceEntry & { scripts?: Array<{ sourceURL: string }> }>) {
-        const ext = (e.scripts ?? []).some((s) => s.sourceURL.startsWith('chrome-extension://'));
-        window.__lt.push({ d: e.duration, ext, loaf: true });
-      }
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {
-    // No Long Animation Frames API: long tasks only.
-  }
 }
 
 /** Waits until every mounted comment is stamped; returns how many were left when it gave up. */
@@ -251,8 +243,7 @@ async function measureLoaded(
     baselinePassMs,
     batchMs,
     scrollMs,
-    longTasks: lt.filter((e) => !e.loaf && e.d > 50).length,
-    extLongFrames: lt.filter((e) => e.loaf && e.ext && e.d > 50).length,
+    longTasks: lt.filter((d) => d > 50).length,
     badgeLatencies: lat.map((l) => l.badge).filter((x): x is number => x !== null),
     stampLatencies: lat.map((l) => l.stamp).filter((x): x is number => x !== null),
     missingBadges: lat.filter((l) => l.badge === null).length,
@@ -326,11 +317,6 @@ function summarize(scenario: string, w: PageFigures[], wo: PageFigures[]): Row[]
       'n',
       w.map((p) => p.longTasks),
       wo.map((p) => p.longTasks),
-    ),
-    row(
-      'long frames running extension code',
-      'n',
-      w.map((p) => p.extLongFrames),
     ),
     row(
       'badge latency p95',
