@@ -1,6 +1,6 @@
 // The starter templates of the other languages, one click each: a new install has the interface language's set and
 // English (not all four languages in every picker); a team that answers in more languages adds theirs here.
-import { useEffect, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Template } from '../../utils/core/template';
 import { LOCALE_NATIVE_NAMES, type Locale, t } from '../../utils/i18n';
 import { isLocale } from '../../utils/i18n/locales';
@@ -14,20 +14,10 @@ export function StarterLanguages(props: {
   onAdded: () => Promise<void>;
   onError: (message: string | null) => void;
 }) {
-  const [missing, setMissing] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const { templates, onAdded, onError } = props;
-
-  useEffect(() => {
-    let alive = true;
-    if (templates === null) return;
-    void missingStarterLanguages()
-      .then((langs) => alive && setMissing(langs))
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, [templates]);
+  // Computed from the list shown (no extra read): it follows adds, deletes and imports.
+  const missing = useMemo(() => (templates ? missingStarterLanguages(templates) : []), [templates]);
 
   if (missing.length === 0) return null;
 

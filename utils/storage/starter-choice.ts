@@ -27,9 +27,8 @@ export async function applyStarterLanguages(keep: readonly string[]): Promise<{ 
   return { added, removed };
 }
 
-/** Starter languages none of whose starters is in the list now (the options page offers to add them). */
-export async function missingStarterLanguages(): Promise<string[]> {
-  const live = (await listTemplates()).items;
+/** Starter languages none of whose starters is in `live` (the options page offers to add them). */
+export function missingStarterLanguages(live: readonly Template[]): string[] {
   const there = (key: string, title: string, lang: string) =>
     live.some((t) => t.id === `starter-${key}` || (t.title === title && primary(t.language) === lang));
   const present = new Set(
