@@ -85,6 +85,10 @@ export interface ConversationRead {
  */
 export class ConversationReader {
   private readonly parsed = new WeakMap<Element, Parsed>();
+  /** The post each parsed timestamp links to. */
+  private readonly codeOf = new WeakMap<Element, string>();
+  /** The row each profile picture was last found inside (rows do not move their pictures). */
+  private readonly avatarRow = new WeakMap<Element, Element>();
   /** Rows of the last read by element, to tell a control inside a comment from one outside. */
   private rows = new WeakSet<Element>();
   /** Per control: inside a comment row (Reply, likes, heart) or not. Controls never move between rows. */
@@ -106,15 +110,20 @@ export class ConversationReader {
     let unreadable = 0;
 
     for (const time of scope.querySelectorAll(SEL.commentTime)) {
-      const link = time.closest('a');
-      const target = link ? parseCommentHref(link.getAttribute('href'), base) : null;
-      if (!link || !target || target.code !== code) continue; // another post's comment (a feed behind a dialog)
       let result = this.parsed.get(time);
       const row = result?.row;
-      if (!result || !dirty || !row?.isConnected || !row.contains(time) || dirty(row)) {
+      const fresh = !result || !dirty || !row?.isConnected || !row.contains(time) || dirty(row);
+      // A row read before and untouched since keeps its reading, link included (a changed href marks it dirty).
+      if (!fresh && this.codeOf.get(time) !== code) continue;
+      if (fresh) {
+        const link = time.closest('a');
+        const target = link ? parseCommentHref(link.getAttribute('href'), base) : null;
+        if (!link || !target || target.code !== code) continue; // another post's comment (a feed behind a dialog)
         result = parseRow(time, link, target.id, target.parentId, scope);
         this.parsed.set(time, result);
+        this.codeOf.set(time, target.code);
       }
+      if (!result) continue;
       out.candidates++;
       if ('problem' in result) {
         unreadable++;
@@ -180,7 +189,14 @@ export class ConversationReader {
   }
 
   private insideRow(el: Element, scope: Element): boolean {
-    for (let at = el.parentElement; at && at !== scope; at = at.parentElement) if (this.rows.has(at)) return true;
+    const known = this.avatarRow.get(el);
+    if (known && this.rows.has(known) && known.contains(el)) return true;
+    for (let at = el.parentElement; at && at !== scope; at = at.parentElement) {
+      if (this.rows.has(at)) {
+        this.avatarRow.set(el, at);
+        return true;
+      }
+    }
     return false;
   }
 
