@@ -2,7 +2,6 @@
 // checked whole before anything is written; a refused file names its first problem and changes nothing.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { currentLocale, t, tn } from '../../utils/i18n';
-import { toErrorInfo } from '../../utils/storage/errors';
 import {
   exportJson,
   exportTemplatesCsv,
@@ -14,6 +13,7 @@ import {
   readImportFile,
 } from '../../utils/storage/import-export';
 import { Section } from './Field';
+import { errorText } from './format';
 
 /** Hand text to the browser as a file download; nothing leaves the machine. */
 export function downloadText(text: string, filename: string, type: string): void {
@@ -117,7 +117,7 @@ export function DataSection() {
         setExportNote(tn('data_export_skipped', skipped.length));
       }
     } catch (err) {
-      setExportError(t('data_export_failed', { reason: toErrorInfo(err).message }));
+      setExportError(t('data_export_failed', { reason: errorText(err) }));
     }
   };
 
@@ -137,7 +137,7 @@ export function DataSection() {
           : await importTemplatesCsv(text, { mode });
       finish({ step: 'done', fileName: file.name, lines: summaryLines(summary) });
     } catch (err) {
-      finish({ step: 'failed', fileName: file.name, message: toErrorInfo(err).message });
+      finish({ step: 'failed', fileName: file.name, message: errorText(err) });
     }
   };
 
@@ -151,7 +151,7 @@ export function DataSection() {
     try {
       text = await readImportFile(file);
     } catch (err) {
-      finish({ step: 'failed', fileName: file.name, message: toErrorInfo(err).message });
+      finish({ step: 'failed', fileName: file.name, message: errorText(err) });
       return;
     }
     const kind = importKindOf(file.name, text);

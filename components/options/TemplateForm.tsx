@@ -7,7 +7,7 @@ import { t, tn } from '../../utils/i18n';
 import { toErrorInfo } from '../../utils/storage/errors';
 import { shortcutOwner } from '../../utils/storage/templates';
 import { Field, FieldError } from './Field';
-import { languageName, parseList } from './format';
+import { errorText, languageName, parseList } from './format';
 import { fixedXLength, unknownVariables, variableInfo } from './template-checks';
 
 /** Languages offered first; any other BCP 47 tag can be typed under "Other". */
@@ -172,10 +172,10 @@ export function TemplateForm({
       const field = (info.path?.split(/[.[]/)[0] ?? '') as FieldName;
       const known: FieldName[] = ['title', 'body', 'shortcut', 'language', 'tags'];
       if (known.includes(field)) {
-        setServerErrors({ [field]: info.message });
+        setServerErrors({ [field]: errorText(err) });
         formRef.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
       } else {
-        setServerErrors({ form: info.message });
+        setServerErrors({ form: errorText(err) });
       }
     } finally {
       setBusy(false);

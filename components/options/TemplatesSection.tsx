@@ -4,7 +4,6 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { type Settings, ShortcutActionSchema } from '../../utils/core/settings';
 import type { Template, TemplateDraft } from '../../utils/core/template';
 import { currentLocale, t, tn } from '../../utils/i18n';
-import { toErrorInfo } from '../../utils/storage/errors';
 import {
   createTemplate,
   deleteTemplate,
@@ -17,6 +16,7 @@ import {
   watchTemplatesRevision,
 } from '../../utils/storage/templates';
 import { Section } from './Field';
+import { errorText } from './format';
 import { StarterLanguages } from './StarterLanguages';
 import { COMMON_LANGUAGES, TemplateForm } from './TemplateForm';
 import { TemplateRow } from './TemplateRow';
@@ -67,7 +67,7 @@ export function TemplatesSection({ shortcuts, toastMs, agentName, trigger }: Tem
       setDamaged(new Set([...live.skipped, ...trashed.skipped].map((s) => s.key)).size);
       setLoadError(null);
     } catch (err) {
-      setLoadError(t('templates_load_failed', { reason: toErrorInfo(err).message }));
+      setLoadError(t('templates_load_failed', { reason: errorText(err) }));
     }
   }, []);
 
@@ -109,7 +109,7 @@ export function TemplatesSection({ shortcuts, toastMs, agentName, trigger }: Tem
     try {
       await work();
     } catch (err) {
-      setActionError(toErrorInfo(err).message);
+      setActionError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -167,7 +167,7 @@ export function TemplatesSection({ shortcuts, toastMs, agentName, trigger }: Tem
         const moved = next[position - 1];
         if (moved) setAnnouncement(t('templates_moved_to', { title: moved.title, position, total: next.length }));
       } catch (err) {
-        setActionError(toErrorInfo(err).message);
+        setActionError(errorText(err));
       }
     });
   };

@@ -1,6 +1,7 @@
 // Small text helpers of the options page: dates, counts, tags and handles as people read and type them.
 import type { Platform } from '../../utils/core/model';
-import { currentLocale, LOCALE_NATIVE_NAMES, type Locale, t } from '../../utils/i18n';
+import { currentLocale, LOCALE_NATIVE_NAMES, type Locale, type MessageKey, t } from '../../utils/i18n';
+import { toErrorInfo } from '../../utils/storage/errors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -95,4 +96,10 @@ export function languageName(code: string, displayLocale?: string): string {
     // Not a valid tag: show it as typed.
   }
   return code;
+}
+
+/** What went wrong, for the user: the error's locale message when it has one (storage names it), else its text. */
+export function errorText(err: unknown): string {
+  const info = toErrorInfo(err);
+  return info.key ? t(info.key as MessageKey, info.params) : info.message;
 }

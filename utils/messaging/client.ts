@@ -29,8 +29,8 @@ export async function call<N extends BackgroundMessageName>(name: N, req: Reques
   if (!envelope.success)
     throw new RadarError('internal', `Reply Radar's background sent a malformed answer to ${name}.`);
   if (!envelope.data.ok) {
-    const { code, message, path } = envelope.data.error;
-    throw new RadarError(code, message, path);
+    const { code, message, path, key, params } = envelope.data.error;
+    throw new RadarError(code, message, path, key ? { key, ...(params ? { params } : {}) } : undefined);
   }
   return envelope.data.data as Response<N>;
 }

@@ -12,6 +12,9 @@ export const ErrorInfoSchema = z.object({
   message: z.string(),
   /** Where in the request or file the problem is, e.g. "templates[3].body". */
   path: z.string().optional(),
+  /** The sentence for the user as a locale message (utils/i18n), when there is one; `message` stays for logs. */
+  key: z.string().max(100).optional(),
+  params: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional(),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 

@@ -379,7 +379,10 @@ async function applyAtomically(
   } catch (err) {
     if (settings) await storage.setItems(before.map(({ key, value }) => ({ key, value })));
     const info = toErrorInfo(err);
-    throw new RadarError(info.code, `Import failed, nothing was changed: ${info.message}`, info.path);
+    throw new RadarError(info.code, `Import failed, nothing was changed: ${info.message}`, info.path, {
+      key: 'error_import_failed',
+      params: { reason: info.message },
+    });
   }
   // Open tabs reload what changed; an import that changed nothing disturbs nobody.
   if (!importChangedNothing(summary)) {

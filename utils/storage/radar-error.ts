@@ -9,22 +9,37 @@ export interface ErrorInfo {
   message: string;
   /** Where in the request or file the problem is, e.g. "templates[3].body". */
   path?: string | undefined;
+  /** The sentence for the user as a locale message key (utils/i18n), when there is one; `message` stays for logs. */
+  key?: string | undefined;
+  params?: Record<string, string | number> | undefined;
+}
+
+/** A locale message key and its {placeholders}: how the user reads an error, in the interface language. */
+export interface UserText {
+  key: string;
+  params?: Record<string, string | number>;
 }
 
 export class RadarError extends Error {
   readonly code: ErrorCode;
   readonly path?: string;
+  readonly text?: UserText;
 
-  constructor(code: ErrorCode, message: string, path?: string) {
+  constructor(code: ErrorCode, message: string, path?: string, text?: UserText) {
     super(message);
     this.name = 'RadarError';
     this.code = code;
     if (path !== undefined) this.path = path;
+    if (text !== undefined) this.text = text;
   }
 
   toInfo(): ErrorInfo {
-    return this.path === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, path: this.path };
+    const info: ErrorInfo = { code: this.code, message: this.message };
+    if (this.path !== undefined) info.path = this.path;
+    if (this.text) {
+      info.key = this.text.key;
+      if (this.text.params) info.params = this.text.params;
+    }
+    return info;
   }
 }

@@ -47,12 +47,13 @@ function assertShortcutFree(templates: readonly Template[], shortcut: string | u
       'conflict',
       `Shortcut "${shortcut}" is already used by the template "${owner.title}".`,
       'shortcut',
+      { key: 'form_shortcut_taken', params: { shortcut: shortcut ?? '', title: owner.title } },
     );
   }
 }
 
 function notFound(id: string): RadarError {
-  return new RadarError('not-found', `No template with id "${id}".`, 'id');
+  return new RadarError('not-found', `No template with id "${id}".`, 'id', { key: 'error_template_gone' });
 }
 
 async function writeTx() {
@@ -67,7 +68,10 @@ async function getIn(store: { get(id: string): Promise<unknown> }, id: string): 
   const raw = await store.get(id);
   if (raw === undefined) throw notFound(id);
   const read = validateRead('templates', id, raw, TemplateSchema);
-  if (!read.ok) throw new RadarError('internal', `The template "${id}" is damaged (${read.skipped.problem}).`, 'id');
+  if (!read.ok) {
+    const text = { key: 'error_template_damaged' };
+    throw new RadarError('internal', `The template "${id}" is damaged (${read.skipped.problem}).`, 'id', text);
+  }
   return read.value;
 }
 
@@ -122,7 +126,10 @@ export async function updateTemplate(id: string, patch: TemplatePatch): Promise<
   const changes = parseOrThrow(TemplatePatchSchema, patch);
   const tx = await writeTx();
   const current = await getIn(tx.store, id);
-  if (!isLive(current)) throw new RadarError('conflict', `"${current.title}" is in the trash; restore it first.`, 'id');
+  if (!isLive(current)) {
+    const text = { key: 'error_template_in_trash', params: { title: current.title } };
+    throw new RadarError('conflict', `"${current.title}" is in the trash; restore it first.`, 'id', text);
+  }
   const merged = normalizeDraft(parseOrThrow(TemplateDraftSchema, { ...pickDraft(current), ...changes }));
   const { items } = await readValid(tx.store, TemplateSchema);
   assertShortcutFree(items, merged.shortcut, id);
@@ -191,7 +198,10 @@ export async function purgeTrash(now: number = Date.now()): Promise<number> {
 export async function purgeTemplate(id: string): Promise<void> {
   const tx = await writeTx();
   const current = await getIn(tx.store, id);
-  if (isLive(current)) throw new RadarError('conflict', `"${current.title}" is not in the trash.`, 'id');
+  if (isLive(current)) {
+    const text = { key: 'error_template_not_in_trash', params: { title: current.title } };
+    throw new RadarError('conflict', `"${current.title}" is not in the trash.`, 'id', text);
+  }
   await tx.store.delete(id);
   await tx.done;
   await bumpTemplatesRevision();
@@ -219,7 +229,10 @@ export async function reorderTemplates(ids: readonly string[]): Promise<Template
 export async function markTemplateUsed(id: string, at: number = Date.now()): Promise<Template> {
   const tx = await writeTx();
   const current = await getIn(tx.store, id);
-  if (!isLive(current)) throw new RadarError('conflict', `"${current.title}" is in the trash.`, 'id');
+  if (!isLive(current)) {
+    const text = { key: 'error_template_in_trash', params: { title: current.title } };
+    throw new RadarError('conflict', `"${current.title}" is in the trash.`, 'id', text);
+  }
   const used: Template = {
     ...current,
     useCount: current.useCount + 1,

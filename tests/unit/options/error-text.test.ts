@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorText } from '../../../components/options/format';
+import { applyLanguageSetting } from '../../../utils/i18n';
+import { RadarError } from '../../../utils/storage/errors';
+
+describe('storage errors as the options page shows them', () => {
+  afterEach(async () => {
+    await applyLanguageSetting('auto');
+  });
+
+  it('in the interface language when storage names the sentence', async () => {
+    const err = new RadarError('conflict', '"Thanks" is in the trash.', 'id', {
+      key: 'error_template_in_trash',
+      params: { title: 'Thanks' },
+    });
+    expect(errorText(err)).toBe('“Thanks” is in the trash; restore it first.');
+    await applyLanguageSetting('hu');
+    expect(errorText(err)).toBe('„Thanks” a kukában van; előbb állítsd vissza.');
+    await applyLanguageSetting('km');
+    expect(errorText(err)).toBe('“Thanks” នៅក្នុងធុងសំរាម សូមស្ដារវាមកវិញជាមុនសិន។');
+  });
+
+  it('the error’s own text otherwise', () => {
+    expect(errorText(new Error('disk full'))).toBe('disk full');
+  });
+});
