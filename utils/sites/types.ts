@@ -52,8 +52,13 @@ export interface SiteAdapter {
    */
   shownPostId?(doc: Document): string | null;
   /**
-   * Reads the page. `changed` holds the nodes the DOM observer saw change since the last read: rows outside them
-   * may be served from what was read before (each row is read once until it changes). Without it, read everything.
+   * Reads the page. `changed` holds where the DOM observer saw the page change since the last read: the node whose
+   * text or attribute changed, the node something was removed from, and each node added (not the list it joined,
+   * so a row added to a list of 2,000 names only itself). Rows outside these may be served from what was read
+   * before (each row is read once until it changes); a change to the list itself touches no other row. Without
+   * `changed`, read everything. Health must stay true whatever is cached: `candidates`, `collapsed` and `moreBelow`
+   * describe the whole page as it is now, never an "all answered" from a partial read. What the overlay does with
+   * the result is proportional to what changed: KnownComments hands the comments that changed to the view builder.
    */
   read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead;
   /** Opens the site's reply box for the comment and resolves to its editable element, or null. */
