@@ -437,6 +437,8 @@ export function createXAdapter(): SiteAdapter {
     let prev: PrevRow | null = null;
     let unreadable = 0;
     const reasons = new Set<string>();
+    /** Status ids read in this pass: two rows showing one id mean the page is not what it seems. */
+    const seen = new Set<string>();
 
     // The end of the conversation: a mounted heading decides; once it has scrolled out of the DOM, what
     // earlier reads learned decides (ids seen below it, and its offset for rows never seen yet).
@@ -479,12 +481,14 @@ export function createXAdapter(): SiteAdapter {
 
       result.candidates++;
       const read = readArticleOnce(row.article, url);
-      if ('problem' in read) {
+      const duplicate = !('problem' in read) && seen.has(read.id);
+      if ('problem' in read || duplicate) {
         unreadable++;
-        reasons.add(read.problem);
+        reasons.add('problem' in read ? read.problem : `two posts show status ${read.id}`);
         prev = null;
         continue;
       }
+      seen.add(read.id);
       const lines = cachedConnectorLines(row.article, read.id);
       const continues = lines.above || (prev?.adjacent === true && prev.below);
       let link: { parentId?: string; threadKey: string };

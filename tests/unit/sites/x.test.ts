@@ -261,7 +261,9 @@ describe('a conversation page', () => {
     heading.textContent = 'Probable spam';
     spamRow.replaceChildren(heading);
     const jen = cells(doc).find((c) => c.textContent?.includes('Maple Roast'))!;
-    spamRow.after(jen.cloneNode(true)); // a spam-ranked reply shown below that heading
+    const spamRanked = jen.cloneNode(true) as HTMLElement; // a spam-ranked reply shown below that heading
+    spamRanked.querySelector('time')!.closest('a')!.setAttribute('href', '/jen_k/status/1981700000000000001');
+    spamRow.after(spamRanked);
     const read = createXAdapter().read(doc, POST_URL);
     expect(read.comments.filter((c) => c.comment.author.handle === 'jen_k')).toHaveLength(2);
     expect(read.comments.map((c) => c.comment.author.handle)).not.toContain('city_news');
@@ -414,6 +416,16 @@ describe('reading each row once until it changes', () => {
 });
 
 describe('when the page cannot be read', () => {
+  it('does not read two rows showing one status as two replies: the page is not what it seems', () => {
+    const doc = conversation();
+    const jen = cells(doc).find((c) => c.textContent?.includes('Maple Roast'))!;
+    jen.after(jen.cloneNode(true));
+    const read = createXAdapter().read(doc, POST_URL);
+    expect(read.comments.filter((c) => c.comment.author.handle === 'jen_k')).toHaveLength(1);
+    expect(read.candidates).toBe(14);
+    expect(read.problems.join(' ')).toMatch(/1 of 14 replies could not be read \(two posts show status \d+\)/);
+  });
+
   it('says which replies it could not read and still reads the others', () => {
     const doc = conversation();
     const anna = [...doc.querySelectorAll('article')].find((a) => a.querySelector('a[href="/kovacs_anna"]'))!;
