@@ -332,17 +332,60 @@ async function writeTx() {
 }
 type ImportTx = Awaited<ReturnType<typeof writeTx>>;
 
+/**
+ * The import's transaction, with its writes queued instead of awaited one by one (a round trip per record made a
+ * large import slow), at most WRITE_BATCH at a time so the queue stays short. The first failure fails the import.
+ */
+interface ImportWrites {
+  tx: ImportTx;
+  pending: Promise<unknown>[];
+}
+const WRITE_BATCH = 1000;
+
+/** What readValid found in a store, with its damaged records by key. */
+interface Existing<T> {
+  items: T[];
+  raw: Map<string, unknown>;
+  damaged: Map<string, SkippedRecord>;
+}
+
+async function readExisting<S extends z.ZodType>(
+  w: ImportWrites,
+  store: 'templates' | 'commentStates' | 'responseLog',
+  schema: S,
+): Promise<Existing<z.output<S>>> {
+  const { items, raw, skipped } = await readValid(w.tx.objectStore(store), schema);
+  return { items, raw, damaged: new Map(skipped.map((s) => [s.key, s])) };
+}
+
 /** Put a record whose key may hold a damaged record: that one is copied aside first, never silently lost. */
+/** Queue a request; its failure is read when the batch is awaited, or by the abort when a later call throws first. */
+async function queue(w: ImportWrites, request: Promise<unknown>): Promise<void> {
+  request.catch(() => undefined);
+  w.pending.push(request);
+  if (w.pending.length >= WRITE_BATCH) await settle(w);
+}
+
+async function settle(w: ImportWrites): Promise<void> {
+  const batch = w.pending;
+  w.pending = [];
+  await Promise.all(batch);
+}
+
 async function putOver(
-  tx: ImportTx,
+  w: ImportWrites,
   store: 'templates' | 'commentStates' | 'responseLog',
   key: string,
   value: unknown,
-  existing: { raw: Map<string, unknown>; skipped: SkippedRecord[] },
+  existing: Existing<unknown>,
 ): Promise<void> {
-  const damaged = existing.skipped.find((s) => s.key === key);
-  if (damaged) await quarantine(tx, { ...damaged, value: existing.raw.get(key) });
-  await tx.objectStore(store).put(value);
+  const damaged = existing.damaged.get(key);
+  if (damaged) await queue(w, quarantine(w.tx, { ...damaged, value: existing.raw.get(key) }));
+  await queue(w, w.tx.objectStore(store).put(value));
+}
+
+function remove(w: ImportWrites, store: 'templates' | 'commentStates' | 'responseLog', key: string): Promise<void> {
+  return queue(w, w.tx.objectStore(store).delete(key));
 }
 
 /**
@@ -351,7 +394,7 @@ async function putOver(
  */
 async function applyAtomically(
   settings: Settings | undefined,
-  write: (tx: ImportTx) => Promise<void>,
+  write: (w: ImportWrites) => Promise<void>,
   summary: ImportSummary,
 ): Promise<ImportSummary> {
   const settingsKeys = [SETTINGS_KEY, `${SETTINGS_KEY}$`] as const;
@@ -363,8 +406,10 @@ async function applyAtomically(
       summary.settings = 'replaced';
     }
     const tx = await writeTx();
+    const w: ImportWrites = { tx, pending: [] };
     try {
-      await write(tx);
+      await write(w);
+      await settle(w);
       await tx.done;
     } catch (err) {
       // Abort explicitly so a write error caught mid-way cannot let the rest commit.
@@ -405,28 +450,28 @@ export async function importJson(text: string, opts: ImportOptions): Promise<Imp
   const withSettings = opts.includeSettings ?? opts.mode === 'replace';
   return applyAtomically(
     withSettings ? file.settings : undefined,
-    async (tx) => {
-      await importTemplates(tx, file.templates, opts.mode, summary);
-      await importStates(tx, file.commentStates, opts.mode, summary);
-      if (file.responseLog) await importResponseLog(tx, file.responseLog, opts.mode, summary);
+    async (w) => {
+      await importTemplates(w, file.templates, opts.mode, summary);
+      await importStates(w, file.commentStates, opts.mode, summary);
+      if (file.responseLog) await importResponseLog(w, file.responseLog, opts.mode, summary);
     },
     summary,
   );
 }
 
 async function importTemplates(
-  tx: ImportTx,
+  w: ImportWrites,
   incoming: Template[],
   mode: ImportMode,
   summary: ImportSummary,
 ): Promise<void> {
-  const existing = await readValid(tx.objectStore('templates'), TemplateSchema);
+  const existing = await readExisting(w, 'templates', TemplateSchema);
   const byId = new Map(existing.items.map((t) => [t.id, t]));
   const incomingIds = new Set(incoming.map((t) => t.id));
   if (mode === 'replace') {
     for (const t of existing.items) {
       if (!incomingIds.has(t.id)) {
-        await tx.objectStore('templates').delete(t.id);
+        await remove(w, 'templates', t.id);
         summary.removed++;
       }
     }
@@ -438,7 +483,7 @@ async function importTemplates(
       }
       if (mine) summary.updated++;
       else summary.added++;
-      await putOver(tx, 'templates', t.id, t, existing);
+      await putOver(w, 'templates', t.id, t, existing);
     }
     return;
   }
@@ -476,20 +521,20 @@ async function importTemplates(
       final.push(t);
     }
   }
-  for (const t of final.slice(kept.length)) await putOver(tx, 'templates', t.id, t, existing);
+  for (const t of final.slice(kept.length)) await putOver(w, 'templates', t.id, t, existing);
 }
 
 async function importStates(
-  tx: ImportTx,
+  w: ImportWrites,
   incoming: ManualState[],
   mode: ImportMode,
   summary: ImportSummary,
 ): Promise<void> {
-  const existing = await readValid(tx.objectStore('commentStates'), ManualStateSchema);
+  const existing = await readExisting(w, 'commentStates', ManualStateSchema);
   const byKey = new Map(existing.items.map((s) => [s.key, s]));
   if (mode === 'replace') {
     const incomingKeys = new Set(incoming.map((s) => s.key));
-    for (const s of existing.items) if (!incomingKeys.has(s.key)) await tx.objectStore('commentStates').delete(s.key);
+    for (const s of existing.items) if (!incomingKeys.has(s.key)) await remove(w, 'commentStates', s.key);
   }
   for (const s of incoming) {
     const mine = byKey.get(s.key);
@@ -503,21 +548,21 @@ async function importStates(
     }
     if (mine) summary.commentStates.updated++;
     else summary.commentStates.added++;
-    await putOver(tx, 'commentStates', s.key, s, existing);
+    await putOver(w, 'commentStates', s.key, s, existing);
   }
 }
 
 async function importResponseLog(
-  tx: ImportTx,
+  w: ImportWrites,
   incoming: ResponseLogEntry[],
   mode: ImportMode,
   summary: ImportSummary,
 ): Promise<void> {
-  const existing = await readValid(tx.objectStore('responseLog'), ResponseLogEntrySchema);
+  const existing = await readExisting(w, 'responseLog', ResponseLogEntrySchema);
   const byKey = new Map(existing.items.map((e) => [e.key, e]));
   if (mode === 'replace') {
     const incomingKeys = new Set(incoming.map((e) => e.key));
-    for (const e of existing.items) if (!incomingKeys.has(e.key)) await tx.objectStore('responseLog').delete(e.key);
+    for (const e of existing.items) if (!incomingKeys.has(e.key)) await remove(w, 'responseLog', e.key);
   }
   for (const e of incoming) {
     const mine = byKey.get(e.key);
@@ -528,7 +573,7 @@ async function importResponseLog(
       continue;
     }
     summary.responseLog.added++;
-    await putOver(tx, 'responseLog', e.key, next, existing);
+    await putOver(w, 'responseLog', e.key, next, existing);
   }
 }
 
@@ -555,7 +600,7 @@ export async function importTemplatesCsv(text: string, opts: { mode: ImportMode 
   const summary = emptySummary();
   return applyAtomically(
     undefined,
-    async (tx) => {
+    async ({ tx }) => {
       const store = tx.objectStore('templates');
       const existing = await readValid(store, TemplateSchema);
       const now = Date.now();
