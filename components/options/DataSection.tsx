@@ -12,6 +12,7 @@ import {
   importTemplatesCsv,
   readImportFile,
 } from '../../utils/storage/import-export';
+import { DamagedRecords } from './DamagedRecords';
 import { Section } from './Field';
 import { errorText } from './format';
 
@@ -96,6 +97,8 @@ export function DataSection() {
   const [mode, setMode] = useState<ImportMode>('merge');
   const [withSettings, setWithSettings] = useState(false);
   const [state, setState] = useState<ImportState>({ step: 'idle' });
+  /** Counts finished imports, so the damaged-records report is read again after each. */
+  const [imports, setImports] = useState(0);
   const fileRef = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -123,6 +126,7 @@ export function DataSection() {
 
   const finish = (next: ImportState) => {
     setState(next);
+    setImports((n) => n + 1);
     if (fileRef.current) fileRef.current.value = '';
     // Move to the outcome so keyboard and screen-reader users hear it.
     requestAnimationFrame(() => resultRef.current?.focus());
@@ -295,6 +299,7 @@ export function DataSection() {
           ) : null}
         </div>
       </div>
+      <DamagedRecords refresh={imports} />
     </Section>
   );
 }

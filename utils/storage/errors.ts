@@ -69,8 +69,23 @@ export function check<S extends z.ZodType>(
     : { ok: false, problem: describeIssues(result.error).message };
 }
 
+/** What the user reads when the browser refuses a write for lack of space; the write did not happen. */
+export const STORAGE_FULL_MESSAGE =
+  "The browser's storage for Reply Radar is full, so nothing was saved. Empty the template trash or clear old response times on the dashboard, then try again.";
+
+/** IndexedDB's QuotaExceededError, or storage.local's "QUOTA_BYTES quota exceeded" (Chrome) / quota error (Firefox). */
+export function isQuotaError(err: unknown): boolean {
+  if (typeof DOMException !== 'undefined' && err instanceof DOMException && err.name === 'QuotaExceededError') {
+    return true;
+  }
+  const name = (err as { name?: unknown } | null)?.name;
+  const message = (err as { message?: unknown } | null)?.message;
+  return name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message));
+}
+
 export function toErrorInfo(err: unknown): ErrorInfo {
   if (err instanceof RadarError) return err.toInfo();
+  if (isQuotaError(err)) return { code: 'internal', message: STORAGE_FULL_MESSAGE };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: message || 'unexpected error' };
 }

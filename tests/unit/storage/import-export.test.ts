@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
 import type { Template } from '../../../utils/core/template';
 import { listAllStates, setState } from '../../../utils/storage/comment-states';
-import { RadarError } from '../../../utils/storage/errors';
+import { RadarError, STORAGE_FULL_MESSAGE } from '../../../utils/storage/errors';
 import {
   exportAll,
   exportJson,
@@ -187,7 +187,7 @@ describe('import refuses malformed files and changes nothing', () => {
     const err = await importJson(v2(), { mode: 'replace' }).catch((e) => e);
     vi.restoreAllMocks();
     expect(err).toBeInstanceOf(RadarError);
-    expect(err.message).toMatch(/^Import failed, nothing was changed: .*Disk full/);
+    expect(err.message).toBe(`Import failed, nothing was changed: ${STORAGE_FULL_MESSAGE}`);
     expect(await dumpEverything()).toEqual(before);
     expect((await readSettings()).agentName).toBe('Me');
   });

@@ -1,0 +1,66 @@
+// Records the extension cannot read, listed where the user manages their data: a damaged record is never used and
+// never deleted, so it must at least be seen (store, key and what is wrong), with the copies an import set aside.
+import { useEffect, useState } from 'preact/hooks';
+import { t, tn } from '../../utils/i18n';
+import { type DamageReport, damageReport } from '../../utils/storage/damaged';
+import { toErrorInfo } from '../../utils/storage/errors';
+
+const STORE_KEYS = {
+  templates: 'data_damaged_store_templates',
+  commentStates: 'data_damaged_store_states',
+  responseLog: 'data_damaged_store_log',
+} as const;
+
+function storeName(store: string): string {
+  const key = STORE_KEYS[store as keyof typeof STORE_KEYS];
+  return key ? t(key) : store;
+}
+
+/** `refresh` changes after anything that may have written (an import): the report is read again. */
+export function DamagedRecords({ refresh }: { refresh: number }) {
+  const [report, setReport] = useState<DamageReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` only says when to read the report again
+  useEffect(() => {
+    let alive = true;
+    damageReport().then(
+      (r) => alive && setReport(r),
+      (err) => alive && setError(toErrorInfo(err).message),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [refresh]);
+
+  if (error) return <p class="rr-error">{t('data_damaged_failed', { reason: error })}</p>;
+  if (!report || report.damaged.length + report.quarantined.length === 0) return null;
+  return (
+    <div class="rr-card" data-testid="damaged-records" role="status">
+      <h3 class="rr-card__title">{t('data_damaged_title')}</h3>
+      {report.damaged.length > 0 ? (
+        <>
+          <p class="rr-warning">{tn('data_damaged_kept', report.damaged.length)}</p>
+          <ul>
+            {report.damaged.map((r) => (
+              <li key={`${r.store}/${r.key}`}>
+                {t('data_damaged_row', { store: storeName(r.store), key: r.key, problem: r.problem })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {report.quarantined.length > 0 ? (
+        <>
+          <p class="rr-warning">{tn('data_damaged_quarantined', report.quarantined.length)}</p>
+          <ul>
+            {report.quarantined.map((r) => (
+              <li key={`${r.store}/${r.key}/${r.at}`}>
+                {t('data_damaged_row', { store: storeName(r.store), key: r.key, problem: r.problem })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

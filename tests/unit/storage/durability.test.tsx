@@ -1,0 +1,229 @@
+// Nothing the user saved is lost: data written by every released schema reads back intact, a full disk refuses a
+// write whole with a message saying so, and an unreadable record is kept and shown, never dropped in silence.
+import { openDB } from 'idb';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { storage } from 'wxt/utils/storage';
+import { DamagedRecords } from '../../../components/options/DamagedRecords';
+import { DataSection } from '../../../components/options/DataSection';
+import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
+import { handleMessage } from '../../../utils/messaging/background-handlers';
+import { listAllStates, setState } from '../../../utils/storage/comment-states';
+import { damageReport } from '../../../utils/storage/damaged';
+import { DB_NAME, DB_VERSION, openRadarDb } from '../../../utils/storage/db';
+import { RadarError, STORAGE_FULL_MESSAGE, toErrorInfo } from '../../../utils/storage/errors';
+import { importJson } from '../../../utils/storage/import-export';
+import { listResponseLog } from '../../../utils/storage/response-log';
+import { readSettings, SETTINGS_KEY, writeSettings } from '../../../utils/storage/settings';
+import { createTemplate, listTemplates, seedStarterTemplates, updateTemplate } from '../../../utils/storage/templates';
+import { mount, text, waitFor } from '../options/harness';
+
+const template = (id: string, order: number) => ({
+  id,
+  title: `Template ${id}`,
+  body: `Body of ${id}`,
+  language: 'en',
+  tags: [],
+  order,
+  createdAt: 1_700_000_000_000,
+  updatedAt: 1_700_000_000_000,
+  useCount: 3,
+});
+
+/** The v2 schema (the current one), written out by hand as the release that introduced it created it. */
+async function createV2Database(): Promise<void> {
+  const db = await openDB(DB_NAME, 2, {
+    upgrade(v2) {
+      const templates = v2.createObjectStore('templates', { keyPath: 'id' });
+      templates.createIndex('order', 'order');
+      templates.createIndex('deletedAt', 'deletedAt');
+      v2.createObjectStore('commentStates', { keyPath: 'key' });
+      v2.createObjectStore('responseLog', { keyPath: 'key' }).createIndex('answeredAt', 'answeredAt');
+      v2.createObjectStore('meta');
+      v2.createObjectStore('quarantine', { autoIncrement: true }).createIndex('at', 'at');
+    },
+  });
+  await db.put('templates', template('a', 0));
+  await db.put('commentStates', { key: 'instagram:7', state: 'ignored', at: 9 });
+  await db.put('responseLog', { key: 'x:1', platform: 'x', postId: 'p', postedAt: 1, answeredAt: 2, level: 'ok' });
+  await db.add('quarantine', {
+    store: 'templates',
+    key: 'old',
+    problem: 'title: required',
+    at: 3,
+    value: { id: 'old' },
+  });
+  await db.put('meta', 2, 'schemaVersion');
+  await db.put('meta', 1_600_000_000_000, 'installedAt');
+  await db.put('meta', 1_600_000_000_001, 'seededAt');
+  db.close();
+}
+
+/** Settings exactly as the first release (settings storage v1) wrote them, customised, before later fields. */
+const FIRST_RELEASE_SETTINGS = {
+  version: 1,
+  brand: { x: ['acme'], facebook: ['Acme Coffee'], instagram: ['acme.coffee'] },
+  trackAllPosts: true,
+  targets: { warnMinutes: 15, breachMinutes: 45 },
+  businessHours: { enabled: true, days: [1, 2, 3], start: '08:00', end: '16:00', timeZone: 'Europe/Budapest' },
+  shortcuts: DEFAULT_SETTINGS.shortcuts,
+  language: 'hu',
+  agentName: 'Kata',
+  sites: { x: true, facebook: false, instagram: true },
+  labelWords: { question: { en: ['how come'] }, complaint: {}, order: {} },
+  panelCollapsed: true,
+};
+
+describe('upgrades from every released schema', () => {
+  // v1 → current: tests/unit/storage/db.test.ts ('opens a stored v1 database …').
+  it('opens a v2 database with every record, the quarantine and the install and seed times intact', async () => {
+    await createV2Database();
+    const db = await openRadarDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect((await listTemplates()).items).toEqual([template('a', 0)]);
+    expect((await listAllStates()).items).toEqual([{ key: 'instagram:7', state: 'ignored', at: 9 }]);
+    expect((await listResponseLog()).items).toHaveLength(1);
+    expect((await damageReport()).quarantined).toEqual([expect.objectContaining({ key: 'old', value: { id: 'old' } })]);
+    expect(await seedStarterTemplates()).toBe(false);
+  });
+
+  it('reads the first release’s settings with every value kept and later fields at their defaults', async () => {
+    await storage.setItem(SETTINGS_KEY, FIRST_RELEASE_SETTINGS);
+    await storage.setMeta(SETTINGS_KEY, { v: 1 });
+    const settings = await readSettings();
+    for (const [key, value] of Object.entries(FIRST_RELEASE_SETTINGS)) {
+      expect(settings[key as keyof typeof settings], key).toEqual(value);
+    }
+    for (const key of Object.keys(DEFAULT_SETTINGS).filter((k) => !(k in FIRST_RELEASE_SETTINGS))) {
+      expect(settings[key as keyof typeof settings], key).toEqual(DEFAULT_SETTINGS[key as keyof typeof settings]);
+    }
+  });
+});
+
+/** IndexedDB refusing every put as a full disk does (the request fails; the transaction aborts). */
+function diskFull(store: string) {
+  const put = IDBObjectStore.prototype.put;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (this.name === store) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args);
+  });
+}
+
+describe('a full disk', () => {
+  it('refuses a new or edited template with a clear message and writes nothing', async () => {
+    await seedStarterTemplates({ starters: [] });
+    const kept = await createTemplate({ title: 'Kept', body: 'Hello', language: 'en', tags: [] });
+    const before = await listTemplates();
+    diskFull('templates');
+    const created = await createTemplate({ title: 'New', body: 'Hi', language: 'en', tags: [] }).catch((e) => e);
+    const edited = await updateTemplate(kept.id, { body: 'Changed' }).catch((e) => e);
+    vi.restoreAllMocks();
+    for (const err of [created, edited]) expect(toErrorInfo(err).message).toBe(STORAGE_FULL_MESSAGE);
+    expect(await listTemplates()).toEqual(before);
+  });
+
+  it('a content script setting a state gets the message through the background, and no state is stored', async () => {
+    diskFull('commentStates');
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const answer = await handleMessage(
+      'states.set',
+      { key: 'x:1', state: 'done', at: 5 },
+      { id: fakeBrowser.runtime.id, url: 'https://x.com/acme/status/1', tab: { id: 1 } },
+    );
+    vi.restoreAllMocks();
+    expect(answer).toEqual({ ok: false, error: { code: 'internal', message: STORAGE_FULL_MESSAGE } });
+    expect((await listAllStates()).items).toEqual([]);
+    await expect(setState({ key: 'x:1', state: 'done', at: 5 })).resolves.toBeTruthy();
+  });
+
+  it('refuses a settings change when storage.local is full and keeps the settings as they were', async () => {
+    await writeSettings({ agentName: 'Before' });
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const err = await writeSettings({ agentName: 'After', panelCollapsed: true }).catch((e) => e);
+    vi.restoreAllMocks();
+    expect(toErrorInfo(err).message).toBe(STORAGE_FULL_MESSAGE);
+    expect(await readSettings()).toMatchObject({ agentName: 'Before', panelCollapsed: false });
+  });
+
+  it('an import on a full disk changes nothing and says why', async () => {
+    await seedStarterTemplates({ starters: [] });
+    await createTemplate({ title: 'Mine', body: 'Only here', language: 'en', tags: [] });
+    const before = await listTemplates();
+    diskFull('commentStates');
+    const file = {
+      format: 'reply-radar',
+      formatVersion: 2,
+      exportedAt: '2024-01-01T00:00:00.000Z',
+      templates: [template('b', 0)],
+      settings: DEFAULT_SETTINGS,
+      commentStates: Array.from({ length: 50 }, (_, i) => ({ key: `x:${i}`, state: 'done', at: 1 })),
+    };
+    const err = await importJson(JSON.stringify(file), { mode: 'merge' }).catch((e) => e);
+    vi.restoreAllMocks();
+    expect(err).toBeInstanceOf(RadarError);
+    expect(err.message).toBe(`Import failed, nothing was changed: ${STORAGE_FULL_MESSAGE}`);
+    expect(await listTemplates()).toEqual(before);
+    expect((await listAllStates()).items).toEqual([]);
+  });
+});
+
+describe('an unreadable record', () => {
+  it('is kept, left out of every list, and shown with its store, key and problem in the options', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await seedStarterTemplates({ starters: [] });
+    const db = await openRadarDb();
+    await db.put('templates', template('good', 0));
+    await db.put('templates', { id: 'broken-template', title: 42 });
+    await db.put('commentStates', { key: 'x:9', state: 'maybe', at: 1 });
+    await db.put('responseLog', { key: 'facebook:3', platform: 'myspace' });
+
+    expect((await listTemplates()).items.map((t) => t.id)).toEqual(['good']);
+    const report = await damageReport();
+    expect(report.damaged.map((r) => `${r.store}/${r.key}`).sort()).toEqual([
+      'commentStates/x:9',
+      'responseLog/facebook:3',
+      'templates/broken-template',
+    ]);
+
+    const root = await mount(<DamagedRecords refresh={0} />);
+    const card = await waitFor(() => root.querySelector('[data-testid="damaged-records"]'), 'the damaged records');
+    expect(text(card)).toContain('3 saved records could not be read');
+    expect(text(card)).toContain('Template · broken-template: title');
+    expect(text(card)).toContain('Comment state · x:9: state');
+    expect(text(card)).toContain('Response time · facebook:3');
+    // Still there: reading never deletes.
+    expect(await db.get('templates', 'broken-template')).toEqual({ id: 'broken-template', title: 42 });
+  });
+
+  it('is shown in the options after an import set it aside', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await seedStarterTemplates({ starters: [] });
+    const db = await openRadarDb();
+    await db.put('templates', { id: 'same', title: 42 });
+    const root = await mount(<DataSection />);
+    await waitFor(() => root.querySelector('[data-testid="damaged-records"]'), 'the damaged record');
+    const file = {
+      format: 'reply-radar',
+      formatVersion: 2,
+      exportedAt: '2024-01-01T00:00:00.000Z',
+      templates: [template('same', 0)],
+      settings: DEFAULT_SETTINGS,
+      commentStates: [],
+    };
+    await importJson(JSON.stringify(file), { mode: 'merge' });
+    const again = await mount(<DataSection />);
+    const card = await waitFor(
+      () => (text(again.querySelector('[data-testid="damaged-records"]')).includes('set aside') ? again : null),
+      'the quarantined copy',
+    );
+    expect(text(card.querySelector('[data-testid="damaged-records"]'))).toContain('Template · same: title');
+  });
+
+  it('nothing is shown when every record reads', async () => {
+    await seedStarterTemplates({ starters: [] });
+    await createTemplate({ title: 'Fine', body: 'Hello', language: 'en', tags: [] });
+    const root = await mount(<DamagedRecords refresh={0} />);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(root.querySelector('[data-testid="damaged-records"]')).toBeNull();
+  });
+});
