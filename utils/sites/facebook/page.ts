@@ -142,7 +142,12 @@ export function createFacebookReader() {
     } satisfies Post;
 
     readControls(scope, result, fresh);
-    readCommentCount(scope, result);
+    const counted = readCommentCount(scope, result);
+    // No comment, no comment count and no comment box: the conversation was not found where we look for it (a post
+    // page always shows one of them), so this must not read as "all answered".
+    if (result.candidates === 0 && !counted && !hasVisibleEditor(scope)) {
+      result.problems.push('The post’s comments could not be found on the page.');
+    }
     result.actingHandle = actingHandle(scope, byName, postAuthorOrUrl);
     lastByName = byName;
     return result;
@@ -278,8 +283,15 @@ function precedingComment(el: Element, scope: Element): Element | null {
   return null;
 }
 
-/** "820 comments" above the comments: more than were read means some are not loaded (or filtered out). */
-function readCommentCount(scope: Element, result: PageRead): void {
+function hasVisibleEditor(scope: Element): boolean {
+  return [...scope.querySelectorAll(SEL.editor)].some((e) => !e.closest(SEL.hidden));
+}
+
+/**
+ * "820 comments" above the comments: more than were read means some are not loaded (or filtered out). True when
+ * the page shows a count.
+ */
+function readCommentCount(scope: Element, result: PageRead): boolean {
   const first = result.comments[0]?.element ?? null;
   for (const el of scope.querySelectorAll(SEL.countText)) {
     // The count sits under the post, before the comments: stop at the first comment.
@@ -291,8 +303,13 @@ function readCommentCount(scope: Element, result: PageRead): void {
     if (count > result.comments.length) {
       result.collapsed.push({ kind: 'more-comments', label, element: el as HTMLElement });
     }
-    return;
+    // The post says it has comments and not one element looked like a comment: our way of finding them broke.
+    if (count > 0 && result.candidates === 0) {
+      result.problems.push(`The post has ${count} comments, but none of them could be found on the page.`);
+    }
+    return true;
   }
+  return false;
 }
 
 /** The post's author: the header's profile name link in the scope. */

@@ -142,7 +142,7 @@ export class ConversationReader {
     const timeless = new Set<Element>();
     for (const avatar of avatarLinks(scope)) {
       if (avatar === owner || this.insideRow(avatar, scope)) continue;
-      const row = candidateRow(avatar, scope, owner);
+      const row = candidateRow(avatar, scope, owner, base);
       if (row && !timeless.has(row)) timeless.add(row);
     }
     for (const row of timeless) rows.add(row);
@@ -310,14 +310,27 @@ function parentByNesting(
  * A block that looks like a comment row but has no comment timestamp: the nearest block around a profile picture
  * that holds a control. Not the caption (its time links the post), the header, or the composer.
  */
-function candidateRow(avatar: Element, scope: Element, owner: Element | null): Element | null {
+function candidateRow(avatar: Element, scope: Element, owner: Element | null, base: URL): Element | null {
   for (let el = avatar.parentElement; el && el !== scope; el = el.parentElement) {
     if (!el.querySelector(SEL.control)) continue;
-    if (el.querySelector(`${SEL.time}, ${SEL.editor}`)) return null;
+    if (el.querySelector(SEL.editor)) return null;
+    // A time linked to a post is the caption's; one whose link names no post is a comment we cannot place.
+    const time = el.querySelector(SEL.time);
+    if (time && linksToPost(time, base)) return null;
     if (owner && el.contains(owner)) return null;
     return el;
   }
   return null;
+}
+
+function linksToPost(time: Element, base: URL): boolean {
+  const href = time.closest('a')?.getAttribute('href');
+  if (!href) return true; // an unlinked time: not a comment row we know how to miss
+  try {
+    return postCodeOf(new URL(href, base)) !== null;
+  } catch {
+    return false;
+  }
 }
 
 export interface PostRead {
