@@ -25,6 +25,8 @@ interface Site {
   published(page: DriverPage, text: string): Promise<number>;
   /** The site's own control that opens a reply box, as page-probes describes an element. */
   replyOpener: RegExp;
+  /** Words of the comment to answer (else the first unanswered one). */
+  answer?: string;
   /** Closes the reply box when it covers the conversation (X's modal dialog), with the test's own click. */
   closeReply?(page: DriverPage): Promise<void>;
   /** The control closeReply clicks, as page-probes describes it. */
@@ -55,6 +57,7 @@ const SITES: Site[] = [
     name: 'Instagram',
     url: INSTAGRAM_POST,
     open: openInstagram,
+    answer: '@acme.coffee my order #4821 never arrived',
     replyText: (page) => composerText(page),
     published: (page, text) =>
       page.evaluate(
@@ -66,23 +69,28 @@ const SITES: Site[] = [
 ];
 
 /** The nth unanswered comment's badge button (page contract), for a real click. */
-function badgeButton([n, action]: readonly [number, string]): Element | null | undefined {
+function badgeButton([n, action, first]: readonly [number, string, string?]): Element | null | undefined {
   const own = (el: Element) =>
     [...el.querySelectorAll('rr-badge')].find((badge) => badge.closest('[data-rr-id]') === el);
   const rows = [...document.querySelectorAll('[data-rr-state="unanswered"]')].filter(
     (el) => !el.closest('[aria-hidden="true"]') && own(el),
   );
+  // The comment to answer first, when the site's test picks one.
+  if (first)
+    rows.sort((a, b) => Number((b.textContent ?? '').includes(first)) - Number((a.textContent ?? '').includes(first)));
   const row = rows[n];
   return row ? own(row)?.shadowRoot?.querySelector(`[data-rr-action="${action}"]`) : null;
 }
 
 /** The same button's tooltip (self-contained: it runs in the page). */
-function badgeButtonTitle([n, action]: readonly [number, string]): string {
+function badgeButtonTitle([n, action, first]: readonly [number, string, string?]): string {
   const own = (el: Element) =>
     [...el.querySelectorAll('rr-badge')].find((badge) => badge.closest('[data-rr-id]') === el);
   const rows = [...document.querySelectorAll('[data-rr-state="unanswered"]')].filter(
     (el) => !el.closest('[aria-hidden="true"]') && own(el),
   );
+  if (first)
+    rows.sort((a, b) => Number((b.textContent ?? '').includes(first)) - Number((a.textContent ?? '').includes(first)));
   const row = rows[n];
   return (row && own(row)?.shadowRoot?.querySelector(`[data-rr-action="${action}"]`)?.getAttribute('title')) ?? '';
 }
@@ -113,9 +121,9 @@ forEachBrowser((driver) => {
     await recordPageEvents(page);
 
     // Reply: opens the comment's reply box and fills the suggested template (its tooltip names its Alt number).
-    const replyTitle = await page.evaluate(badgeButtonTitle, [0, 'reply'] as const);
+    const replyTitle = await page.evaluate(badgeButtonTitle, [0, 'reply', site.answer] as const);
     const suggested = /\(Alt\+(\d)\)/.exec(replyTitle)?.[1];
-    await page.click(badgeButton, [0, 'reply'] as const);
+    await page.click(badgeButton, [0, 'reply', site.answer] as const);
     await expect.poll(() => site.replyText(page), { timeout: 10_000 }).not.toBe('');
     const first = await site.replyText(page);
     // Another template by key into the box Reply opened: it replaces what Reply Radar put there.
