@@ -146,7 +146,7 @@ export function createFacebookReader() {
     // No comment, no comment count and no comment box: the conversation was not found where we look for it (a post
     // page always shows one of them), so this must not read as "all answered".
     if (result.candidates === 0 && !counted && !hasVisibleEditor(scope)) {
-      result.problems.push('The post’s comments could not be found on the page.');
+      result.problems.push(t('problem_comments_not_found'));
     }
     result.actingHandle = actingHandle(scope, byName, postAuthorOrUrl);
     lastByName = byName;
@@ -305,7 +305,7 @@ function readCommentCount(scope: Element, result: PageRead): boolean {
     }
     // The post says it has comments and not one element looked like a comment: our way of finding them broke.
     if (count > 0 && result.candidates === 0) {
-      result.problems.push(`The post has ${count} comments, but none of them could be found on the page.`);
+      result.problems.push(tn('problem_counted_comments_not_found', count));
     }
     return true;
   }
