@@ -38,6 +38,7 @@ const SITES: Site[] = [
     name: 'X',
     url: X_POST,
     open: openX,
+    answer: 'Mikor lesz kapható Budapesten?',
     replyText: (page) => draftText(page),
     published: (page, text) => repliesWithText(page, text),
     replyOpener: /\[data-testid="reply"\]/,
