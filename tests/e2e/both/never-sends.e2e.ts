@@ -38,7 +38,6 @@ const SITES: Site[] = [
     name: 'X',
     url: X_POST,
     open: openX,
-    answer: 'Mikor lesz kapható Budapesten?',
     replyText: (page) => draftText(page),
     published: (page, text) => repliesWithText(page, text),
     replyOpener: /\[data-testid="reply"\]/,
@@ -106,6 +105,32 @@ function badgeRowId(n: number): string {
   return rows[n]?.getAttribute('data-rr-id') ?? '';
 }
 
+/** Waits until the button has stopped moving (X re-lays out its rows as they mount), so a click lands on it. */
+async function untilStill(page: DriverPage, arg: readonly [number, string, string?]): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const where = await page.evaluate(([n, action, first]) => {
+      const own = (el: Element) =>
+        [...el.querySelectorAll('rr-badge')].find((badge) => badge.closest('[data-rr-id]') === el);
+      const rows = [...document.querySelectorAll('[data-rr-state="unanswered"]')].filter(
+        (el) => !el.closest('[aria-hidden="true"]') && own(el),
+      );
+      if (first) {
+        rows.sort(
+          (a, b) => Number((b.textContent ?? '').includes(first)) - Number((a.textContent ?? '').includes(first)),
+        );
+      }
+      const row = rows[n];
+      row?.scrollIntoView({ block: 'center' });
+      const box = row && own(row)?.shadowRoot?.querySelector(`[data-rr-action="${action}"]`)?.getBoundingClientRect();
+      return box ? `${Math.round(box.top)},${Math.round(box.left)}` : '';
+    }, arg);
+    if (where && where === last) return;
+    last = where;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 forEachBrowser((driver) => {
   const pages: DriverPage[] = [];
   afterEach(async () => {
@@ -124,6 +149,7 @@ forEachBrowser((driver) => {
     // Reply: opens the comment's reply box and fills the suggested template (its tooltip names its Alt number).
     const replyTitle = await page.evaluate(badgeButtonTitle, [0, 'reply', site.answer] as const);
     const suggested = /\(Alt\+(\d)\)/.exec(replyTitle)?.[1];
+    await untilStill(page, [0, 'reply', site.answer] as const);
     await page.click(badgeButton, [0, 'reply', site.answer] as const);
     await expect.poll(() => site.replyText(page), { timeout: 10_000 }).not.toBe('');
     const first = await site.replyText(page);
@@ -136,6 +162,7 @@ forEachBrowser((driver) => {
     await site.closeReply?.(page);
     // Done with the mouse on another comment, snooze by key on the one Alt+J picks.
     const doneId = await page.evaluate(badgeRowId, 1);
+    await untilStill(page, [1, 'done'] as const);
     await page.click(badgeButton, [1, 'done'] as const);
     await page.waitFor(
       (id) => document.querySelector(`[data-rr-id="${id}"]`)?.getAttribute('data-rr-state') === 'done',
