@@ -484,7 +484,8 @@ export function createXAdapter(): SiteAdapter {
       const duplicate = !('problem' in read) && seen.has(read.id);
       if ('problem' in read || duplicate) {
         unreadable++;
-        reasons.add('problem' in read ? read.problem : `two posts show status ${read.id}`);
+        const reason = 'problem' in read ? read.problem : t('problem_reason_duplicate');
+        reasons.add(reason);
         prev = null;
         continue;
       }

@@ -423,7 +423,7 @@ describe('when the page cannot be read', () => {
     const read = createXAdapter().read(doc, POST_URL);
     expect(read.comments.filter((c) => c.comment.author.handle === 'jen_k')).toHaveLength(1);
     expect(read.candidates).toBe(14);
-    expect(read.problems.join(' ')).toMatch(/1 of 14 replies could not be read \(two posts show status \d+\)/);
+    expect(read.problems.join(' ')).toMatch(/1 of 14 replies could not be read \(two rows show the same post\)/);
   });
 
   it('says which replies it could not read and still reads the others', () => {
