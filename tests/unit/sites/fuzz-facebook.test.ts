@@ -134,5 +134,5 @@ describe('the Facebook adapter under fuzzing', () => {
       const again = baselineOf(seed, createFacebookAdapter, 'facebook');
       expect(again.read.comments.map((c) => c.comment.id)).toEqual(clean[i]!.read.comments.map((c) => c.comment.id));
     }
-  }, 1_800_000);
+  }, 3_600_000);
 });

@@ -118,5 +118,5 @@ describe('the Instagram adapter under fuzzing', () => {
       const again = baselineOf(seed, createInstagramAdapter, 'instagram');
       expect(again.read.comments.map((c) => c.comment.id)).toEqual(clean[i]!.read.comments.map((c) => c.comment.id));
     }
-  }, 1_800_000);
+  }, 3_600_000);
 });

@@ -130,5 +130,5 @@ describe('the X adapter under fuzzing', () => {
       const again = baselineOf(seed, createXAdapter, 'x');
       expect(again.read.comments.map((c) => c.comment)).toEqual(clean[i]!.read.comments.map((c) => c.comment));
     }
-  }, 900_000);
+  }, 3_600_000);
 });
