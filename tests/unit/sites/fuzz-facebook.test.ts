@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createFacebookAdapter } from '../../../utils/sites/facebook';
 import {
   baselineOf,
+  fuzzSeed,
   newStats,
   parse,
   realHtml,
@@ -127,7 +128,7 @@ describe('the Facebook adapter under fuzzing', () => {
         const failure = runTree(seeds, baselines, elements, createFacebookAdapter, 'facebook', tree, stats);
         if (failure) throw new Error(failure);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: fuzzSeed() },
     );
     console.info(summary('facebook', stats, performance.now() - started));
     for (const [i, seed] of seeds.entries()) {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
 import {
   baselineOf,
+  fuzzSeed,
   newStats,
   parse,
   realHtml,
@@ -111,7 +112,7 @@ describe('the Instagram adapter under fuzzing', () => {
         const failure = runTree(seeds, baselines, elements, createInstagramAdapter, 'instagram', tree, stats);
         if (failure) throw new Error(failure);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: fuzzSeed() },
     );
     console.info(summary('instagram', stats, performance.now() - started));
     for (const [i, seed] of seeds.entries()) {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createXAdapter } from '../../../utils/sites/x';
 import {
   baselineOf,
+  fuzzSeed,
   newStats,
   parse,
   realHtml,
@@ -122,7 +123,7 @@ describe('the X adapter under fuzzing', () => {
         );
         if (failure) throw new Error(failure);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: fuzzSeed() },
     );
     console.info(summary('x', stats, performance.now() - started));
     // Every mutation was undone: the seeds read as before.

@@ -152,6 +152,22 @@ describe('real captures', () => {
     expect(read.problems.join(' ')).toMatch(/1 of 1 comments could not be read/);
   });
 
+  it('two rows naming one comment make the read incomplete, not one comment read twice (found by fuzzing)', () => {
+    const doc = parse(`<main>${real('instagram-comment-thread-2026-03.html')}</main>`);
+    const timeLinks = [...doc.querySelectorAll('a')].filter((a) => a.querySelector('time'));
+    timeLinks[2]?.setAttribute('href', timeLinks[1]?.getAttribute('href') ?? '');
+    const read = new ConversationReader().read(
+      doc.querySelector('main') as Element,
+      'DWD5jrEoGa8',
+      new URL('https://www.instagram.com/p/DWD5jrEoGa8/'),
+      null,
+    );
+    expect(read.candidates).toBe(15);
+    expect(read.comments).toHaveLength(14);
+    expect(new Set(ids(read)).size).toBe(14);
+    expect(read.problems.join(' ')).toMatch(/1 of 15 comments could not be read \(two rows show the same comment\)/);
+  });
+
   it('the "6 commentaires sur Facebook" row is not a comment', () => {
     const read = readConversation(real('instagram-facebook-comments-placeholder-fr-2026.html'), 'DWD5jrEoGa8');
     expect(read.candidates).toBe(0);

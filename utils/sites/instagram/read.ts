@@ -107,6 +107,7 @@ export class ConversationReader {
     const byTime = new Map<Element, Entry>();
     const rows = new WeakSet<Element>();
     const reasons = new Set<string>();
+    const ids = new Set<string>();
     let unreadable = 0;
 
     for (const time of scope.querySelectorAll(SEL.commentTime)) {
@@ -132,6 +133,13 @@ export class ConversationReader {
         continue;
       }
       rows.add(result.row);
+      // Two rows naming one comment: the page is not what it seems (one of them may hide another's answer).
+      if (ids.has(result.id)) {
+        unreadable++;
+        reasons.add(t('problem_reason_duplicate_comment'));
+        continue;
+      }
+      ids.add(result.id);
       byTime.set(time, result);
       entries.push(result);
     }

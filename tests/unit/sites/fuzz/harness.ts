@@ -29,6 +29,16 @@ export const parse = (html: string) => new DOMParser().parseFromString(html, 'te
  * a minute on a loaded two-core machine, for npm test.
  */
 export const runsOr = (quick: number) => Number(process.env.RR_FUZZ_RUNS ?? quick);
+/**
+ * The quick share in `npm test` always reads the same trees (a fixed seed), so a red run is a change in the code,
+ * never the luck of the draw; RR_FUZZ_SEED replays or explores other trees, and a full run (RR_FUZZ_RUNS) draws new
+ * ones each time unless it is given a seed.
+ */
+export function fuzzSeed(): number | undefined {
+  const given = process.env.RR_FUZZ_SEED;
+  if (given) return Number(given);
+  return process.env.RR_FUZZ_RUNS ? undefined : 20_261_201;
+}
 
 export interface Seed {
   name: string;
