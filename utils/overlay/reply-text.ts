@@ -2,6 +2,7 @@
 
 import { normalizeHandle } from '../core/keys';
 import { withoutRepeatedHandle } from '../core/mention';
+import type { Post } from '../core/model';
 import { buildTemplateVars, renderTemplate } from '../core/render-template';
 import type { Settings } from '../core/settings';
 import { suggestTemplates } from '../core/suggest';
@@ -58,16 +59,8 @@ export function replyTextFor(
   boxText = '',
 ): ReturnType<typeof renderTemplate> | null {
   const cv = view?.comments.get(key);
-  const post = facts?.post;
-  if (!view || !facts || !cv || !post) return null;
-  const vars = buildTemplateVars({
-    comment: cv.comment,
-    post,
-    brandName: brandName(view, facts, settings),
-    agentName: settings.agentName,
-    uiLang: locale,
-  });
-  return renderTemplate(template.body, withoutRepeatedHandle(vars, boxText));
+  if (!view || !facts?.post || !cv) return null;
+  return renderFor(cv.comment, facts.post, template, view, facts, settings, locale, boxText);
 }
 
 /** A template for a reply box that answers the post itself (type-to-expand there): filled for the post's author. */
@@ -93,6 +86,20 @@ export function replyTextForPost(
     permalink: post.url,
     order: 0,
   };
+  return renderFor(comment, post, template, view, facts, settings, locale, boxText);
+}
+
+/** The template filled for one comment (or the post standing in for one), as both entry points above need. */
+function renderFor(
+  comment: Parameters<typeof buildTemplateVars>[0]['comment'],
+  post: Post,
+  template: Template,
+  view: PageView,
+  facts: PageFacts,
+  settings: Settings,
+  locale: string,
+  boxText: string,
+): ReturnType<typeof renderTemplate> {
   const vars = buildTemplateVars({
     comment,
     post,
