@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { SHARED_GLOBAL, SHARED_MODULES } from './utils/overlay/actions/shared';
 
 // The three sites Reply Radar overlays. Host access is limited to these; nothing else is requested.
 export const SITE_HOSTS = [
@@ -28,7 +29,8 @@ function contentScriptsWithoutPolyfill(): Plugin {
     buildStart(options) {
       const input = options.input;
       const files = typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input ?? {});
-      contentScript = files.length > 0 && files.every((file) => /\.content(?:[/\\]index)?\.[jt]sx?$/.test(file));
+      contentScript =
+        files.length > 0 && files.every((file) => /(?:\.content(?:[/\\]index)?|overlay-actions)\.[jt]sx?$/.test(file));
     },
     resolveId(id) {
       return contentScript && id === 'webextension-polyfill' ? NATIVE_BROWSER : null;
@@ -39,9 +41,55 @@ function contentScriptsWithoutPolyfill(): Plugin {
   };
 }
 
+type SharedKey = keyof typeof SHARED_MODULES;
+
+/** Which shared module (utils/overlay/actions/shared.ts) an import names, if any. */
+function sharedKeyOf(id: string): SharedKey | null {
+  const path = id.replace(/\\/g, '/');
+  for (const [key, shared] of Object.entries(SHARED_MODULES) as [SharedKey, (typeof SHARED_MODULES)[SharedKey]][]) {
+    if (shared.id.startsWith('/') ? path.endsWith(shared.id) : path === shared.id) return key;
+  }
+  return null;
+}
+
+const SHARED_PREFIX = '\0rr-shared:';
+
+/**
+ * The overlay's deferred code (entrypoints/overlay-actions.ts) takes Preact and i18n from the content script that
+ * loads it (one copy of each, shared state) instead of bundling them: each of their imports becomes a module that
+ * reads the names listed in utils/overlay/actions/shared.ts from the global the content script filled. Importing a
+ * name not listed there fails the build (a missing export), never the page.
+ */
+function sharedWithContentScript(): Plugin {
+  return {
+    name: 'reply-radar:overlay-actions-shared',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      let key = sharedKeyOf(source);
+      if (!key && importer && source.startsWith('.')) {
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+        key = resolved ? sharedKeyOf(resolved.id) : null;
+      }
+      return key ? SHARED_PREFIX + key : null;
+    },
+    load(id) {
+      if (!id.startsWith(SHARED_PREFIX)) return null;
+      const key = id.slice(SHARED_PREFIX.length) as SharedKey;
+      const names = SHARED_MODULES[key].names;
+      return `const m = globalThis.${SHARED_GLOBAL}.${key};\nexport const ${names.map((n) => `${n} = m.${n}`).join(', ')};\n`;
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.name === 'overlay-actions')) return;
+      config.plugins = [sharedWithContentScript(), ...(config.plugins ?? [])];
+    },
+  },
   vite: () => ({
     plugins: [preact(), contentScriptsWithoutPolyfill()],
   }),
@@ -50,7 +98,8 @@ export default defineConfig({
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // scripting: the background injects the overlay's deferred code (utils/overlay/actions-loader.ts) on first use.
+    permissions: ['storage', 'scripting'],
     host_permissions: SITE_HOSTS,
     commands: {
       'toggle-panel': {

@@ -13,7 +13,9 @@ export const TARGET_KB = 30;
 // heap, virtual queue list, near-screen redraws): the code that keeps a batch's cost proportional to what changed.
 // Then by 0.5 KB, to the measured size plus that margin, when the queue panel's docking and the last problem
 // sentences from the locale files landed beside it (the ceilings had no room left: 46.50 KB against 46.5).
-export const CEILING_KB = { 'x.js': 47.0, 'facebook.js': 53.0, 'instagram.js': 47.2 };
+// Lowered to the measured size + 0.3 KB as cuts land: the picker, text insertion and type-to-expand moved into the
+// overlay's deferred code (entrypoints/overlay-actions.ts, injected on first use; not a content script).
+export const CEILING_KB = { 'x.js': 39.9, 'facebook.js': 46.0, 'instagram.js': 40.1 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 
 /** gzip size (KB, level 9) of every content script of one build output folder. */

@@ -53,13 +53,15 @@ describe('extension foundation', () => {
     expect(name).toBe('Reply Radar');
   });
 
-  test('the manifest asks for storage and the three sites only, with a fixed Firefox id in the Firefox build', async () => {
+  test('the manifest asks for storage, scripting and the three sites only, with a fixed Firefox id in the Firefox build', async () => {
     const manifest = await harness.backgroundWorker.evaluate(() =>
       (
         globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }
       ).chrome.runtime.getManifest(),
     );
-    expect(manifest.permissions).toEqual(['storage']);
+    // scripting: the overlay's deferred code is injected by the background; nothing is web-accessible to the sites.
+    expect(manifest.permissions).toEqual(['storage', 'scripting']);
+    expect(manifest.web_accessible_resources).toBeUndefined();
     expect([...(manifest.host_permissions as string[])].sort()).toEqual([
       'https://twitter.com/*',
       'https://web.facebook.com/*',
@@ -70,7 +72,8 @@ describe('extension foundation', () => {
     const firefox = JSON.parse(readFileSync(path.join(ROOT, '.output/firefox-mv3/manifest.json'), 'utf8'));
     expect(firefox.manifest_version).toBe(3);
     expect(firefox.browser_specific_settings.gecko.id).toBe('reply-radar@reply-radar.app');
-    expect(firefox.permissions).toEqual(['storage']);
+    expect(firefox.permissions).toEqual(['storage', 'scripting']);
+    expect(firefox.web_accessible_resources).toBeUndefined();
   });
 
   test('the popup and the options page open without errors', async () => {

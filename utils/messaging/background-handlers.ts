@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { BADGE_CSS, LAYER_CSS, PANEL_CSS } from '../../components/overlay/styles';
 import { BUILTIN_LABEL_WORDS } from '../core/labels';
 import { fetchPackagedMessages } from '../i18n';
+import { ACTIONS_FILE } from '../overlay/actions/shared';
 import { clearStates, listStates, setState } from '../storage/comment-states';
 import { describeIssues, type ErrorInfo, RadarError, toErrorInfo } from '../storage/errors';
 import { purgeResponseLogNowAndThen, recordObservations } from '../storage/response-log';
@@ -39,6 +40,7 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 type Handler<N extends BackgroundMessageName> = (req: ParsedRequest<N>, sender: Sender) => Promise<Response<N>>;
@@ -68,6 +70,16 @@ export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
   'ui.styles': async () => ({ badge: BADGE_CSS, panel: PANEL_CSS, layer: LAYER_CSS }),
   'accounts.seen': async ({ platform, handle }) => {
     await noteSeenAccount(platform, handle);
+    return {};
+  },
+  'overlay.loadActions': async (_req, sender) => {
+    // Into the frame that asked, never one the message names; the file is not web-accessible, so only we load it.
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new RadarError('bad-request', 'overlay.loadActions: only a tab can ask.');
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: [ACTIONS_FILE],
+    });
     return {};
   },
   'tab.report': async (report, sender) => {

@@ -97,6 +97,11 @@ export const PROTOCOL = {
     response: Empty,
   },
 
+  /**
+   * The overlay's deferred code (template picker, text insertion, type-to-expand), injected by the background into
+   * the asking tab's frame, in the content scripts' isolated world, on first use (utils/overlay/actions-loader.ts).
+   */
+  'overlay.loadActions': { to: 'background', request: Empty, response: Empty },
   /** The built-in label word lists, handed to content scripts once (not bundled in each). */
   'labels.builtin': {
     to: 'background',

@@ -24,6 +24,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   'accounts.seen',
   'labels.builtin',
   'ui.styles',
+  // Injects the overlay's own deferred code into the asking frame (nothing the message can choose).
+  'overlay.loadActions',
   'i18n.messages',
   // Counts and enums only: the toolbar badge and the popup's "this tab".
   'tab.report',

@@ -1,11 +1,13 @@
 // Type-to-expand in the site's reply boxes: ";thanks" then Tab or Space becomes the template whose shortcut is
 // "thanks", filled for the comment the box answers. Tab and Space are taken only when a shortcut matched, so they
 // keep their usual meaning everywhere else; the replacement is one step the editor's own undo takes back.
-import { isExpandKey, matchExpansion } from '../core/expand';
+// The content script only watches the keys: the work (caret, matching, filling, replacing) is in the deferred
+// overlay actions, loaded when the trigger is first typed (actions-loader.ts), before the completing key.
+import { isExpandKey } from '../core/expand';
 import type { Template } from '../core/template';
-import { editorPlainText, type InsertResult, replaceTypedRange } from '../insert';
-import { caretRange } from '../insert/caret';
+import type { InsertResult } from '../insert';
 import type { SiteAdapter } from '../sites/types';
+import { loadActions, loadedActions } from './actions-loader';
 import { trusted } from './trusted';
 
 export interface ExpandDeps {
@@ -22,29 +24,25 @@ export interface ExpandDeps {
 /** Listens for the completing key in the focused reply box until `signal` aborts. */
 export function watchTypeToExpand(deps: ExpandDeps, signal: AbortSignal): void {
   const onKey = trusted((event: KeyboardEvent) => {
-    if (!isExpandKey(event)) return;
     const trigger = deps.trigger();
     if (!trigger) return;
+    const actions = loadedActions();
+    // The trigger typed anywhere: what expands it loads now, before the shortcut's letters and the completing key.
+    if (!actions && event.key === trigger) void loadActions().catch(() => undefined);
+    if (!isExpandKey(event)) return;
     const editor = deps.adapter.focusedEditor(document);
     const target = event.composedPath()[0];
     if (!editor || !(target instanceof Node) || !(target === editor || editor.contains(target))) return;
-    const kind = deps.adapter.editorKind(editor);
-    const caret = caretRange(editor, kind);
-    if (!caret || caret.start !== caret.end) return;
-    const text = editorPlainText(editor, kind);
-    const templates = deps.templates();
-    const match = matchExpansion(text.slice(0, caret.end), trigger, templates);
-    const template = match && templates.find((t) => t.id === match.templateId);
-    if (!match || !template) return;
-    const rendered = deps.render(editor, template, text.slice(0, match.start) + text.slice(match.end));
-    if (!rendered) return;
-    // Only now is the key ours: it completes the shortcut instead of typing a blank or moving focus.
+    if (!actions) return;
+    const expanding = actions.expandAtCaret(editor, deps.adapter.editorKind(editor), {
+      trigger,
+      templates: deps.templates(),
+      render: (template, boxText) => deps.render(editor, template, boxText),
+      expanded: (template, result) => deps.expanded(editor, template, result),
+    });
+    if (!expanding) return;
     event.preventDefault();
     event.stopPropagation();
-    void replaceTypedRange(editor, kind, match, rendered.text, rendered.cursor).then(
-      (result) => deps.expanded(editor, template, result),
-      (error: unknown) => deps.expanded(editor, template, { ok: false, reason: String(error) }),
-    );
   });
   window.addEventListener('keydown', onKey, { capture: true, signal });
 }

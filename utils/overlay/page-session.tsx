@@ -3,17 +3,15 @@
 // (selection, reply, templates, done/snooze). Everything it starts is torn down with `signal` (the next
 // navigation, or the extension going away).
 
-import { TemplatePicker } from '../../components/overlay/TemplatePicker';
 import { commentKey, normalizeHandle } from '../core/keys';
 import type { Author, ManualState } from '../core/model';
 import type { LabelKind, ShortcutAction } from '../core/settings';
-import { suggestTemplates } from '../core/suggest';
 import { tabReportOf } from '../core/tab-report';
 import type { Template } from '../core/template';
 import { t } from '../i18n';
-import { copyToClipboard, editorPlainText } from '../insert';
-import { fillTemplate, stillHoldsTemplate } from '../insert/session';
 import type { SiteAdapter } from '../sites/types';
+import type { OverlayActions } from './actions';
+import { loadActions, loadedActions } from './actions-loader';
 import { BadgeLayer } from './badge-layer';
 import { watchDom } from './dom-watcher';
 import { watchTypeToExpand } from './expand';
@@ -23,7 +21,7 @@ import { LAYER_CSS } from './overlay-css';
 import { brokenFacts, LOADING_GRACE_MS, PageReader } from './page-reader';
 import { PanelLayer } from './panel-layer';
 import { PopupLayer } from './popup-layer';
-import { bestTemplateFor, commentForHandle, liveTemplates, replyTextFor, replyTextForPost } from './reply-text';
+import { commentForHandle, liveTemplates } from './reply-text';
 import { ResponseRecorder } from './response-recorder';
 import type { InsertStatus, SessionServices } from './session-services';
 import { ViewBuilder } from './view-builder';
@@ -125,7 +123,11 @@ export class PageSession {
         adapter,
         trigger: () => this.services.settings().expandTrigger,
         templates: () => this.liveTemplates(),
-        render: (_editor, template, boxText) => this.expansionText(template, boxText),
+        // Called by the deferred actions, so they are loaded.
+        render: (_editor, template, boxText) => {
+          const actions = loadedActions();
+          return actions ? this.expansionText(actions, template, boxText) : null;
+        },
         expanded: (_editor, template, result) => {
           if (result.ok) void this.services.markTemplateUsed(template.id).catch(() => undefined);
           else console.warn('[reply-radar] could not expand the shortcut:', result.reason);
@@ -232,8 +234,11 @@ export class PageSession {
 
   /** "Inserted — check it and send" only while the box still holds the text (closed or emptied: cleared). */
   private forgetEmptiedBoxes(): void {
+    // Boxes are filled only by the deferred actions: with any box here, they are loaded.
+    const actions = loadedActions();
+    if (!actions) return;
     for (const [key, editor] of this.filledBoxes) {
-      if (stillHoldsTemplate(editor, this.adapter.editorKind(editor))) continue;
+      if (actions.stillHoldsTemplate(editor, this.adapter.editorKind(editor))) continue;
       this.filledBoxes.delete(key);
       if (this.statuses.get(key)?.kind === 'inserted') this.statuses.delete(key);
       this.forgetBadge(key);
@@ -335,6 +340,16 @@ export class PageSession {
   }
 
   private openPicker(key: string): void {
+    // The picker is deferred code: open once it is in (the first time, a message to the background away).
+    if (!loadedActions()) {
+      void loadActions().then(
+        () => {
+          if (!this.signal.aborted) this.openPicker(key);
+        },
+        (error: unknown) => console.warn('[reply-radar] could not load the template picker', error),
+      );
+      return;
+    }
     const closing = this.pickerKey;
     if (closing) this.layer.close(false);
     this.pickerKey = key;
@@ -356,18 +371,20 @@ export class PageSession {
   private renderPicker(): void {
     const key = this.pickerKey;
     const cv = key ? this.view?.comments.get(key) : undefined;
-    if (!key || !cv || cv.state !== 'unanswered') {
+    const actions = loadedActions();
+    if (!key || !cv || cv.state !== 'unanswered' || !actions) {
       if (this.layer.isOpen) this.layer.close(false);
       if (key) this.pickerKey = null;
       return;
     }
     const live = this.liveTemplates();
+    const { TemplatePicker, bestTemplateFor, suggestTemplates } = actions;
     const picker = (
       <TemplatePicker
         templates={live}
         suggestedIds={suggestTemplates(live, { lang: cv.comment.lang, text: cv.comment.text, labels: cv.labels })}
         replyId={bestTemplateFor(live, cv)?.id ?? null}
-        previewFor={(t) => this.replyText(key, t)?.text ?? t.body}
+        previewFor={(t) => this.replyText(actions, key, t)?.text ?? t.body}
         onPick={(t) => {
           this.closePicker(false);
           void this.reply(key, t);
@@ -592,16 +609,17 @@ export class PageSession {
   }
 
   /** `boxText`: what the reply box holds already; a greeting does not repeat the "@handle" the site wrote there. */
-  private replyText(key: string, template: Template, boxText = '') {
-    return replyTextFor(key, template, this.view, this.facts, this.services.settings(), this.services.locale, boxText);
+  private replyText(actions: OverlayActions, key: string, template: Template, boxText = '') {
+    const { settings, locale } = this.services;
+    return actions.replyTextFor(key, template, this.view, this.facts, settings(), locale, boxText);
   }
 
   /** Type-to-expand in the focused box: for the comment it answers (as Alt+1…9), else for the post. */
-  private expansionText(template: Template, boxText: string) {
+  private expansionText(actions: OverlayActions, template: Template, boxText: string) {
     const key = this.answeringKey();
-    if (key) return this.replyText(key, template, boxText);
+    if (key) return this.replyText(actions, key, template, boxText);
     const { settings, locale } = this.services;
-    return replyTextForPost(template, this.view, this.facts, settings(), locale, boxText);
+    return actions.replyTextForPost(template, this.view, this.facts, settings(), locale, boxText);
   }
 
   /** One click: open the site's reply box for the comment and fill it with a template (never sends). */
@@ -619,12 +637,15 @@ export class PageSession {
         return;
       }
       this.replying = { key, editor };
-      const template = opts.withTemplate === false ? null : (chosen ?? bestTemplateFor(this.liveTemplates(), cv));
-      if (!template) {
+      const withTemplate = opts.withTemplate !== false && (chosen !== null || this.liveTemplates().length > 0);
+      const actions = withTemplate ? await loadActions() : null;
+      if (this.signal.aborted) return;
+      const template = actions ? (chosen ?? actions.bestTemplateFor(this.liveTemplates(), cv)) : null;
+      if (!actions || !template) {
         this.setStatus(key, null);
         return;
       }
-      await this.insert(key, editor, template);
+      await this.insert(actions, key, editor, template);
     } catch (error) {
       // Our own words only: an error thrown while working on the page may quote the page.
       console.warn('[reply-radar] reply failed', error);
@@ -642,15 +663,21 @@ export class PageSession {
     const focused = this.adapter.focusedEditor(document);
     if (focused) {
       this.replying = { key, editor: focused };
-      await this.insert(key, focused, template);
+      const actions = await loadActions().catch((error: unknown) => {
+        console.warn('[reply-radar] could not load the text insertion', error);
+        this.setStatus(key, { kind: 'failed', message: t('overlay_reply_open_failed'), copied: false });
+        return null;
+      });
+      if (actions && !this.signal.aborted) await this.insert(actions, key, focused, template);
       return;
     }
     // No reply box has focus: open the current comment's box and fill that.
     await this.reply(key, template);
   }
 
-  private async insert(key: string, editor: HTMLElement, template: Template): Promise<void> {
-    const rendered = this.replyText(key, template, editorPlainText(editor, this.adapter.editorKind(editor)));
+  private async insert(actions: OverlayActions, key: string, editor: HTMLElement, template: Template): Promise<void> {
+    const { copyToClipboard, editorPlainText, fillTemplate } = actions;
+    const rendered = this.replyText(actions, key, template, editorPlainText(editor, this.adapter.editorKind(editor)));
     if (!rendered) return;
     this.setStatus(key, { kind: 'working' });
     const result = await fillTemplate(editor, this.adapter.editorKind(editor), rendered.text, rendered.cursor);

@@ -55,6 +55,13 @@ forEachBrowser((driver, browser) => {
     // Through the content script and the page-world bridge into Draft.js: the blank line between paragraphs survives.
     await expect.poll(() => draftText(x)).toBe('Hi Tom,\n\nwe open in Vienna in the spring!');
     expect(await x.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    // The picker and the insertion are deferred code the background injected into our isolated world: the page's
+    // own script sees none of what it shares or leaves there.
+    expect(
+      await x.evaluate(() =>
+        ['__replyRadarShared', '__replyRadarActions', 'overlayActions'].filter((k) => k in window),
+      ),
+    ).toEqual([]);
   });
 
   test('reloading the extension under an open page leaves no trace of the old content script', async () => {

@@ -1,6 +1,6 @@
 // A content script runs inside a site's renderer; if that renderer is compromised, whatever a content script may
 // send, the site may send. Content scripts get only what the overlay needs, and every field is bounded.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage, type Sender } from '../../../utils/messaging/background-handlers';
 import { BACKGROUND_MESSAGES } from '../../../utils/messaging/protocol';
@@ -81,6 +81,33 @@ describe('what a content script may ask', () => {
     }
     for (const name of ['templates.create', 'templates.update', 'templates.delete', 'templates.restore']) {
       expect(CONTENT_SCRIPT_MESSAGES.has(name)).toBe(false);
+    }
+  });
+});
+
+describe("the overlay's deferred code", () => {
+  it('is injected into the frame that asked, in the isolated world, and only from a tab', async () => {
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    try {
+      const sender = { ...contentScript(), frameId: 3 };
+      expect(await handleMessage('overlay.loadActions', {}, sender)).toEqual({ ok: true, data: {} });
+      expect(inject).toHaveBeenCalledExactlyOnceWith({
+        target: { tabId: 7, frameIds: [3] },
+        files: ['/overlay-actions.js'],
+      });
+      // A request cannot choose the tab, frame or file: it carries nothing.
+      expect(await handleMessage('overlay.loadActions', { tabId: 1, files: ['/x.js'] }, sender)).toMatchObject({
+        ok: true,
+      });
+      expect(inject).toHaveBeenLastCalledWith({ target: { tabId: 7, frameIds: [3] }, files: ['/overlay-actions.js'] });
+      // The popup is no tab: nothing to inject into.
+      expect(await handleMessage('overlay.loadActions', {}, popup())).toMatchObject({
+        ok: false,
+        error: { code: 'bad-request' },
+      });
+      expect(inject).toHaveBeenCalledTimes(2);
+    } finally {
+      inject.mockRestore();
     }
   });
 });

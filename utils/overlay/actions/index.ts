@@ -1,0 +1,56 @@
+// The overlay's code that runs only after a person acts: the template picker, filling a template for a comment,
+// inserting text into the site's editors, type-to-expand. It is not in the sites' content scripts (issue #10: each
+// under 30 KB gzip); the background injects it on first use (see ../actions-loader.ts and README "Performance").
+import { TemplatePicker } from '../../../components/overlay/TemplatePicker';
+import { matchExpansion } from '../../core/expand';
+import { suggestTemplates } from '../../core/suggest';
+import type { Template } from '../../core/template';
+import { copyToClipboard, editorPlainText, type InsertResult, replaceTypedRange } from '../../insert';
+import { caretRange } from '../../insert/caret';
+import { fillTemplate, stillHoldsTemplate } from '../../insert/session';
+import type { EditorKind } from '../../sites/types';
+import { bestTemplateFor, replyTextFor, replyTextForPost } from '../reply-text';
+
+export interface ExpandRequest {
+  trigger: string;
+  templates: readonly Template[];
+  /** What `template` becomes in this box (`boxText`: the box without the typed shortcut), or null for nothing. */
+  render(template: Template, boxText: string): { text: string; cursor: number } | null;
+  /** After each expansion, whether it landed. */
+  expanded(template: Template, result: InsertResult): void;
+}
+
+/**
+ * Type-to-expand at the caret of `editor`: when the text before it ends with the trigger and a template's shortcut,
+ * starts replacing that with the filled template and returns true (the completing key must then do nothing else).
+ */
+function expandAtCaret(editor: HTMLElement, kind: EditorKind, req: ExpandRequest): boolean {
+  const caret = caretRange(editor, kind);
+  if (!caret || caret.start !== caret.end) return false;
+  const text = editorPlainText(editor, kind);
+  const match = matchExpansion(text.slice(0, caret.end), req.trigger, req.templates);
+  const template = match && req.templates.find((t) => t.id === match.templateId);
+  if (!match || !template) return false;
+  const rendered = req.render(template, text.slice(0, match.start) + text.slice(match.end));
+  if (!rendered) return false;
+  void replaceTypedRange(editor, kind, match, rendered.text, rendered.cursor).then(
+    (result) => req.expanded(template, result),
+    (error: unknown) => req.expanded(template, { ok: false, reason: String(error) }),
+  );
+  return true;
+}
+
+export const overlayActions = {
+  TemplatePicker,
+  suggestTemplates,
+  bestTemplateFor,
+  replyTextFor,
+  replyTextForPost,
+  fillTemplate,
+  stillHoldsTemplate,
+  editorPlainText,
+  copyToClipboard,
+  expandAtCaret,
+};
+
+export type OverlayActions = typeof overlayActions;
