@@ -6,8 +6,8 @@ export interface DomWatcher {
 }
 
 /**
- * `changed`: where the page changed (targets of text and attribute changes, nodes added); `stripped`: stamped
- * comment elements something was removed from (their badge may have gone with it).
+ * `changed`: where the page changed (targets of text and attribute changes, nodes added, nodes removed and where
+ * from); `stripped`: stamped comment elements something was removed from (their badge may have gone with it).
  */
 export type BatchHandler = (changed: ReadonlySet<Node>, stripped: ReadonlySet<HTMLElement>) => void;
 
@@ -50,30 +50,42 @@ export function watchDom(root: Node, onBatch: BatchHandler, signal: AbortSignal)
         }
       }
       if (onlyOurNodes(record)) continue;
-      if (record.type !== 'childList' || record.removedNodes.length > 0) {
-        changed.add(record.target);
-      } else {
-        // Only additions: the new nodes say where, not the list they joined (a row added to a list of 2,000
-        // must not make the adapter look at the other 1,999).
-        for (const node of record.addedNodes) changed.add(node);
-      }
+      noteChange(record, changed);
       schedule();
     }
   });
-  // Recycled rows may change only a link or a time attribute: watch those too.
-  observer.observe(root, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['href', 'datetime', 'lang'],
-  });
+  observer.observe(root, OBSERVED);
   signal.addEventListener('abort', () => {
     observer.disconnect();
     cancelAnimationFrame(frame);
     clearTimeout(timer);
   });
   return { schedule };
+}
+
+/** What the watcher observes. Recycled rows may change only a link or a time attribute: watch those too. */
+export const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['href', 'datetime', 'lang'],
+};
+
+/**
+ * Notes where one record changed the page. The new nodes say where, not the list they joined (a row added to a list
+ * of 2,000 must not make the adapter look at the other 1,999). A removal names where it happened and the nodes
+ * removed (no longer connected when the batch runs): an adapter releases the rows they held without looking at the
+ * others.
+ */
+export function noteChange(record: MutationRecord, changed: Set<Node>): void {
+  if (record.type !== 'childList') {
+    changed.add(record.target);
+    return;
+  }
+  if (record.removedNodes.length > 0) changed.add(record.target);
+  for (const node of record.removedNodes) changed.add(node);
+  for (const node of record.addedNodes) changed.add(node);
 }
 
 function isOurs(node: Node): boolean {

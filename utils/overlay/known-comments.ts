@@ -25,6 +25,7 @@ export class KnownComments {
   private readonly byKey = new Map<string, KnownComment>();
   private readonly keyByElement = new WeakMap<HTMLElement, string>();
   private nextOrder = 0;
+  private newKeys: string[] = [];
   private delta: KnownDelta = { upserted: new Map(), moved: new Set() };
 
   /** What changed since the last call; starts collecting afresh. */
@@ -35,10 +36,11 @@ export class KnownComments {
   }
 
   /**
-   * Merges one read of the page; returns true when anything the overlay draws from changed (a comment's data, or
-   * which element shows it). `released` receives
-   * the elements that showed a known comment before and show none now (recycled for a row that is not a reply,
-   * such as a "Discover more" post): their stamps and badges must go.
+   * Merges a full read of the page (every comment it shows); returns true when anything the overlay draws from
+   * changed (a comment's data, or which element shows it). `released` receives the elements that showed a known
+   * comment before and show none now (recycled for a row that is not a reply, such as a "Discover more" post):
+   * their stamps and badges must go. Looks at every known comment: for a read that names only what changed, use
+   * `mergeDelta`.
    */
   merge(read: readonly ReadComment[], scrollY: number, released: HTMLElement[] = []): boolean {
     let changed = false;
@@ -51,41 +53,78 @@ export class KnownComments {
         changed = true;
       }
     }
-    for (const { comment, element } of read) {
-      const key = commentKey(comment);
-      // An element that showed another comment before was recycled: that comment is no longer on screen.
-      const previousKey = this.keyByElement.get(element);
-      if (previousKey !== undefined && previousKey !== key) {
-        const previous = this.byKey.get(previousKey);
-        if (previous && previous.element === element) {
-          previous.element = null;
-          this.delta.moved.add(previousKey);
-        }
-      }
-      this.keyByElement.set(element, key);
+    for (const entry of read) if (this.mergeOne(entry, scrollY)) changed = true;
+    return changed;
+  }
+
+  /**
+   * Merges a delta read: `read` holds only the comments whose rows were added or changed, `gone` the elements
+   * that stopped showing a comment. The work follows the delta, never the number of comments known.
+   */
+  mergeDelta(
+    read: readonly ReadComment[],
+    gone: readonly HTMLElement[],
+    scrollY: number,
+    released: HTMLElement[] = [],
+  ): boolean {
+    let changed = false;
+    for (const element of gone) {
+      const key = this.keyByElement.get(element);
+      if (key === undefined) continue;
+      this.keyByElement.delete(element);
       const known = this.byKey.get(key);
-      if (!known) {
-        const lastY = pageY(element, scrollY);
-        const merged = { ...comment, order: this.nextOrder++ };
-        this.byKey.set(key, { key, comment: merged, element, lastY });
-        this.delta.upserted.set(key, merged);
-        this.delta.moved.add(key);
-        changed = true;
-        continue;
+      if (known?.element !== element) continue;
+      if (element.isConnected) released.push(element);
+      known.element = null;
+      this.delta.moved.add(key);
+      changed = true;
+    }
+    for (const entry of read) if (this.mergeOne(entry, scrollY)) changed = true;
+    return changed;
+  }
+
+  /** Keys seen for the first time since the last call (their manual states are asked for once). */
+  takeNewKeys(): string[] {
+    const keys = this.newKeys;
+    this.newKeys = [];
+    return keys;
+  }
+
+  private mergeOne({ comment, element }: ReadComment, scrollY: number): boolean {
+    const key = commentKey(comment);
+    // An element that showed another comment before was recycled: that comment is no longer on screen.
+    const previousKey = this.keyByElement.get(element);
+    if (previousKey !== undefined && previousKey !== key) {
+      const previous = this.byKey.get(previousKey);
+      if (previous && previous.element === element) {
+        previous.element = null;
+        this.delta.moved.add(previousKey);
       }
-      if (known.element !== element) {
-        // Layout is read only when a row appears, not on every batch.
-        known.element = element;
-        known.lastY = pageY(element, scrollY) || known.lastY;
-        this.delta.moved.add(key);
-        changed = true;
-      }
-      const merged = mergeComment(known.comment, comment);
-      if (merged !== known.comment) {
-        known.comment = merged;
-        this.delta.upserted.set(key, merged);
-        changed = true;
-      }
+    }
+    this.keyByElement.set(element, key);
+    const known = this.byKey.get(key);
+    if (!known) {
+      const lastY = pageY(element, scrollY);
+      const merged = { ...comment, order: this.nextOrder++ };
+      this.byKey.set(key, { key, comment: merged, element, lastY });
+      this.newKeys.push(key);
+      this.delta.upserted.set(key, merged);
+      this.delta.moved.add(key);
+      return true;
+    }
+    let changed = false;
+    if (known.element !== element) {
+      // Layout is read only when a row appears, not on every batch.
+      known.element = element;
+      known.lastY = pageY(element, scrollY) || known.lastY;
+      this.delta.moved.add(key);
+      changed = true;
+    }
+    const merged = mergeComment(known.comment, comment);
+    if (merged !== known.comment) {
+      known.comment = merged;
+      this.delta.upserted.set(key, merged);
+      changed = true;
     }
     return changed;
   }

@@ -5,6 +5,8 @@ import type { ManualState } from '../core/model';
 export class ManualStates {
   readonly map = new Map<string, ManualState>();
   private readonly asked = new Set<string>();
+  /** Keys whose question failed: asked again with the next batch rather than never. */
+  private retry: string[] = [];
 
   constructor(
     private readonly load: (keys: string[]) => Promise<ManualState[]>,
@@ -13,10 +15,12 @@ export class ManualStates {
     private readonly onChange: () => void,
   ) {}
 
-  /** Asks for the keys never asked before (new comments of this batch). */
+  /** Asks for the keys never asked before (new comments of this batch), and again for those whose answer failed. */
   fetchNew(keys: Iterable<string>): void {
     const fresh: string[] = [];
-    for (const key of keys) {
+    const again = this.retry;
+    this.retry = [];
+    for (const key of [...again, ...keys]) {
       if (this.asked.has(key)) continue;
       this.asked.add(key);
       fresh.push(key);
@@ -31,6 +35,7 @@ export class ManualStates {
       .catch((error) => {
         // Ask again with the next batch rather than never.
         for (const key of fresh) this.asked.delete(key);
+        this.retry.push(...fresh);
         console.warn('[reply-radar] could not load comment states', error);
       });
   }

@@ -227,7 +227,7 @@ export class PageSession {
     }
     for (const element of result.released) this.badges.clear(element);
     this.facts = result.facts;
-    this.manual.fetchNew(this.reader.known.all().map((k) => k.key));
+    this.manual.fetchNew(result.added);
     this.forgetEmptiedBoxes();
     this.render();
   }

@@ -22,13 +22,42 @@ export interface ReadComment {
   element: HTMLElement;
 }
 
+/**
+ * What makes a read a delta: it names only what changed since the adapter's previous read of the same page, so the
+ * overlay's work follows the change, not the size of the page.
+ */
+export interface ReadDelta {
+  /**
+   * Elements that showed a comment in an earlier read and show none now (removed, hidden, no longer readable, or
+   * recycled for a row that is not a comment): the overlay forgets which comment they showed.
+   */
+  released: HTMLElement[];
+  /** How many comments the page shows readable now, all of them (a running total: `comments` holds the changed). */
+  readable: number;
+}
+
 export interface PageRead {
   /** Null when this is not a post page, or its post could not be read (see `problems`). */
   post: Post | null;
   /** The account the user is acting as, when the page shows it (X: the side-nav account switcher). */
   actingHandle: string | null;
-  /** Every comment readable now, in document order (`order` counts from 0 in this read). */
+  /**
+   * A full read (no `delta`): every comment readable now, in document order (`order` counts from 0 in this read).
+   * A delta read: only the comments whose rows were added or changed since the previous read; each element named
+   * shows that comment now, whatever it showed before. Their `order` is not used (the overlay keeps the order
+   * comments were first seen in).
+   */
   comments: ReadComment[];
+  /**
+   * Present when this read is a delta from the adapter's previous read (see `SiteAdapter.read`); absent on a full
+   * read. Health stays whole-page either way: `candidates`, `collapsed`, `problems` and `moreBelow` describe the
+   * whole page as it is now (running totals kept by the adapter), never only the changed rows.
+   */
+  delta?: ReadDelta;
+  /**
+   * The hidden parts of the whole page. An adapter that keeps them between reads returns the same array while they
+   * do not change: the overlay compares by identity before it compares their contents.
+   */
   collapsed: CollapsedPart[];
   /** How many elements looked like comments; more candidates than comments means some could not be read. */
   candidates: number;
@@ -59,6 +88,13 @@ export interface SiteAdapter {
    * `changed`, read everything. Health must stay true whatever is cached: `candidates`, `collapsed` and `moreBelow`
    * describe the whole page as it is now, never an "all answered" from a partial read. What the overlay does with
    * the result is proportional to what changed: KnownComments hands the comments that changed to the view builder.
+   *
+   * Full and delta reads: without `changed` the adapter returns a full read (every comment), which is also the
+   * baseline of the deltas that follow; the overlay asks for one at the start of each page. With `changed` it may
+   * return a delta (`PageRead.delta`) relative to the read it returned last, or a full read whenever it prefers
+   * (X does: it recycles ~30 rows). The read an adapter returns when the post cannot be read (no post, stale rows
+   * of the previous post) is a full one, and so is the read after it. `changed` also names nodes removed from the
+   * page (no longer connected) so an adapter can release the rows they held without looking at the others.
    */
   read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead;
   /** Opens the site's reply box for the comment and resolves to its editable element, or null. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Comment } from '../../../utils/core/model';
 import { KnownComments } from '../../../utils/overlay/known-comments';
 
@@ -94,5 +94,53 @@ describe('KnownComments', () => {
     known.merge([], 0, released);
     expect(released).toEqual([]);
     expect(known.get('x:1')?.element).toBeNull();
+  });
+
+  it('merges a delta without looking at the comments it does not name', () => {
+    const known = new KnownComments();
+    const rows = Array.from({ length: 50 }, () => row());
+    known.merge(
+      rows.map((el, i) => ({ comment: comment(String(i)), element: el })),
+      0,
+    );
+    known.takeDelta();
+    expect(known.takeNewKeys()).toHaveLength(50);
+    // The other 49 comments' elements are never asked about: the delta names only what changed.
+    const values = vi.spyOn(Map.prototype, 'values');
+    const released: HTMLElement[] = [];
+    const fresh = row();
+    const changed = known.mergeDelta(
+      [
+        { comment: comment('7', { text: 'edited' }), element: rows[7]! },
+        { comment: comment('new'), element: fresh },
+      ],
+      [rows[3]!],
+      0,
+      released,
+    );
+    expect(values).not.toHaveBeenCalled();
+    values.mockRestore();
+    expect(changed).toBe(true);
+    expect(released).toEqual([rows[3]]);
+    expect(known.get('x:3')?.element).toBeNull();
+    expect(known.get('x:7')?.comment.text).toBe('edited');
+    expect(known.get('x:new')?.element).toBe(fresh);
+    expect(known.takeNewKeys()).toEqual(['x:new']);
+    const delta = known.takeDelta();
+    expect([...delta.upserted.keys()].sort()).toEqual(['x:7', 'x:new']);
+    expect([...delta.moved].sort()).toEqual(['x:3', 'x:new']);
+  });
+
+  it('a delta releasing an element that shows another comment by now leaves that comment alone', () => {
+    const known = new KnownComments();
+    const a = row();
+    const b = row();
+    known.merge([{ comment: comment('1'), element: a }], 0);
+    // Comment 1 moved to b (a recycled for nothing), then a is named as released.
+    known.mergeDelta([{ comment: comment('1'), element: b }], [], 0);
+    const released: HTMLElement[] = [];
+    expect(known.mergeDelta([], [a], 0, released)).toBe(false);
+    expect(released).toEqual([]);
+    expect(known.get('x:1')?.element).toBe(b);
   });
 });

@@ -4,6 +4,7 @@
 // query for the articles and cheap checks.
 import type { Author, Comment, Post } from '../../core/model';
 import { t, tn } from '../../i18n';
+import { ReadDeltas } from '../read-delta';
 import type { CollapsedPart, PageRead, ReadComment } from '../types';
 import { ARTICLE, type ArticleRead, isCommentCandidate, readComment, readText } from './comment';
 import { matchPostPage, parseCommentLink, profileHandle } from './links';
@@ -55,7 +56,17 @@ export function createFacebookReader() {
   /** The last read's comments by author name, for the reply box that names whom it answers. */
   let lastByName = new Map<string, string>();
 
+  const deltas = new ReadDeltas();
+  let lastPage: { doc: Document; href: string } | null = null;
+
+  /** A delta from the previous read when it was of the same page and the overlay named what changed. */
   function read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
+    const samePage = lastPage?.doc === doc && lastPage.href === url.href;
+    lastPage = { doc, href: url.href };
+    return deltas.report(readAll(doc, url, changed), samePage && changed !== undefined);
+  }
+
+  function readAll(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
     const result: PageRead = {
       post: null,
       actingHandle: null,

@@ -1,0 +1,318 @@
+// The Facebook adapter's delta reads against full reads (#10, #8): on a generated conversation (replies nested and
+// as siblings, "View N replies" controls) and on the real captures, random sequences of rows added (top-level,
+// nested replies, sibling replies), removed, moved, edited and recycled for another comment, and controls shown and
+// taken away. After every batch, what the deltas add up to — in the adapter's own terms and in the overlay's
+// PageReader — must equal a fresh full read of the same page: the same comments on the same elements, the same
+// health figures. The change sets come from the overlay's own watcher logic (noteChange).
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commentKey } from '../../../utils/core/model';
+import { noteChange, OBSERVED } from '../../../utils/overlay/dom-watcher';
+import { PageReader } from '../../../utils/overlay/page-reader';
+import { createFacebookAdapter } from '../../../utils/sites/facebook';
+import type { PageRead } from '../../../utils/sites/types';
+import { fuzzSeed, parse, realHtml, runsOr } from './fuzz/harness';
+
+const POST = 'https://www.facebook.com/acme/posts/pfbid0abc';
+const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
+
+/** One comment as Facebook draws it (avatar and name links with the comment_id, text, time · Like · Reply). */
+function articleHtml(c: { id: string; name: string; profile: string; text: string; ago: string; root?: string }) {
+  const ids = c.root ? `comment_id=${c.root}&amp;reply_comment_id=${c.id}` : `comment_id=${c.id}`;
+  const profile = `https://www.facebook.com${c.profile}?${ids}&amp;__tn__=R]-R`;
+  return `<div role="article" aria-label="Comment by ${c.name} ${c.ago} ago" tabindex="-1">
+    <a aria-hidden="true" href="${profile}" tabindex="-1"><svg></svg></a>
+    <div><span><a href="${profile}"><span dir="auto">${c.name}</span></a></span>
+      <div><span dir="auto" lang="en"><div dir="auto">${c.text}</div></span></div></div>
+    <ul><li><a href="${POST}?${ids}&amp;__cft__[0]=AZ1">${c.ago}</a></li>
+      <li><div aria-label="Like" role="button">Like</div></li><li><div role="button">Reply</div></li></ul></div>`;
+}
+
+const PEOPLE = [
+  { name: 'Anna Kovács', profile: '/anna.kovacs.123' },
+  { name: 'Acme Coffee', profile: '/acme' },
+  { name: 'Tom Baker', profile: '/tom.baker.77' },
+  { name: 'Sofía García', profile: '/sofia.g' },
+];
+
+/** A post dialog with a few threads: replies nested in the thread's item, replies as siblings, a "View" control. */
+function conversation(): Document {
+  const c = (id: string, who: number, root?: string) =>
+    articleHtml({ id, ...PEOPLE[who]!, text: `text ${id}`, ago: `${(Number(id) % 5) + 1} hours`, root });
+  const body = `<li>${c('101', 0)}<div><ul><li>${c('102', 1, '101')}</li><li>${c('103', 0, '101')}</li></ul></div></li>
+    <li>${c('201', 2)}</li><li>${c('202', 3, '201')}</li>
+    <li>${c('301', 3)}<div><div role="button"><span dir="auto">View all 3 replies</span></div></div></li>`;
+  return parse(`<html lang="en"><body><div role="dialog" aria-modal="true"><div>
+      <div data-ad-rendering-role="profile_name"><h2><a href="https://www.facebook.com/acme?__tn__=-UC"><strong><span>Acme Coffee</span></strong></a></h2></div>
+      <a href="" aria-label="Monday">2d</a><ul class="comments">${body}</ul>
+      <div role="textbox" contenteditable="true" data-lexical-editor="true" aria-label="Write a comment…"></div>
+    </div></div></body></html>`);
+}
+
+/** The captures without style sheets and scripts (every visibility check would resolve them: seconds per read). */
+function unstyled(html: string): Document {
+  const doc = parse(html);
+  for (const el of doc.querySelectorAll('style, script, link[rel="stylesheet"]')) el.remove();
+  return doc;
+}
+
+interface Page {
+  name: string;
+  doc: () => Document;
+  url: URL;
+  runs: number;
+}
+
+const PAGES: Page[] = [
+  { name: 'generated conversation', doc: conversation, url: new URL(POST), runs: runsOr(60) },
+  {
+    name: 'post dialog capture (44 comments)',
+    doc: () => unstyled(realHtml('facebook-post-dialog-44-comments-2024-11.html')),
+    url: new URL(
+      'https://www.facebook.com/animeworldgobal/posts/pfbid02vnj2KuSa7yrG6weZr5TKyT7h2VrK6HnZT7jCchjHs7MQGGaNyQjnq9DF8WhkWf8Kl',
+    ),
+    // Each full read of this 3 MB capture costs about a second here: a few long histories.
+    runs: runsOr(3),
+  },
+  {
+    name: 'logged-out permalink capture',
+    doc: () => unstyled(realHtml('facebook-permalink-logged-out-2025.html')),
+    url: new URL(
+      'https://www.facebook.com/salmanmd.sultan.1/posts/pfbid02pwk1KyH6jtefw3dYQuPQPEESmxCrBGaigyWUdu5JRSbZzAQBAnRDfZsPP7av5ikql',
+    ),
+    runs: runsOr(15),
+  },
+];
+
+type Op =
+  | { kind: 'add'; at: number; shape: 'after' | 'nested' | 'reply-sibling' | 'end'; who: number; n: number }
+  | { kind: 'remove'; at: number; whole: boolean }
+  | { kind: 'move'; at: number; to: number }
+  | { kind: 'edit'; at: number; text: string }
+  | { kind: 'recycle'; at: number }
+  | { kind: 'control'; at: number; label: string }
+  | { kind: 'uncontrol'; at: number };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    kind: fc.constant('add' as const),
+    at: fc.nat(),
+    shape: fc.constantFrom('after' as const, 'nested' as const, 'reply-sibling' as const, 'end' as const),
+    who: fc.nat({ max: PEOPLE.length - 1 }),
+    n: fc.integer({ min: 1, max: 3 }),
+  }),
+  fc.record({ kind: fc.constant('remove' as const), at: fc.nat(), whole: fc.boolean() }),
+  fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
+  fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), text: fc.constantFrom('edited', 'köszi 🙂', '') }),
+  fc.record({ kind: fc.constant('recycle' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('control' as const),
+    at: fc.nat(),
+    label: fc.constantFrom(
+      'View all 4 replies',
+      'View 1 reply',
+      'Acme Coffee replied · 2 Replies',
+      'Tom Baker replied · 1 Reply',
+    ),
+  }),
+  fc.record({ kind: fc.constant('uncontrol' as const), at: fc.nat() }),
+);
+
+let nextId = 900_000;
+
+/** The comment articles of the conversation (not the feed behind a dialog, not hidden copies). */
+function articles(doc: Document): HTMLElement[] {
+  return [...doc.querySelectorAll<HTMLElement>('[role="article"]')].filter(
+    (a) => !a.closest('[aria-hidden="true"]') && a.querySelector('a[href*="comment_id="]'),
+  );
+}
+
+/** A new comment made from an existing one (same post, same markup), with new ids. */
+function cloneAs(template: HTMLElement, id: string, root: string | null): HTMLElement {
+  const copy = template.cloneNode(true) as HTMLElement;
+  for (const nested of copy.querySelectorAll('[role="article"]')) nested.remove();
+  for (const a of copy.querySelectorAll('a[href*="comment_id="]')) setIds(a, id, root);
+  return copy;
+}
+
+function setIds(a: Element, id: string, root: string | null): void {
+  const url = new URL(a.getAttribute('href')!, 'https://www.facebook.com');
+  url.searchParams.delete('reply_comment_id');
+  if (root) {
+    url.searchParams.set('comment_id', root);
+    url.searchParams.set('reply_comment_id', id);
+  } else url.searchParams.set('comment_id', id);
+  a.setAttribute('href', url.href);
+}
+
+function commentIdOf(article: HTMLElement): string | null {
+  const a = article.querySelector('a[href*="comment_id="]');
+  if (!a) return null;
+  const url = new URL(a.getAttribute('href')!, 'https://www.facebook.com');
+  return url.searchParams.get('comment_id');
+}
+
+function apply(doc: Document, op: Op): void {
+  const rows = articles(doc);
+  if (rows.length === 0) return;
+  const pick = (i: number) => rows[i % rows.length]!;
+  const row = pick(op.at);
+  const item = row.closest('li') ?? row;
+  switch (op.kind) {
+    case 'add': {
+      for (let k = 0; k < op.n; k++) {
+        const id = String(nextId++);
+        const root = op.shape === 'nested' || op.shape === 'reply-sibling' ? commentIdOf(row) : null;
+        const fresh = cloneAs(row, id, root);
+        const li = doc.createElement('li');
+        li.append(fresh);
+        if (op.shape === 'nested') {
+          // Into the thread's item, after the parent's article (which closes before its replies).
+          const holder = doc.createElement('div');
+          holder.append(li);
+          item.append(holder);
+        } else if (op.shape === 'end') {
+          item.parentElement?.append(li);
+        } else item.after(li);
+      }
+      return;
+    }
+    case 'remove':
+      (op.whole ? item : row).remove();
+      return;
+    case 'move': {
+      const target = pick(op.to).closest('li') ?? pick(op.to);
+      if (target === item || item.contains(target)) return;
+      target.after(item);
+      return;
+    }
+    case 'edit': {
+      const body = row.querySelector('[lang] [dir="auto"], [lang]');
+      const text = body?.firstChild;
+      if (text && text.nodeType === 3) (text as Text).data = op.text;
+      else if (body) body.textContent = op.text;
+      return;
+    }
+    case 'recycle': {
+      // The row now shows another comment: every one of its links changes ids (the same author, new text).
+      const id = String(nextId++);
+      for (const a of row.querySelectorAll('a[href*="comment_id="]')) {
+        if (a.closest('[role="article"]') === row) setIds(a, id, null);
+      }
+      return;
+    }
+    case 'control': {
+      const control = doc.createElement('div');
+      control.setAttribute('role', 'button');
+      const span = doc.createElement('span');
+      span.setAttribute('dir', 'auto');
+      span.textContent = op.label;
+      control.append(span);
+      const holder = doc.createElement('div');
+      holder.append(control);
+      row.after(holder);
+      return;
+    }
+    case 'uncontrol': {
+      const controls = [...doc.querySelectorAll('[role="button"]')].filter((b) =>
+        /View|replied/.test(b.textContent ?? ''),
+      );
+      controls[op.at % Math.max(1, controls.length)]?.remove();
+      return;
+    }
+  }
+}
+
+/** A comment as the view sees it (its order is where the overlay first saw it: not compared). */
+const shape = (c: PageRead['comments'][number]['comment']) => JSON.stringify({ ...c, order: 0 });
+
+/** Element → value as sorted "element number: value" lines (a readable diff; the same element, the same number). */
+const serial = new WeakMap<Element, number>();
+let serials = 0;
+function tagged(map: ReadonlyMap<HTMLElement, string>): string[] {
+  const tag = (el: Element) => {
+    if (!serial.has(el)) serial.set(el, serials++);
+    return serial.get(el)!;
+  };
+  return [...map].map(([el, v]) => `${tag(el)}: ${v}`).sort();
+}
+
+function healthOf(read: PageRead) {
+  return {
+    post: read.post,
+    actingHandle: read.actingHandle,
+    candidates: read.candidates,
+    readable: read.delta ? read.delta.readable : read.comments.length,
+    collapsed: read.collapsed.map((c) => ({ ...c, element: c.element.outerHTML.length })),
+    problems: read.problems,
+    moreBelow: read.moreBelow,
+  };
+}
+
+describe('Facebook delta reads add up to a full read', () => {
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+  });
+  afterAll(() => vi.useRealTimers());
+
+  for (const page of PAGES) {
+    it(`${page.name}: after any batch of adds, removals, moves, edits, recycles and controls`, () => {
+      const captured = page.name.includes('capture') ? page.doc() : null;
+      let deltas = 0;
+      fc.assert(
+        fc.property(
+          fc.array(fc.array(opArb, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+          (batches) => {
+            // The captures are big: one copy mutated run after run (a longer history); the small page afresh.
+            const doc = captured ?? page.doc();
+            const adapter = createFacebookAdapter();
+            // The overlay's reader on an adapter of its own (each adapter's deltas follow its own previous read).
+            const reader = new PageReader(createFacebookAdapter(), page.url, NOW - 60_000);
+            const first = adapter.read(doc, page.url);
+            expect(first.delta).toBeUndefined();
+            const applied = new Map(first.comments.map((c) => [c.element, shape(c.comment)]));
+            reader.read(doc, NOW, 0);
+            const observer = new MutationObserver(() => undefined);
+            observer.observe(doc.documentElement, OBSERVED);
+            for (const batch of batches) {
+              for (const op of batch) apply(doc, op);
+              const changed = new Set<Node>();
+              for (const record of observer.takeRecords()) noteChange(record, changed);
+
+              const read = adapter.read(doc, page.url, changed);
+              const full = createFacebookAdapter().read(doc, page.url);
+              // In the adapter's terms: the deltas applied one after another equal the full read.
+              if (read.delta) {
+                deltas++;
+                for (const element of read.delta.released) applied.delete(element);
+              } else applied.clear();
+              for (const c of read.comments) applied.set(c.element, shape(c.comment));
+              const want = new Map(full.comments.map((c) => [c.element, shape(c.comment)]));
+              expect(tagged(applied)).toEqual(tagged(want));
+              expect(healthOf(read)).toEqual(healthOf(full));
+
+              // In the overlay's terms: the comments shown, on which element, and the health figures.
+              const result = reader.read(doc, NOW, 0, changed);
+              const shown = new Map<HTMLElement, string>();
+              for (const known of reader.known.all()) if (known.element) shown.set(known.element, known.key);
+              expect(tagged(shown)).toEqual(
+                tagged(new Map(full.comments.map((c) => [c.element, commentKey(c.comment)]))),
+              );
+              expect(result.facts.readable).toBe(full.comments.length);
+              expect(result.facts.candidates).toBe(full.candidates);
+              expect(result.facts.problems).toEqual(full.problems);
+              expect(result.facts.collapsed.map((c) => [c.label, c.parentId])).toEqual(
+                full.collapsed.map((c) => [c.label, c.parentId]),
+              );
+            }
+            observer.disconnect();
+          },
+        ),
+        { numRuns: page.runs, seed: fuzzSeed() },
+      );
+      // The incremental path was taken (not full reads all along).
+      expect(deltas).toBeGreaterThan(0);
+    }, 600_000);
+  }
+});
