@@ -3,23 +3,37 @@
 // the protocol's zod schemas (and answers only this extension's own scripts and pages), and a content script
 // trusts nothing but its own background. Keeping the schemas out keeps each content script small (issue #10: under
 // 30 KB gzip). Requests are typed by the protocol table (type-only import: no code of it is bundled).
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { ERROR_CODES, type ErrorCode, RadarError } from '../storage/radar-error';
 import type { BackgroundMessageName, ContentMessageName, Request, Response } from './protocol';
 
 export { RadarError };
 
-type Wire = Record<string, (data: unknown) => unknown>;
+// The wire format of @webext-core/messaging, which the background and the extension's pages use: a request is
+// { id, type, data, timestamp }, an answer { res } (or { err } when a listener threw). Spoken here directly over
+// chrome.runtime (callback style, the same in Chrome and Firefox) instead of bundling the library and its error
+// serializer into every content script (issue #10).
+type Listener = (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => boolean;
+interface WireRuntime {
+  lastError?: { message?: string } | null;
+  sendMessage(message: unknown, callback: (answer: unknown) => void): void;
+  onMessage: { addListener(listener: Listener): void; removeListener(listener: Listener): void };
+}
+const runtime = (): WireRuntime => (globalThis as unknown as { chrome: { runtime: WireRuntime } }).chrome.runtime;
 
-const messenger = defineExtensionMessaging<Wire>({
-  logger: {
-    debug: () => {},
-    log: () => {},
-    warn: (...args) => console.warn(...args),
-    error: (...args) => console.error(...args),
-  },
-});
+let nextId = Math.floor(Math.random() * 10_000);
+
+/** One request to the background; resolves with what its listener answered ({ res } or { err }), if anything. */
+function sendToBackground(type: string, data: unknown): Promise<unknown> {
+  const message = { id: nextId++, type, data, timestamp: Date.now() };
+  return new Promise((resolve, reject) => {
+    runtime().sendMessage(message, (answer) => {
+      const error = runtime().lastError;
+      if (error) reject(new Error(error.message));
+      else resolve(answer);
+    });
+  });
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isErrorCode = (v: unknown): v is ErrorCode => ERROR_CODES.includes(v as ErrorCode);
@@ -41,7 +55,9 @@ export function unwrapEnvelope(name: string, raw: unknown): unknown {
 export async function call<N extends BackgroundMessageName>(name: N, req: Request<N>): Promise<Response<N>> {
   let raw: unknown;
   try {
-    raw = await messenger.sendMessage(name, req);
+    const answer = await sendToBackground(name, req);
+    if (!isObject(answer) || !('res' in answer)) throw new Error('no answer');
+    raw = answer.res;
   } catch (err) {
     // Typically "Extension context invalidated" after an update, or the background failed to start.
     const why = err instanceof Error ? err.message : String(err);
@@ -55,7 +71,7 @@ export async function call<N extends BackgroundMessageName>(name: N, req: Reques
  * but this extension are refused. Returns the function that stops listening.
  */
 export function onContentMessage(name: ContentMessageName, handler: () => void | Promise<void>): () => void {
-  return messenger.onMessage(name, async ({ sender }) => {
+  const answer = async (sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) {
       return { ok: false, error: { code: 'forbidden', message: `${name}: refused, the sender is not Reply Radar.` } };
     }
@@ -65,7 +81,14 @@ export function onContentMessage(name: ContentMessageName, handler: () => void |
     } catch (err) {
       return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
     }
-  });
+  };
+  const listener: Listener = (message, sender, sendResponse) => {
+    if (!isObject(message) || message.type !== name || typeof message.timestamp !== 'number') return false;
+    void answer(sender).then((res) => sendResponse({ res }));
+    return true;
+  };
+  runtime().onMessage.addListener(listener);
+  return () => runtime().onMessage.removeListener(listener);
 }
 
 /** The toggle-panel browser command fired in this tab. */

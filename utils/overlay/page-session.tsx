@@ -11,6 +11,7 @@ import type { Template } from '../core/template';
 import { t } from '../i18n';
 import type { SiteAdapter } from '../sites/types';
 import type { OverlayActions } from './actions';
+import type { PopupLayer } from './popup-layer';
 import { loadActions, loadedActions } from './actions-loader';
 import { BadgeLayer } from './badge-layer';
 import { watchDom } from './dom-watcher';
@@ -20,7 +21,6 @@ import { ManualStates } from './manual-states';
 import { LAYER_CSS } from './overlay-css';
 import { brokenFacts, LOADING_GRACE_MS, PageReader } from './page-reader';
 import { PanelLayer } from './panel-layer';
-import { PopupLayer } from './popup-layer';
 import { commentForHandle, liveTemplates } from './reply-text';
 import { ResponseRecorder } from './response-recorder';
 import type { InsertStatus, SessionServices } from './session-services';
@@ -54,8 +54,8 @@ export class PageSession {
   /** The last done/snooze/ignore, undoable for UNDO_MS: the state it replaced. */
   private undo: { key: string; to: 'done' | 'snoozed' | 'ignored'; before: ManualState | undefined } | null = null;
   private undoTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The layer the template picker opens in, above the page. */
-  private readonly layer: PopupLayer;
+  /** The layer the template picker opens in, above the page (deferred code: made when the picker first opens). */
+  private layer: PopupLayer | null = null;
   /** The reply box each "Inserted" status is about: the status follows the box and clears when it is gone. */
   private readonly filledBoxes = new Map<string, HTMLElement>();
   private labelFilter: LabelKind | 'all' = 'all';
@@ -87,7 +87,6 @@ export class PageSession {
         this.render();
       },
     );
-    this.layer = new PopupLayer(document, LAYER_CSS, signal);
     this.badges = new BadgeLayer(adapter, {
       reply: (key) => void this.reply(key, null),
       togglePicker: (key) => {
@@ -351,7 +350,7 @@ export class PageSession {
       return;
     }
     const closing = this.pickerKey;
-    if (closing) this.layer.close(false);
+    if (closing) this.layer?.close(false);
     this.pickerKey = key;
     this.forgetBadge(closing);
     this.forgetBadge(key);
@@ -362,7 +361,7 @@ export class PageSession {
   private closePicker(restoreFocus: boolean): void {
     const key = this.pickerKey;
     this.pickerKey = null;
-    this.layer.close(restoreFocus);
+    this.layer?.close(restoreFocus);
     this.forgetBadge(key);
     this.render();
   }
@@ -373,7 +372,7 @@ export class PageSession {
     const cv = key ? this.view?.comments.get(key) : undefined;
     const actions = loadedActions();
     if (!key || !cv || cv.state !== 'unanswered' || !actions) {
-      if (this.layer.isOpen) this.layer.close(false);
+      if (this.layer?.isOpen) this.layer.close(false);
       if (key) this.pickerKey = null;
       return;
     }
@@ -392,6 +391,7 @@ export class PageSession {
         onClose={() => this.closePicker(true)}
       />
     );
+    this.layer ??= new actions.PopupLayer(document, LAYER_CSS, this.signal);
     this.layer.show(
       picker,
       {

@@ -1,4 +1,4 @@
-// The overlay's code that runs only after a person acts: the template picker, filling a template for a comment,
+// The overlay's code that runs only after a person acts: the template picker and the layer it opens in, filling a template for a comment,
 // inserting text into the site's editors, type-to-expand. It is not in the sites' content scripts (issue #10: each
 // under 30 KB gzip); the background injects it on first use (see ../actions-loader.ts and README "Performance").
 import { TemplatePicker } from '../../../components/overlay/TemplatePicker';
@@ -9,6 +9,7 @@ import { copyToClipboard, editorPlainText, type InsertResult, replaceTypedRange 
 import { caretRange } from '../../insert/caret';
 import { fillTemplate, stillHoldsTemplate } from '../../insert/session';
 import type { EditorKind } from '../../sites/types';
+import { PopupLayer } from '../popup-layer';
 import { bestTemplateFor, replyTextFor, replyTextForPost } from '../reply-text';
 
 export interface ExpandRequest {
@@ -41,6 +42,7 @@ function expandAtCaret(editor: HTMLElement, kind: EditorKind, req: ExpandRequest
 }
 
 export const overlayActions = {
+  PopupLayer,
   TemplatePicker,
   suggestTemplates,
   bestTemplateFor,

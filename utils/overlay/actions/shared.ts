@@ -1,5 +1,5 @@
 // What the deferred overlay code (entrypoints/overlay-actions.ts) takes from the content script that loads it instead
-// of bundling its own copy: one Preact (two would not share hooks or rendering; the deferred code needs only its hooks and JSX) and one i18n catalog (module state
+// of bundling its own copy: one Preact (two would not share hooks or rendering; the deferred code needs only render, the hooks and JSX) and one i18n catalog (module state
 // filled at start). Plain data, read by the build (wxt.config.ts) and by the content script; no imports.
 
 /** The isolated-world global the content script fills with the modules below before loading the deferred code. */
@@ -14,9 +14,10 @@ export const ACTIONS_FILE = '/overlay-actions.js';
  * exports it may use. The build fails when the deferred code imports a name missing here.
  */
 export const SHARED_MODULES = {
+  preact: { id: 'preact', names: ['render'] },
   hooks: { id: 'preact/hooks', names: ['useEffect', 'useId', 'useRef', 'useState'] },
   jsx: { id: 'preact/jsx-runtime', names: ['jsx', 'jsxs'] },
-  i18n: { id: '/utils/i18n/index.ts', names: ['t'] },
+  i18n: { id: '/utils/i18n/index.ts', names: ['currentLocale', 't'] },
 } as const;
 
 export type SharedModules = {
