@@ -14,8 +14,9 @@ export const TARGET_KB = 30;
 // Then by 0.5 KB, to the measured size plus that margin, when the queue panel's docking and the last problem
 // sentences from the locale files landed beside it (the ceilings had no room left: 46.50 KB against 46.5).
 // Lowered to the measured size + 0.3 KB as cuts land: the picker, text insertion and type-to-expand moved into the
-// overlay's deferred code (entrypoints/overlay-actions.ts, injected on first use; not a content script).
-export const CEILING_KB = { 'x.js': 39.9, 'facebook.js': 46.0, 'instagram.js': 40.1 };
+// overlay's deferred code (entrypoints/overlay-actions.ts, injected on first use; not a content script), then the
+// picker's pop-up layer, and @webext-core/messaging gave way to its wire format spoken directly.
+export const CEILING_KB = { 'x.js': 38.6, 'facebook.js': 44.9, 'instagram.js': 38.8 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 
 /** gzip size (KB, level 9) of every content script of one build output folder. */
