@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
@@ -13,13 +14,15 @@ export const SITE_HOSTS = [
 ];
 
 const NATIVE_BROWSER = '\0rr-native-browser';
+const SLIM_CONTEXT = fileURLToPath(new URL('./utils/overlay/script-context.ts', import.meta.url));
 
 /**
  * Content scripts use the browser's own extension object instead of webextension-polyfill (issue #10: each content
  * script under 30 KB gzip). What they call is the same in Chrome and Firefox without it: runtime.id and getURL,
  * i18n, storage.onChanged, and messages through @webext-core/messaging (which calls chrome.* with callbacks itself).
- * The background and the extension's pages keep the polyfill. WXT builds each content script on its own, so the
- * build's input says which kind it is.
+ * The background and the extension's pages keep the polyfill. They also get a slim ContentScriptContext
+ * (utils/overlay/script-context.ts: the one method the overlay uses, WXT's handshake between old and new copies)
+ * instead of WXT's class. WXT builds each content script on its own, so the build's input says which kind it is.
  */
 function contentScriptsWithoutPolyfill(): Plugin {
   let contentScript = false;
@@ -33,7 +36,11 @@ function contentScriptsWithoutPolyfill(): Plugin {
         files.length > 0 && files.every((file) => /(?:\.content(?:[/\\]index)?|overlay-actions)\.[jt]sx?$/.test(file));
     },
     resolveId(id) {
-      return contentScript && id === 'webextension-polyfill' ? NATIVE_BROWSER : null;
+      if (!contentScript) return null;
+      if (id === 'webextension-polyfill') return NATIVE_BROWSER;
+      // WXT's ContentScriptContext, its location watcher and logger: the overlay needs only onInvalidated.
+      if (id === 'wxt/utils/content-script-context') return SLIM_CONTEXT;
+      return null;
     },
     load(id) {
       return id === NATIVE_BROWSER ? 'export default globalThis.browser ?? globalThis.chrome;' : null;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createLifetime, extensionContextAlive, watchLocation } from '../../../utils/overlay/lifetime';
+import { ContentScriptContext as SlimContext } from '../../../utils/overlay/script-context';
 
 /** The event WXT's context stops on: what a page sends once it knows a store extension's public id. */
 function forgeNewerScriptEvent(): void {
@@ -76,5 +77,31 @@ describe('watchLocation with the Navigation API', () => {
     stop.abort();
     navigate('https://x.com/acme/status/3', true);
     expect(seen).toEqual(['/acme/status/2']);
+  });
+});
+
+describe('the content scripts’ slim context (utils/overlay/script-context.ts)', () => {
+  it('speaks WXT’s handshake: a newer copy of the same script ends the older one, whichever builds them', () => {
+    const wxtOld = new ContentScriptContext('x.content', { noScriptStartedPostMessage: true } as never);
+    const slim = new SlimContext('x.content');
+    // An update from a WXT-built script to this one stops the old copy…
+    expect(wxtOld.signal.aborted).toBe(true);
+    expect(slim.signal.aborted).toBe(false);
+    const ended = vi.fn();
+    slim.onInvalidated(ended);
+    // …and the next one (slim or WXT's) stops this one.
+    new SlimContext('x.content');
+    expect(slim.signal.aborted).toBe(true);
+    expect(ended).toHaveBeenCalledOnce();
+  });
+
+  it('ignores another script’s start, and the lifetime still believes only the extension', () => {
+    const slim = new SlimContext('x.content');
+    new SlimContext('facebook.content');
+    expect(slim.signal.aborted).toBe(false);
+    const lifetime = createLifetime(slim, () => true);
+    forgeNewerScriptEvent();
+    expect(slim.signal.aborted).toBe(true);
+    expect(lifetime.alive()).toBe(true);
   });
 });
