@@ -15,8 +15,9 @@ export const TARGET_KB = 30;
 // sentences from the locale files landed beside it (the ceilings had no room left: 46.50 KB against 46.5).
 // Lowered to the measured size + 0.3 KB as cuts land: the picker, text insertion and type-to-expand moved into the
 // overlay's deferred code (entrypoints/overlay-actions.ts, injected on first use; not a content script), then the
-// picker's pop-up layer, and @webext-core/messaging gave way to its wire format spoken directly.
-export const CEILING_KB = { 'x.js': 38.6, 'facebook.js': 44.9, 'instagram.js': 38.8 };
+// picker's pop-up layer, and @webext-core/messaging gave way to its wire format spoken directly, and WXT's
+// ContentScriptContext to a slim one.
+export const CEILING_KB = { 'x.js': 38.0, 'facebook.js': 44.3, 'instagram.js': 38.2 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 
 /** gzip size (KB, level 9) of every content script of one build output folder. */
