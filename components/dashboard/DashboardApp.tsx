@@ -7,7 +7,7 @@ import type { ResponseLogEntry } from '../../utils/core/response-log';
 import { type Measure, summarize } from '../../utils/core/response-metrics';
 import type { Settings } from '../../utils/core/settings';
 import { t, tn } from '../../utils/i18n';
-import { toErrorInfo } from '../../utils/storage/errors';
+import { errorText } from '../../utils/i18n/user-text';
 import { listResponseLog, purgeResponseLog } from '../../utils/storage/response-log';
 import { readSettings, watchSettings } from '../../utils/storage/settings';
 import { useInterfaceLocale } from '../use-locale';
@@ -47,7 +47,7 @@ export function DashboardApp() {
       await purgeResponseLog(s.responseLogRetentionDays, Date.now());
       const { items, skipped } = await listResponseLog();
       if (alive) setLoad({ kind: 'ready', entries: items, skipped: skipped.length });
-    })().catch((err) => alive && setLoad({ kind: 'failed', message: toErrorInfo(err).message }));
+    })().catch((err) => alive && setLoad({ kind: 'failed', message: errorText(err) }));
     return () => {
       alive = false;
     };

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { ResponseLogEntry } from '../../utils/core/response-log';
 import { t, tn } from '../../utils/i18n';
-import { toErrorInfo } from '../../utils/storage/errors';
+import { errorText } from '../../utils/i18n/user-text';
 import { responseLogToCsv } from '../../utils/storage/response-csv';
 import { clearResponseLog, purgeResponseLog } from '../../utils/storage/response-log';
 import { writeSettings } from '../../utils/storage/settings';
@@ -36,7 +36,7 @@ export function DataControls(props: { entries: ResponseLogEntry[]; retentionDays
       setStatus(t('dash_saved'));
       props.onChanged();
     } catch (err) {
-      setStatus(toErrorInfo(err).message);
+      setStatus(errorText(err));
     }
   };
 
@@ -47,7 +47,7 @@ export function DataControls(props: { entries: ResponseLogEntry[]; retentionDays
       setStatus(t('dash_cleared'));
       props.onChanged();
     } catch (err) {
-      setStatus(toErrorInfo(err).message);
+      setStatus(errorText(err));
     }
   };
 

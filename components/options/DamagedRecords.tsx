@@ -2,8 +2,8 @@
 // never deleted, so it must at least be seen (store, key and what is wrong), with the copies an import set aside.
 import { useEffect, useState } from 'preact/hooks';
 import { t, tn } from '../../utils/i18n';
+import { errorText } from '../../utils/i18n/user-text';
 import { type DamageReport, damageReport } from '../../utils/storage/damaged';
-import { toErrorInfo } from '../../utils/storage/errors';
 
 const STORE_KEYS = {
   templates: 'data_damaged_store_templates',
@@ -25,7 +25,7 @@ export function DamagedRecords({ refresh }: { refresh: number }) {
     let alive = true;
     damageReport().then(
       (r) => alive && setReport(r),
-      (err) => alive && setError(toErrorInfo(err).message),
+      (err) => alive && setError(errorText(err)),
     );
     return () => {
       alive = false;

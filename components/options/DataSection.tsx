@@ -12,6 +12,7 @@ import {
   importTemplatesCsv,
   readImportFile,
 } from '../../utils/storage/import-export';
+import { errorInfoOf } from '../../utils/storage/radar-error';
 import { DamagedRecords } from './DamagedRecords';
 import { Section } from './Field';
 import { errorText } from './format';
@@ -88,7 +89,8 @@ type ImportState =
   | { step: 'confirm'; file: File; kind: ImportKind; text: string }
   | { step: 'working' }
   | { step: 'done'; fileName: string; lines: string[] }
-  | { step: 'failed'; fileName: string; message: string };
+  /** `said`: the message already says nothing was changed (a failed write), so the hint is not repeated. */
+  | { step: 'failed'; fileName: string; message: string; said?: boolean };
 
 export function DataSection() {
   const [includeLog, setIncludeLog] = useState(false);
@@ -141,7 +143,8 @@ export function DataSection() {
           : await importTemplatesCsv(text, { mode });
       finish({ step: 'done', fileName: file.name, lines: summaryLines(summary) });
     } catch (err) {
-      finish({ step: 'failed', fileName: file.name, message: errorText(err) });
+      const said = errorInfoOf(err).key === 'error_import_failed';
+      finish({ step: 'failed', fileName: file.name, message: errorText(err), said });
     }
   };
 
@@ -284,7 +287,7 @@ export function DataSection() {
                 {state.fileName ? t('data_not_imported_file', { file: state.fileName }) : t('data_not_imported')}
               </p>
               <p>{state.message}</p>
-              {/nothing was changed/i.test(state.message) ? null : <p class="rr-hint">{t('data_nothing_changed')}</p>}
+              {state.said ? null : <p class="rr-hint">{t('data_nothing_changed')}</p>}
             </div>
           ) : null}
           {state.step === 'done' ? (

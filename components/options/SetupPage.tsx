@@ -7,6 +7,7 @@ import { PLATFORMS } from '../../utils/core/model';
 import type { Settings } from '../../utils/core/settings';
 import { currentLocale, LOCALE_NATIVE_NAMES, type Locale, t } from '../../utils/i18n';
 import { isLocale } from '../../utils/i18n/locales';
+import { errorText } from '../../utils/i18n/user-text';
 import { readSeenAccounts, type SeenAccounts } from '../../utils/storage/seen-accounts';
 import { applyStarterLanguages, starterLanguages } from '../../utils/storage/starter-choice';
 import { IdentityChips } from './BrandSection';
@@ -46,7 +47,7 @@ export function SetupPage({ settings, update, onDone }: SetupPageProps) {
       await applyStarterLanguages(starters);
       onDone();
     } catch (err) {
-      setError(t('setup_failed', { reason: err instanceof Error ? err.message : String(err) }));
+      setError(t('setup_failed', { reason: errorText(err) }));
     } finally {
       setBusy(false);
     }

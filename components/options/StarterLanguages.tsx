@@ -4,7 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Template } from '../../utils/core/template';
 import { LOCALE_NATIVE_NAMES, type Locale, t } from '../../utils/i18n';
 import { isLocale } from '../../utils/i18n/locales';
-import { toErrorInfo } from '../../utils/storage/errors';
+import { errorText } from '../../utils/i18n/user-text';
 import { addStarterLanguage, missingStarterLanguages } from '../../utils/storage/starter-choice';
 import { languageName } from './format';
 
@@ -28,7 +28,7 @@ export function StarterLanguages(props: {
       await onAdded();
       onError(null);
     } catch (err) {
-      onError(toErrorInfo(err).message);
+      onError(errorText(err));
     } finally {
       setBusy(false);
     }

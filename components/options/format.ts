@@ -1,7 +1,6 @@
 // Small text helpers of the options page: dates, counts, tags and handles as people read and type them.
 import type { Platform } from '../../utils/core/model';
-import { currentLocale, LOCALE_NATIVE_NAMES, type Locale, type MessageKey, t } from '../../utils/i18n';
-import { toErrorInfo } from '../../utils/storage/errors';
+import { currentLocale, LOCALE_NATIVE_NAMES, type Locale, t } from '../../utils/i18n';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -98,8 +97,5 @@ export function languageName(code: string, displayLocale?: string): string {
   return code;
 }
 
-/** What went wrong, for the user: the error's locale message when it has one (storage names it), else its text. */
-export function errorText(err: unknown): string {
-  const info = toErrorInfo(err);
-  return info.key ? t(info.key as MessageKey, info.params) : info.message;
-}
+/** What went wrong, for the user, in the interface language (the error's locale text). */
+export { errorText } from '../../utils/i18n/user-text';

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Settings, SettingsSchema } from '../../utils/core/settings';
 import { t } from '../../utils/i18n';
-import { describeIssues, toErrorInfo } from '../../utils/storage/errors';
+import { errorText, renderText } from '../../utils/i18n/user-text';
+import { describeIssues } from '../../utils/storage/errors';
 import { readSettings, watchSettings, writeSettings } from '../../utils/storage/settings';
 
 export type SaveStatus =
@@ -62,7 +63,7 @@ export function useSettingsEditor(saveDelayMs = 400): SettingsEditor {
         await writeSettings(patch);
         if (Object.keys(pending.current).length === 0) setStatus({ kind: 'saved' });
       } catch (err) {
-        setStatus({ kind: 'error', message: t('status_not_saved', { reason: toErrorInfo(err).message }) });
+        setStatus({ kind: 'error', message: t('status_not_saved', { reason: errorText(err) }) });
       }
     });
     return writing.current;
@@ -93,7 +94,10 @@ export function useSettingsEditor(saveDelayMs = 400): SettingsEditor {
       if (!base) return false;
       const parsed = SettingsSchema.safeParse({ ...base, ...patch });
       if (!parsed.success) {
-        setStatus({ kind: 'error', message: t('status_not_saved', { reason: describeIssues(parsed.error).message }) });
+        setStatus({
+          kind: 'error',
+          message: t('status_not_saved', { reason: renderText(describeIssues(parsed.error).text) }),
+        });
         return false;
       }
       show(parsed.data);

@@ -5,8 +5,8 @@ import { browser } from 'wxt/browser';
 import { PLATFORMS, type Platform } from '../../utils/core/model';
 import type { Settings, ShortcutAction } from '../../utils/core/settings';
 import { type MessageKey, t } from '../../utils/i18n';
+import { errorText } from '../../utils/i18n/user-text';
 import { tabReport, tabStorageKey } from '../../utils/messaging/tab-states';
-import { toErrorInfo } from '../../utils/storage/errors';
 import { readSettings, watchSettings, writeSettings } from '../../utils/storage/settings';
 import { chordText } from '../options/chords';
 import { Switch } from '../options/Field';
@@ -102,7 +102,7 @@ export function PopupApp() {
       setSettings(await writeSettings({ sites }));
       setError(null);
     } catch (err) {
-      setError(t('status_not_saved', { reason: toErrorInfo(err).message }));
+      setError(t('status_not_saved', { reason: errorText(err) }));
     }
   };
 
@@ -111,7 +111,7 @@ export function PopupApp() {
       await browser.runtime.openOptionsPage();
       window.close();
     } catch (err) {
-      setError(t('popup_could_not_open_options', { reason: toErrorInfo(err).message }));
+      setError(t('popup_could_not_open_options', { reason: errorText(err) }));
     }
   };
 

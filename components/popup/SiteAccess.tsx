@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PLATFORMS, type Platform } from '../../utils/core/model';
 import { t } from '../../utils/i18n';
-import { toErrorInfo } from '../../utils/storage/errors';
+import { errorText } from '../../utils/i18n/user-text';
 import { PLATFORM_NAMES } from '../options/format';
 
 /** The host patterns each site's content scripts run on (the manifest's host_permissions). */
@@ -43,7 +43,7 @@ export function SiteAccess(props: { missing: Platform[]; onChange: (missing: Pla
       props.onChange(granted ? [] : await sitesWithoutAccess());
       setError(null);
     } catch (err) {
-      setError(t('popup_access_failed', { reason: toErrorInfo(err).message }));
+      setError(t('popup_access_failed', { reason: errorText(err) }));
     }
   };
 

@@ -55,6 +55,11 @@ export function tn(base: PluralKey, count: number, params?: Params): string {
   return translatePlural(current, base, count, params);
 }
 
+/** Whether the current catalog has `key` (a plural base has `<key>_other`). */
+export function hasMessage(key: string): boolean {
+  return current.lookup(key) !== undefined;
+}
+
 export function formatNumber(n: number): string {
   return formatIn(current.locale, n);
 }

@@ -116,8 +116,14 @@ export async function handleMessage(
     error: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'required' : undefined),
   });
   if (!parsed.success) {
-    const { message, path } = describeIssues(parsed.error);
-    return refusal({ code: 'bad-request', message: `${name}: ${message}`, ...(path ? { path } : {}) });
+    const { message, path, text } = describeIssues(parsed.error);
+    return refusal({
+      code: 'bad-request',
+      message: `${name}: ${message}`,
+      ...(path ? { path } : {}),
+      key: text.key,
+      ...(text.params ? { params: text.params } : {}),
+    });
   }
   try {
     const handler = HANDLERS[name] as Handler<BackgroundMessageName>;

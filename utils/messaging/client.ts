@@ -23,11 +23,15 @@ export async function call<N extends BackgroundMessageName>(name: N, req: Reques
   } catch (err) {
     // Typically "Extension context invalidated" after an update, or the background failed to start.
     const why = err instanceof Error ? err.message : String(err);
-    throw new RadarError('internal', `Reply Radar's background did not answer ${name}: ${why}`);
+    throw new RadarError('internal', `Reply Radar's background did not answer ${name}: ${why}`, undefined, {
+      key: 'error_background_silent',
+    });
   }
   const envelope = envelopeSchema(name).safeParse(raw);
   if (!envelope.success)
-    throw new RadarError('internal', `Reply Radar's background sent a malformed answer to ${name}.`);
+    throw new RadarError('internal', `Reply Radar's background sent a malformed answer to ${name}.`, undefined, {
+      key: 'error_background_malformed',
+    });
   if (!envelope.data.ok) {
     const { code, message, path, key, params } = envelope.data.error;
     throw new RadarError(code, message, path, key ? { key, ...(params ? { params } : {}) } : undefined);

@@ -4,7 +4,7 @@
 // trusts nothing but its own background. Keeping the schemas out keeps each content script small (issue #10: under
 // 30 KB gzip). Requests are typed by the protocol table (type-only import: no code of it is bundled).
 import { browser } from 'wxt/browser';
-import { ERROR_CODES, type ErrorCode, RadarError } from '../storage/radar-error';
+import { ERROR_CODES, type ErrorCode, RadarError, type UserText } from '../storage/radar-error';
 import type { BackgroundMessageName, ContentMessageName, Request, Response } from './protocol';
 
 export { RadarError };
@@ -47,9 +47,19 @@ export function unwrapEnvelope(name: string, raw: unknown): unknown {
   if (isObject(raw) && raw.ok === false && isObject(raw.error) && typeof raw.error.message === 'string') {
     const code = isErrorCode(raw.error.code) ? raw.error.code : 'internal';
     const path = typeof raw.error.path === 'string' ? raw.error.path : undefined;
-    throw new RadarError(code, raw.error.message, path);
+    // The user's sentence comes along as a locale key; the background's zod check made its params well formed.
+    const text =
+      typeof raw.error.key === 'string'
+        ? {
+            key: raw.error.key,
+            ...(isObject(raw.error.params) ? { params: raw.error.params as UserText['params'] } : {}),
+          }
+        : undefined;
+    throw new RadarError(code, raw.error.message, path, text);
   }
-  throw new RadarError('internal', `Reply Radar's background sent a malformed answer to ${name}.`);
+  throw new RadarError('internal', `Reply Radar's background sent a malformed answer to ${name}.`, undefined, {
+    key: 'error_background_malformed',
+  });
 }
 
 export async function call<N extends BackgroundMessageName>(name: N, req: Request<N>): Promise<Response<N>> {
@@ -61,7 +71,9 @@ export async function call<N extends BackgroundMessageName>(name: N, req: Reques
   } catch (err) {
     // Typically "Extension context invalidated" after an update, or the background failed to start.
     const why = err instanceof Error ? err.message : String(err);
-    throw new RadarError('internal', `Reply Radar's background did not answer ${name}: ${why}`);
+    throw new RadarError('internal', `Reply Radar's background did not answer ${name}: ${why}`, undefined, {
+      key: 'error_background_silent',
+    });
   }
   return unwrapEnvelope(name, raw) as Response<N>;
 }

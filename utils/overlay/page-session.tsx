@@ -9,6 +9,7 @@ import type { LabelKind, ShortcutAction } from '../core/settings';
 import { tabReportOf } from '../core/tab-report';
 import type { Template } from '../core/template';
 import { t } from '../i18n';
+import { errorText } from '../i18n/user-text';
 import type { SiteAdapter } from '../sites/types';
 import type { OverlayActions } from './actions';
 import { loadActions, loadedActions } from './actions-loader';
@@ -495,7 +496,7 @@ export class PageSession {
       this.viewDirty = true;
       this.setStatus(key, {
         kind: 'failed',
-        message: t('overlay_could_not_save', { reason: String(error) }),
+        message: t('overlay_could_not_save', { reason: errorText(error) }),
         copied: false,
       });
     }
@@ -539,7 +540,7 @@ export class PageSession {
       this.viewDirty = true;
       this.setStatus(key, {
         kind: 'failed',
-        message: t('overlay_could_not_save', { reason: String(error) }),
+        message: t('overlay_could_not_save', { reason: errorText(error) }),
         copied: false,
       });
     }

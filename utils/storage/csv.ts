@@ -2,6 +2,8 @@
 // database side is in import-export.ts. Errors name the line, as the user sees it in a text editor.
 import { type Template, type TemplateDraft, TemplateDraftSchema } from '../core/template';
 import { describeIssues, RadarError } from './errors';
+import { issuesText, placeText } from './issue-text';
+import type { UserText } from './radar-error';
 
 export const CSV_COLUMNS = ['title', 'body', 'shortcut', 'language', 'tags'] as const;
 type Column = (typeof CSV_COLUMNS)[number];
@@ -12,8 +14,18 @@ export interface CsvRecord {
   cells: string[];
 }
 
-function fail(line: number, problem: string, path?: string): RadarError {
-  return new RadarError('bad-request', `line ${line}: ${problem}`, path ?? `line ${line}`);
+/**
+ * A refused row: `problem` in English for logs, `text` for the user ("line 4, column “title”: is required" in the
+ * interface language); `column` names the cell when the problem is in one.
+ */
+function fail(line: number, problem: string, text: UserText, column?: string): RadarError {
+  const place = placeText(column === undefined ? [] : [column], { line }) as UserText;
+  return new RadarError(
+    'bad-request',
+    `line ${line}: ${problem}`,
+    column === undefined ? `line ${line}` : `line ${line}, ${column}`,
+    { key: 'error_at', params: { place, problem: text } },
+  );
 }
 
 /**
@@ -65,7 +77,10 @@ export function parseCsv(text: string): CsvRecord[] {
       line++;
       recordLine = line;
     } else if (afterQuote) {
-      throw fail(line, `unexpected ${JSON.stringify(ch)} after a closing quote (write "" for a quote inside a field)`);
+      throw fail(line, `unexpected ${JSON.stringify(ch)} after a closing quote (write "" for a quote inside a field)`, {
+        key: 'csv_after_quote',
+        params: { char: ch ?? '' },
+      });
     } else if (ch === '"' && cell === '') {
       inQuotes = true;
       quoteLine = line;
@@ -73,7 +88,7 @@ export function parseCsv(text: string): CsvRecord[] {
       cell += ch;
     }
   }
-  if (inQuotes) throw fail(quoteLine, 'a quoted field is never closed (missing ")');
+  if (inQuotes) throw fail(quoteLine, 'a quoted field is never closed (missing ")', { key: 'csv_unclosed_quote' });
   if (cell !== '' || cells.length > 0 || afterQuote) endRecord();
   return records;
 }
@@ -122,13 +137,25 @@ export function csvToDrafts(text: string): CsvDraft[] {
   const records = parseCsv(text);
   const header = records[0];
   if (!header)
-    throw new RadarError('bad-request', `The file is empty: expected a header line ${CSV_COLUMNS.join(',')}.`);
+    throw new RadarError(
+      'bad-request',
+      `The file is empty: expected a header line ${CSV_COLUMNS.join(',')}.`,
+      undefined,
+      {
+        key: 'csv_empty',
+        params: { header: CSV_COLUMNS.join(',') },
+      },
+    );
   const names = header.cells.map((c) => c.trim().toLowerCase());
   const index = new Map<Column, number>();
   for (const col of CSV_COLUMNS) {
     const at = names.indexOf(col);
     if (at === -1 || names.lastIndexOf(col) !== at || names.length !== CSV_COLUMNS.length) {
-      throw fail(header.line, `the header must name the columns ${CSV_COLUMNS.join(', ')} (found ${names.join(', ')})`);
+      throw fail(
+        header.line,
+        `the header must name the columns ${CSV_COLUMNS.join(', ')} (found ${names.join(', ')})`,
+        { key: 'csv_bad_header', params: { expected: CSV_COLUMNS.join(', '), found: names.join(', ').slice(0, 200) } },
+      );
     }
     index.set(col, at);
   }
@@ -136,7 +163,10 @@ export function csvToDrafts(text: string): CsvDraft[] {
     unneutralizeCell(cells[index.get(col) ?? -1] ?? '').replace(/\r\n?/g, '\n');
   return records.slice(1).map(({ line, cells }) => {
     if (cells.length !== CSV_COLUMNS.length) {
-      throw fail(line, `${cells.length} column${cells.length === 1 ? '' : 's'}, expected ${CSV_COLUMNS.length}`);
+      throw fail(line, `${cells.length} column${cells.length === 1 ? '' : 's'}, expected ${CSV_COLUMNS.length}`, {
+        key: 'csv_column_count',
+        params: { count: cells.length, expected: CSV_COLUMNS.length },
+      });
     }
     const shortcut = cellOf(cells, 'shortcut').trim();
     const candidate = {
@@ -151,12 +181,14 @@ export function csvToDrafts(text: string): CsvDraft[] {
     };
     // Empty cells are "required", not "too short".
     for (const col of ['title', 'body', 'language'] as const) {
-      if (candidate[col] === '') throw fail(line, `${col}: required`, `line ${line}, ${col}`);
+      if (candidate[col] === '') throw fail(line, `${col}: required`, { key: 'problem_required' }, col);
     }
     const parsed = TemplateDraftSchema.safeParse(candidate);
     if (!parsed.success) {
       const { message, path } = describeIssues(parsed.error);
-      throw fail(line, message, `line ${line}, ${path ?? ''}`);
+      throw new RadarError('bad-request', `line ${line}: ${message}`, `line ${line}, ${path ?? ''}`, {
+        ...issuesText(parsed.error.issues, { line }),
+      });
     }
     return { line, draft: parsed.data };
   });

@@ -1,7 +1,26 @@
 // One error shape for everything storage and messaging can refuse, so the UI shows one kind of message whether the
 // call went through the background or straight to the database (options page).
 import { z } from 'zod';
-import { ERROR_CODES, RadarError } from './radar-error';
+import { issuesText } from './issue-text';
+import {
+  ERROR_CODES,
+  errorInfoOf,
+  isQuotaError,
+  RadarError,
+  STORAGE_FULL_MESSAGE,
+  STORAGE_FULL_TEXT,
+  type TextParam,
+  type UserText,
+} from './radar-error';
+
+/** A locale text crossing a message: keys and params bounded, nesting allowed ("{place}: {problem}"). */
+export const UserTextSchema: z.ZodType<UserText> = z.lazy(() =>
+  z.object({
+    key: z.string().max(100),
+    params: z.record(z.string().max(100), TextParamSchema).optional(),
+  }),
+);
+const TextParamSchema: z.ZodType<TextParam> = z.lazy(() => z.union([z.string().max(2000), z.number(), UserTextSchema]));
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -14,11 +33,11 @@ export const ErrorInfoSchema = z.object({
   path: z.string().optional(),
   /** The sentence for the user as a locale message (utils/i18n), when there is one; `message` stays for logs. */
   key: z.string().max(100).optional(),
-  params: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional(),
+  params: z.record(z.string().max(100), TextParamSchema).optional(),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
-export { RadarError };
+export { isQuotaError, RadarError, STORAGE_FULL_MESSAGE, STORAGE_FULL_TEXT, type UserText };
 
 /** "templates[3].body" from zod's ['templates', 3, 'body']. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -42,20 +61,25 @@ export function parseOrThrow<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(value, { error: errorMap });
   if (result.success) return result.data;
-  const { message, path } = describeIssues(result.error, where);
-  throw new RadarError('bad-request', message, path);
+  const { message, path, text } = describeIssues(result.error, where);
+  throw new RadarError('bad-request', message, path, text);
 }
 
 /** The first issue as "path: problem" (plus how many more), for reports and errors. */
 export function describeIssues(
   error: z.ZodError,
   where: ReadonlyArray<PropertyKey> = [],
-): { message: string; path: string | undefined } {
+): { message: string; path: string | undefined; text: UserText } {
   const first = error.issues[0];
-  if (!first) return { message: 'invalid', path: undefined };
+  const text = issuesText(error.issues, { where });
+  if (!first) return { message: 'invalid', path: undefined, text };
   const path = formatPath([...where, ...first.path]);
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
-  return { message: `${path === '' ? '' : `${path}: `}${first.message}${more}`, path: path === '' ? undefined : path };
+  return {
+    message: `${path === '' ? '' : `${path}: `}${first.message}${more}`,
+    path: path === '' ? undefined : path,
+    text,
+  };
 }
 
 /** Validate without throwing; used on read, where a bad record is reported instead of thrown. */
@@ -69,23 +93,6 @@ export function check<S extends z.ZodType>(
     : { ok: false, problem: describeIssues(result.error).message };
 }
 
-/** What the user reads when the browser refuses a write for lack of space; the write did not happen. */
-export const STORAGE_FULL_MESSAGE =
-  "The browser's storage for Reply Radar is full, so nothing was saved. Empty the template trash or clear old response times on the dashboard, then try again.";
-
-/** IndexedDB's QuotaExceededError, or storage.local's "QUOTA_BYTES quota exceeded" (Chrome) / quota error (Firefox). */
-export function isQuotaError(err: unknown): boolean {
-  if (typeof DOMException !== 'undefined' && err instanceof DOMException && err.name === 'QuotaExceededError') {
-    return true;
-  }
-  const name = (err as { name?: unknown } | null)?.name;
-  const message = (err as { message?: unknown } | null)?.message;
-  return name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message));
-}
-
 export function toErrorInfo(err: unknown): ErrorInfo {
-  if (err instanceof RadarError) return err.toInfo();
-  if (isQuotaError(err)) return { code: 'internal', message: STORAGE_FULL_MESSAGE };
-  const message = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message: message || 'unexpected error' };
+  return errorInfoOf(err);
 }

@@ -15,6 +15,8 @@ import { type Template, TemplateSchema } from '../core/template';
 import { csvToDrafts, templatesToCsv } from './csv';
 import { openRadarDb, quarantine, readValid, type SkippedRecord } from './db';
 import { parseOrThrow, RadarError, toErrorInfo } from './errors';
+import { placeText } from './issue-text';
+import { errorUserText, type UserText } from './radar-error';
 import { type ResponseLogEntry, ResponseLogEntrySchema } from './response-log';
 import { bumpStatesRevision, bumpTemplatesRevision } from './revisions';
 import { readSettings, replaceSettings, SETTINGS_KEY } from './settings';
@@ -159,20 +161,24 @@ export async function exportTemplatesCsv(): Promise<ExportResult<string>> {
 
 // --- reading and validating a file ------------------------------------------------------------------------------
 
-function refuse(message: string, path?: string): RadarError {
-  return new RadarError('bad-request', message, path);
+/** A refused file: `message` for logs, `text` for the user (utils/i18n renders it in the interface language). */
+function refuse(message: string, text: UserText, path?: string): RadarError {
+  return new RadarError('bad-request', message, path, text);
 }
+
+const TOO_LARGE: UserText = { key: 'import_too_large', params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 } };
 
 /** Read a picked file, refusing one over the size limit before reading it. */
 export async function readImportFile(file: Blob): Promise<string> {
-  if (file.size > MAX_IMPORT_BYTES) throw refuse('The file is larger than 10 MB; Reply Radar does not import it.');
+  if (file.size > MAX_IMPORT_BYTES)
+    throw refuse('The file is larger than 10 MB; Reply Radar does not import it.', TOO_LARGE);
   return file.text();
 }
 
 function checkSize(text: string): void {
   // UTF-8 needs at most 3 bytes per UTF-16 unit; count exactly only when it could matter.
   if (text.length > MAX_IMPORT_BYTES || (text.length * 3 > MAX_IMPORT_BYTES && byteLength(text) > MAX_IMPORT_BYTES)) {
-    throw refuse('The file is larger than 10 MB; Reply Radar does not import it.');
+    throw refuse('The file is larger than 10 MB; Reply Radar does not import it.', TOO_LARGE);
   }
 }
 
@@ -189,12 +195,15 @@ function parseJson(text: string): unknown {
     const msg = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(msg);
     let where = '';
+    let at: UserText = { key: 'import_not_json' };
     if (pos && !/line \d+/.test(msg)) {
       const before = text.slice(0, Number(pos[1]));
       const line = before.split('\n').length;
-      where = ` (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+      const column = before.length - before.lastIndexOf('\n');
+      where = ` (line ${line}, column ${column})`;
+      at = { key: 'import_not_json_at', params: { line, column } };
     }
-    throw refuse(`The file is not valid JSON${where}: ${msg}`);
+    throw refuse(`The file is not valid JSON${where}: ${msg}`, at);
   }
 }
 
@@ -229,9 +238,11 @@ function assertNoForbiddenKeys(root: unknown): void {
     const { value } = node;
     if (typeof value !== 'object' || value === null) continue;
     if (node.depth >= MAX_IMPORT_DEPTH) {
-      const at = formatAt(pathOf(node));
+      const path = pathOf(node);
+      const at = formatAt(path);
       throw refuse(
         `${at || 'the file'}: nested deeper than ${MAX_IMPORT_DEPTH} levels; this is not a Reply Radar export`,
+        atPlace(path, { key: 'import_too_deep', params: { levels: MAX_IMPORT_DEPTH } }),
         at,
       );
     }
@@ -243,12 +254,23 @@ function assertNoForbiddenKeys(root: unknown): void {
     for (const key of Object.keys(value)) {
       const child: WalkNode = { value: (value as Record<string, unknown>)[key], depth, parent: node, key };
       if (FORBIDDEN_KEYS.has(key)) {
-        const at = formatAt(pathOf(child));
-        throw refuse(`${at}: the key "${key}" is not allowed`, at);
+        const path = pathOf(child);
+        const at = formatAt(path);
+        throw refuse(
+          `${at}: the key "${key}" is not allowed`,
+          atPlace(path, { key: 'import_key_not_allowed', params: { key } }),
+          at,
+        );
       }
       stack.push(child);
     }
   }
+}
+
+/** "template 3, title: <problem>" in the user's words; the problem alone when there is no place. */
+function atPlace(path: ReadonlyArray<string | number>, problem: UserText): UserText {
+  const place = placeText(path);
+  return place ? { key: 'error_at', params: { place, problem } } : problem;
 }
 
 function formatAt(path: ReadonlyArray<string | number>): string {
@@ -261,17 +283,29 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function parseExportFile(text: string): ExportFile {
   checkSize(text);
   const body = stripBom(text);
-  if (body.trim() === '') throw refuse('The file is empty.');
+  if (body.trim() === '') throw refuse('The file is empty.', { key: 'import_empty' });
   const data = parseJson(body);
   assertNoForbiddenKeys(data);
   if (!isRecord(data) || data.format !== EXPORT_FORMAT) {
-    throw refuse('format: this is not a Reply Radar export (expected "format": "reply-radar").', 'format');
+    throw refuse(
+      'format: this is not a Reply Radar export (expected "format": "reply-radar").',
+      { key: 'import_not_ours' },
+      'format',
+    );
   }
   const version = data.formatVersion;
   const known = Object.keys(FORMATS).map(Number);
   if (typeof version !== 'number' || !FORMATS[version]) {
     throw refuse(
       `formatVersion: ${JSON.stringify(version)} is not supported (this version of Reply Radar reads ${Math.min(...known)} to ${Math.max(...known)}).`,
+      {
+        key: 'import_version_unsupported',
+        params: {
+          version: JSON.stringify(version ?? null).slice(0, 40),
+          min: Math.min(...known),
+          max: Math.max(...known),
+        },
+      },
       'formatVersion',
     );
   }
@@ -304,7 +338,15 @@ function assertUnique<T>(items: readonly T[], keyOf: (item: T) => string | null,
     const first = seen.get(key);
     if (first !== undefined) {
       const path = `${list}[${index}].${field}`;
-      throw refuse(`${path}: ${JSON.stringify(key)} is also used by ${list}[${first}]`, path);
+      const problem: UserText = {
+        key: 'import_also_used_by',
+        params: { value: key.slice(0, 200), other: placeText([list, first]) ?? '' },
+      };
+      throw refuse(
+        `${path}: ${JSON.stringify(key)} is also used by ${list}[${first}]`,
+        atPlace([list, index, field], problem),
+        path,
+      );
     }
     seen.set(key, index);
   }
@@ -426,7 +468,7 @@ async function applyAtomically(
     const info = toErrorInfo(err);
     throw new RadarError(info.code, `Import failed, nothing was changed: ${info.message}`, info.path, {
       key: 'error_import_failed',
-      params: { reason: info.message },
+      params: { reason: errorUserText(err) },
     });
   }
   // Open tabs reload what changed; an import that changed nothing disturbs nobody.
@@ -592,6 +634,13 @@ export async function importTemplatesCsv(text: string, opts: { mode: ImportMode 
     if (first !== undefined) {
       throw refuse(
         `line ${line}: shortcut "${draft.shortcut}" is also used on line ${first}`,
+        {
+          key: 'error_at',
+          params: {
+            place: placeText(['shortcut'], { line }) ?? '',
+            problem: { key: 'import_shortcut_on_line', params: { shortcut: draft.shortcut, line: first } },
+          },
+        },
         `line ${line}, shortcut`,
       );
     }

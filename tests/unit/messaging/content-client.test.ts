@@ -143,3 +143,57 @@ describe('watchLocal', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('errors a content script shows, in the interface language', () => {
+  afterEach(async () => {
+    const { applyLanguageSetting } = await import('../../../utils/i18n');
+    await applyLanguageSetting('auto');
+  });
+
+  it('a refusal keeps the background’s locale text (place and problem), not only its English', async () => {
+    const { applyLanguageSetting } = await import('../../../utils/i18n');
+    const { errorText } = await import('../../../utils/i18n/user-text');
+    const error = await call('settings.patch', { targets: { warnMinutes: 90, breachMinutes: 60 } } as never).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RadarError);
+    expect(errorText(error)).toBe('response targets: the warning must come before the breach');
+    await applyLanguageSetting('hu');
+    expect(errorText(error)).toBe('válaszidő-célok: a figyelmeztetésnek a túllépés előtt kell lennie');
+  });
+
+  it('a background that does not answer says so in the user’s language', async () => {
+    const { applyLanguageSetting } = await import('../../../utils/i18n');
+    const { errorText } = await import('../../../utils/i18n/user-text');
+    unregister?.();
+    unregister = undefined;
+    vi.spyOn(
+      fakeBrowser.runtime as unknown as { sendMessage: (...args: unknown[]) => unknown },
+      'sendMessage',
+    ).mockImplementation(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    const error = await call('settings.get', {}).catch((e: unknown) => e);
+    vi.restoreAllMocks();
+    expect((error as RadarError).message).toContain('Extension context invalidated');
+    await applyLanguageSetting('bn');
+    expect(errorText(error)).toBe(
+      'Reply Radar তার ব্যাকগ্রাউন্ডের সাথে যোগাযোগ করতে পারেনি। এই পেজটি রিলোড করুন (আপডেটের পরে খোলা পেজগুলো রিলোড করতে হয়)।',
+    );
+  });
+
+  it('a malformed answer is our sentence too', async () => {
+    const { errorText } = await import('../../../utils/i18n/user-text');
+    expect(
+      errorText(
+        (() => {
+          try {
+            unwrapEnvelope('settings.get', 42);
+          } catch (e) {
+            return e;
+          }
+        })(),
+      ),
+    ).toBe('Reply Radar’s background gave an answer it cannot read. Reload this page.');
+  });
+});

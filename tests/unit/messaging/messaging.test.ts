@@ -130,6 +130,9 @@ describe('background handler checks', () => {
         code: 'bad-request',
         message: 'templates.create: body: Invalid input: expected string, received number',
         path: 'body',
+        // What the user reads, in the interface language: "reply text: should be text".
+        key: 'error_at',
+        params: { place: { key: 'field_body' }, problem: { key: 'problem_expected_text' } },
       },
     });
     expect(await handleMessage('states.set', { key: 'x:1', state: 'done' }, self())).toMatchObject({

@@ -44,7 +44,7 @@ describe('Data: import and export', () => {
     await click(button(confirm, 'Replace'));
 
     await waitFor(() => text(result(root)).includes('Not imported'), 'the error');
-    expect(text(result(root))).toContain('templates[3].body: required');
+    expect(text(result(root))).toContain('template 4, reply text: is missing');
     expect(await listTemplates()).toEqual({ items: before, skipped: [] });
   });
 
@@ -83,7 +83,7 @@ describe('Data: import and export', () => {
     pick(root, new File(['{"hello": "world"}'], 'other.json', { type: 'application/json' }));
     await click(button(root, 'Import'));
     await waitFor(() => text(result(root)).includes('Not imported'), 'the error');
-    expect(text(result(root))).toContain('this is not a Reply Radar export');
+    expect(text(result(root))).toContain('This is not a Reply Radar export');
     expect(text(result(root))).toContain('Nothing was changed.');
     expect((await listTemplates()).items).toEqual([]);
     expect(await readSettings()).toEqual(settingsBefore);

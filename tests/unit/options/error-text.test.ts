@@ -20,7 +20,16 @@ describe('storage errors as the options page shows them', () => {
     expect(errorText(err)).toBe('“Thanks” នៅក្នុងធុងសំរាម សូមស្ដារវាមកវិញជាមុនសិន។');
   });
 
-  it('the error’s own text otherwise', () => {
-    expect(errorText(new Error('disk full'))).toBe('disk full');
+  it('a failure of the browser’s own in our sentence, its detail kept', async () => {
+    expect(errorText(new Error('Transaction aborted'))).toBe('Something went wrong (Transaction aborted).');
+    await applyLanguageSetting('hu');
+    expect(errorText(new Error('Transaction aborted'))).toBe('Valami hiba történt (Transaction aborted).');
+  });
+
+  it('a full disk in the interface language', async () => {
+    const full = new DOMException('quota', 'QuotaExceededError');
+    expect(errorText(full)).toMatch(/^The browser’s storage for Reply Radar is full/);
+    await applyLanguageSetting('bn');
+    expect(errorText(full)).toMatch(/^ব্রাউজারে Reply Radar-এর জায়গা ভরে গেছে/);
   });
 });

@@ -131,7 +131,10 @@ describe('a full disk', () => {
       { id: fakeBrowser.runtime.id, url: 'https://x.com/acme/status/1', tab: { id: 1 } },
     );
     vi.restoreAllMocks();
-    expect(answer).toEqual({ ok: false, error: { code: 'internal', message: STORAGE_FULL_MESSAGE } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'internal', message: STORAGE_FULL_MESSAGE, key: 'error_storage_full' },
+    });
     expect((await listAllStates()).items).toEqual([]);
     await expect(setState({ key: 'x:1', state: 'done', at: 5 })).resolves.toBeTruthy();
   });
