@@ -2,10 +2,10 @@
 import { useState } from 'preact/hooks';
 import type { ResponseLogEntry } from '../../utils/core/response-log';
 import { t, tn } from '../../utils/i18n';
-import { errorText } from '../../utils/i18n/user-text';
 import { responseLogToCsv } from '../../utils/storage/response-csv';
 import { clearResponseLog, purgeResponseLog } from '../../utils/storage/response-log';
 import { writeSettings } from '../../utils/storage/settings';
+import { errorText } from '../error-text';
 
 const CSV_TYPE = 'text/csv;charset=utf-8'; // i18n-ignore: a media type
 

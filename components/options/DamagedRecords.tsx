@@ -2,8 +2,8 @@
 // never deleted, so it must at least be seen (store, key and what is wrong), with the copies an import set aside.
 import { useEffect, useState } from 'preact/hooks';
 import { t, tn } from '../../utils/i18n';
-import { errorText } from '../../utils/i18n/user-text';
 import { type DamageReport, damageReport } from '../../utils/storage/damaged';
+import { errorText } from '../error-text';
 
 const STORE_KEYS = {
   templates: 'data_damaged_store_templates',

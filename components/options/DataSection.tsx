@@ -2,6 +2,7 @@
 // checked whole before anything is written; a refused file names its first problem and changes nothing.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { currentLocale, t, tn } from '../../utils/i18n';
+import { toErrorInfo } from '../../utils/storage/errors';
 import {
   exportJson,
   exportTemplatesCsv,
@@ -12,7 +13,6 @@ import {
   importTemplatesCsv,
   readImportFile,
 } from '../../utils/storage/import-export';
-import { errorInfoOf } from '../../utils/storage/radar-error';
 import { DamagedRecords } from './DamagedRecords';
 import { Section } from './Field';
 import { errorText } from './format';
@@ -143,7 +143,7 @@ export function DataSection() {
           : await importTemplatesCsv(text, { mode });
       finish({ step: 'done', fileName: file.name, lines: summaryLines(summary) });
     } catch (err) {
-      const said = errorInfoOf(err).key === 'error_import_failed';
+      const said = toErrorInfo(err).key === 'error_import_failed';
       finish({ step: 'failed', fileName: file.name, message: errorText(err), said });
     }
   };

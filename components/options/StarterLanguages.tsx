@@ -4,8 +4,8 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Template } from '../../utils/core/template';
 import { LOCALE_NATIVE_NAMES, type Locale, t } from '../../utils/i18n';
 import { isLocale } from '../../utils/i18n/locales';
-import { errorText } from '../../utils/i18n/user-text';
 import { addStarterLanguage, missingStarterLanguages } from '../../utils/storage/starter-choice';
+import { errorText } from '../error-text';
 import { languageName } from './format';
 
 export function StarterLanguages(props: {

@@ -98,4 +98,4 @@ export function languageName(code: string, displayLocale?: string): string {
 }
 
 /** What went wrong, for the user, in the interface language (the error's locale text). */
-export { errorText } from '../../utils/i18n/user-text';
+export { errorText } from '../error-text';

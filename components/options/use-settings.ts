@@ -3,9 +3,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Settings, SettingsSchema } from '../../utils/core/settings';
 import { t } from '../../utils/i18n';
-import { errorText, renderText } from '../../utils/i18n/user-text';
+import { renderText } from '../../utils/i18n/user-text';
 import { describeIssues } from '../../utils/storage/errors';
 import { readSettings, watchSettings, writeSettings } from '../../utils/storage/settings';
+import { errorText } from '../error-text';
 
 export type SaveStatus =
   | { kind: 'idle' }

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PLATFORMS, type Platform } from '../../utils/core/model';
 import { t } from '../../utils/i18n';
-import { errorText } from '../../utils/i18n/user-text';
+import { errorText } from '../error-text';
 import { PLATFORM_NAMES } from '../options/format';
 
 /** The host patterns each site's content scripts run on (the manifest's host_permissions). */

@@ -21,7 +21,10 @@ export function renderText(text: UserText): string {
   return t(text.key as MessageKey, params);
 }
 
-/** What went wrong, for the user, in the interface language. */
+/**
+ * What went wrong, for the user, in the interface language. Kept small for the content scripts, which touch no
+ * storage of their own; the extension's pages use components/error-text.ts, which also names a full disk.
+ */
 export function errorText(err: unknown): string {
   return renderText(errorUserText(err));
 }

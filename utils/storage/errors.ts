@@ -2,16 +2,7 @@
 // call went through the background or straight to the database (options page).
 import { z } from 'zod';
 import { issuesText } from './issue-text';
-import {
-  ERROR_CODES,
-  errorInfoOf,
-  isQuotaError,
-  RadarError,
-  STORAGE_FULL_MESSAGE,
-  STORAGE_FULL_TEXT,
-  type TextParam,
-  type UserText,
-} from './radar-error';
+import { ERROR_CODES, errorUserText, RadarError, type TextParam, type UserText } from './radar-error';
 
 /** A locale text crossing a message: keys and params bounded, nesting allowed ("{place}: {problem}"). */
 export const UserTextSchema: z.ZodType<UserText> = z.lazy(() =>
@@ -37,7 +28,7 @@ export const ErrorInfoSchema = z.object({
 });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
-export { isQuotaError, RadarError, STORAGE_FULL_MESSAGE, STORAGE_FULL_TEXT, type UserText };
+export { RadarError, type UserText };
 
 /** "templates[3].body" from zod's ['templates', 3, 'body']. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -93,6 +84,30 @@ export function check<S extends z.ZodType>(
     : { ok: false, problem: describeIssues(result.error).message };
 }
 
+/** What the user reads when the browser refuses a write for lack of space; the write did not happen. */
+export const STORAGE_FULL_MESSAGE =
+  "The browser's storage for Reply Radar is full, so nothing was saved. Empty the template trash or clear old response times on the dashboard, then try again.";
+/** The same sentence as a locale text; `STORAGE_FULL_MESSAGE` stays for logs. */
+export const STORAGE_FULL_TEXT: UserText = { key: 'error_storage_full' };
+
+/** IndexedDB's QuotaExceededError, or storage.local's "QUOTA_BYTES quota exceeded" (Chrome) / quota error (Firefox). */
+export function isQuotaError(err: unknown): boolean {
+  if (typeof DOMException !== 'undefined' && err instanceof DOMException && err.name === 'QuotaExceededError') {
+    return true;
+  }
+  const name = (err as { name?: unknown } | null)?.name;
+  const message = (err as { message?: unknown } | null)?.message;
+  return name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message));
+}
+
 export function toErrorInfo(err: unknown): ErrorInfo {
-  return errorInfoOf(err);
+  if (err instanceof RadarError) return err.toInfo();
+  if (isQuotaError(err)) return { code: 'internal', message: STORAGE_FULL_MESSAGE, key: STORAGE_FULL_TEXT.key };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message: message || 'unexpected error' };
+}
+
+/** What the user reads for any error in the extension's pages and background: a full disk is named as such. */
+export function userTextOf(err: unknown): UserText {
+  return !(err instanceof RadarError) && isQuotaError(err) ? STORAGE_FULL_TEXT : errorUserText(err);
 }

@@ -14,9 +14,9 @@ import { type Settings, SettingsSchema } from '../core/settings';
 import { type Template, TemplateSchema } from '../core/template';
 import { csvToDrafts, templatesToCsv } from './csv';
 import { openRadarDb, quarantine, readValid, type SkippedRecord } from './db';
-import { parseOrThrow, RadarError, toErrorInfo } from './errors';
+import { parseOrThrow, RadarError, toErrorInfo, userTextOf } from './errors';
 import { placeText } from './issue-text';
-import { errorUserText, type UserText } from './radar-error';
+import type { UserText } from './radar-error';
 import { type ResponseLogEntry, ResponseLogEntrySchema } from './response-log';
 import { bumpStatesRevision, bumpTemplatesRevision } from './revisions';
 import { readSettings, replaceSettings, SETTINGS_KEY } from './settings';
@@ -468,7 +468,7 @@ async function applyAtomically(
     const info = toErrorInfo(err);
     throw new RadarError(info.code, `Import failed, nothing was changed: ${info.message}`, info.path, {
       key: 'error_import_failed',
-      params: { reason: errorUserText(err) },
+      params: { reason: userTextOf(err) },
     });
   }
   // Open tabs reload what changed; an import that changed nothing disturbs nobody.

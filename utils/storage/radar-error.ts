@@ -50,32 +50,8 @@ export class RadarError extends Error {
   }
 }
 
-/** The sentence for a full disk, as a locale text; the English `message` below stays for logs. */
-export const STORAGE_FULL_TEXT: UserText = { key: 'error_storage_full' };
-export const STORAGE_FULL_MESSAGE =
-  "The browser's storage for Reply Radar is full, so nothing was saved. Empty the template trash or clear old response times on the dashboard, then try again.";
-
-/** IndexedDB's QuotaExceededError, or storage.local's "QUOTA_BYTES quota exceeded" (Chrome) / quota error (Firefox). */
-export function isQuotaError(err: unknown): boolean {
-  if (typeof DOMException !== 'undefined' && err instanceof DOMException && err.name === 'QuotaExceededError') {
-    return true;
-  }
-  const name = (err as { name?: unknown } | null)?.name;
-  const message = (err as { message?: unknown } | null)?.message;
-  return name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message));
-}
-
-/** Any thrown value as the one error shape (no zod: content scripts use this too). */
-export function errorInfoOf(err: unknown): ErrorInfo {
-  if (err instanceof RadarError) return err.toInfo();
-  if (isQuotaError(err)) return { code: 'internal', message: STORAGE_FULL_MESSAGE, key: STORAGE_FULL_TEXT.key };
-  const message = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message: message || 'unexpected error' };
-}
-
 /** What the user reads for an error: its locale text, or, for a failure without one, "Something went wrong (…)". */
 export function errorUserText(err: unknown): UserText {
-  const info = errorInfoOf(err);
-  if (info.key) return info.params ? { key: info.key, params: info.params } : { key: info.key };
-  return { key: 'error_unexpected', params: { detail: info.message } };
+  if (err instanceof RadarError && err.text) return err.text;
+  return { key: 'error_unexpected', params: { detail: (err instanceof Error ? err.message : String(err)) || '?' } };
 }
