@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 // @ts-expect-error a plain .mjs script without types
-import { CEILING_KB, judge, main, measure, TARGET_KB } from '../bundle-budget.mjs';
+import { CEILING_KB, DEFERRED, judge, main, measure, TARGET_KB } from '../bundle-budget.mjs';
 
 /** Bytes that gzip to about `kb` KB: random base64 compresses to about three quarters of its length. */
 function incompressible(kb: number): string {
@@ -60,6 +60,17 @@ describe('bundle budget', () => {
     expect(sizes[1].kb).toBeLessThan(1);
     expect(main(root)).toBe(1);
     build({ 'tiny.js': 'console.log(1)' });
+    expect(main(root)).toBe(0);
+  });
+
+  it('fails when the deferred overlay code passes its ceiling (say, with its own Preact)', () => {
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    build({ 'tiny.js': 'console.log(1)' });
+    const deferred = path.join(root, '.output/firefox-mv3', DEFERRED.name);
+    writeFileSync(deferred, incompressible(DEFERRED.ceilingKb + 4));
+    expect(main(root)).toBe(1);
+    writeFileSync(deferred, incompressible(DEFERRED.ceilingKb - 3));
     expect(main(root)).toBe(0);
   });
 
