@@ -1,5 +1,6 @@
-// How long the import checks take on the largest files Reply Radar accepts and on crafted ones that used to freeze
-// the options page. Run: npx vitest bench --run tests/bench/import.bench.ts (figures in the PR note, not asserted).
+// How long the import takes on the largest file Reply Radar accepts (checks, then the all-or-nothing write into
+// IndexedDB, fake-indexeddb here), and the checks on crafted files that used to freeze the options page.
+// Run: npx vitest bench --run tests/bench/import.bench.ts (figures in README, "Storage"; never asserted).
 import { bench, describe } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/core/settings';
 import { importJson, MAX_IMPORT_BYTES, parseExportFile } from '../../utils/storage/import-export';

@@ -5,14 +5,16 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type St
 import { z } from 'zod';
 import { check } from './errors';
 import type { ListResult, SkippedRecord } from './schemas';
+import { chunkOf, encodeChunk, validateState } from './state-chunks';
 
 export const DB_NAME = 'reply-radar';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Values are `unknown` on purpose: every record is validated with zod on the way in and on the way out. */
 export interface RadarDB extends DBSchema {
   templates: { key: string; value: unknown; indexes: { order: number; deletedAt: number } };
-  commentStates: { key: string; value: unknown };
+  /** Comment states in STATE_CHUNKS chunks by key hash (v3; see state-chunks.ts). Before v3: `commentStates`. */
+  stateChunks: { key: number; value: unknown };
   responseLog: { key: string; value: unknown; indexes: { answeredAt: number } };
   meta: { key: string; value: unknown };
   /** Raw copies of records that failed validation and had to make room (import over the same key). */
@@ -21,26 +23,64 @@ export interface RadarDB extends DBSchema {
 export type StoreName = StoreNames<RadarDB>;
 export type RadarDatabase = IDBPDatabase<RadarDB>;
 
+/** An upgrade's request: its failure aborts the versionchange transaction and rejects the open, not reported twice. */
+const quiet = (request: Promise<unknown>) => void request.catch(() => undefined);
+
 type UpgradeTx = IDBPTransaction<RadarDB, StoreName[], 'versionchange'>;
+/** The v1–v2 store of one record per comment state, known only to the upgrade that moves it into chunks. */
+const OLD_STATES = 'commentStates' as StoreName;
 
 /**
- * One step per schema version, applied in order from the version found on disk. Steps never rewrite data, so an
- * old database opens with everything intact.
+ * One step per schema version, applied in order from the version found on disk, all in the one versionchange
+ * transaction: a step that fails aborts the whole upgrade and the old database stays as it was. Records are kept
+ * exactly (v3 moves the states into chunks as they are, damaged ones included), so an old database opens intact.
  */
 const UPGRADES: ReadonlyArray<(db: RadarDatabase, tx: UpgradeTx) => void> = [
   // v1: the four stores.
   (db, tx) => {
     db.createObjectStore('templates', { keyPath: 'id' }).createIndex('order', 'order');
-    db.createObjectStore('commentStates', { keyPath: 'key' });
+    db.createObjectStore(OLD_STATES, { keyPath: 'key' });
     db.createObjectStore('responseLog', { keyPath: 'key' });
     db.createObjectStore('meta');
-    void tx.objectStore('meta').put(Date.now(), 'installedAt');
+    quiet(tx.objectStore('meta').put(Date.now(), 'installedAt'));
   },
   // v2: indexes for the trash purge and the response-time dashboard, and a place to keep bad records aside.
   (db, tx) => {
     tx.objectStore('templates').createIndex('deletedAt', 'deletedAt');
     tx.objectStore('responseLog').createIndex('answeredAt', 'answeredAt');
     db.createObjectStore('quarantine', { autoIncrement: true }).createIndex('at', 'at');
+  },
+  // v3: comment states in chunks (one put per chunk, not per comment, for a large import). A state that does not
+  // read is moved to the quarantine as it was (a chunk is JSON text, which could not keep every stored value exactly).
+  (db, tx) => {
+    const chunks = db.createObjectStore('stateChunks');
+    const old = tx.objectStore(OLD_STATES);
+    // Both requests answer in this transaction; the puts and the store's removal follow in their success callbacks.
+    Promise.all([old.getAllKeys(), old.getAll()])
+      .then(([keys, values]) => {
+        const byChunk = new Map<number, Map<string, unknown>>();
+        for (let i = 0; i < values.length; i++) {
+          const key = keyText(keys[i] as IDBValidKey);
+          const read = validateState(key, values[i]);
+          if (!read.ok) {
+            quiet(tx.objectStore('quarantine').add({ ...read.skipped, value: values[i], at: Date.now() }));
+            continue;
+          }
+          const id = chunkOf(key);
+          const entries = byChunk.get(id) ?? new Map<string, unknown>();
+          byChunk.set(id, entries);
+          entries.set(key, read.value);
+        }
+        for (const [id, entries] of byChunk) quiet(chunks.put(encodeChunk(entries), id));
+        db.deleteObjectStore(OLD_STATES);
+      })
+      .catch(() => {
+        try {
+          tx.abort();
+        } catch {
+          // already aborted by the failed request
+        }
+      });
   },
 ];
 
@@ -63,8 +103,9 @@ export function openRadarDb(): Promise<RadarDatabase> {
   };
   const db = openDB<RadarDB>(DB_NAME, DB_VERSION, {
     upgrade(database, oldVersion, _newVersion, tx) {
+      quiet(tx.done);
       for (let version = oldVersion; version < DB_VERSION; version++) UPGRADES[version]?.(database, tx);
-      void tx.objectStore('meta').put(DB_VERSION, 'schemaVersion');
+      quiet(tx.objectStore('meta').put(DB_VERSION, 'schemaVersion'));
     },
     // Another page (after an extension update) wants a newer schema: step aside, reopen on next use.
     blocking() {

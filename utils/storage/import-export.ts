@@ -20,6 +20,7 @@ import type { UserText } from './radar-error';
 import { type ResponseLogEntry, ResponseLogEntrySchema } from './response-log';
 import { bumpStatesRevision, bumpTemplatesRevision } from './revisions';
 import { readSettings, replaceSettings, SETTINGS_KEY } from './settings';
+import { chunkLabel, chunkOf, encodeChunk, quickState, readAllStates, STATES_STORE, sameState } from './state-chunks';
 import { normalizeDraft, shortcutOwner } from './templates';
 
 export const EXPORT_FORMAT = 'reply-radar';
@@ -128,9 +129,9 @@ export interface ExportResult<T> {
 
 export async function exportAll(opts: { includeResponseLog?: boolean } = {}): Promise<ExportResult<ExportFile>> {
   const db = await openRadarDb();
-  const tx = db.transaction(['templates', 'commentStates', 'responseLog']);
+  const tx = db.transaction(['templates', 'stateChunks', 'responseLog']);
   const templates = await readValid(tx.objectStore('templates'), TemplateSchema);
-  const states = await readValid(tx.objectStore('commentStates'), ManualStateSchema);
+  const states = await readAllStates(tx.objectStore('stateChunks'));
   const log = opts.includeResponseLog ? await readValid(tx.objectStore('responseLog'), ResponseLogEntrySchema) : null;
   await tx.done;
   const file: ExportFile = {
@@ -309,13 +310,17 @@ export function parseExportFile(text: string): ExportFile {
       'formatVersion',
     );
   }
-  let current: unknown = data;
+  // Comment states of exactly the stored shape are checked without zod (140,000 of them cost zod 100 ms); if any
+  // is not, zod checks them all and names the first problem with its place.
+  const states = data.commentStates;
+  const quick = Array.isArray(states) && states.every(quickState);
+  let current: unknown = quick ? { ...data, commentStates: [] } : data;
   for (let v = version; v <= FORMAT_VERSION; v++) {
     const step = FORMATS[v]!;
     const parsed = parseOrThrow(step.schema, current);
     current = step.upgrade ? step.upgrade(parsed) : parsed;
   }
-  const file = current as ExportFile;
+  const file = (quick ? { ...(current as ExportFile), commentStates: states } : current) as ExportFile;
   assertUnique(file.templates, (t) => t.id, 'templates', 'id');
   // Among live templates only; the message names each one's place in the whole list.
   assertUnique(
@@ -370,7 +375,7 @@ function emptySummary(): ImportSummary {
 
 async function writeTx() {
   const db = await openRadarDb();
-  return db.transaction(['templates', 'commentStates', 'responseLog', 'quarantine'], 'readwrite');
+  return db.transaction(['templates', 'stateChunks', 'responseLog', 'quarantine'], 'readwrite');
 }
 type ImportTx = Awaited<ReturnType<typeof writeTx>>;
 
@@ -393,7 +398,7 @@ interface Existing<T> {
 
 async function readExisting<S extends z.ZodType>(
   w: ImportWrites,
-  store: 'templates' | 'commentStates' | 'responseLog',
+  store: 'templates' | 'responseLog',
   schema: S,
 ): Promise<Existing<z.output<S>>> {
   const { items, raw, skipped } = await readValid(w.tx.objectStore(store), schema);
@@ -416,7 +421,7 @@ async function settle(w: ImportWrites): Promise<void> {
 
 async function putOver(
   w: ImportWrites,
-  store: 'templates' | 'commentStates' | 'responseLog',
+  store: 'templates' | 'responseLog',
   key: string,
   value: unknown,
   existing: Existing<unknown>,
@@ -426,7 +431,7 @@ async function putOver(
   await queue(w, w.tx.objectStore(store).put(value));
 }
 
-function remove(w: ImportWrites, store: 'templates' | 'commentStates' | 'responseLog', key: string): Promise<void> {
+function remove(w: ImportWrites, store: 'templates' | 'responseLog', key: string): Promise<void> {
   return queue(w, w.tx.objectStore(store).delete(key));
 }
 
@@ -566,21 +571,41 @@ async function importTemplates(
   for (const t of final.slice(kept.length)) await putOver(w, 'templates', t.id, t, existing);
 }
 
+/**
+ * States are merged in memory chunk by chunk and each changed chunk is written once (a few hundred puts for the
+ * largest file, not one per state). Damaged states and chunks are never dropped: a damaged state the file replaces
+ * is copied to the quarantine first, one the file does not name stays where it is, and an unreadable chunk is
+ * quarantined whole before its key is rewritten.
+ */
 async function importStates(
   w: ImportWrites,
   incoming: ManualState[],
   mode: ImportMode,
   summary: ImportSummary,
 ): Promise<void> {
-  const existing = await readExisting(w, 'commentStates', ManualStateSchema);
+  const store = w.tx.objectStore('stateChunks');
+  const existing = await readAllStates(store);
   const byKey = new Map(existing.items.map((s) => [s.key, s]));
+  const entriesOf = (id: number) => {
+    const chunk = existing.chunks.get(id);
+    if (chunk?.ok) return chunk.entries;
+    const fresh = new Map<string, unknown>();
+    existing.chunks.set(id, { ok: true, entries: fresh });
+    return fresh;
+  };
+  const dirty = new Set<number>();
   if (mode === 'replace') {
     const incomingKeys = new Set(incoming.map((s) => s.key));
-    for (const s of existing.items) if (!incomingKeys.has(s.key)) await remove(w, 'commentStates', s.key);
+    for (const s of existing.items) {
+      if (incomingKeys.has(s.key)) continue;
+      const id = chunkOf(s.key);
+      entriesOf(id).delete(s.key);
+      dirty.add(id);
+    }
   }
   for (const s of incoming) {
     const mine = byKey.get(s.key);
-    if (mine && sameRecord(mine, s)) {
+    if (mine && sameState(mine, s)) {
       summary.commentStates.unchanged++;
       continue;
     }
@@ -590,7 +615,22 @@ async function importStates(
     }
     if (mine) summary.commentStates.updated++;
     else summary.commentStates.added++;
-    await putOver(w, 'commentStates', s.key, s, existing);
+    const id = chunkOf(s.key);
+    const chunk = existing.chunks.get(id);
+    if (chunk && !chunk.ok) {
+      await queue(
+        w,
+        quarantine(w.tx, { store: STATES_STORE, key: chunkLabel(id), problem: chunk.problem, value: chunk.raw }),
+      );
+    }
+    const damaged = existing.damaged.get(s.key);
+    if (damaged) await queue(w, quarantine(w.tx, { ...damaged.skipped, value: damaged.raw }));
+    entriesOf(id).set(s.key, s);
+    dirty.add(id);
+  }
+  for (const id of dirty) {
+    const entries = entriesOf(id);
+    await queue(w, entries.size === 0 ? store.delete(id) : store.put(encodeChunk(entries), id));
   }
 }
 

@@ -117,9 +117,11 @@ export function storedData(driver: Driver): Promise<StoredData> {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
+    // States are stored in chunks of JSON text, each a list of [key, state] pairs (utils/storage/state-chunks.ts).
+    const chunks = (await all('stateChunks')) as string[];
     const result = {
       templates: await all('templates'),
-      commentStates: await all('commentStates'),
+      commentStates: chunks.flatMap((text) => (JSON.parse(text) as Array<[string, unknown]>).map(([, state]) => state)),
       responseLog: await all('responseLog'),
       settings: null as unknown,
     };

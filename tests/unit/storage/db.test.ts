@@ -5,6 +5,7 @@ import { listAllStates, listStates } from '../../../utils/storage/comment-states
 import { DB_NAME, DB_VERSION, openRadarDb, readMeta } from '../../../utils/storage/db';
 import { importJson } from '../../../utils/storage/import-export';
 import { listResponseLog } from '../../../utils/storage/response-log';
+import { chunkOf } from '../../../utils/storage/state-chunks';
 import { listTemplates, purgeTrash, reorderTemplates, seedStarterTemplates } from '../../../utils/storage/templates';
 
 const template = (id: string, order: number, extra: object = {}) => ({
@@ -86,7 +87,7 @@ describe('damaged records', () => {
     await db.put('templates', template('good', 0));
     const damaged = { id: 'bad', title: 42, body: '', order: 'first', deletedAt: 1 };
     await db.put('templates', damaged);
-    await db.put('commentStates', { key: 'x:9', state: 'maybe', at: 1 });
+    await db.put('stateChunks', JSON.stringify([['x:9', { key: 'x:9', state: 'maybe', at: 1 }]]), chunkOf('x:9'));
 
     const list = await listTemplates();
     expect(list.items.map((t) => t.id)).toEqual(['good']);
@@ -100,7 +101,9 @@ describe('damaged records', () => {
     await reorderTemplates(['good']);
     await purgeTrash(Number.MAX_SAFE_INTEGER);
     expect(await db.get('templates', 'bad')).toEqual(damaged);
-    expect(await db.get('commentStates', 'x:9')).toEqual({ key: 'x:9', state: 'maybe', at: 1 });
+    expect(await db.get('stateChunks', chunkOf('x:9'))).toBe(
+      JSON.stringify([['x:9', { key: 'x:9', state: 'maybe', at: 1 }]]),
+    );
   });
 
   it('copies a damaged record aside before an import overwrites its key', async () => {

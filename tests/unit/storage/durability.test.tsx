@@ -8,13 +8,14 @@ import { DamagedRecords } from '../../../components/options/DamagedRecords';
 import { DataSection } from '../../../components/options/DataSection';
 import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
 import { handleMessage } from '../../../utils/messaging/background-handlers';
-import { listAllStates, setState } from '../../../utils/storage/comment-states';
+import { listAllStates, listStates, setState } from '../../../utils/storage/comment-states';
 import { damageReport } from '../../../utils/storage/damaged';
-import { DB_NAME, DB_VERSION, openRadarDb } from '../../../utils/storage/db';
+import { closeRadarDb, DB_NAME, DB_VERSION, openRadarDb } from '../../../utils/storage/db';
 import { RadarError, STORAGE_FULL_MESSAGE, toErrorInfo } from '../../../utils/storage/errors';
 import { importJson } from '../../../utils/storage/import-export';
 import { listResponseLog } from '../../../utils/storage/response-log';
 import { readSettings, SETTINGS_KEY, writeSettings } from '../../../utils/storage/settings';
+import { chunkOf, STATE_CHUNKS } from '../../../utils/storage/state-chunks';
 import { createTemplate, listTemplates, seedStarterTemplates, updateTemplate } from '../../../utils/storage/templates';
 import { mount, text, waitFor } from '../options/harness';
 
@@ -30,7 +31,7 @@ const template = (id: string, order: number) => ({
   useCount: 3,
 });
 
-/** The v2 schema (the current one), written out by hand as the release that introduced it created it. */
+/** The v2 schema (one record per comment state), written out by hand as the release that introduced it created it. */
 async function createV2Database(): Promise<void> {
   const db = await openDB(DB_NAME, 2, {
     upgrade(v2) {
@@ -45,6 +46,8 @@ async function createV2Database(): Promise<void> {
   });
   await db.put('templates', template('a', 0));
   await db.put('commentStates', { key: 'instagram:7', state: 'ignored', at: 9 });
+  for (const state of MANY_V2_STATES) await db.put('commentStates', state);
+  await db.put('commentStates', { key: 'x:damaged', state: 'maybe', at: 1 });
   await db.put('responseLog', { key: 'x:1', platform: 'x', postId: 'p', postedAt: 1, answeredAt: 2, level: 'ok' });
   await db.add('quarantine', {
     store: 'templates',
@@ -58,6 +61,13 @@ async function createV2Database(): Promise<void> {
   await db.put('meta', 1_600_000_000_001, 'seededAt');
   db.close();
 }
+
+/** Enough states to fill every chunk of the v3 layout several times over. */
+const MANY_V2_STATES = Array.from({ length: 1500 }, (_, i) =>
+  i % 3 === 0
+    ? { key: `facebook:${i}`, state: 'snoozed' as const, at: i, until: i + 10 }
+    : { key: `x:18${String(i).padStart(17, '0')}`, state: i % 2 ? ('done' as const) : ('ignored' as const), at: i },
+);
 
 /** Settings exactly as the first release (settings storage v1) wrote them, customised, before later fields. */
 const FIRST_RELEASE_SETTINGS = {
@@ -81,10 +91,50 @@ describe('upgrades from every released schema', () => {
     const db = await openRadarDb();
     expect(db.version).toBe(DB_VERSION);
     expect((await listTemplates()).items).toEqual([template('a', 0)]);
-    expect((await listAllStates()).items).toEqual([{ key: 'instagram:7', state: 'ignored', at: 9 }]);
+    const states = await listAllStates();
+    const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+    expect(states.items.sort(byKey)).toEqual(
+      [{ key: 'instagram:7', state: 'ignored', at: 9 }, ...MANY_V2_STATES].sort(byKey),
+    );
+    // The damaged state is set aside exactly as it was, and shown in the options with the other quarantined records.
+    expect(states.skipped).toEqual([]);
+    expect((await damageReport()).quarantined).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          store: 'commentStates',
+          key: 'x:damaged',
+          value: { key: 'x:damaged', state: 'maybe', at: 1 },
+        }),
+      ]),
+    );
+    // One record per chunk, not per comment, and the old store is gone.
+    expect([...db.objectStoreNames]).not.toContain('commentStates');
+    expect((await db.getAllKeys('stateChunks')).length).toBeLessThanOrEqual(STATE_CHUNKS);
+    expect((await listStates(['facebook:3', 'x:nothing'])).items).toEqual([
+      { key: 'facebook:3', state: 'snoozed', at: 3, until: 13 },
+    ]);
     expect((await listResponseLog()).items).toHaveLength(1);
-    expect((await damageReport()).quarantined).toEqual([expect.objectContaining({ key: 'old', value: { id: 'old' } })]);
+    expect((await damageReport()).quarantined).toEqual([
+      expect.objectContaining({ key: 'old', value: { id: 'old' } }),
+      expect.objectContaining({ store: 'commentStates', key: 'x:damaged', problem: expect.stringContaining('state') }),
+    ]);
     expect(await seedStarterTemplates()).toBe(false);
+  });
+
+  it('an upgrade that fails leaves the v2 database as it was', async () => {
+    await createV2Database();
+    // The chunk store refuses its first write, as a full disk does mid-upgrade.
+    diskFull('stateChunks');
+    const failed = await openRadarDb().catch((e: unknown) => e);
+    vi.restoreAllMocks();
+    await closeRadarDb();
+    expect(failed).toBeInstanceOf(Error);
+    const old = await openDB(DB_NAME);
+    expect(old.version).toBe(2);
+    expect(await old.count('commentStates')).toBe(MANY_V2_STATES.length + 2);
+    old.close();
+    // Space again: the next open upgrades.
+    expect((await listAllStates()).items).toHaveLength(MANY_V2_STATES.length + 1);
   });
 
   it('reads the first release’s settings with every value kept and later fields at their defaults', async () => {
@@ -123,7 +173,7 @@ describe('a full disk', () => {
   });
 
   it('a content script setting a state gets the message through the background, and no state is stored', async () => {
-    diskFull('commentStates');
+    diskFull('stateChunks');
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const answer = await handleMessage(
       'states.set',
@@ -152,7 +202,7 @@ describe('a full disk', () => {
     await seedStarterTemplates({ starters: [] });
     await createTemplate({ title: 'Mine', body: 'Only here', language: 'en', tags: [] });
     const before = await listTemplates();
-    diskFull('commentStates');
+    diskFull('stateChunks');
     const file = {
       format: 'reply-radar',
       formatVersion: 2,
@@ -177,7 +227,7 @@ describe('an unreadable record', () => {
     const db = await openRadarDb();
     await db.put('templates', template('good', 0));
     await db.put('templates', { id: 'broken-template', title: 42 });
-    await db.put('commentStates', { key: 'x:9', state: 'maybe', at: 1 });
+    await db.put('stateChunks', JSON.stringify([['x:9', { key: 'x:9', state: 'maybe', at: 1 }]]), chunkOf('x:9'));
     await db.put('responseLog', { key: 'facebook:3', platform: 'myspace' });
 
     expect((await listTemplates()).items.map((t) => t.id)).toEqual(['good']);

@@ -1,0 +1,140 @@
+// Comment states live in chunks (schema v3): an import writes one record per chunk, not one per comment; single
+// states stay cheap and independent; a damaged state or chunk is never lost when something writes next to it.
+import { describe, expect, it, vi } from 'vitest';
+import type { ManualState } from '../../../utils/core/model';
+import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
+import { clearStates, listAllStates, listStates, setState } from '../../../utils/storage/comment-states';
+import { damageReport } from '../../../utils/storage/damaged';
+import { openRadarDb } from '../../../utils/storage/db';
+import { exportAll, importJson } from '../../../utils/storage/import-export';
+import { chunkOf, decodeChunk, encodeChunk, STATE_CHUNKS } from '../../../utils/storage/state-chunks';
+
+const done = (key: string, at = 5): ManualState => ({ key, state: 'done', at });
+const file = (commentStates: ManualState[]) =>
+  JSON.stringify({
+    format: 'reply-radar',
+    formatVersion: 2,
+    exportedAt: '2024-05-01T10:00:00.000Z',
+    templates: [],
+    settings: DEFAULT_SETTINGS,
+    commentStates,
+  });
+
+/** Count the puts each store receives (the cost an import pays per record in a real browser). */
+function countPuts(): Map<string, number> {
+  const counts = new Map<string, number>();
+  const put = IDBObjectStore.prototype.put;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    counts.set(this.name, (counts.get(this.name) ?? 0) + 1);
+    return put.apply(this, args);
+  });
+  return counts;
+}
+
+describe('chunk of a key', () => {
+  it('is stable across releases (it decides where a state is on disk) and spreads keys over every chunk', () => {
+    for (const key of ['x:1', 'facebook:2', 'instagram:3_4', 'x:\u202e\u200b']) {
+      expect(chunkOf(key), key).toBe(fnv(key) % STATE_CHUNKS);
+    }
+    const used = new Set(Array.from({ length: 5000 }, (_, i) => chunkOf(`x:18${i}`)));
+    expect(used.size).toBe(STATE_CHUNKS);
+  });
+
+  it('reads text that is not a chunk as damaged, whole, naming the problem', () => {
+    expect(decodeChunk(undefined)).toEqual({ ok: true, entries: new Map() });
+    expect(decodeChunk(encodeChunk(new Map([['x:1', done('x:1')]])))).toEqual({
+      ok: true,
+      entries: new Map([['x:1', done('x:1')]]),
+    });
+    expect(decodeChunk('{oops')).toMatchObject({ ok: false, raw: '{oops', problem: expect.stringContaining('JSON') });
+    expect(decodeChunk(42)).toMatchObject({ ok: false, raw: 42 });
+    expect(decodeChunk('[["x:1"]]')).toMatchObject({ ok: false, problem: expect.stringContaining('pair') });
+  });
+});
+
+/** The hash written out independently of the module, so the test pins the on-disk layout. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+describe('states in chunks', () => {
+  it('an import of 20,000 states writes one record per chunk, and every state reads back', async () => {
+    await openRadarDb();
+    const states = Array.from({ length: 20_000 }, (_, i) => done(`x:18${String(i).padStart(17, '0')}`, i));
+    const puts = countPuts();
+    const summary = await importJson(file(states), { mode: 'merge' });
+    expect(summary.commentStates.added).toBe(20_000);
+    expect(puts.get('stateChunks')).toBe(STATE_CHUNKS);
+    vi.restoreAllMocks();
+    expect((await listAllStates()).items).toHaveLength(20_000);
+    expect((await listStates([states[7]!.key, states[19_999]!.key])).items).toEqual([states[7], states[19_999]]);
+    expect((await exportAll()).value.commentStates).toHaveLength(20_000);
+  });
+
+  it('setting, listing and clearing one state touches its chunk only, and keeps its neighbours', async () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `facebook:${i}`);
+    await importJson(file(keys.map((k) => done(k))), { mode: 'merge' });
+    const puts = countPuts();
+    await setState({ key: 'facebook:7', state: 'snoozed', at: 9, until: 99 });
+    expect(puts.get('stateChunks')).toBe(1);
+    vi.restoreAllMocks();
+    expect((await listStates(['facebook:7', 'facebook:8', 'facebook:nope'])).items).toEqual([
+      { key: 'facebook:7', state: 'snoozed', at: 9, until: 99 },
+      done('facebook:8'),
+    ]);
+    expect(await clearStates(['facebook:7', 'facebook:nope'])).toBe(1);
+    const all = await listAllStates();
+    expect(all.items).toHaveLength(1999);
+    expect(all.items.some((s) => s.key === 'facebook:7')).toBe(false);
+  });
+
+  it('two states written at once into the same chunk are both kept', async () => {
+    const a = 'x:1';
+    const b = Array.from({ length: 5000 }, (_, i) => `x:${i + 2}`).find((k) => chunkOf(k) === chunkOf(a))!;
+    await Promise.all([setState(done(a)), setState(done(b)), setState(done('instagram:5'))]);
+    expect((await listStates([a, b, 'instagram:5'])).items).toHaveLength(3);
+  });
+
+  it('replace mode removes the states the file does not have and empties their chunks', async () => {
+    await importJson(file([done('x:1'), done('x:2')]), { mode: 'merge' });
+    const summary = await importJson(file([done('x:2')]), { mode: 'replace' });
+    expect(summary.commentStates).toEqual({ added: 0, updated: 0, skipped: 0, unchanged: 1 });
+    expect((await listAllStates()).items).toEqual([done('x:2')]);
+    const db = await openRadarDb();
+    if (chunkOf('x:1') !== chunkOf('x:2')) expect(await db.get('stateChunks', chunkOf('x:1'))).toBeUndefined();
+  });
+});
+
+describe('damaged states and chunks', () => {
+  it('an import over a damaged state copies it aside first; one the file does not name stays where it is', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const db = await openRadarDb();
+    const bad = { key: 'x:9', state: 'maybe', at: 1 };
+    const other = { key: 'x:10', state: 'later', at: 1 };
+    const put = (key: string, value: unknown) => db.put('stateChunks', JSON.stringify([[key, value]]), chunkOf(key));
+    await put('x:9', bad);
+    if (chunkOf('x:10') !== chunkOf('x:9')) await put('x:10', other);
+    else throw new Error('pick keys in different chunks');
+    await importJson(file([done('x:9')]), { mode: 'replace' });
+    expect((await listStates(['x:9'])).items).toEqual([done('x:9')]);
+    const report = await damageReport();
+    expect(report.quarantined).toEqual([expect.objectContaining({ store: 'commentStates', key: 'x:9', value: bad })]);
+    expect(report.damaged).toEqual([{ store: 'commentStates', key: 'x:10', problem: expect.any(String) }]);
+  });
+
+  it('an unreadable chunk is reported, and set aside whole before a state is written into it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const db = await openRadarDb();
+    await db.put('stateChunks', 'not json', chunkOf('x:1'));
+    expect((await listStates(['x:1'])).skipped).toEqual([
+      { store: 'commentStates', key: `chunk ${chunkOf('x:1')}`, problem: expect.stringContaining('JSON') },
+    ]);
+    await setState(done('x:1'));
+    expect((await listStates(['x:1'])).items).toEqual([done('x:1')]);
+    expect((await damageReport()).quarantined).toEqual([
+      expect.objectContaining({ key: `chunk ${chunkOf('x:1')}`, value: 'not json' }),
+    ]);
+  });
+});

@@ -1,0 +1,126 @@
+// Comment states are stored in a fixed number of chunks, each one IndexedDB record holding the states whose keys hash
+// to it, instead of one record per comment (schema v3). A large import then writes a few hundred records instead of
+// one per comment (140,000 separate puts took 40 s in the options page), and a single state still costs one small
+// read and write: a chunk holds 1/256th of the states.
+//
+// A chunk holds [key, record] pairs. The record is kept as it was written, valid or not, so a damaged state stays on
+// disk and is reported under its own key, never dropped because a neighbour in its chunk changed.
+import type { IDBPObjectStore } from 'idb';
+import { MAX_KEY_LENGTH, type ManualState, ManualStateSchema } from '../core/model';
+import type { RadarDB, SkippedRecord } from './db';
+import { check } from './errors';
+
+export const STATE_CHUNKS = 256;
+/** The store name states are reported under (damaged records, quarantine), as before chunking. */
+export const STATES_STORE = 'commentStates';
+
+/** FNV-1a over the key's UTF-16 units: cheap, stable across releases (it decides where a state lives on disk). */
+export function chunkOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % STATE_CHUNKS;
+}
+
+/** One chunk as read: its states by key, or, when the record cannot be read as a chunk, the whole raw value. */
+export type Chunk = { ok: true; entries: Map<string, unknown> } | { ok: false; raw: unknown; problem: string };
+
+/**
+ * A chunk is stored as JSON text of its [key, state] pairs: the browser copies one string in and out of IndexedDB
+ * instead of hundreds of small objects (reading every state for an import cost more than the import's checks).
+ */
+export function decodeChunk(value: unknown): Chunk {
+  if (value === undefined) return { ok: true, entries: new Map() };
+  if (typeof value !== 'string') return { ok: false, raw: value, problem: 'the chunk is not text' };
+  let pairs: unknown;
+  try {
+    pairs = JSON.parse(value);
+  } catch {
+    return { ok: false, raw: value, problem: 'the chunk is not valid JSON' };
+  }
+  if (!Array.isArray(pairs)) return { ok: false, raw: value, problem: 'the chunk is not a list' };
+  for (const pair of pairs) {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
+      return { ok: false, raw: value, problem: 'the chunk holds an entry that is not a [key, state] pair' };
+    }
+  }
+  return { ok: true, entries: new Map(pairs as Array<[string, unknown]>) };
+}
+
+export const encodeChunk = (entries: Map<string, unknown>): string => JSON.stringify([...entries]);
+
+/** How a damaged chunk is named in reports and in the quarantine. */
+export const chunkLabel = (id: number) => `chunk ${id}`;
+
+/**
+ * ManualStateSchema for a record with exactly its fields, without zod (an import reads 140,000 stored states); a
+ * record failing it goes through zod, which also accepts extra fields and names the problem.
+ */
+export function quickState(value: unknown): value is ManualState {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const keys = Object.keys(v).length;
+  if (typeof v.key !== 'string' || v.key.length === 0 || v.key.length > MAX_KEY_LENGTH) return false;
+  if (typeof v.at !== 'number' || !Number.isFinite(v.at)) return false;
+  if (v.state === 'done' || v.state === 'ignored') return keys === 3;
+  return v.state === 'snoozed' && keys === 4 && typeof v.until === 'number' && Number.isFinite(v.until);
+}
+
+export function validateState(
+  key: string,
+  value: unknown,
+): { ok: true; value: ManualState } | { ok: false; skipped: SkippedRecord } {
+  if (quickState(value) && value.key === key) return { ok: true, value };
+  const result = check(ManualStateSchema, value);
+  if (result.ok && result.value.key === key) return result;
+  const problem = result.ok ? `key: stored under "${key}"` : result.problem;
+  return { ok: false, skipped: { store: STATES_STORE, key, problem } };
+}
+
+/** Equal states (a state record has no nested values): cheaper than a canonical JSON compare per record. */
+export function sameState(a: ManualState, b: ManualState): boolean {
+  return (
+    a.key === b.key &&
+    a.state === b.state &&
+    a.at === b.at &&
+    (a.state === 'snoozed' ? b.state === 'snoozed' && a.until === b.until : true)
+  );
+}
+
+type ChunkStore = Pick<IDBPObjectStore<RadarDB, ['stateChunks'], 'stateChunks', 'readonly'>, 'getAll' | 'getAllKeys'>;
+
+export interface AllStates {
+  items: ManualState[];
+  skipped: SkippedRecord[];
+  /** Every chunk by id (damaged ones whole), for writers that rewrite chunks. */
+  chunks: Map<number, Chunk>;
+  /** Raw records of damaged states by key. */
+  damaged: Map<string, { skipped: SkippedRecord; raw: unknown }>;
+}
+
+/** Every state of the store, validated; bad states and bad chunks are reported, never thrown. */
+export async function readAllStates(store: ChunkStore): Promise<AllStates> {
+  const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
+  const out: AllStates = { items: [], skipped: [], chunks: new Map(), damaged: new Map() };
+  for (let i = 0; i < values.length; i++) {
+    const id = keys[i] as number;
+    const chunk = decodeChunk(values[i]);
+    out.chunks.set(id, chunk);
+    if (!chunk.ok) {
+      out.skipped.push({ store: STATES_STORE, key: chunkLabel(id), problem: chunk.problem });
+      continue;
+    }
+    for (const [key, value] of chunk.entries) {
+      const read = validateState(key, value);
+      if (read.ok) out.items.push(read.value);
+      else {
+        out.skipped.push(read.skipped);
+        out.damaged.set(key, { skipped: read.skipped, raw: value });
+      }
+    }
+  }
+  if (out.skipped.length > 0) console.warn('[reply-radar] skipped invalid records', out.skipped);
+  return out;
+}
