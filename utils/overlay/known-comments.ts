@@ -43,18 +43,10 @@ export class KnownComments {
    * `mergeDelta`.
    */
   merge(read: readonly ReadComment[], scrollY: number, released: HTMLElement[] = []): boolean {
-    let changed = false;
     const current = new Set(read.map((r) => r.element));
-    for (const known of this.byKey.values()) {
-      if (known.element && !current.has(known.element)) {
-        if (known.element.isConnected) released.push(known.element);
-        known.element = null;
-        this.delta.moved.add(known.key);
-        changed = true;
-      }
-    }
-    for (const entry of read) if (this.mergeOne(entry, scrollY)) changed = true;
-    return changed;
+    const gone: HTMLElement[] = [];
+    for (const known of this.byKey.values()) if (known.element && !current.has(known.element)) gone.push(known.element);
+    return this.mergeDelta(read, gone, scrollY, released);
   }
 
   /**

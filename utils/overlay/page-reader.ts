@@ -1,8 +1,8 @@
 // Reads one page through its site adapter, batch by batch, into what the view is built from (PageFacts). Keeps
 // every comment seen so far (KnownComments) and tells the session whether anything the view depends on changed.
 // The first read of a page is a full one; after it an adapter may answer with deltas (only the rows that changed),
-// and then the work here follows the delta: no loop over every comment, no signature over every comment.
-import type { Post } from '../core/model';
+// and then the work here follows the delta: no loop over every comment, no signature over every comment (the
+// signature holds a few figures; the collapsed parts are compared only when the adapter hands a new list).
 import type { CollapsedPart, PageRead, SiteAdapter } from '../sites/types';
 import { KnownComments } from './known-comments';
 import type { PageFacts } from './view-model';
@@ -20,21 +20,12 @@ export interface ReadResult {
   added: string[];
 }
 
-/** What of a read the view depends on besides the comments: compared field by field, batch to batch. */
-interface Health {
-  post: Post | null;
-  actingHandle: string | null;
-  readable: number;
-  candidates: number;
-  collapsed: CollapsedPart[];
-  problems: string[];
-  moreBelow: boolean | undefined;
-  loading: boolean;
-}
-
 export class PageReader {
   readonly known = new KnownComments();
-  private last: Health | null = null;
+  /** What the view depended on last time besides the comments: few scalars, and the collapsed parts. */
+  private signature = '';
+  private collapsed: CollapsedPart[] | null = null;
+  private collapsedKey = '';
   /** The adapter's next read is the page's first: ask for a full one (the baseline of later deltas). */
   private first = true;
 
@@ -59,18 +50,27 @@ export class PageReader {
     const merged = read.delta
       ? this.known.mergeDelta(read.comments, read.delta.released, scrollY, released)
       : this.known.merge(read.comments, scrollY, released);
-    const health: Health = {
-      post: read.post,
-      actingHandle: read.actingHandle,
-      readable: read.delta ? read.delta.readable : read.comments.length,
-      candidates: read.candidates,
-      collapsed: read.collapsed,
-      problems: read.problems,
-      moreBelow: read.moreBelow,
-      loading: !read.post && now - this.startedAt < LOADING_GRACE_MS,
-    };
-    const changedView = merged || !this.last || !sameHealth(this.last, health);
-    this.last = health;
+    const readable = read.delta ? read.delta.readable : read.comments.length;
+    const loading = !read.post && now - this.startedAt < LOADING_GRACE_MS;
+    const signature = [
+      read.post?.id,
+      read.post?.author.handle,
+      read.actingHandle,
+      readable,
+      read.candidates,
+      read.problems.join('|'),
+      read.moreBelow,
+      loading,
+    ].join('\u0001');
+    let changedView = merged || signature !== this.signature;
+    this.signature = signature;
+    // An adapter that keeps its collapsed parts between reads hands the same array: nothing to compare.
+    if (read.collapsed !== this.collapsed) {
+      const key = read.collapsed.map((c) => `${c.label}/${c.parentId}/${c.repliers?.join(',')}`).join('|');
+      if (key !== this.collapsedKey || !this.collapsed) changedView = true;
+      this.collapsed = read.collapsed;
+      this.collapsedKey = key;
+    }
     const facts: PageFacts = {
       isPostPage: true,
       post: read.post,
@@ -78,44 +78,13 @@ export class PageReader {
       comments: { [Symbol.iterator]: () => this.known.eachComment() },
       collapsed: read.collapsed,
       candidates: read.candidates,
-      readable: health.readable,
+      readable,
       problems: read.problems,
-      loading: health.loading,
+      loading,
       moreBelow: read.moreBelow,
     };
     return { facts, changed: changedView, released, added: this.known.takeNewKeys() };
   }
-}
-
-function sameHealth(a: Health, b: Health): boolean {
-  return (
-    a.post?.id === b.post?.id &&
-    a.post?.author.handle === b.post?.author.handle &&
-    a.actingHandle === b.actingHandle &&
-    a.readable === b.readable &&
-    a.candidates === b.candidates &&
-    a.moreBelow === b.moreBelow &&
-    a.loading === b.loading &&
-    sameList(a.problems, b.problems, (x, y) => x === y) &&
-    sameList(a.collapsed, b.collapsed, sameCollapsed)
-  );
-}
-
-/** Identity first: an adapter that keeps its lists between reads makes this O(1). */
-function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
-  return true;
-}
-
-function sameCollapsed(a: CollapsedPart, b: CollapsedPart): boolean {
-  return (
-    a.label === b.label &&
-    a.parentId === b.parentId &&
-    a.kind === b.kind &&
-    sameList(a.repliers ?? [], b.repliers ?? [], (x, y) => x === y)
-  );
 }
 
 /** What to show when reading or drawing failed: the page could not be read, never an old "all answered". */

@@ -9,7 +9,7 @@ export class ReadDeltas {
   private shown: Map<HTMLElement, Comment> | null = null;
 
   /**
-   * `read` is a full read. With `asDelta` false (no change set: the overlay asks for a baseline) it is returned
+   * `read` is a full read whose unchanged comments are the same objects as last time (compared by identity). With `asDelta` false (no change set: the overlay asks for a baseline) it is returned
    * as it is; else only what changed since the last read, as a delta. A read without a post is always full, and
    * so is the read after it.
    */
@@ -22,30 +22,10 @@ export class ReadDeltas {
     const comments: PageRead['comments'] = [];
     for (const entry of read.comments) {
       const was = before.get(entry.element);
-      if (!was || !sameComment(was, entry.comment)) comments.push(entry);
+      if (was !== entry.comment) comments.push(entry);
     }
     const released: HTMLElement[] = [];
     for (const element of before.keys()) if (!now.has(element)) released.push(element);
     return { ...read, comments, delta: { released, readable: read.comments.length } };
   }
-}
-
-/** Everything but `order` (a delta's order is not used). */
-export function sameComment(a: Comment, b: Comment): boolean {
-  return (
-    a.id === b.id &&
-    a.platform === b.platform &&
-    a.postId === b.postId &&
-    a.parentId === b.parentId &&
-    a.threadKey === b.threadKey &&
-    a.text === b.text &&
-    a.lang === b.lang &&
-    a.postedAt === b.postedAt &&
-    a.postedAtPrecision === b.postedAtPrecision &&
-    a.editedAt === b.editedAt &&
-    a.permalink === b.permalink &&
-    a.author.handle === b.author.handle &&
-    a.author.displayName === b.author.displayName &&
-    a.author.profileUrl === b.author.profileUrl
-  );
 }

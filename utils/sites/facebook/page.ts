@@ -32,6 +32,7 @@ const MAX_POSTS_REMEMBERED = 8;
 
 export function createFacebookReader() {
   const readings = new WeakMap<Element, ArticleRead>();
+  const comments = new WeakMap<ArticleRead, Comment>();
   const visible = new WeakMap<Element, boolean>();
   const buttons = new WeakMap<Element, CollapsedPart['kind'] | 'order' | null>();
   const memories = new Map<string, Memory>();
@@ -57,13 +58,10 @@ export function createFacebookReader() {
   let lastByName = new Map<string, string>();
 
   const deltas = new ReadDeltas();
-  let lastPage: { doc: Document; href: string } | null = null;
 
-  /** A delta from the previous read when it was of the same page and the overlay named what changed. */
+  /** A delta from the previous read when the overlay named what changed (it asks a new page for a full read). */
   function read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
-    const samePage = lastPage?.doc === doc && lastPage.href === url.href;
-    lastPage = { doc, href: url.href };
-    return deltas.report(readAll(doc, url, changed), samePage && changed !== undefined);
+    return deltas.report(readAll(doc, url, changed), changed !== undefined);
   }
 
   function readAll(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
@@ -124,7 +122,13 @@ export function createFacebookReader() {
       permalinkPath ??= reading.permalinkPath ?? null;
       keysOf.set(reading.id, reading.postKeys);
       byName.set(reading.author.displayName, reading.author.handle);
-      result.comments.push({ comment: toComment(reading, match.postId, url, memory), element: article });
+      // The same reading of the same post gives the same comment object (a delta compares by identity).
+      let comment = comments.get(reading);
+      if (comment?.postId !== match.postId) {
+        comment = toComment(reading, match.postId, url, memory);
+        comments.set(reading, comment);
+      }
+      result.comments.push({ comment, element: article });
     }
 
     // Right after a navigation Facebook may still show the previous post under the new address: its rows are not
