@@ -10,9 +10,9 @@ import {
   replyTargetHandle,
   sendEnabled,
 } from './instagram/composer';
-import { ConversationReader, readActingHandle, readPost } from './instagram/read';
-import { authorLinkOf, replyControlOf } from './instagram/rows';
-import { IG_BASE, parseCommentHref, postCodeOf, SEL } from './instagram/selectors';
+import { ConversationReader, type PostRead, readActingHandle, readPost } from './instagram/read';
+import { authorLinkOf, precedes, replyControlOf } from './instagram/rows';
+import { IG_BASE, parseCommentHref, postCodeOf, postTimeSelector, SEL } from './instagram/selectors';
 import type { PageRead, SiteAdapter } from './types';
 
 export { parseCommentHref, postCodeOf, profileHandleOf } from './instagram/selectors';
@@ -37,16 +37,28 @@ export function theme(doc: Document): 'light' | 'dark' {
   return /^dark/.test(scheme) ? 'dark' : 'light';
 }
 
+/** What the page around the comments said at the last read: read again only when a change could alter it. */
+interface PostState {
+  code: string;
+  post: PostRead;
+  actingHandle: string | null;
+}
+
 /**
- * Which rows a set of changed nodes touches: a row is read again only when a change landed inside it (new rows are
- * read anyway). Rows around the change are found by walking up from each change, so the work follows the change.
+ * True when a change may alter the post's part of the page, its owner or the account: a change outside the part
+ * showing the post (navigation, a dialog opening or closing), or at or before the owner's link (the header).
  */
-function dirtyTest(changed: ReadonlySet<Node>): (row: Element) => boolean {
-  const around = new Set<Node>();
+function postMayHaveChanged(state: PostState, changed: ReadonlySet<Node>): boolean {
+  const { scope, ownerLink } = state.post;
+  if (!scope?.isConnected || !ownerLink?.isConnected || !scope.contains(ownerLink)) return true;
+  // Still this post (its first timestamp link sits near the top: the caption or the first comment).
+  if (!scope.querySelector(postTimeSelector(state.code))) return true;
   for (const node of changed) {
-    for (let at: Node | null = node; at && !around.has(at); at = at.parentNode) around.add(at);
+    if (!node.isConnected) continue; // removed: inside the post, its parent is named too
+    if (!scope.contains(node) || node === scope) return true;
+    if (ownerLink.contains(node) || !precedes(ownerLink, node)) return true;
   }
-  return (row) => around.has(row);
+  return false;
 }
 
 /** The comment a control belongs to: the nearest block around it holding exactly one comment timestamp. */
@@ -71,25 +83,33 @@ export interface InstagramAdapter extends SiteAdapter {
   noteClick(event: Event): void;
 }
 
+const EMPTY_POST: PostRead = { post: null, scope: null, ownerLink: null, problems: [] };
+
 export function createInstagramAdapter(): InstagramAdapter {
   const reader = new ConversationReader();
   let target: ReplyTarget | null = null;
 
+  let state: PostState | null = null;
+
   function read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
+    const code = postCodeOf(url);
+    // The header, the account and the part showing the post are read again only when a change may touch them:
+    // appending comments costs the comments appended.
+    if (!changed || !state || state.code !== code || postMayHaveChanged(state, changed)) {
+      state = { code: code ?? '', post: code ? readPost(doc, url) : EMPTY_POST, actingHandle: readActingHandle(doc) };
+    }
     const result: PageRead = {
       post: null,
-      actingHandle: readActingHandle(doc),
+      actingHandle: state.actingHandle,
       comments: [],
       collapsed: [],
       candidates: 0,
       problems: [],
     };
-    const code = postCodeOf(url);
-    if (!code) return result;
-    const { post, scope, ownerLink, problems } = readPost(doc, url);
+    const { post, scope, ownerLink, problems } = state.post;
     result.problems.push(...problems);
-    if (!scope) return result;
-    const conversation = reader.read(scope, code, url, changed ? dirtyTest(changed) : null, ownerLink);
+    if (!code || !scope) return result;
+    const conversation = reader.read(scope, code, url, changed ?? null, ownerLink);
     result.candidates = conversation.candidates;
     result.problems.push(...conversation.problems);
     if (!post) return result;

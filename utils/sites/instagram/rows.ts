@@ -7,8 +7,9 @@ import { visibleText } from './text';
 
 /** Ancestors of `el` up to the document: rows of one list share their depth, replies sit deeper. */
 const depths = new WeakMap<Element, number>();
-export function depthOf(el: Element): number {
-  const known = depths.get(el);
+/** `fresh`: count again (a row read again may have been moved or wrapped since). */
+export function depthOf(el: Element, fresh = false): number {
+  const known = fresh ? undefined : depths.get(el);
   if (known !== undefined && el.isConnected) return known;
   let depth = 0;
   for (let at = el.parentElement; at; at = at.parentElement) depth++;

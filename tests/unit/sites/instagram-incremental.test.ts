@@ -1,0 +1,246 @@
+// The Instagram adapter reads only what changed (#9, #10): after any sequence of changes a page goes through, read
+// batch by batch from the nodes the DOM watcher names, it says exactly what a fresh read of the same page says
+// (comments, threads, hidden parts, candidates, problems), so health can never claim "all answered" from a partial
+// read. And the work of a batch follows what changed, not the size of the page.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { noteChange } from '../../../utils/overlay/dom-watcher';
+import { createInstagramAdapter } from '../../../utils/sites/instagram';
+import { ConversationReader } from '../../../utils/sites/instagram/read';
+import type { PageRead } from '../../../utils/sites/types';
+import { applyOp, fuzzSeed, type Op, opArb, parse, realHtml, runsOr } from './fuzz/harness';
+
+const own = (name: string) => readFileSync(path.join(import.meta.dirname, 'instagram-fixtures', name), 'utf8');
+
+function pageAround(fragment: string): string {
+  return (
+    `<html><body><div role="navigation"><a href="/cm.account/"><img alt=""><span>Profile</span></a></div>` +
+    `<main role="main"><header><a href="/brand.account/"><img alt=""></a><a href="/brand.account/">brand.account</a>` +
+    `<div role="button">Follow</div></header><div class="comments">${fragment}</div>` +
+    `<section><form><textarea aria-label="Ajouter un commentaire…"></textarea>` +
+    `<div role="button" aria-disabled="true">Publier</div></form></section></main></body></html>`
+  );
+}
+
+/** A growing list as the bench page builds it: threads of one row, every 5th with a reply of the brand. */
+function generated(threads: number, code = 'GENpost1'): string {
+  const row = (id: number, handle: string, text: string) =>
+    `<div class="row"><span><div><a href="/${handle}/"><img alt=""></a></div></span><div class="body">` +
+    `<div class="line"><span><a href="/${handle}/"><span>${handle}</span></a></span>` +
+    `<a href="/p/${code}/c/${id}/"><time datetime="2026-11-30T10:${String(id % 60).padStart(2, '0')}:00.000Z">1h</time></a></div>` +
+    `<div class="text"><span>${text}</span></div><div class="acts"><div role="button"><span>Reply</span></div></div></div></div>`;
+  let list = '';
+  for (let i = 0; i < threads; i++) {
+    const top = row(1000 + i * 2, `customer${i}`, `Question ${i}`);
+    const reply = i % 5 === 4 ? `<div class="replies">${row(1001 + i * 2, 'brand.account', 'Thanks!')}</div>` : '';
+    list += `<div class="thread">${top}${reply}</div>`;
+  }
+  return (
+    `<html><body><nav><a href="/brand.account/"><img alt=""></a></nav><main role="main"><div class="post">` +
+    `<header><span><div><a href="/brand.account/"><img alt=""></a></div></span><a href="/brand.account/">brand.account</a></header>` +
+    `<div class="caption"><a href="/p/${code}/"><time datetime="2026-11-30T06:00:00.000Z">6h</time></a></div>` +
+    `<div class="comments">${list}</div></div></main></body></html>`
+  );
+}
+
+interface PageSeed {
+  name: string;
+  html: () => string;
+  url: URL;
+}
+
+const SEEDS: PageSeed[] = [
+  {
+    name: 'thread capture',
+    html: () => pageAround(realHtml('instagram-comment-thread-2026-03.html')),
+    url: new URL('https://www.instagram.com/p/DWD5jrEoGa8/'),
+  },
+  {
+    name: 'row, image and placeholder captures',
+    html: () =>
+      pageAround(
+        realHtml('instagram-facebook-comments-placeholder-fr-2026.html') +
+          realHtml('instagram-comment-row-2025-10.html') +
+          realHtml('instagram-comment-image-fr-2026.html'),
+      ),
+    url: new URL('https://www.instagram.com/p/DPPr8SID-Dd/'),
+  },
+  {
+    name: 'post page fixture',
+    html: () => own('instagram-post-page.html'),
+    url: new URL('https://www.instagram.com/p/DEMOpost1/'),
+  },
+  {
+    name: 'dialog over profile fixture',
+    html: () => own('instagram-dialog-over-profile.html'),
+    url: new URL('https://www.instagram.com/p/DEMOpost2/'),
+  },
+  {
+    name: 'reel fixture',
+    html: () => own('instagram-reel.html'),
+    url: new URL('https://www.instagram.com/reel/DEMOreel1/'),
+  },
+  { name: 'generated page', html: () => generated(12), url: new URL('https://www.instagram.com/p/GENpost1/') },
+];
+
+/** Everything a read says, with elements named by their place in the page so two reads compare. */
+function summary(read: PageRead, doc: Document) {
+  const all = [...doc.querySelectorAll('*')];
+  const at = (el: Element) => all.indexOf(el);
+  return {
+    post: read.post,
+    actingHandle: read.actingHandle,
+    comments: read.comments.map(({ comment: c, element }) => ({
+      id: c.id,
+      parentId: c.parentId ?? null,
+      threadKey: c.threadKey,
+      author: c.author.handle,
+      text: c.text,
+      postedAt: c.postedAt,
+      order: c.order,
+      element: at(element),
+    })),
+    collapsed: read.collapsed.map((p) => ({
+      kind: p.kind,
+      label: p.label,
+      parentId: p.parentId ?? null,
+      element: at(p.element),
+    })),
+    candidates: read.candidates,
+    problems: read.problems,
+  };
+}
+
+/** Page changes the adapter must follow: the fuzzer's mutations and Instagram's own (threads and replies arriving). */
+type Change =
+  | { kind: 'fuzz'; op: Op }
+  | { kind: 'clone'; at: number; where: number; freshIds: boolean }
+  | { kind: 'text'; at: number }
+  | { kind: 'control'; at: number; label: number };
+
+const nat = fc.nat({ max: 1_000_000 });
+const changeArb: fc.Arbitrary<Change> = fc.oneof(
+  {
+    arbitrary: opArb
+      .filter((op) => op.kind !== 'huge-text' && op.kind !== 'nest')
+      .map((op) => ({ kind: 'fuzz' as const, op })),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant('clone' as const), at: nat, where: nat, freshIds: fc.boolean() }),
+    weight: 3,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('text' as const), at: nat }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('control' as const), at: nat, label: nat }), weight: 1 },
+);
+
+let nextId = 19_000_000_000_000_000n;
+
+/** Applies one change to the page in place (nothing is undone: the next change builds on it). */
+function change(doc: Document, rows: Element[], c: Change): void {
+  const all = [...doc.querySelectorAll('main *, [role="dialog"] *')];
+  if (c.kind === 'fuzz') {
+    applyOp(doc, all, rows, c.op, []);
+    return;
+  }
+  const el = all[c.at % Math.max(1, all.length)];
+  if (!el?.parentNode) return;
+  if (c.kind === 'clone') {
+    // A block holding comments, copied in beside itself or at the end of its list (with new ids, or the same).
+    const block = el.closest('div, li, ul') ?? el;
+    const copy = block.cloneNode(true) as Element;
+    if (c.freshIds) {
+      for (const link of copy.querySelectorAll('a[href*="/c/"]')) {
+        const href = link.getAttribute('href') ?? '';
+        link.setAttribute(
+          'href',
+          href.replace(/\/c\/\d+\/(?:r\/\d+\/)?/, () => `/c/${nextId++}/`),
+        );
+      }
+    }
+    const parent = block.parentNode as Node;
+    if (c.where % 2) parent.insertBefore(copy, block.nextSibling);
+    else parent.appendChild(copy);
+  } else if (c.kind === 'text') {
+    const walker = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const text = walker.nextNode() as Text | null;
+    if (text) text.data = `${text.data} (edited)`;
+    else el.append(doc.createTextNode('new words'));
+  } else {
+    const labels = ['View replies (3)', 'Afficher plus de réponses', 'Hide all replies', ''];
+    const control = doc.createElement('div');
+    control.setAttribute('role', 'button');
+    const label = labels[c.label % labels.length] as string;
+    if (label) control.textContent = label;
+    else {
+      const icon = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      icon.setAttribute('aria-label', 'Load more comments');
+      control.append(icon);
+    }
+    el.parentNode.insertBefore(control, c.label % 3 ? el.nextSibling : el);
+  }
+}
+
+describe('the Instagram adapter reads only what changed', () => {
+  it('after any sequence of changes, batch by batch, it says what a fresh read of the page says', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: SEEDS.length - 1 }),
+        fc.array(fc.array(changeArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+        (seedIndex, batches) => {
+          const seed = SEEDS[seedIndex] as PageSeed;
+          const doc = parse(seed.html());
+          const adapter = createInstagramAdapter();
+          let read = adapter.read(doc, seed.url);
+          const observer = new (doc.defaultView as unknown as typeof globalThis).MutationObserver(() => {});
+          observer.observe(doc.documentElement, {
+            childList: true,
+            subtree: true,
+            characterData: true,
+            attributes: true,
+            attributeFilter: ['href', 'datetime', 'lang'],
+          });
+          for (const batch of batches) {
+            for (const c of batch)
+              change(
+                doc,
+                read.comments.map((r) => r.element),
+                c,
+              );
+            const changed = new Set<Node>();
+            for (const record of observer.takeRecords()) noteChange(record, changed);
+            read = adapter.read(doc, seed.url, changed);
+            const fresh = createInstagramAdapter().read(doc, seed.url);
+            expect(summary(read, doc)).toEqual(summary(fresh, doc));
+          }
+          observer.disconnect();
+        },
+      ),
+      { numRuns: runsOr(40), seed: fuzzSeed() },
+    );
+  }, 600_000);
+
+  it('a batch of 20 new threads costs the same work at 200 and at 2,000 comments', () => {
+    const workOf = (threads: number) => {
+      const doc = parse(generated(threads));
+      const scope = doc.querySelector('main') as Element;
+      const base = new URL('https://www.instagram.com/p/GENpost1/');
+      const reader = new ConversationReader();
+      const first = reader.read(scope, 'GENpost1', base, null);
+      const list = doc.querySelector('.comments') as Element;
+      const more = parse(generated(threads + 20)).querySelectorAll('.thread');
+      const added: Node[] = [];
+      for (const thread of [...more].slice(threads)) added.push(list.appendChild(doc.importNode(thread, true)));
+      const after = reader.read(scope, 'GENpost1', base, new Set(added));
+      // 20 threads, 4 of them with the brand's reply.
+      expect(after.comments.length).toBe(first.comments.length + 24);
+      return reader.work;
+    };
+    const small = workOf(60);
+    const large = workOf(600);
+    expect(small.parsed).toBe(24);
+    expect(large).toEqual(small);
+  }, 120_000);
+});
