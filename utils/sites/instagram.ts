@@ -90,6 +90,8 @@ export function createInstagramAdapter(): InstagramAdapter {
   let target: ReplyTarget | null = null;
 
   let state: PostState | null = null;
+  /** The last read had a post: the next may be a delta from it. */
+  let baseline = false;
 
   function read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
     const code = postCodeOf(url);
@@ -107,15 +109,23 @@ export function createInstagramAdapter(): InstagramAdapter {
       problems: [],
     };
     const { post, scope, ownerLink, problems } = state.post;
-    result.problems.push(...problems);
-    if (!code || !scope) return result;
-    const conversation = reader.read(scope, code, url, changed ?? null, ownerLink);
+    const asDelta = baseline;
+    baseline = false;
+    if (!code || !scope) {
+      result.problems.push(...problems);
+      return result;
+    }
+    // A delta follows a full read with a post (the overlay's baseline); the reader answers in full when it
+    // started again (another post, part of the page or owner).
+    const conversation = reader.read(scope, code, url, changed ?? null, ownerLink, asDelta && !!changed);
     result.candidates = conversation.candidates;
-    result.problems.push(...conversation.problems);
+    result.problems = problems.length ? [...problems, ...conversation.problems] : conversation.problems;
     if (!post) return result;
+    baseline = true;
     result.post = post;
     result.comments = conversation.comments;
     result.collapsed = conversation.collapsed;
+    if (conversation.delta) result.delta = conversation.delta;
     return result;
   }
 

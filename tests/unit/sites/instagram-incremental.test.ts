@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { noteChange } from '../../../utils/overlay/dom-watcher';
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
 import { ConversationReader } from '../../../utils/sites/instagram/read';
-import type { PageRead } from '../../../utils/sites/types';
+import type { PageRead, ReadComment } from '../../../utils/sites/types';
 import { applyOp, fuzzSeed, type Op, opArb, parse, realHtml, runsOr } from './fuzz/harness';
 
 const own = (name: string) => readFileSync(path.join(import.meta.dirname, 'instagram-fixtures', name), 'utf8');
@@ -86,20 +86,21 @@ const SEEDS: PageSeed[] = [
 ];
 
 /** Everything a read says, with elements named by their place in the page so two reads compare. */
-function summary(read: PageRead, doc: Document) {
+function summary(read: PageRead, comments: readonly ReadComment[], doc: Document) {
   const all = [...doc.querySelectorAll('*')];
   const at = (el: Element) => all.indexOf(el);
+  const sorted = [...comments].sort((a, b) => at(a.element) - at(b.element));
   return {
     post: read.post,
     actingHandle: read.actingHandle,
-    comments: read.comments.map(({ comment: c, element }) => ({
+    readable: read.delta ? read.delta.readable : read.comments.length,
+    comments: sorted.map(({ comment: c, element }) => ({
       id: c.id,
       parentId: c.parentId ?? null,
       threadKey: c.threadKey,
       author: c.author.handle,
       text: c.text,
       postedAt: c.postedAt,
-      order: c.order,
       element: at(element),
     })),
     collapsed: read.collapsed.map((p) => ({
@@ -194,6 +195,8 @@ describe('the Instagram adapter reads only what changed', () => {
           const doc = parse(seed.html());
           const adapter = createInstagramAdapter();
           let read = adapter.read(doc, seed.url);
+          // What the overlay knows: the full read, then each delta applied to it.
+          const shown = new Map<Element, ReadComment>(read.comments.map((c) => [c.element, c]));
           const observer = new (doc.defaultView as unknown as typeof globalThis).MutationObserver(() => {});
           observer.observe(doc.documentElement, {
             childList: true,
@@ -212,8 +215,16 @@ describe('the Instagram adapter reads only what changed', () => {
             const changed = new Set<Node>();
             for (const record of observer.takeRecords()) noteChange(record, changed);
             read = adapter.read(doc, seed.url, changed);
+            if (!read.delta) shown.clear();
+            for (const element of read.delta?.released ?? []) {
+              expect(shown.has(element)).toBe(true);
+              shown.delete(element);
+            }
+            for (const c of read.comments) shown.set(c.element, c);
             const fresh = createInstagramAdapter().read(doc, seed.url);
-            expect(summary(read, doc)).toEqual(summary(fresh, doc));
+            expect(fresh.delta).toBeUndefined();
+            expect(summary(read, [...shown.values()], doc)).toEqual(summary(fresh, fresh.comments, doc));
+            expect(shown.size).toBe(read.delta ? read.delta.readable : read.comments.length);
           }
           observer.disconnect();
         },
@@ -222,7 +233,7 @@ describe('the Instagram adapter reads only what changed', () => {
     );
   }, 600_000);
 
-  it('a batch of 20 new threads costs the same work at 200 and at 2,000 comments', () => {
+  it('a batch of 20 new threads costs the same work at 60 and at 600 threads (what it looks at, rows it parses)', () => {
     const workOf = (threads: number) => {
       const doc = parse(generated(threads));
       const scope = doc.querySelector('main') as Element;
@@ -233,9 +244,10 @@ describe('the Instagram adapter reads only what changed', () => {
       const more = parse(generated(threads + 20)).querySelectorAll('.thread');
       const added: Node[] = [];
       for (const thread of [...more].slice(threads)) added.push(list.appendChild(doc.importNode(thread, true)));
-      const after = reader.read(scope, 'GENpost1', base, new Set(added));
-      // 20 threads, 4 of them with the brand's reply.
-      expect(after.comments.length).toBe(first.comments.length + 24);
+      const after = reader.read(scope, 'GENpost1', base, new Set(added), null, true);
+      // 20 threads, 4 of them with the brand's reply: the delta names them and nothing else.
+      expect(after.comments).toHaveLength(24);
+      expect(after.delta).toEqual({ released: [], readable: first.comments.length + 24 });
       return reader.work;
     };
     const small = workOf(60);

@@ -334,9 +334,11 @@ describe('reading only what changed', () => {
     const link = copy.querySelector('a[href*="/c/"]') as Element;
     link.setAttribute('href', '/p/DEMOpost1/c/18999999999999999/');
     thread.parentElement?.append(copy);
-    const after = adapter.read(doc, POST, new Set([thread.parentElement as Node]));
+    const after = adapter.read(doc, POST, new Set([copy]));
+    // A delta: only the new row, and the page's readable total.
+    expect(after.comments.map((c) => c.comment.id)).toEqual(['18999999999999999']);
     expect(byId(after, '18999999999999999')).toMatchObject({ text: 'Edited words', author: { handle: 'kovacs.anna' } });
-    expect(after.comments).toHaveLength(first.comments.length + 1);
+    expect(after.delta).toEqual({ released: [], readable: first.comments.length + 1 });
     expect(list).toBeTruthy();
   });
 });

@@ -4,7 +4,8 @@
 // nodes that changed: a batch costs what it touched, not the size of the page. The first read is one pass over the
 // post (the whole post is "what changed").
 import { t, tn } from '../../i18n';
-import type { CollapsedPart, ReadComment } from '../types';
+import { sameComment } from '../read-delta';
+import type { CollapsedPart, ReadComment, ReadDelta } from '../types';
 import {
   type ControlReading,
   type Entry,
@@ -21,7 +22,9 @@ import { avatarLinks, precedes, profileLinkHandle } from './rows';
 import { parseCommentHref, SEL } from './selectors';
 
 export interface ConversationRead {
+  /** Every comment (a full read), or with `delta` only those whose row is new or changed since the last read. */
   comments: ReadComment[];
+  delta?: ReadDelta;
   collapsed: CollapsedPart[];
   candidates: number;
   problems: string[];
@@ -108,8 +111,14 @@ export class ConversationReader {
   /** Rows to place in their thread again, because the row they named as parent changed. */
   readonly #pendingRelink = new Set<Element>();
   #sweepAt = 0;
-  #comments: ReadComment[] | null = null;
-  #collapsed: CollapsedPart[] | null = null;
+  #collapsed: CollapsedPart[] = [];
+  /** A control's part came, went or changed: the list of hidden parts is built again. */
+  #partsChanged = false;
+  #hadFirst = false;
+  /** What the last read reported each element shows (the baseline of the next delta). */
+  #shown = new Map<HTMLElement, ReadComment>();
+  /** Elements whose comment may have changed in this batch. */
+  readonly #dirty = new Set<HTMLElement>();
 
   /**
    * Reads the comments of `scope` for post `code`. `changed`: the nodes the page changed since the last read (added
@@ -122,15 +131,18 @@ export class ConversationReader {
     base: URL,
     changed: ReadonlySet<Node> | null,
     owner: Element | null = null,
+    asDelta = false,
   ): ConversationRead {
     this.work = { touched: 0, parsed: 0 };
+    let full = !asDelta;
     if (!changed || scope !== this.#scope || code !== this.#code || owner !== this.#owner) {
       this.#reset(scope, code, base, owner);
       this.#apply(new Set([scope]));
+      full = true;
     } else if (changed.size) {
       this.#apply(changed);
     }
-    return this.#result();
+    return full ? this.#fullResult() : this.#deltaResult();
   }
 
   #reset(scope: Element, code: string, base: URL, owner: Element | null): void {
@@ -157,8 +169,11 @@ export class ConversationReader {
     this.#touchedThreads.clear();
     this.#loose.clear();
     this.#editor = null;
-    this.#comments = null;
-    this.#collapsed = null;
+    this.#collapsed = [];
+    this.#partsChanged = true;
+    this.#hadFirst = false;
+    this.#shown.clear();
+    this.#dirty.clear();
   }
 
   // ---- one batch -------------------------------------------------------------------------------------------
@@ -211,8 +226,6 @@ export class ConversationReader {
     this.#relink(fresh);
     for (const avatar of avatars) this.#placeAvatar(avatar);
     this.#placeControls(controls);
-    this.#comments = null;
-    this.#collapsed = null;
   }
 
   /** Timestamps, profile pictures and controls inside `el` (itself included). */
@@ -306,7 +319,10 @@ export class ConversationReader {
 
   #index(rec: Rec): void {
     const { parsed, time } = rec;
-    if (parsed.row) this.#timeOfRow.set(parsed.row, time);
+    if (parsed.row) {
+      this.#timeOfRow.set(parsed.row, time);
+      this.#dirty.add(parsed.row);
+    }
     if ('problem' in parsed) {
       this.#count(parsed.problem, 1);
       return;
@@ -319,6 +335,7 @@ export class ConversationReader {
       let i = list.length;
       while (i > 0 && precedes(time, list[i - 1] as Element)) i--;
       list.splice(i, 0, time);
+      if (i === 0) this.#markRow(list[1]);
       // The id's first row changed: rows placed under the one it replaced look again.
       if (i === 0) this.#relinkChildrenOf(parsed.id);
     }
@@ -326,6 +343,7 @@ export class ConversationReader {
 
   #unindex(rec: Rec): void {
     const { parsed, time } = rec;
+    if (parsed.row) this.#dirty.add(parsed.row);
     if (parsed.row && this.#timeOfRow.get(parsed.row) === time) this.#timeOfRow.delete(parsed.row);
     if ('problem' in parsed) {
       this.#count(parsed.problem, -1);
@@ -339,6 +357,7 @@ export class ConversationReader {
       list.splice(i, 1);
       if (list.length) this.#duplicates--;
       else this.#byId.delete(parsed.id);
+      if (i === 0) this.#markRow(list[0]);
     }
     if (parsed.link?.parentId) this.#childrenOf.get(parsed.link.parentId)?.delete(time);
     if (i === 0) this.#relinkChildrenOf(parsed.id);
@@ -369,7 +388,7 @@ export class ConversationReader {
   }
 
   #restructured(el: Element): void {
-    for (let i = this.#slot(el); i < this.#order.length; i++) this.#pendingRelink.add(this.#order[i] as Element);
+    for (let i = this.#startOf(el); i < this.#order.length; i++) this.#pendingRelink.add(this.#order[i] as Element);
     for (let at: Element | null = el; at && at !== this.#scope?.parentElement; at = at.parentElement) {
       for (const time of this.#rowsOfBlock.get(at) ?? []) this.#pendingRelink.add(time);
     }
@@ -407,7 +426,10 @@ export class ConversationReader {
         set.add(entry.time);
         this.#childrenOf.set(link.parentId, set);
       }
-      rec.out = undefined;
+      if (!before || before.parentId !== link.parentId || before.threadKey !== link.threadKey) {
+        rec.out = undefined;
+        this.#dirty.add(entry.row);
+      }
       // Its own replies follow its thread.
       if (before && before.threadKey !== link.threadKey) {
         for (const child of this.#childrenOf.get(entry.id) ?? []) {
@@ -416,6 +438,11 @@ export class ConversationReader {
         }
       }
     }
+  }
+
+  #markRow(time: Element | undefined): void {
+    const rec = time && this.#recs.get(time);
+    if (rec?.parsed.row) this.#dirty.add(rec.parsed.row);
   }
 
   /** The readable comment a timestamp shows, when it is the first row showing that id. */
@@ -441,6 +468,16 @@ export class ConversationReader {
       else hi = mid;
     }
     return lo;
+  }
+
+  /** The first timestamp at or after `el`: looked for from the end first (changes mostly land there). */
+  #startOf(el: Element): number {
+    let i = this.#order.length;
+    for (let steps = 0; i > 0 && steps < 64; steps++, i--) {
+      this.work.touched++;
+      if (!precedes(el, this.#order[i - 1] as Element)) return i;
+    }
+    return i === 0 ? 0 : this.#slot(el);
   }
 
   #insertOrder(time: Element): void {
@@ -510,12 +547,24 @@ export class ConversationReader {
     this.#facts.editor = this.#editor;
     for (const control of controls) {
       this.work.touched++;
-      this.#forgetControl(control);
+      const old = this.#controls.get(control)?.part ?? null;
+      this.#forgetControl(control, true);
       const scope = this.#scope as Element;
-      if (!control.isConnected || !scope.contains(control)) continue;
-      if (this.#insideRow(control) || this.#insideTimeless(control)) continue;
-      if (control.closest(SEL.notConversation)) continue;
+      const outside = () => {
+        if (old) this.#partsChanged = true;
+      };
+      if (!control.isConnected || !scope.contains(control)) {
+        outside();
+        continue;
+      }
+      if (this.#insideRow(control) || this.#insideTimeless(control) || control.closest(SEL.notConversation)) {
+        outside();
+        continue;
+      }
       const decided = readControl(control as HTMLElement, scope, this.#facts);
+      // The same part keeps its object: the overlay compares the list by identity first.
+      if (decided?.part && old && samePart(old, decided.part)) decided.part = old;
+      if ((decided?.part ?? null) !== old) this.#partsChanged = true;
       if (!decided) continue;
       this.#controls.set(control, decided);
       if (decided.loose) this.#loose.add(control);
@@ -528,9 +577,11 @@ export class ConversationReader {
     }
   }
 
-  #forgetControl(control: Element): void {
+  /** `quiet`: decided again at once (the caller tells whether its part changed). */
+  #forgetControl(control: Element, quiet = false): void {
     const known = this.#controls.get(control);
     if (!known) return;
+    if (known.part && !quiet) this.#partsChanged = true;
     this.#controls.delete(control);
     this.#loose.delete(control);
     if (known.threadKey) removeFrom(this.#controlsOfThread, known.threadKey, control);
@@ -587,24 +638,64 @@ export class ConversationReader {
 
   // ---- the result ------------------------------------------------------------------------------------------
 
-  #result(): ConversationRead {
-    if (!this.#comments) {
-      const comments: ReadComment[] = [];
-      for (const time of this.#order) {
-        const entry = this.#primary(time);
-        if (!entry) continue;
-        const rec = this.#recs.get(time) as Rec;
-        rec.out ??= { comment: toComment(entry, this.#code), element: entry.row };
-        rec.out.comment.order = comments.length;
-        comments.push(rec.out);
-      }
-      this.#comments = comments;
+  /** The comment the element shows now, built once per change of its row. */
+  #commentOf(element: HTMLElement): ReadComment | null {
+    const time = this.#timeOfRow.get(element);
+    const entry = time && this.#primary(time);
+    if (!entry) return null;
+    const rec = this.#recs.get(entry.time) as Rec;
+    rec.out ??= { comment: toComment(entry, this.#code), element: entry.row };
+    return rec.out;
+  }
+
+  /** Every comment in document order; the baseline of the deltas that follow. */
+  #fullResult(): ConversationRead {
+    const comments: ReadComment[] = [];
+    this.#shown.clear();
+    this.#dirty.clear();
+    for (const time of this.#order) {
+      const entry = this.#primary(time);
+      const out = entry && this.#commentOf(entry.row);
+      if (!out) continue;
+      out.comment.order = comments.length;
+      comments.push(out);
+      this.#shown.set(out.element, out);
     }
-    if (!this.#collapsed) {
+    return { ...this.#health(), comments };
+  }
+
+  /** Only the elements whose comment changed since the last read, and those that show none now. */
+  #deltaResult(): ConversationRead {
+    const comments: ReadComment[] = [];
+    const released: HTMLElement[] = [];
+    for (const element of this.#dirty) {
+      const was = this.#shown.get(element);
+      const now = this.#commentOf(element);
+      if (!now) {
+        if (was) {
+          released.push(element);
+          this.#shown.delete(element);
+        }
+        continue;
+      }
+      this.#shown.set(element, now);
+      if (!was || !sameComment(was.comment, now.comment)) comments.push(now);
+    }
+    this.#dirty.clear();
+    return { ...this.#health(), comments, delta: { released, readable: this.#byId.size } };
+  }
+
+  /** Whole-page health from running totals. */
+  #health(): Omit<ConversationRead, 'comments'> {
+    // No comment at all: no hidden part either (nothing to hang one on).
+    const hasFirst = this.#first() !== undefined;
+    if (this.#partsChanged || hasFirst !== this.#hadFirst) {
+      this.#hadFirst = hasFirst;
       const parts: CollapsedPart[] = [];
       if (this.#first()) for (const { part } of this.#controls.values()) if (part) parts.push(part);
       parts.sort((a, b) => (a.element === b.element ? 0 : precedes(a.element, b.element) ? -1 : 1));
       this.#collapsed = parts;
+      this.#partsChanged = false;
     }
     const duplicates = this.#duplicates;
     let unreadable = duplicates + this.#timeless.size;
@@ -622,7 +713,7 @@ export class ConversationReader {
         tn('problem_comments_unreadable_count', unreadable, { total: candidates, reasons: reasons.join('; ') }),
       );
     }
-    return { comments: this.#comments, collapsed: this.#collapsed, candidates, problems };
+    return { collapsed: this.#collapsed, candidates, problems };
   }
 }
 
@@ -636,4 +727,8 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   const set = map.get(key);
   set?.delete(value);
   if (set && !set.size) map.delete(key);
+}
+
+function samePart(a: CollapsedPart, b: CollapsedPart): boolean {
+  return a.element === b.element && a.kind === b.kind && a.label === b.label && a.parentId === b.parentId;
 }
