@@ -108,6 +108,8 @@ export class ConversationReader {
     editor: null,
   };
   #editor: Element | null = null;
+  /** The reply box must be looked for again (first read, or a change brought or took one). */
+  #editorStale = true;
   /** Rows to place in their thread again, because the row they named as parent changed. */
   readonly #pendingRelink = new Set<Element>();
   #sweepAt = 0;
@@ -169,6 +171,7 @@ export class ConversationReader {
     this.#touchedThreads.clear();
     this.#loose.clear();
     this.#editor = null;
+    this.#editorStale = true;
     this.#collapsed = [];
     this.#partsChanged = true;
     this.#hadFirst = false;
@@ -236,6 +239,7 @@ export class ConversationReader {
     for (const avatar of avatarLinks(el)) avatars.add(avatar);
     if (el.matches(SEL.control)) controls.add(el);
     for (const control of el.querySelectorAll(SEL.control)) controls.add(control);
+    if (el.matches(SEL.editor) || el.querySelector(SEL.editor)) this.#editorStale = true;
     this.work.touched += times.size + avatars.size + controls.size - before;
   }
 
@@ -541,8 +545,10 @@ export class ConversationReader {
     for (const key of this.#touchedThreads)
       for (const control of this.#controlsOfThread.get(key) ?? []) controls.add(control);
     this.#touchedThreads.clear();
-    if (controls.size && !(this.#editor?.isConnected && this.#scope?.contains(this.#editor))) {
+    // Looked for again only when a change brought or took a reply box: a post without one is not searched per batch.
+    if (this.#editorStale || (this.#editor && !(this.#editor.isConnected && this.#scope?.contains(this.#editor)))) {
       this.#editor = this.#scope?.querySelector(SEL.editor) ?? null;
+      this.#editorStale = false;
     }
     this.#facts.editor = this.#editor;
     for (const control of controls) {
