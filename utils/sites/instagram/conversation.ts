@@ -4,7 +4,6 @@
 // nodes that changed: a batch costs what it touched, not the size of the page. The first read is one pass over the
 // post (the whole post is "what changed").
 import { t, tn } from '../../i18n';
-import { sameComment } from '../read-delta';
 import type { CollapsedPart, ReadComment, ReadDelta } from '../types';
 import {
   type ControlReading,
@@ -685,7 +684,7 @@ export class ConversationReader {
         continue;
       }
       this.#shown.set(element, now);
-      if (!was || !sameComment(was.comment, now.comment)) comments.push(now);
+      if (was !== now) comments.push(now); // built again only when its row was read again or re-threaded
     }
     this.#dirty.clear();
     return { ...this.#health(), comments, delta: { released, readable: this.#byId.size } };
