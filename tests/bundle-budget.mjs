@@ -17,7 +17,11 @@ export const TARGET_KB = 30;
 // overlay's deferred code (entrypoints/overlay-actions.ts, injected on first use; not a content script), then the
 // picker's pop-up layer, and @webext-core/messaging gave way to its wire format spoken directly, and WXT's
 // ContentScriptContext to a slim one.
-export const CEILING_KB = { 'x.js': 38.0, 'facebook.js': 44.3, 'instagram.js': 38.2 };
+// instagram.js raised by 2.5 KB (38.2 → 40.7, the measured 40.4 + 0.3) for #9/#10's incremental Instagram reader
+// (utils/sites/instagram/conversation*.ts: rows, counts, threads and hidden parts kept up to date from the nodes that
+// changed, answered as deltas), which makes a batch's read cost what changed instead of the whole page. For the lead
+// to confirm or send back.
+export const CEILING_KB = { 'x.js': 38.0, 'facebook.js': 44.3, 'instagram.js': 40.7 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 /**
  * The overlay's deferred code (overlay-actions.js, injected on first use; README "Deferred overlay code") is no
