@@ -1,33 +1,14 @@
 // The keyboard chords of the overlay, each re-bindable by pressing the new keys. A chord another action uses is
 // refused; a chord the site itself uses is kept but flagged.
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Settings, type ShortcutAction } from '../../utils/core/settings';
 import { t } from '../../utils/i18n';
 import { chordFromEvent } from '../../utils/overlay/keyboard';
+import { TOGGLE_PANEL_COMMAND, useCommandShortcut } from '../command-shortcut';
 import { ACTION_ORDER, actionLabel, chordOwner, chordProblems, chordText, sameChord } from './chords';
 import { ExpandTriggerField } from './ExpandTriggerField';
 import { Section } from './Field';
 import type { UpdateSettings } from './use-settings';
-
-/** The panel toggle as a browser command (works even when the page has focus elsewhere), if the browser says. */
-function useCommandShortcut(name: string): string | null {
-  const [shortcut, setShortcut] = useState<string | null>(null);
-  useEffect(() => {
-    let alive = true;
-    Promise.resolve()
-      .then(() => browser.commands.getAll())
-      .then((all) => {
-        const found = all.find((c) => c.name === name)?.shortcut;
-        if (alive) setShortcut(found || null);
-      })
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, [name]);
-  return shortcut;
-}
 
 interface ShortcutsSectionProps {
   settings: Settings;
@@ -38,7 +19,7 @@ export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
   const [recording, setRecording] = useState<ShortcutAction | null>(null);
   const [refused, setRefused] = useState<{ action: ShortcutAction; message: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const commandShortcut = useCommandShortcut('toggle-panel');
+  const commandShortcut = useCommandShortcut(TOGGLE_PANEL_COMMAND);
   const shortcuts = settings.shortcuts;
   const problems = chordProblems(shortcuts);
 

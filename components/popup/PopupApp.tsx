@@ -11,6 +11,7 @@ import { errorText } from '../error-text';
 import { chordText } from '../options/chords';
 import { Switch } from '../options/Field';
 import { PLATFORM_NAMES } from '../options/format';
+import { TOGGLE_PANEL_COMMAND, useCommandShortcut } from '../command-shortcut';
 import { useInterfaceLocale } from '../use-locale';
 import { SiteAccess, sitesWithoutAccess } from './SiteAccess';
 import { TabCard } from './TabCard';
@@ -81,6 +82,8 @@ export function PopupApp() {
   const [facts, setWithoutAccess] = useTabFacts();
   const status = tabStatus(facts, settings);
   useInterfaceLocale(settings?.language);
+  // The browser's own shortcut for the panel, as the browser has it now (the user may have changed it there).
+  const commandKeys = useCommandShortcut(TOGGLE_PANEL_COMMAND);
 
   useEffect(() => {
     let alive = true;
@@ -178,6 +181,12 @@ export function PopupApp() {
                 <span>{t('popup_insert_template')}</span>
                 <kbd>{templatesChord(settings)}</kbd>
               </li>
+              {commandKeys === undefined ? null : (
+                <li data-testid="popup-command">
+                  <span>{t('popup_command_toggle')}</span>
+                  {commandKeys ? <kbd>{commandKeys}</kbd> : <span class="rr-muted">{t('popup_not_set')}</span>}
+                </li>
+              )}
             </ul>
           </section>
         </>

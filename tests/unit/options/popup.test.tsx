@@ -133,6 +133,31 @@ describe('Popup', () => {
     await waitFor(() => close.mock.calls.length > 0, 'the popup to close');
     expect(openOptionsPage).toHaveBeenCalledOnce();
   });
+
+  it('shows the in-page key and the browser command as the browser has it now', async () => {
+    activeTab(undefined);
+    const commands = fakeBrowser.commands as unknown as { getAll: () => Promise<unknown[]> };
+    // The user changed the browser shortcut in the browser's own settings: the popup shows that, not the default.
+    vi.spyOn(commands, 'getAll').mockResolvedValue([
+      { name: 'toggle-panel', shortcut: 'Ctrl+Shift+Y', description: 'Show or hide the Reply Radar queue panel' },
+    ]);
+    const root = await mount(<PopupApp />);
+    const row = await waitFor(() => root.querySelector('[data-testid="popup-command"]'), 'the command row');
+    const lines = Array.from(root.querySelectorAll('li'), (li) => Array.from(li.children, (c) => text(c)).join(' = '));
+    expect(lines).toContain('Show or hide the panel = Alt+Q');
+    expect(text(row)).toBe('Show or hide the panel (browser shortcut)Ctrl+Shift+Y');
+    expect(row.querySelector('kbd')?.textContent).toBe('Ctrl+Shift+Y');
+  });
+
+  it('says so when the browser has no key bound to the command', async () => {
+    activeTab(undefined);
+    const commands = fakeBrowser.commands as unknown as { getAll: () => Promise<unknown[]> };
+    vi.spyOn(commands, 'getAll').mockResolvedValue([{ name: 'toggle-panel', shortcut: '' }]);
+    const root = await mount(<PopupApp />);
+    const row = await waitFor(() => root.querySelector('[data-testid="popup-command"]'), 'the command row');
+    expect(row.querySelector('kbd')).toBeNull();
+    expect(text(row)).toContain('not set');
+  });
 });
 
 describe('platformOfUrl', () => {
