@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
@@ -14,7 +15,9 @@ export const SITE_HOSTS = [
 ];
 
 const NATIVE_BROWSER = '\0rr-native-browser';
-const SLIM_CONTEXT = fileURLToPath(new URL('./utils/overlay/script-context.ts', import.meta.url));
+// From the file's own path as a string: under happy-dom (unit tests import SITE_HOSTS) `URL` is happy-dom's class,
+// which node's fileURLToPath refuses.
+const SLIM_CONTEXT = join(dirname(fileURLToPath(import.meta.url)), 'utils/overlay/script-context.ts');
 
 /**
  * Content scripts use the browser's own extension object instead of webextension-polyfill (issue #10: each content
