@@ -93,3 +93,137 @@ describe.each(['en', 'hu', 'bn', 'km'])('the options page in %s', (locale) => {
     await options.close();
   });
 });
+
+/**
+ * Elements of the popup whose words are cut off: wider than their box with the overflow hidden, or reaching past
+ * the popup's own right edge (the browser would cut the popup there).
+ */
+function clippedInPopup(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const popup = document.querySelector<HTMLElement>('.rr-popup');
+    if (!popup) return ['no popup'];
+    const right = popup.getBoundingClientRect().right;
+    const out: string[] = [];
+    for (const el of popup.querySelectorAll<HTMLElement>('*')) {
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || el.clientWidth <= 2) continue;
+      const name = `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.slice(0, 40)}`;
+      if (box.right > right + 0.5) out.push(`past the edge: ${name}`);
+      else if (
+        style.overflowX !== 'visible' &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        style.textOverflow !== 'ellipsis'
+      )
+        out.push(`cut: ${name}`);
+    }
+    return out;
+  });
+}
+
+/** The popup's words that are still English (our own words; site names, keys and handles are the same everywhere). */
+const ENGLISH_POPUP_WORDS =
+  /\b(unanswered|oldest|waiting|every comment|Watching|Press|Sites|Brand|Keys|Next|Previous|Reply|Done|Snooze|Show or hide|Insert template|not set|Open options|Response times|is off|Turn on|could not|No access)\b/;
+
+/** The few chrome.* calls these tests make from extension pages. */
+interface ChromeApi {
+  tabs: {
+    query(q: object): Promise<Array<{ id?: number; url?: string }>>;
+    get(id: number): Promise<{ id?: number; url?: string }>;
+  };
+  permissions: { contains(p: { origins?: string[] }): Promise<boolean> };
+}
+
+const POPUP_WORDS = {
+  hu: { unanswered: /megválaszolatlan/, sites: 'Oldalak' },
+  bn: { unanswered: /উত্তর বাকি/, sites: 'সাইট' },
+  km: { unanswered: /មិនទាន់ឆ្លើយ/, sites: 'គេហទំព័រ' },
+} as const;
+
+async function popupShot(popup: Page, name: string): Promise<void> {
+  const dir = process.env.RR_SHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await popup.locator('.rr-popup').screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+async function expectPopupReads(popup: Page, locale: keyof typeof POPUP_WORDS): Promise<void> {
+  const text = ((await popup.locator('.rr-popup').textContent()) ?? '').replaceAll('Reply Radar', '');
+  expect(text.match(new RegExp(ENGLISH_POPUP_WORDS.source, 'g')) ?? []).toEqual([]);
+  expect(await popup.locator('#rr-popup-sites').textContent()).toBe(POPUP_WORDS[locale].sites);
+  expect(await clippedInPopup(popup)).toEqual([]);
+}
+
+describe.each(['hu', 'bn', 'km'] as const)('the popup in %s', (locale) => {
+  test('working, off, broken and no access: the language’s words and ages, nothing clipped', async () => {
+    const options = await chooseLanguage(locale);
+    const site = await harness.newPage(BRAND_POST);
+    await expect
+      .poll(() => site.locator('reply-radar').getAttribute('data-rr-unanswered'), { timeout: 15_000 })
+      .toMatch(/^[1-9]/);
+    const tabId = await options.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+      const tabs = await api.tabs.query({});
+      return tabs.find((t) => t.url === url)?.id ?? null;
+    }, BRAND_POST);
+    expect(tabId).not.toBeNull();
+    // The popup's own size: the browser fits its window to the 340px popup.
+    const popup = await harness.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 900 });
+    await popup.goto(`chrome-extension://${harness.extensionId}/popup.html?tab=${tabId}`);
+
+    const status = (kind: string) => popup.locator(`[data-testid="popup-tab"][data-rr-tab-status="${kind}"]`);
+    await status('working').waitFor();
+    await expect.poll(() => popup.locator('html').getAttribute('lang')).toBe(locale);
+    expect(await popup.locator('[data-testid="popup-unanswered"]').textContent()).toMatch(
+      POPUP_WORDS[locale].unanswered,
+    );
+    // The oldest wait in the language's words and digits, not English units.
+    const oldest = (await popup.locator('[data-testid="popup-oldest"]').textContent()) ?? '';
+    expect(oldest).not.toMatch(/\b(min|hr|hours?|days?|wks?)\b/);
+    if (locale === 'bn') expect(oldest).toMatch(/[০-৯]/);
+    // Both panel keys: the in-page one and the browser command as the browser has it.
+    expect(await popup.locator('[data-testid="popup-command"] kbd').textContent()).toBe('Alt+Shift+Q');
+    await expectPopupReads(popup, locale);
+    await popupShot(popup, `popup-${locale}-working`);
+
+    await popup.locator('[name="popup-site-x"]').click();
+    await status('off').waitFor();
+    await expectPopupReads(popup, locale);
+    await popupShot(popup, `popup-${locale}-off`);
+    await status('off').locator('button').click();
+    await status('working').waitFor();
+
+    // The page stops being readable (X's status times stripped, as the site could change them): broken, said so.
+    await site.evaluate(() => {
+      const strip = () => {
+        for (const el of document.querySelectorAll('time[datetime]')) el.removeAttribute('datetime');
+      };
+      strip();
+      new MutationObserver(strip).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await popup.locator('[data-testid="popup-health"][data-rr-health="broken"]').waitFor({ timeout: 15_000 });
+    await expectPopupReads(popup, locale);
+    await popupShot(popup, `popup-${locale}-broken`);
+    await popup.close();
+
+    // No access: Chromium cannot withhold an MV3 extension's required host access (Firefox can; its case runs in
+    // both/popup.e2e.ts), so the popup is told what Firefox would tell it: the tab's address hidden, X not allowed.
+    const denied = await harness.context.newPage();
+    await denied.setViewportSize({ width: 360, height: 900 });
+    await denied.addInitScript(() => {
+      const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+      const get = api.tabs.get.bind(api.tabs);
+      api.permissions.contains = async (p) => !(p.origins ?? []).some((o) => /x\.com|twitter\.com/.test(o));
+      api.tabs.get = async (id) => ({ ...(await get(id)), url: undefined });
+    });
+    await denied.goto(`chrome-extension://${harness.extensionId}/popup.html?tab=${tabId}`);
+    await denied.locator('[data-testid="popup-tab"][data-rr-tab-status="no-access"]').waitFor();
+    await denied.locator('[data-testid="popup-site-access"]').waitFor();
+    await expectPopupReads(denied, locale);
+    await popupShot(denied, `popup-${locale}-no-access`);
+    await denied.close();
+    await site.close();
+    await options.close();
+  });
+});
