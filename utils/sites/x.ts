@@ -44,6 +44,8 @@ const SEL = {
 } as const;
 
 const STATUS_PATH = /^\/(?:i\/web|([A-Za-z0-9_]{1,20}))\/status(?:es)?\/(\d{1,25})(?:\/|$)/;
+/** What an X handle can be (letters, digits, underscore), as in STATUS_PATH. */
+const HANDLE = /^[A-Za-z0-9_]{1,20}$/;
 const X_HOSTS = new Set(['x.com', 'twitter.com', 'www.x.com', 'www.twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
 /** Path segments that look like a handle but are X's own pages. */
 const RESERVED = new Set(['i', 'home', 'explore', 'notifications', 'messages', 'settings', 'search', 'compose']);
@@ -151,13 +153,19 @@ export function readArticle(article: Element, base: URL): ArticleRead | { proble
   const nameBlock = own(article, SEL.userName);
   let handle: string | null = null;
   let displayName = '';
+  // An "@…" that is not a handle (a bidi or zero-width character inside it, say) names nobody we can trust: the
+  // author is unreadable, never a look-alike account (that would make the brand's own post read as someone else's).
+  let garbled = false;
   if (nameBlock) {
     for (const a of nameBlock.querySelectorAll('a')) {
       const text = oneLine(readText(a));
-      if (text.startsWith('@')) handle ??= text.slice(1);
-      else if (!displayName) displayName = oneLine(readText(a.querySelector('[dir]') ?? a));
+      if (text.startsWith('@')) {
+        if (HANDLE.test(text.slice(1))) handle ??= text.slice(1);
+        else garbled = true;
+      } else if (!displayName) displayName = oneLine(readText(a.querySelector('[dir]') ?? a));
     }
   }
+  if (!handle && garbled) return { problem: t('problem_reason_no_author') };
   handle ??= handleInPath(linkPath);
   if (!handle) return { problem: t('problem_reason_no_author') };
 

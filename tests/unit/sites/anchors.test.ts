@@ -39,6 +39,24 @@ const breakLinks = (selector: string) => (doc: Document) => {
   for (const a of doc.querySelectorAll(selector)) a.setAttribute('href', '/');
 };
 
+/**
+ * Puts `mark` (a zero-width or bidi control) inside every "@handle" of the X author names: the page then names an
+ * account that cannot exist, which must never make the brand's own post read as someone else's (silently untracked).
+ */
+const garbleHandles = (mark: string) => (doc: Document) => {
+  for (const a of doc.querySelectorAll('[data-testid="User-Name"] a')) {
+    for (const node of [a, ...a.querySelectorAll('*')].flatMap((el) => [...el.childNodes])) {
+      if (node.nodeType !== 3) continue;
+      const text = node as Text;
+      if (text.data.startsWith('@') && text.data.length > 2) text.data = `@${text.data[1]}${mark}${text.data.slice(2)}`;
+    }
+  }
+};
+/** Removes every element matching `selector` with what it holds. */
+const removeAll = (selector: string) => (doc: Document) => {
+  for (const el of doc.querySelectorAll(selector)) el.remove();
+};
+
 interface SiteCase {
   name: string;
   adapter: () => SiteAdapter;
@@ -67,6 +85,8 @@ const SITES: SiteCase[] = [
       ['status links', breakLinks('a[href*="/status/"]')],
       ['action bars', dropAttribute('[role="group"]', 'role')],
       ['headings', renameTo('h2, [role="heading"]', 'span')],
+      ['clean @handles (a zero-width space inside each)', garbleHandles('\u200b')],
+      ['clean @handles (a right-to-left override inside each)', garbleHandles('\u202e')],
     ],
   },
   {
@@ -107,6 +127,8 @@ const SITES: SiteCase[] = [
       ['icon labels', dropAttribute('svg[aria-label]', 'aria-label')],
       ['the header', renameTo('header')],
       ['sections', renameTo('section')],
+      ['the post header (with its profile links)', removeAll('.ig-header')],
+      ['the post header and the caption', removeAll('.ig-header, .ig-caption')],
     ],
   },
 ];

@@ -27,10 +27,29 @@ export function readOwner(scope: Element): { handle: string; link: Element } | n
   for (const root of header ? [header, scope] : [scope]) {
     for (const link of root.querySelectorAll(SEL.link)) {
       const handle = profileLinkHandle(link);
-      if (handle) return { handle, link };
+      // Outside a `header`, the first profile link may be a commenter's once the post's header is gone: that
+      // would make the brand's post read as the commenter's and go untracked. Not an owner, then: none at all.
+      if (handle && (root === header || !commenterLink(link, scope))) return { handle, link };
     }
   }
   return null;
+}
+
+/**
+ * Whether `link` sits in a comment's row (its author's picture or name, or a mention in its text): the nearest block
+ * around the link holding a comment time is inside that comment's row, whose first time is the comment's own.
+ */
+function commenterLink(link: Element, scope: Element): boolean {
+  for (let block = link.parentElement; block && block !== scope; block = block.parentElement) {
+    const time = block.querySelector(SEL.commentTime);
+    if (!time) continue;
+    // The comment's row: the nearest block around its time holding a profile picture (its author's).
+    for (let row = time.parentElement; row && row !== scope; row = row.parentElement) {
+      if (row.querySelector(SEL.avatarImage)?.closest('a')) return row.contains(link);
+    }
+    return true;
+  }
+  return false;
 }
 
 /** The account the user acts as: the navigation's own profile link (the one with the user's picture). */

@@ -449,6 +449,12 @@ export function runTree(
     // that author instead of counting, which is no claim that everything is answered. Or the page now says the user
     // acts as another account, which speaks for the brand: its comments answer.
     if (!view.tracked || read.actingHandle !== baseline.acting) {
+      // …but never because of a handle no account can have (a bidi or zero-width mark inside it): that page is
+      // unreadable and must say so, not go quiet as someone else's post.
+      const author = read.post?.author.handle ?? '';
+      if (!view.tracked && /[\p{Cc}\p{Cf}\p{Z}]/u.test(author)) {
+        return `${seed.name}: the post's author reads as ${JSON.stringify(author)} and the page goes untracked`;
+      }
       stats.untracked++;
       return null;
     }
