@@ -43,9 +43,8 @@ const QUIET_WORDS: Record<'done' | 'snoozed' | 'ignored', MessageKey> = {
 };
 
 function failureText(message: string, copied: boolean): string {
-  // The lead may already have said it; never say it twice.
-  if (!copied || /clipboard/i.test(message)) return message;
-  return t('overlay_copied_note', { message });
+  // Said here only: the message never carries it (matching its words would work in English alone).
+  return copied ? t('overlay_copied_note', { message }) : message;
 }
 
 /** Reply opens the site's box and fills the top suggestion: the tooltip names it, with its Alt number. */

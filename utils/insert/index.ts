@@ -1,6 +1,8 @@
 // Content-script side of text insertion: hand the text to the page-world bridge (or run the strategy here, for
 // tests), then verify by reading the editor. One attempt per call: a failed insertion is reported, never retried.
+
 import type { EditorKind } from '../sites/types';
+import type { UserText } from '../storage/radar-error';
 import { requestInsert } from './bridge';
 import { editorPlainText, looseText } from './plain-text';
 import { runStrategy } from './strategies';
@@ -12,7 +14,8 @@ export { editorPlainText, looseText } from './plain-text';
 /** What a failed answer from the page-world bridge is reported as, whatever text came with it. */
 export const BRIDGE_FAILED = 'The page could not insert the text';
 
-export type InsertResult = { ok: true } | { ok: false; reason: string };
+/** `reason` in English for the console; `say` what the user reads, as a locale text (utils/i18n renders it). */
+export type InsertResult = { ok: true } | { ok: false; reason: string; say: UserText };
 
 export interface InsertOptions {
   /** How long to wait for the page-world bridge to answer (default 4 s). */
@@ -34,12 +37,14 @@ export async function insertIntoEditor(
   cursor: number,
   opts: InsertOptions = {},
 ): Promise<InsertResult> {
-  if (!editor.isConnected) return { ok: false, reason: 'The reply box is no longer on the page' };
-  if (text.length === 0) return { ok: false, reason: 'There is no text to insert' };
+  if (!editor.isConnected)
+    return { ok: false, reason: 'The reply box is no longer on the page', say: { key: 'insert_box_gone' } };
+  if (text.length === 0) return { ok: false, reason: 'There is no text to insert', say: { key: 'insert_no_text' } };
   const at = Math.max(0, Math.min(Number.isInteger(cursor) ? cursor : text.length, text.length));
   const before = editorPlainText(editor, kind);
 
   let problem: string | undefined;
+  let problemSay: UserText = { key: 'insert_page_failed' };
   if (opts.direct) {
     try {
       await runStrategy(editor, kind, text, at, opts.replace);
@@ -49,14 +54,21 @@ export async function insertIntoEditor(
   } else {
     const request = { kind, text, cursor: at, ...(opts.replace ? { replace: opts.replace } : {}) };
     const answer = await requestInsert(editor, request, opts.timeoutMs ?? 4000);
-    if (!answer) problem = 'The page did not answer the insertion request';
+    if (!answer) {
+      problem = 'The page did not answer the insertion request';
+      problemSay = { key: 'insert_page_silent' };
+    }
     // Never the bridge's own words: the page can answer in its place, and what we show must be ours.
     else if (!answer.ok) problem = BRIDGE_FAILED;
   }
 
   const verdict = await verifyInsertion(editor, kind, before, text);
   if (verdict.ok || !problem) return verdict;
-  return { ok: false, reason: `${verdict.reason} (${problem})` };
+  return {
+    ok: false,
+    reason: `${verdict.reason} (${problem})`,
+    say: { key: 'insert_reason_detail', params: { reason: verdict.say, detail: problemSay } },
+  };
 }
 
 /**
@@ -73,7 +85,11 @@ export async function replaceTypedRange(
 ): Promise<InsertResult> {
   const before = editorPlainText(editor, kind);
   if (range.start < 0 || range.end > before.length || range.start >= range.end) {
-    return { ok: false, reason: 'The typed shortcut is no longer in the reply box' };
+    return {
+      ok: false,
+      reason: 'The typed shortcut is no longer in the reply box',
+      say: { key: 'insert_shortcut_gone' },
+    };
   }
   const expected = before.slice(0, range.start) + text + before.slice(range.end);
   const result = await insertIntoEditor(editor, kind, text, cursor, { ...opts, replace: range });
@@ -83,5 +99,5 @@ export async function replaceTypedRange(
   const count = (text: string) => text.split(typed).length - 1;
   // The shortcut must be gone: a paste that landed beside it would leave ";thanks" in the reply.
   if (now === looseText(expected) || count(now) < count(looseText(before))) return { ok: true };
-  return { ok: false, reason: 'The typed shortcut is still in the reply box' };
+  return { ok: false, reason: 'The typed shortcut is still in the reply box', say: { key: 'insert_shortcut_left' } };
 }

@@ -82,7 +82,8 @@ async function fillNow(
   cursor: number,
   opts: InsertOptions,
 ): Promise<FillResult> {
-  if (!editor.isConnected) return { ok: false, reason: 'The reply box is no longer on the page' };
+  if (!editor.isConnected)
+    return { ok: false, reason: 'The reply box is no longer on the page', say: { key: 'insert_box_gone' } };
   const now = editorPlainText(editor, kind);
   const plan = fillPlan(now, recordFor(editor), text);
   if (plan.kind === 'unchanged') return { ok: true, unchanged: true };
@@ -96,7 +97,9 @@ async function fillNow(
       return { ok: true, replaced: true };
     }
     filled.delete(editor);
-    return result.ok ? { ok: false, reason: 'The reply box does not hold the new template' } : result;
+    return result.ok
+      ? { ok: false, reason: 'The reply box does not hold the new template', say: { key: 'insert_not_replaced' } }
+      : result;
   }
   const result = await insertIntoEditor(editor, kind, text, cursor, opts);
   // The insertion layer has verified the text landed; whether the box is still ours is decided at the next key,

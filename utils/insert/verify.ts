@@ -1,9 +1,11 @@
 // Checks that an insertion landed, by reading the editor's text (never by trusting an answer, never by retrying).
 import type { EditorKind } from '../sites/types';
+import type { UserText } from '../storage/radar-error';
 import { delay } from './caret';
 import { editorPlainText, looseText } from './plain-text';
 
-export type Verdict = { ok: true } | { ok: false; reason: string };
+/** `reason` in English for the console; `say` what the user reads, as a locale text (utils/i18n renders it). */
+export type Verdict = { ok: true } | { ok: false; reason: string; say: UserText };
 
 function occurrences(haystack: string, needle: string): number {
   if (needle.length === 0) return 0;
@@ -21,8 +23,13 @@ function timesAdded(before: string, after: string, text: string): number {
 
 function verdictFor(added: number): Verdict {
   if (added === 1) return { ok: true };
-  if (added > 1) return { ok: false, reason: `The text landed ${added} times in the reply box; please check it` };
-  return { ok: false, reason: 'The reply box did not take the text' };
+  if (added > 1)
+    return {
+      ok: false,
+      reason: `The text landed ${added} times in the reply box; please check it`,
+      say: { key: 'insert_landed_times', params: { count: added } },
+    };
+  return { ok: false, reason: 'The reply box did not take the text', say: { key: 'insert_not_taken' } };
 }
 
 /** Compares the editor text before and after: the inserted text must appear exactly once more than before. */

@@ -9,7 +9,7 @@ import type { LabelKind, ShortcutAction } from '../core/settings';
 import { tabReportOf } from '../core/tab-report';
 import type { Template } from '../core/template';
 import { t } from '../i18n';
-import { errorText } from '../i18n/user-text';
+import { errorText, renderText } from '../i18n/user-text';
 import type { SiteAdapter } from '../sites/types';
 import type { OverlayActions } from './actions';
 import { loadActions, loadedActions } from './actions-loader';
@@ -692,10 +692,11 @@ export class PageSession {
     }
     // Never retry blindly: leave the text where the user can paste it, and say so.
     const copied = await copyToClipboard(rendered.text).catch(() => false);
-    const reason = result.ok ? 'the site did not accept the text' : result.reason;
+    // In the user's language; the clipboard note is the badge's to add (`copied`).
+    const reason = renderText(result.ok ? { key: 'insert_site_refused' } : result.say);
     this.setStatus(key, {
       kind: 'failed',
-      message: copied ? t('overlay_insert_failed_copied', { reason }) : t('overlay_insert_failed', { reason }),
+      message: t('overlay_insert_failed', { reason }),
       copied,
     });
   }

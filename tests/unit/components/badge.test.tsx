@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Badge, type BadgeProps } from '../../../components/overlay/Badge';
+import { applyLanguageSetting } from '../../../utils/i18n';
 import { buttonsWith, click, mount } from './dom';
 
 function props(over: Partial<BadgeProps> = {}): BadgeProps {
@@ -89,13 +90,17 @@ describe('Badge, unanswered', () => {
       <Badge {...props({ insertStatus: { kind: 'failed', message: 'Could not insert', copied: true } })} />,
     );
     const alert = m.$('[role="alert"]');
-    expect(alert?.textContent?.trim()).toBe('Could not insert — text copied to clipboard');
+    expect(alert?.textContent?.trim()).toBe('Could not insert The text is on your clipboard: paste it with Ctrl+V.');
   });
 
-  it('does not repeat the clipboard note when the message already has it', () => {
-    const message = 'Could not insert — text copied to clipboard';
+  it('says the clipboard note once, in the interface language (never by matching English words)', async () => {
+    await applyLanguageSetting('hu');
+    const message = 'Nem sikerült beilleszteni a választ (a válaszmező nem fogadta el a szöveget).';
     const m = mount(<Badge {...props({ insertStatus: { kind: 'failed', message, copied: true } })} />);
-    expect(m.$('[role="alert"]')?.textContent?.trim()).toBe(message);
+    const shown = m.$('[role="alert"]')?.textContent?.trim() ?? '';
+    await applyLanguageSetting('auto');
+    expect(shown).toBe(`${message} A szöveg a vágólapon van: illeszd be Ctrl+V-vel.`);
+    expect(shown.match(/vágólap/g)).toHaveLength(1);
   });
 
   it('does not claim a copy that did not happen', () => {

@@ -225,8 +225,16 @@ describe('insertIntoEditor', () => {
 
   test('refuses empty text and boxes that left the page', async () => {
     const { textarea } = trackedTextarea();
-    expect(await insertIntoEditor(textarea, 'textarea', '', 0)).toEqual({ ok: false, reason: expect.any(String) });
+    expect(await insertIntoEditor(textarea, 'textarea', '', 0)).toEqual({
+      ok: false,
+      reason: expect.any(String),
+      say: expect.objectContaining({ key: expect.any(String) }),
+    });
     textarea.remove();
-    expect(await insertIntoEditor(textarea, 'textarea', 'Hi', 0)).toEqual({ ok: false, reason: expect.any(String) });
+    expect(await insertIntoEditor(textarea, 'textarea', 'Hi', 0)).toEqual({
+      ok: false,
+      reason: expect.any(String),
+      say: expect.objectContaining({ key: expect.any(String) }),
+    });
   });
 });

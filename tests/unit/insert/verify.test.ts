@@ -12,12 +12,18 @@ describe('judging whether an insertion landed', () => {
     expect(judgeInsertion('Thanks!', 'Thanks!', 'Thanks!')).toEqual({
       ok: false,
       reason: 'The reply box did not take the text',
+      say: { key: 'insert_not_taken' },
     });
     expect(judgeInsertion('', 'Hi Ann', 'Hi Anna')).toMatchObject({ ok: false });
   });
 
   test('text that landed more than once is reported, not accepted', () => {
     const verdict = judgeInsertion('', 'Hi!Hi!Hi!', 'Hi!');
-    expect(verdict).toEqual({ ok: false, reason: expect.stringContaining('3 times') });
+    expect(verdict).toEqual({
+      ok: false,
+      reason: expect.stringContaining('3 times'),
+      // What the user reads, in their language, with the count written as they write numbers.
+      say: { key: 'insert_landed_times', params: { count: 3 } },
+    });
   });
 });

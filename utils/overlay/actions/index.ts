@@ -36,7 +36,8 @@ function expandAtCaret(editor: HTMLElement, kind: EditorKind, req: ExpandRequest
   if (!rendered) return false;
   void replaceTypedRange(editor, kind, match, rendered.text, rendered.cursor).then(
     (result) => req.expanded(template, result),
-    (error: unknown) => req.expanded(template, { ok: false, reason: String(error) }),
+    (error: unknown) =>
+      req.expanded(template, { ok: false, reason: String(error), say: { key: 'insert_page_failed' } }),
   );
   return true;
 }
