@@ -30,6 +30,11 @@ export const parse = (html: string) => new DOMParser().parseFromString(html, 'te
  */
 export const runsOr = (quick: number) => Number(process.env.RR_FUZZ_RUNS ?? quick);
 /**
+ * A full run's time limit. Facebook's and Instagram's 10,000 trees take about 15 minutes of CPU each, but run with
+ * `nice -n 19` on a shared, loaded two-core machine they got 5 minutes of CPU in 90 (2026-12-01): an hour was too short.
+ */
+export const FULL_RUN_TIMEOUT = 6 * 3_600_000;
+/**
  * The quick share in `npm test` always reads the same trees (a fixed seed), so a red run is a change in the code,
  * never the luck of the draw; RR_FUZZ_SEED replays or explores other trees, and a full run (RR_FUZZ_RUNS) draws new
  * ones each time unless it is given a seed.
