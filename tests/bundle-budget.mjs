@@ -21,14 +21,16 @@ export const TARGET_KB = 30;
 // (utils/sites/instagram/conversation*.ts: rows, counts, threads and hidden parts kept up to date from the nodes that
 // changed, answered as deltas), which makes a batch's read cost what changed instead of the whole page. For the lead
 // to confirm or send back.
-export const CEILING_KB = { 'x.js': 38.0, 'facebook.js': 44.3, 'instagram.js': 40.7 };
+// x.js lowered to 37.8 when X's reply-box opening and send-button check moved to the deferred code.
+export const CEILING_KB = { 'x.js': 37.8, 'facebook.js': 44.3, 'instagram.js': 40.7 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 /**
  * The overlay's deferred code (overlay-actions.js, injected on first use; README "Deferred overlay code") is no
  * content script, but its ceiling (measured + 0.3 KB) catches it bundling its own Preact (about 5.5 KB more) or
- * growing unnoticed.
+ * growing unnoticed. Raised 13.7 → 14.2 when X's reply-box opening and send-button check moved into it (+0.5 KB
+ * there for -0.2 KB in x.js: it also carries the few selectors and lookups they share with the adapter).
  */
-export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 13.7 };
+export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 14.2 };
 
 /** gzip size (KB, level 9) of every content script of one build output folder. */
 export function measure(contentScriptsDir) {

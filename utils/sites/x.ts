@@ -1,47 +1,13 @@
 // X (x.com, twitter.com) adapter: reads a status page's conversation and finds its reply boxes.
-// Every X selector lives in this file. X's class names are generated, so structure and data-testids are the
+// Every X selector lives in ./x/selectors.ts; opening a reply box is in ./x/reply-box.ts (deferred code). X's class names are generated, so structure and data-testids are the
 // anchors; English labels are only used to name what a control already was found to be.
 // Facts: /work/shared/reference/sites.md (X), control-panel-for-twitter script.js (connector lines, headings).
 import { normalizeHandle } from '../core/keys';
 import type { Author, Comment, Post } from '../core/model';
 import { t, tn } from '../i18n';
+import { loadActions, loadedActions } from '../overlay/actions-loader';
 import type { CollapsedPart, EditorKind, PageRead, ReadComment, SiteAdapter } from './types';
-
-const SEL = {
-  primaryColumn: 'div[data-testid="primaryColumn"]',
-  cell: 'div[data-testid="cellInnerDiv"]',
-  tweet: 'article[data-testid="tweet"]',
-  anyArticle: 'article',
-  userName: '[data-testid="User-Name"]',
-  tweetText: '[data-testid="tweetText"]',
-  avatar: '[data-testid="Tweet-User-Avatar"]',
-  time: 'time[datetime]',
-  statusLink: 'a[href*="/status/"]',
-  historyLink: 'a[href*="/history"]',
-  /** A quoted post is one clickable block inside the article (links themselves are `a`, not `div`). */
-  quote: 'div[role="link"]',
-  heading: 'h2, [role="heading"]',
-  button: 'button, [role="button"]',
-  composerParts: '[data-testid^="tweetTextarea_"], [data-testid="tweetButtonInline"], textarea, [contenteditable]',
-  replyButton: '[data-testid="reply"]',
-  /** The row of reply / repost / like buttons under a post: the badge sits just above it, squeezing none of them. */
-  actionBar: '[role="group"]',
-  accountSwitcher: '[data-testid="SideNav_AccountSwitcher_Button"]',
-  avatarContainer: '[data-testid^="UserAvatar-Container-"]',
-  dialog: '[role="dialog"]',
-  /** "Replying to @handle" in the reply dialog: profile links whose text is the handle. */
-  profileLink: 'a[href^="/"]',
-  /** Where a dialog's @-links name someone other than the replied-to: the answered post's text (X gives post text a
-   * lang), a post it quotes. */
-  notReplyingTo: '[data-testid="tweetText"], [lang], div[role="link"]',
-  editorBox: '[data-testid^="tweetTextarea_"]',
-  /** Draft.js content node; X has put the tweetTextarea testid both on it and on a wrapper around it. */
-  editor:
-    '.public-DraftEditor-content[contenteditable="true"], [data-testid^="tweetTextarea_"][contenteditable="true"]',
-  draftContent: '.public-DraftEditor-content',
-  sendInDialog: '[data-testid="tweetButton"]',
-  sendInline: '[data-testid="tweetButtonInline"]',
-} as const;
+import { editorFrom, own, SEL } from './x/selectors';
 
 const STATUS_PATH = /^\/(?:i\/web|([A-Za-z0-9_]{1,20}))\/status(?:es)?\/(\d{1,25})(?:\/|$)/;
 /** What an X handle can be (letters, digits, underscore), as in STATUS_PATH. */
@@ -96,17 +62,6 @@ export function readText(node: Node, skip?: Node): string {
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-function inQuote(el: Element, article: Element): boolean {
-  const quote = el.closest(SEL.quote);
-  return quote !== null && quote !== article && article.contains(quote);
-}
-
-/** The first match inside the article that belongs to the article itself, not to a post it quotes. */
-function own<T extends Element>(article: Element, selector: string): T | null {
-  for (const el of article.querySelectorAll<T>(selector)) if (!inQuote(el, article)) return el;
-  return null;
-}
 
 export interface ArticleRead {
   id: string;
@@ -544,10 +499,12 @@ export function createXAdapter(): SiteAdapter {
     },
     isOverlayRoute: (url: URL) => /^\/(compose|i\/compose)\//.test(url.pathname),
     read,
-    openReply,
+    // Used only after a person acts: in the overlay's deferred code, loaded by then (Reply loads it; an insertion
+    // is made by it, so the send button is read with it in).
+    openReply: async (element: HTMLElement) => (await loadActions()).xReplyBox.openReply(element),
     focusedEditor,
     editorKind,
-    sendEnabled,
+    sendEnabled: (editor: HTMLElement) => loadedActions()?.xReplyBox.sendEnabled(editor) ?? null,
     theme,
   };
 }
@@ -606,60 +563,12 @@ function scrolledToBottom(doc: Document): boolean {
   return view.scrollY + view.innerHeight >= scroller.scrollHeight - 4;
 }
 
-function editorFrom(el: Element | null): HTMLElement | null {
-  const editor = el?.closest<HTMLElement>(SEL.editor) ?? null;
-  return editor?.closest(SEL.editorBox) ? editor : null;
-}
-
-function dialogEditors(doc: Document): HTMLElement[] {
-  const found: HTMLElement[] = [];
-  for (const dialog of doc.querySelectorAll(SEL.dialog)) {
-    for (const el of dialog.querySelectorAll<HTMLElement>(SEL.editor)) if (editorFrom(el) === el) found.push(el);
-  }
-  return found;
-}
-
-const REPLY_BOX_TIMEOUT_MS = 3000;
-const REPLY_BOX_POLL_MS = 50;
-
-/** Clicks the post's own reply button and waits for X's reply dialog (a status page's inline box answers the post, not a reply). */
-export async function openReply(commentElement: HTMLElement): Promise<HTMLElement | null> {
-  const article = commentElement.matches(SEL.tweet)
-    ? commentElement
-    : (commentElement.closest<HTMLElement>(SEL.tweet) ?? commentElement.querySelector<HTMLElement>(SEL.tweet));
-  const button = article ? own<HTMLElement>(article, SEL.replyButton) : null;
-  if (!button) return null;
-  const doc = button.ownerDocument;
-  const before = new Set(dialogEditors(doc));
-  button.click();
-  const deadline = Date.now() + REPLY_BOX_TIMEOUT_MS;
-  for (;;) {
-    const editor = dialogEditors(doc).find((e) => !before.has(e));
-    if (editor) {
-      if (!editor.contains(doc.activeElement)) editor.focus();
-      return editor;
-    }
-    if (Date.now() >= deadline) return null;
-    await new Promise((resolve) => setTimeout(resolve, REPLY_BOX_POLL_MS));
-  }
-}
-
 export function focusedEditor(doc: Document): HTMLElement | null {
   return editorFrom(doc.activeElement);
 }
 
 export function editorKind(editor: HTMLElement): EditorKind {
   return editor.closest(SEL.draftContent) ? 'draft' : 'contenteditable';
-}
-
-/** The send button that belongs to this editor: the dialog's, else the inline box's nearest one. */
-export function sendEnabled(editor: HTMLElement): boolean | null {
-  let button = editor.closest(SEL.dialog)?.querySelector(SEL.sendInDialog) ?? null;
-  for (let el = editor.parentElement, depth = 0; !button && el && depth < 20; el = el.parentElement, depth++) {
-    button = el.querySelector(`${SEL.sendInline}, ${SEL.sendInDialog}`);
-  }
-  if (!button) return null;
-  return !(button.hasAttribute('disabled') || button.getAttribute('aria-disabled') === 'true');
 }
 
 /** X paints the body: white (light), rgb(21,32,43) "Dim", rgb(0,0,0) "Lights out". */

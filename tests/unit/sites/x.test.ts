@@ -10,13 +10,12 @@ import {
   editorKind,
   focusedEditor,
   matchPostPage,
-  openReply,
   readArticle,
   replyTargetHandle,
-  sendEnabled,
   snowflakeTime,
   theme,
 } from '../../../utils/sites/x';
+import { openReply, sendEnabled } from '../../../utils/sites/x/reply-box';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'x-fixtures', name), 'utf8');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

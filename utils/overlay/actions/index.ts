@@ -1,5 +1,5 @@
 // The overlay's code that runs only after a person acts: the template picker and the layer it opens in, filling a template for a comment,
-// inserting text into the site's editors, type-to-expand. It is not in the sites' content scripts (issue #10: each
+// inserting text into the site's editors, type-to-expand, opening X's reply box. It is not in the sites' content scripts (issue #10: each
 // under 30 KB gzip); the background injects it on first use (see ../actions-loader.ts and README "Performance").
 import { TemplatePicker } from '../../../components/overlay/TemplatePicker';
 import { matchExpansion } from '../../core/expand';
@@ -9,6 +9,7 @@ import { copyToClipboard, editorPlainText, type InsertResult, replaceTypedRange 
 import { caretRange } from '../../insert/caret';
 import { fillTemplate, stillHoldsTemplate } from '../../insert/session';
 import type { EditorKind } from '../../sites/types';
+import { openReply as xOpenReply, sendEnabled as xSendEnabled } from '../../sites/x/reply-box';
 import { PopupLayer } from '../popup-layer';
 import { bestTemplateFor, replyTextFor, replyTextForPost } from '../reply-text';
 
@@ -54,6 +55,8 @@ export const overlayActions = {
   editorPlainText,
   copyToClipboard,
   expandAtCaret,
+  /** X's reply box (the X adapter's openReply and sendEnabled call these). */
+  xReplyBox: { openReply: xOpenReply, sendEnabled: xSendEnabled },
 };
 
 export type OverlayActions = typeof overlayActions;
