@@ -6,17 +6,17 @@
 import { t, tn } from '../../i18n';
 import type { CollapsedPart, ReadComment, ReadDelta } from '../types';
 import {
-  type ControlReading,
   type Entry,
   linkOf,
   type Parsed,
   parseRow,
   type ReasonKey,
-  readControl,
   rowCandidateOf,
   type ThreadFacts,
   toComment,
 } from './conversation-parts';
+import { DocOrder } from './doc-order';
+import { addTo, HiddenParts, removeFrom } from './hidden-parts';
 import { avatarLinks, precedes, profileLinkHandle } from './rows';
 import { parseCommentHref, SEL } from './selectors';
 
@@ -69,8 +69,9 @@ export class ConversationReader {
   /** Row element → its timestamp (readable, unreadable and duplicate rows). */
   readonly #timeOfRow = new Map<Element, Element>();
   /** The timestamps in document order. */
-  #order: Element[] = [];
-  #orderDirty = false;
+  readonly #order = new DocOrder(() => {
+    this.work.touched++;
+  });
   /** Readable rows by comment id, in document order: the first shows the comment, the others are duplicates. */
   readonly #byId = new Map<string, Element[]>();
   /** Rows beyond the first showing one id. */
@@ -84,16 +85,12 @@ export class ConversationReader {
   /** Rows without a readable timestamp, each with the profile pictures that found it. */
   readonly #timeless = new Map<Element, Set<Element>>();
   readonly #timelessOfAvatar = new Map<Element, Element>();
-  /** Controls outside comment rows that may hold part of the conversation back, and what they hold. */
-  readonly #controls = new Map<Element, ControlReading>();
-  /** Controls by the block their thread was decided in: a change inside it decides again. */
-  readonly #controlsOfBlock = new Map<Element, Set<Element>>();
-  /** Controls by the thread they looked at. */
-  readonly #controlsOfThread = new Map<string, Set<Element>>();
+  /** Rows that became or stopped being rows without a timestamp in this batch: their controls change sides. */
+  readonly #timelessMoved = new Set<Element>();
+  /** Controls outside comment rows that may hold part of the conversation back (made per post by `#reset`). */
+  #parts!: HiddenParts;
   /** Threads whose rows changed in this batch (ids and thread keys). */
   readonly #touchedThreads = new Set<string>();
-  /** Controls decided outside any thread. */
-  readonly #loose = new Set<Element>();
   readonly #facts: ThreadFacts = {
     primary: (time) => this.#primary(time),
     top: (threadKey) => {
@@ -106,16 +103,9 @@ export class ConversationReader {
     first: () => this.#first(),
     editor: null,
   };
-  #editor: Element | null = null;
-  /** The reply box must be looked for again (first read, or a change brought or took one). */
-  #editorStale = true;
   /** Rows to place in their thread again, because the row they named as parent changed. */
   readonly #pendingRelink = new Set<Element>();
   #sweepAt = 0;
-  #collapsed: CollapsedPart[] = [];
-  /** A control's part came, went or changed: the list of hidden parts is built again. */
-  #partsChanged = false;
-  #hadFirst = false;
   /** What the last read reported each element shows (the baseline of the next delta). */
   #shown = new Map<HTMLElement, ReadComment>();
   /** Elements whose comment may have changed in this batch. */
@@ -153,8 +143,8 @@ export class ConversationReader {
     this.#owner = owner;
     this.#recs.clear();
     this.#timeOfRow.clear();
-    this.#order = [];
-    this.#orderDirty = false;
+    this.#order.times = [];
+    this.#order.dirty = false;
     this.#byId.clear();
     this.#duplicates = 0;
     this.#pendingRelink.clear();
@@ -164,16 +154,9 @@ export class ConversationReader {
     this.#problems.clear();
     this.#timeless.clear();
     this.#timelessOfAvatar.clear();
-    this.#controls.clear();
-    this.#controlsOfBlock.clear();
-    this.#controlsOfThread.clear();
+    this.#timelessMoved.clear();
+    this.#parts = this.#newParts(scope);
     this.#touchedThreads.clear();
-    this.#loose.clear();
-    this.#editor = null;
-    this.#editorStale = true;
-    this.#collapsed = [];
-    this.#partsChanged = true;
-    this.#hadFirst = false;
     this.#shown.clear();
     this.#dirty.clear();
   }
@@ -219,15 +202,19 @@ export class ConversationReader {
       if (entry) fresh.push(entry);
     }
     // A timestamp found again may have moved (taken out and put back in one batch): keep the order true.
-    if (this.#orderDirty) this.#sortOrder();
-    else if (this.#order.length !== this.#recs.size) this.#compact();
+    if (this.#order.dirty) this.#order.sort(this.#recs.keys());
+    else if (this.#order.times.length !== this.#recs.size) this.#compact();
     // Rows came, went or moved: the rows after the change, and those whose thread was decided in a block around
     // it, look at their thread again (a row is placed by the first comment of the blocks around it).
     if (dropped) structural.push(...inside);
     for (const el of structural) this.#restructured(el);
     this.#relink(fresh);
     for (const avatar of avatars) this.#placeAvatar(avatar);
-    this.#placeControls(controls);
+    for (const row of this.#timelessMoved)
+      for (const control of row.querySelectorAll(SEL.control)) controls.add(control);
+    this.#timelessMoved.clear();
+    this.#parts.place(controls, this.#touchedThreads);
+    this.#touchedThreads.clear();
   }
 
   /** Timestamps, profile pictures and controls inside `el` (itself included). */
@@ -238,7 +225,7 @@ export class ConversationReader {
     for (const avatar of avatarLinks(el)) avatars.add(avatar);
     if (el.matches(SEL.control)) controls.add(el);
     for (const control of el.querySelectorAll(SEL.control)) controls.add(control);
-    if (el.matches(SEL.editor) || el.querySelector(SEL.editor)) this.#editorStale = true;
+    this.#parts.noteAdded(el);
     this.work.touched += times.size + avatars.size + controls.size - before;
   }
 
@@ -255,7 +242,7 @@ export class ConversationReader {
       if (this.#recs.has(time)) dropped = this.#drop(time) || dropped;
     });
     each(SEL.link, (link) => this.#unplaceAvatar(link));
-    each(SEL.control, (control) => this.#forgetControl(control));
+    each(SEL.control, (control) => this.#parts.forget(control));
     return dropped;
   }
 
@@ -263,9 +250,10 @@ export class ConversationReader {
   #sweep(): boolean {
     let dropped = false;
     const scope = this.#scope as Element;
-    for (let i = 0; i < SWEEP && i < this.#order.length; i++) {
-      this.#sweepAt = (this.#sweepAt + 1) % this.#order.length;
-      const time = this.#order[this.#sweepAt] as Element;
+    const times = this.#order.times;
+    for (let i = 0; i < SWEEP && i < times.length; i++) {
+      this.#sweepAt = (this.#sweepAt + 1) % times.length;
+      const time = times[this.#sweepAt] as Element;
       if (this.#recs.has(time) && !(time.isConnected && scope.contains(time))) dropped = this.#drop(time) || dropped;
     }
     return dropped;
@@ -273,7 +261,7 @@ export class ConversationReader {
 
   /** Takes timestamps that were dropped out of the document order. */
   #compact(): void {
-    this.#order = this.#order.filter((time) => this.#recs.has(time));
+    this.#order.keep((time) => this.#recs.has(time));
   }
 
   /** What sits around a change: the row, timeless row and control it landed in, and controls decided above it. */
@@ -290,8 +278,7 @@ export class ConversationReader {
       }
       const found = this.#timeless.get(at);
       if (found) for (const avatar of found) avatars.add(avatar);
-      const decided = this.#controlsOfBlock.get(at);
-      if (decided) for (const control of decided) controls.add(control);
+      this.#parts.decidedIn(at, controls);
       if (at.matches(SEL.control)) controls.add(at);
       if (at.localName === 'a' && this.#timelessOfAvatar.has(at)) avatars.add(at);
     }
@@ -311,11 +298,11 @@ export class ConversationReader {
       return null;
     }
     if (old) this.#unindex(old);
-    else this.#insertOrder(time);
+    else this.#order.insert(time);
     const parsed = parseRow(time, link, target.id, target.parentId, this.#scope as Element);
     const rec: Rec = { time, parsed };
     this.#recs.set(time, rec);
-    if (old) this.#checkPlace(time);
+    if (old) this.#order.check(time);
     this.#index(rec);
     return 'problem' in parsed ? null : parsed;
   }
@@ -391,7 +378,8 @@ export class ConversationReader {
   }
 
   #restructured(el: Element): void {
-    for (let i = this.#startOf(el); i < this.#order.length; i++) this.#pendingRelink.add(this.#order[i] as Element);
+    const times = this.#order.times;
+    for (let i = this.#order.startOf(el); i < times.length; i++) this.#pendingRelink.add(times[i] as Element);
     for (let at: Element | null = el; at && at !== this.#scope?.parentElement; at = at.parentElement) {
       for (const time of this.#rowsOfBlock.get(at) ?? []) this.#pendingRelink.add(time);
     }
@@ -455,51 +443,6 @@ export class ConversationReader {
     return this.#byId.get(rec.parsed.id)?.[0] === time ? rec.parsed : undefined;
   }
 
-  // ---- document order --------------------------------------------------------------------------------------
-
-  /** Where `time` goes in `order`: binary search by document position (appended rows land at the end at once). */
-  #slot(time: Element): number {
-    const order = this.#order;
-    const last = order[order.length - 1];
-    if (!last || precedes(last, time)) return order.length;
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      this.work.touched++;
-      if (precedes(order[mid] as Element, time)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** The first timestamp at or after `el`: looked for from the end first (changes mostly land there). */
-  #startOf(el: Element): number {
-    let i = this.#order.length;
-    for (let steps = 0; i > 0 && steps < 64; steps++, i--) {
-      this.work.touched++;
-      if (!precedes(el, this.#order[i - 1] as Element)) return i;
-    }
-    return i === 0 ? 0 : this.#slot(el);
-  }
-
-  #insertOrder(time: Element): void {
-    if (this.#orderDirty) this.#order.push(time);
-    else this.#order.splice(this.#slot(time), 0, time);
-  }
-
-  /** A row read again: if its timestamp moved, the order is sorted again once. */
-  #checkPlace(time: Element): void {
-    if (this.#orderDirty) return;
-    const i = this.#slot(time);
-    if (this.#order[i] !== time) this.#orderDirty = true;
-  }
-
-  #sortOrder(): void {
-    this.#order = [...this.#recs.keys()].sort((a, b) => (a === b ? 0 : precedes(a, b) ? -1 : 1));
-    this.#orderDirty = false;
-  }
-
   // ---- rows without a timestamp ----------------------------------------------------------------------------
 
   /** Rows without a readable timestamp still count: more candidates than comments says the view is not whole. */
@@ -512,9 +455,12 @@ export class ConversationReader {
     const row = rowCandidateOf(avatar, scope, this.#owner, this.#base);
     if (!row) return;
     this.#timelessOfAvatar.set(avatar, row);
-    const found = this.#timeless.get(row) ?? new Set<Element>();
-    found.add(avatar);
-    this.#timeless.set(row, found);
+    const found = this.#timeless.get(row);
+    if (found) found.add(avatar);
+    else {
+      this.#timeless.set(row, new Set([avatar]));
+      this.#timelessMoved.add(row);
+    }
   }
 
   #unplaceAvatar(avatar: Element): void {
@@ -523,7 +469,10 @@ export class ConversationReader {
     this.#timelessOfAvatar.delete(avatar);
     const found = this.#timeless.get(row);
     found?.delete(avatar);
-    if (found && !found.size) this.#timeless.delete(row);
+    if (found && !found.size) {
+      this.#timeless.delete(row);
+      this.#timelessMoved.add(row);
+    }
   }
 
   /** Inside a comment row read from its timestamp. */
@@ -538,65 +487,6 @@ export class ConversationReader {
 
   // ---- hidden parts ----------------------------------------------------------------------------------------
 
-  #placeControls(controls: Set<Element>): void {
-    // Controls outside any thread depend on the first comment and the reply box: decided again every batch.
-    for (const control of this.#loose) controls.add(control);
-    for (const key of this.#touchedThreads)
-      for (const control of this.#controlsOfThread.get(key) ?? []) controls.add(control);
-    this.#touchedThreads.clear();
-    // Looked for again only when a change brought or took a reply box: a post without one is not searched per batch.
-    if (this.#editorStale || (this.#editor && !(this.#editor.isConnected && this.#scope?.contains(this.#editor)))) {
-      this.#editor = this.#scope?.querySelector(SEL.editor) ?? null;
-      this.#editorStale = false;
-    }
-    this.#facts.editor = this.#editor;
-    for (const control of controls) {
-      this.work.touched++;
-      const old = this.#controls.get(control)?.part ?? null;
-      this.#forgetControl(control, true);
-      const scope = this.#scope as Element;
-      const outside = () => {
-        if (old) this.#partsChanged = true;
-      };
-      if (!control.isConnected || !scope.contains(control)) {
-        outside();
-        continue;
-      }
-      if (this.#insideRow(control) || this.#insideTimeless(control) || control.closest(SEL.notConversation)) {
-        outside();
-        continue;
-      }
-      const decided = readControl(control as HTMLElement, scope, this.#facts);
-      // The same part keeps its object: the overlay compares the list by identity first.
-      if (decided?.part && old && samePart(old, decided.part)) decided.part = old;
-      if ((decided?.part ?? null) !== old) this.#partsChanged = true;
-      if (!decided) continue;
-      this.#controls.set(control, decided);
-      if (decided.loose) this.#loose.add(control);
-      if (decided.threadKey) addTo(this.#controlsOfThread, decided.threadKey, control);
-      if (decided.block) {
-        const set = this.#controlsOfBlock.get(decided.block) ?? new Set<Element>();
-        set.add(control);
-        this.#controlsOfBlock.set(decided.block, set);
-      }
-    }
-  }
-
-  /** `quiet`: decided again at once (the caller tells whether its part changed). */
-  #forgetControl(control: Element, quiet = false): void {
-    const known = this.#controls.get(control);
-    if (!known) return;
-    if (known.part && !quiet) this.#partsChanged = true;
-    this.#controls.delete(control);
-    this.#loose.delete(control);
-    if (known.threadKey) removeFrom(this.#controlsOfThread, known.threadKey, control);
-    if (known.block) {
-      const set = this.#controlsOfBlock.get(known.block);
-      set?.delete(control);
-      if (set && !set.size) this.#controlsOfBlock.delete(known.block);
-    }
-  }
-
   #insideTimeless(el: Element): boolean {
     if (!this.#timeless.size) return false;
     for (let at = el.parentElement; at && at !== this.#scope; at = at.parentElement)
@@ -604,13 +494,25 @@ export class ConversationReader {
     return false;
   }
 
+  #newParts(scope: Element): HiddenParts {
+    return new HiddenParts({
+      scope,
+      facts: this.#facts,
+      inRow: (el) => this.#insideRow(el) || this.#insideTimeless(el),
+      touch: () => {
+        this.work.touched++;
+      },
+    });
+  }
+
   /** The next top-level comment after `top` in document order. */
   #nextTop(top: Entry): Entry | undefined {
-    let i = this.#slot(top.time);
-    if (this.#order[i] === top.time) i++;
-    for (; i < this.#order.length; i++) {
+    const times = this.#order.times;
+    let i = this.#order.slot(top.time);
+    if (times[i] === top.time) i++;
+    for (; i < times.length; i++) {
       this.work.touched++;
-      const entry = this.#primary(this.#order[i] as Element);
+      const entry = this.#primary(times[i] as Element);
       if (entry && !entry.link?.parentId) return entry;
     }
     return undefined;
@@ -634,7 +536,7 @@ export class ConversationReader {
   }
 
   #first(): Entry | undefined {
-    for (const time of this.#order) {
+    for (const time of this.#order.times) {
       const entry = this.#primary(time);
       if (entry) return entry;
     }
@@ -658,7 +560,7 @@ export class ConversationReader {
     const comments: ReadComment[] = [];
     this.#shown.clear();
     this.#dirty.clear();
-    for (const time of this.#order) {
+    for (const time of this.#order.times) {
       const entry = this.#primary(time);
       const out = entry && this.#commentOf(entry.row);
       if (!out) continue;
@@ -693,15 +595,7 @@ export class ConversationReader {
   /** Whole-page health from running totals. */
   #health(): Omit<ConversationRead, 'comments'> {
     // No comment at all: no hidden part either (nothing to hang one on).
-    const hasFirst = this.#first() !== undefined;
-    if (this.#partsChanged || hasFirst !== this.#hadFirst) {
-      this.#hadFirst = hasFirst;
-      const parts: CollapsedPart[] = [];
-      if (this.#first()) for (const { part } of this.#controls.values()) if (part) parts.push(part);
-      parts.sort((a, b) => (a.element === b.element ? 0 : precedes(a.element, b.element) ? -1 : 1));
-      this.#collapsed = parts;
-      this.#partsChanged = false;
-    }
+    const collapsed = this.#parts.list(this.#first() !== undefined);
     const duplicates = this.#duplicates;
     let unreadable = duplicates + this.#timeless.size;
     for (const n of this.#problems.values()) unreadable += n;
@@ -718,22 +612,6 @@ export class ConversationReader {
         tn('problem_comments_unreadable_count', unreadable, { total: candidates, reasons: reasons.join('; ') }),
       );
     }
-    return { collapsed: this.#collapsed, candidates, problems };
+    return { collapsed, candidates, problems };
   }
-}
-
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  set?.delete(value);
-  if (set && !set.size) map.delete(key);
-}
-
-function samePart(a: CollapsedPart, b: CollapsedPart): boolean {
-  return a.element === b.element && a.kind === b.kind && a.label === b.label && a.parentId === b.parentId;
 }
