@@ -27,7 +27,8 @@ export function DataControls(props: { entries: ResponseLogEntry[]; retentionDays
     event.preventDefault();
     const n = Number(days);
     if (!Number.isInteger(n) || n < 1 || n > 3650) {
-      setStatus(t('dash_retention_invalid'));
+      // Numbers through Intl, so Bengali reads them in its own digits.
+      setStatus(t('dash_retention_invalid', { min: 1, max: 3650 }));
       return;
     }
     try {
