@@ -21,8 +21,11 @@ export const TARGET_KB = 30;
 // (utils/sites/instagram/conversation*.ts: rows, counts, threads and hidden parts kept up to date from the nodes that
 // changed, answered as deltas), which makes a batch's read cost what changed instead of the whole page. For the lead
 // to confirm or send back.
+// facebook.js raised by 1.8 KB (44.3 → 46.1, the measured 45.8 + 0.3) for #8/#10's incremental Facebook reader
+// (utils/sites/facebook/reader.ts, row-index.ts: rows, copies, unreadable rows, controls and the post's figures kept
+// up to date from the nodes that changed, answered as deltas). For the lead to confirm or send back.
 // x.js lowered to 37.8 when X's reply-box opening and send-button check moved to the deferred code.
-export const CEILING_KB = { 'x.js': 37.8, 'facebook.js': 44.3, 'instagram.js': 40.7 };
+export const CEILING_KB = { 'x.js': 37.8, 'facebook.js': 46.1, 'instagram.js': 40.7 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 /**
  * The overlay's deferred code (overlay-actions.js, injected on first use; README "Deferred overlay code") is no

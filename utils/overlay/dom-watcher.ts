@@ -14,7 +14,7 @@ export type BatchHandler = (changed: ReadonlySet<Node>, stripped: ReadonlySet<HT
 export function watchDom(root: Node, onBatch: BatchHandler, signal: AbortSignal): DomWatcher {
   let pending = false;
   /** Where the page changed since the last batch; the site adapter re-reads only rows in or under these. */
-  let changed = new Set<Node>();
+  let changed = changeSet();
   let stripped = new Set<HTMLElement>();
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -26,7 +26,7 @@ export function watchDom(root: Node, onBatch: BatchHandler, signal: AbortSignal)
     clearTimeout(timer);
     const batch = changed;
     const lost = stripped;
-    changed = new Set();
+    changed = changeSet();
     stripped = new Set<HTMLElement>();
     onBatch(batch, lost);
   };
@@ -78,15 +78,23 @@ export const OBSERVED: MutationObserverInit = {
  * removed (no longer connected when the batch runs): an adapter releases the rows they held without looking at the
  * others.
  */
-export function noteChange(record: MutationRecord, changed: Set<Node>): void {
+export function noteChange(record: MutationRecord, changed: Set<Node> & { added?: Set<Node> }): void {
   if (record.type !== 'childList') {
     changed.add(record.target);
     return;
   }
   if (record.removedNodes.length > 0) changed.add(record.target);
   for (const node of record.removedNodes) changed.add(node);
-  for (const node of record.addedNodes) changed.add(node);
+  for (const node of record.addedNodes) {
+    changed.add(node);
+    changed.added?.add(node);
+  }
 }
+
+/** Where the page changed, and which of those nodes were added (an adapter looks into their subtrees only). */
+export type ChangeSet = Set<Node> & { added: Set<Node> };
+
+export const changeSet = (): ChangeSet => Object.assign(new Set<Node>(), { added: new Set<Node>() });
 
 function isOurs(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;

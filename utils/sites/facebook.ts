@@ -5,7 +5,8 @@
 // Facts: /work/shared/reference/sites.md (Facebook) and the real captures in shared/fixtures/real/.
 import { ARTICLE, isCommentCandidate, readText } from './facebook/comment';
 import { matchPostPage } from './facebook/links';
-import { conversationScope, createFacebookReader, dialogPostId } from './facebook/page';
+import { conversationScope, dialogPostId } from './facebook/page';
+import { createFacebookReader, type ReadWork } from './facebook/reader';
 import type { EditorKind, SiteAdapter } from './types';
 
 const SEL = {
@@ -18,7 +19,8 @@ const SEL = {
 const REPLY_BOX_TIMEOUT_MS = 3000;
 const REPLY_BOX_POLL_MS = 50;
 
-export function createFacebookAdapter(): SiteAdapter {
+/** The adapter, and what its last read did (`work`: rows read, subtrees queried; tests count them). */
+export function createFacebookAdapter(): SiteAdapter & { work: ReadWork } {
   const reader = createFacebookReader();
 
   /** The comment's own action list (time · Like · Reply): the `ul` inside the article, not in a nested one. */
@@ -96,6 +98,7 @@ export function createFacebookAdapter(): SiteAdapter {
     matchPostPage,
     shownPostId: dialogPostId,
     read: reader.read,
+    work: reader.work,
     openReply,
     focusedEditor,
     editorKind: (): EditorKind => 'lexical',

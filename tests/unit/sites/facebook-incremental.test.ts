@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commentKey } from '../../../utils/core/model';
-import { noteChange, OBSERVED } from '../../../utils/overlay/dom-watcher';
+import { changeSet, noteChange, OBSERVED } from '../../../utils/overlay/dom-watcher';
 import { PageReader } from '../../../utils/overlay/page-reader';
 import { createFacebookAdapter } from '../../../utils/sites/facebook';
 import type { PageRead } from '../../../utils/sites/types';
@@ -277,7 +277,7 @@ describe('Facebook delta reads add up to a full read', () => {
             observer.observe(doc.documentElement, OBSERVED);
             for (const batch of batches) {
               for (const op of batch) apply(doc, op);
-              const changed = new Set<Node>();
+              const changed = changeSet();
               for (const record of observer.takeRecords()) noteChange(record, changed);
 
               const read = adapter.read(doc, page.url, changed);
@@ -315,4 +315,89 @@ describe('Facebook delta reads add up to a full read', () => {
       expect(deltas).toBeGreaterThan(0);
     }, 600_000);
   }
+});
+
+describe('Facebook delta reads: the work of a batch follows the change, not the page', () => {
+  /** A dialog with `n` threads, every fifth with a nested reply, every seventh with a "View 2 replies" control. */
+  function bigPage(n: number): { doc: Document; list: Element } {
+    let body = '';
+    for (let i = 0; i < n; i++) body += threadHtml(i);
+    const doc = parse(`<html lang="en"><body><div role="dialog" aria-modal="true"><div>
+      <div data-ad-rendering-role="profile_name"><h2><a href="https://www.facebook.com/acme?__tn__=-UC"><strong><span>Acme Coffee</span></strong></a></h2></div>
+      <div role="button"><span dir="auto">${n + 40} comments</span></div>
+      <ul class="comments">${body}</ul>
+      <div role="textbox" contenteditable="true" data-lexical-editor="true" aria-label="Write a comment…"></div>
+    </div></div></body></html>`);
+    return { doc, list: doc.querySelector('ul.comments')! };
+  }
+  function threadHtml(i: number): string {
+    const c = (id: string, who: number, root?: string) =>
+      articleHtml({ id, ...PEOPLE[who]!, text: `text ${id}`, ago: '2 hours', root });
+    const id = String(10_000 + i);
+    const reply = i % 5 === 0 ? `<div><ul><li>${c(`${id}1`, 1, id)}</li></ul></div>` : '';
+    const control = i % 7 === 0 ? '<div><div role="button"><span dir="auto">View 2 replies</span></div></div>' : '';
+    return `<li>${c(id, i % 4 === 1 ? 0 : 2)}${reply}${control}</li>`;
+  }
+  const rowsIn = (el: Element) =>
+    el.querySelectorAll('[role="article"]').length + (el.matches('[role="article"]') ? 1 : 0);
+
+  /** Appends 20 threads and reads the batch; returns what the adapter did. */
+  function batchOn(n: number) {
+    const { doc, list } = bigPage(n);
+    const adapter = createFacebookAdapter();
+    adapter.read(doc, URL_POST);
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(doc.documentElement, OBSERVED);
+    const html = Array.from({ length: 20 }, (_, k) => threadHtml(n + k)).join('');
+    list.append(...parse(`<ul>${html}</ul>`).querySelector('ul')!.children);
+    const changed = changeSet();
+    for (const record of observer.takeRecords()) noteChange(record, changed);
+    observer.disconnect();
+    const read = adapter.read(doc, URL_POST, changed);
+    return { read, rows: adapter.work.rows, largestQuery: Math.max(0, ...adapter.work.queried.map(rowsIn)) };
+  }
+  const URL_POST = new URL(POST);
+
+  it('reads the 20 new threads’ rows only, at 50 and at 400 threads', () => {
+    const replies = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, k) => from + k).filter((i) => i % 5 === 0).length;
+    const controls = (to: number) => Array.from({ length: to }, (_, i) => i).filter((i) => i % 7 === 0).length;
+    for (const n of [50, 400]) {
+      const b = batchOn(n);
+      // 20 threads and their replies, each row read once; no query looks at more than one thread.
+      expect(b.rows).toBe(20 + replies(n, n + 20));
+      expect(b.largestQuery).toBeLessThanOrEqual(2);
+      expect(b.read.delta?.released).toEqual([]);
+      expect(b.read.comments).toHaveLength(b.rows);
+      // The page's figures are whole-page running totals, not the batch's.
+      const total = n + 20 + replies(0, n + 20);
+      expect(b.read.delta?.readable).toBe(total);
+      expect(b.read.candidates).toBe(total);
+      expect(b.read.collapsed.filter((c) => c.kind === 'more-replies')).toHaveLength(controls(n + 20));
+    }
+  }, 120_000);
+
+  it('a reply added inside its parent’s element re-reads the parent, and the control after it', () => {
+    const { doc } = bigPage(30);
+    const adapter = createFacebookAdapter();
+    adapter.read(doc, URL_POST);
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(doc.documentElement, OBSERVED);
+    const parent = [...doc.querySelectorAll('[role="article"]')].find((a) =>
+      a.querySelector('a[href*="comment_id=10007&"]'),
+    )!;
+    const reply = parse(
+      articleHtml({ id: '777', ...PEOPLE[1]!, text: 'nested in the parent', ago: '1 hour', root: '10007' }),
+    ).querySelector('[role="article"]')!;
+    parent.append(reply);
+    const changed = changeSet();
+    for (const record of observer.takeRecords()) noteChange(record, changed);
+    observer.disconnect();
+    const read = adapter.read(doc, URL_POST, changed);
+    expect(adapter.work.rows).toBe(2);
+    expect(read.comments.map((c) => c.comment.id)).toContain('777');
+    const full = createFacebookAdapter().read(doc, URL_POST);
+    expect(read.candidates).toBe(full.candidates);
+    expect(read.collapsed.map((c) => [c.label, c.parentId])).toEqual(full.collapsed.map((c) => [c.label, c.parentId]));
+  });
 });

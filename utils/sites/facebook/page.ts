@@ -1,16 +1,14 @@
-// Reads a Facebook post's conversation: the open post dialog when there is one (the feed behind it is an
-// aria-hidden layer with other posts, their preview comments and composers: never read), else the page's main
-// column. Each comment element is read once until a change is seen inside it; the rest of a batch is one native
-// query for the articles and cheap checks.
-import type { Author, Comment, Post } from '../../core/model';
-import { t, tn } from '../../i18n';
-import { ReadDeltas } from '../read-delta';
-import type { CollapsedPart, PageRead, ReadComment } from '../types';
-import { ARTICLE, type ArticleRead, isCommentCandidate, readComment, readText } from './comment';
-import { matchPostPage, parseCommentLink, profileHandle } from './links';
-import { actingNameIn, collapsedKindOf, commentCountIn, isFilteredOrder, repliersIn } from './words';
+// A Facebook post's page, around its comments: where the conversation is (the open post dialog when there is one —
+// the feed behind it is an aria-hidden layer with other posts, their preview comments and composers: never read —
+// else the page's main column), the post and its author, its comment count, the controls that hide part of it,
+// and what the reader remembers of each post. The incremental reading itself is ./reader.ts.
+import type { Author, Comment } from '../../core/model';
+import type { CollapsedPart } from '../types';
+import { ARTICLE, type CommentRead, isCommentCandidate, readText } from './comment';
+import { parseCommentLink, profileHandle } from './links';
+import { actingNameIn, collapsedKindOf, commentCountIn, isFilteredOrder } from './words';
 
-const SEL = {
+export const SEL = {
   dialog: '[role="dialog"]',
   main: '[role="main"]',
   hidden: '[aria-hidden="true"]',
@@ -21,7 +19,7 @@ const SEL = {
 } as const;
 
 /** What the reader remembers of one post between batches. */
-interface Memory {
+export interface Memory {
   /** Each comment's time window, narrowed by every read: relative text ("2h") is re-read as the clock moves. */
   windows: Map<string, { lo: number; hi: number }>;
   /** How this post's comments named it (pfbids, numeric ids): rows naming another post's keys are stale. */
@@ -30,182 +28,28 @@ interface Memory {
 
 const MAX_POSTS_REMEMBERED = 8;
 
-export function createFacebookReader() {
-  const readings = new WeakMap<Element, ArticleRead>();
-  const comments = new WeakMap<ArticleRead, Comment>();
-  const visible = new WeakMap<Element, boolean>();
-  const buttons = new WeakMap<Element, CollapsedPart['kind'] | 'order' | null>();
-  const memories = new Map<string, Memory>();
+/** The last few posts' memories, most recent last. */
+export class Memories {
+  private readonly byPost = new Map<string, Memory>();
 
-  function memoryFor(postId: string): Memory {
-    let memory = memories.get(postId);
-    if (memory) memories.delete(postId); // re-insert: most recent last
+  recall(postId: string): Memory {
+    let memory = this.byPost.get(postId);
+    if (memory) this.byPost.delete(postId); // re-insert: most recent last
     memory ??= { windows: new Map(), keys: new Set([postId]) };
-    memories.set(postId, memory);
-    while (memories.size > MAX_POSTS_REMEMBERED) memories.delete(memories.keys().next().value!);
+    this.byPost.set(postId, memory);
+    while (this.byPost.size > MAX_POSTS_REMEMBERED) this.byPost.delete(this.byPost.keys().next().value!);
     return memory;
   }
 
   /** A row whose links name a post read before under another address, and never this one. */
-  function staleRow(keys: string[], postId: string, memory: Memory): boolean {
-    if (keys.some((k) => memory.keys.has(k))) return false;
-    for (const [otherId, other] of memories) {
+  stale(keys: string[], postId: string): boolean {
+    const memory = this.byPost.get(postId);
+    if (memory && keys.some((k) => memory.keys.has(k))) return false;
+    for (const [otherId, other] of this.byPost) {
       if (otherId !== postId && keys.some((k) => other.keys.has(k))) return true;
     }
     return false;
   }
-  /** The last read's comments by author name, for the reply box that names whom it answers. */
-  let lastByName = new Map<string, string>();
-
-  const deltas = new ReadDeltas();
-
-  /** A delta from the previous read when the overlay named what changed (it asks a new page for a full read). */
-  function read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
-    return deltas.report(readAll(doc, url, changed), changed !== undefined);
-  }
-
-  function readAll(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
-    const result: PageRead = {
-      post: null,
-      actingHandle: null,
-      comments: [],
-      collapsed: [],
-      candidates: 0,
-      problems: [],
-    };
-    const match = matchPostPage(url) ?? dialogPost(doc);
-    if (!match) return result;
-    const memory = memoryFor(match.postId);
-    const touched = changed ? touchedBy(changed) : null;
-    const fresh = (el: Element) => !touched || touched.has(el);
-    const now = Date.now();
-
-    const scope = conversationScope(doc);
-    const author = postAuthor(scope, url);
-    const lang = doc.documentElement.getAttribute('lang') ?? undefined;
-
-    const seen = new Set<string>();
-    let stale = 0;
-    let unreadable = 0;
-    const reasons = new Set<string>();
-    let permalinkPath: string | null = null;
-    const byName = new Map<string, string>();
-    const keysOf = new Map<string, string[]>();
-
-    for (const article of scope.querySelectorAll<HTMLElement>(ARTICLE)) {
-      let ok = visible.get(article);
-      if (ok === undefined || fresh(article)) {
-        ok = isCommentCandidate(article) && shown(article);
-        visible.set(article, ok);
-      }
-      if (!ok) continue;
-      let reading = readings.get(article);
-      if (!reading || fresh(article)) {
-        reading = readComment(article, url, now, lang);
-        readings.set(article, reading);
-      }
-      result.candidates++;
-      if ('problem' in reading) {
-        unreadable++;
-        reasons.add(reading.problem);
-        continue;
-      }
-      if (seen.has(reading.id)) {
-        result.candidates--; // a second copy of a comment already read
-        continue;
-      }
-      seen.add(reading.id);
-      if (staleRow(reading.postKeys, match.postId, memory)) {
-        stale++;
-        continue;
-      }
-      permalinkPath ??= reading.permalinkPath ?? null;
-      keysOf.set(reading.id, reading.postKeys);
-      byName.set(reading.author.displayName, reading.author.handle);
-      // The same reading of the same post gives the same comment object (a delta compares by identity).
-      let comment = comments.get(reading);
-      if (comment?.postId !== match.postId) {
-        comment = toComment(reading, match.postId, url, memory);
-        comments.set(reading, comment);
-      }
-      result.comments.push({ comment, element: article });
-    }
-
-    // Right after a navigation Facebook may still show the previous post under the new address: its rows are not
-    // this post's; with nothing else on the page there is no post yet (loading, never "all answered").
-    if (stale > 0 && result.comments.length === 0) return { ...result, candidates: 0, problems: [] };
-    for (const { comment } of result.comments) for (const k of keysOf.get(comment.id) ?? []) memory.keys.add(k);
-    for (const [i, entry] of result.comments.entries()) entry.comment.order = i;
-    if (unreadable > 0) {
-      const list = [...reasons].join('; ');
-      result.problems.push(
-        tn('problem_comments_unreadable_count', unreadable, { total: result.candidates, reasons: list }),
-      );
-    }
-
-    const postAuthorOrUrl = author ?? authorFromUrl(url);
-    if (!postAuthorOrUrl) {
-      if (result.candidates > 0) result.problems.push(t('problem_post_author_missing'));
-      return { ...result, comments: [], candidates: result.candidates };
-    }
-    const postPath = permalinkPath ?? `${url.pathname}${url.search}`;
-    result.post = {
-      platform: 'facebook',
-      id: match.postId,
-      url: `${url.origin}${postPath}`,
-      author: postAuthorOrUrl,
-    } satisfies Post;
-
-    readControls(scope, result, fresh);
-    const counted = readCommentCount(scope, result);
-    // No comment, no comment count and no comment box: the conversation was not found where we look for it (a post
-    // page always shows one of them), so this must not read as "all answered".
-    if (result.candidates === 0 && !counted && !hasVisibleEditor(scope)) {
-      result.problems.push(t('problem_comments_not_found'));
-    }
-    result.actingHandle = actingHandle(scope, byName, postAuthorOrUrl);
-    lastByName = byName;
-    return result;
-  }
-
-  /** The buttons that say part of the conversation is hidden, and the comment order menu. */
-  function readControls(scope: Element, result: PageRead, fresh: (el: Element) => boolean): void {
-    let filtered: string | null = null;
-    for (const button of scope.querySelectorAll<HTMLElement>(SEL.button)) {
-      let kind = buttons.get(button);
-      if (kind === undefined || fresh(button)) {
-        kind = classifyButton(button, scope);
-        buttons.set(button, kind);
-      }
-      if (!kind) continue;
-      if (button.closest(SEL.hidden)) continue;
-      const label = oneLine(readText(button));
-      if (kind === 'order') {
-        filtered = label;
-        continue;
-      }
-      const part: CollapsedPart = { kind, label, element: button };
-      if (kind === 'more-replies') {
-        const before = precedingComment(button, scope);
-        const parent = before ? readings.get(before) : undefined;
-        // The hidden replies belong to that comment's thread, whose top comment is what the rule needs.
-        if (parent && !('problem' in parent)) part.parentId = parent.parentId ?? parent.id;
-        const repliers = repliersIn(label);
-        if (repliers.length) part.repliers = repliers;
-      }
-      result.collapsed.push(part);
-    }
-    if (filtered) {
-      result.collapsed.push({ kind: 'more-comments', label: filtered, element: scope as HTMLElement });
-      result.problems.push(t('problem_facebook_some_comments'));
-    }
-  }
-
-  return {
-    read,
-    /** The handle of the commenter a reply box names ("Reply to NAME"), from the last read. */
-    handleByName: (name: string) => lastByName.get(name) ?? null,
-  };
 }
 
 /**
@@ -245,13 +89,13 @@ export function dialogPostId(doc: Document): string | null {
   return half;
 }
 
-function dialogPost(doc: Document): { postId: string } | null {
+export function dialogPost(doc: Document): { postId: string } | null {
   const postId = dialogPostId(doc);
   return postId ? { postId } : null;
 }
 
 /** Not in an aria-hidden layer, and rendered (Facebook keeps hidden copies of some comments). */
-function shown(el: Element): boolean {
+export function shown(el: Element): boolean {
   if (el.closest(SEL.hidden)) return false;
   const check = (el as HTMLElement).checkVisibility;
   if (typeof check === 'function') return check.call(el);
@@ -262,7 +106,7 @@ function shown(el: Element): boolean {
 }
 
 /** What a button outside the comments is: a collapsed part, the comment order menu, or nothing of ours. */
-function classifyButton(button: HTMLElement, scope: Element): CollapsedPart['kind'] | 'order' | null {
+export function classifyButton(button: HTMLElement, scope: Element): CollapsedPart['kind'] | 'order' | null {
   if (button.closest(ARTICLE)) {
     // Inside the post's own article (logged-out permalink) buttons may still be controls: only comments' are not.
     const article = button.closest(ARTICLE)!;
@@ -284,7 +128,7 @@ function classifyButton(button: HTMLElement, scope: Element): CollapsedPart['kin
  * siblings of the control and of its ancestors (threads are `li`s in some layouts, plain blocks in others, and the
  * comment's article may close before its "View all N replies").
  */
-function precedingComment(el: Element, scope: Element): Element | null {
+export function precedingComment(el: Element, scope: Element): Element | null {
   let node: Element | null = el;
   for (let depth = 0; node && node !== scope && depth < 12; depth++, node = node.parentElement) {
     let sib = node.previousElementSibling;
@@ -298,37 +142,8 @@ function precedingComment(el: Element, scope: Element): Element | null {
   return null;
 }
 
-function hasVisibleEditor(scope: Element): boolean {
-  return [...scope.querySelectorAll(SEL.editor)].some((e) => !e.closest(SEL.hidden));
-}
-
-/**
- * "820 comments" above the comments: more than were read means some are not loaded (or filtered out). True when
- * the page shows a count.
- */
-function readCommentCount(scope: Element, result: PageRead): boolean {
-  const first = result.comments[0]?.element ?? null;
-  for (const el of scope.querySelectorAll(SEL.countText)) {
-    // The count sits under the post, before the comments: stop at the first comment.
-    if (first && first.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) break;
-    if (el.closest(SEL.hidden)) continue;
-    const label = oneLine(readText(el));
-    const count = commentCountIn(label);
-    if (count === null) continue;
-    if (count > result.comments.length) {
-      result.collapsed.push({ kind: 'more-comments', label, element: el as HTMLElement });
-    }
-    // The post says it has comments and not one element looked like a comment: our way of finding them broke.
-    if (count > 0 && result.candidates === 0) {
-      result.problems.push(tn('problem_counted_comments_not_found', count));
-    }
-    return true;
-  }
-  return false;
-}
-
-/** The post's author: the header's profile name link in the scope. */
-function postAuthor(scope: Element, base: URL): Author | null {
+/** The post's author: the header's profile name link in the scope (and that link, to know when it changes). */
+export function postAuthor(scope: Element, base: URL): { author: Author; el: Element } | null {
   for (const a of scope.querySelectorAll<HTMLAnchorElement>(SEL.authorLink)) {
     if (a.closest(ARTICLE) && isCommentCandidate(a.closest(ARTICLE)!)) continue;
     if (a.closest(SEL.hidden)) continue;
@@ -340,13 +155,43 @@ function postAuthor(scope: Element, base: URL): Author | null {
     }
     const handle = profileHandle(url);
     const name = oneLine(readText(a));
-    if (handle && name) return { handle, displayName: name, profileUrl: `${base.origin}/${handle}` };
+    if (handle && name) return { author: { handle, displayName: name, profileUrl: `${base.origin}/${handle}` }, el: a };
   }
   return null;
 }
 
+/**
+ * "820 comments" above the comments (before `first`, the first comment shown): the count and where it is, or null
+ * when the page shows none.
+ */
+export function commentCount(
+  scope: Element,
+  first: Element | null,
+): { el: HTMLElement; value: number; label: string } | null {
+  for (const el of scope.querySelectorAll<HTMLElement>(SEL.countText)) {
+    if (first && first.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) break;
+    if (el.closest(SEL.hidden)) continue;
+    const label = oneLine(readText(el));
+    const value = commentCountIn(label);
+    if (value !== null) return { el, value, label };
+  }
+  return null;
+}
+
+/** Whether an element could be (or hold) the post's header link or its comment count, outside the comments. */
+export function mayBePageFigure(el: Element, isRow: (article: Element) => boolean): boolean {
+  const all = [el, ...el.querySelectorAll(`${SEL.countText}, ${SEL.authorLink}`)];
+  for (const c of all) {
+    const article = c.closest(ARTICLE);
+    if (article && isRow(article)) continue;
+    if (c.matches(SEL.authorLink)) return true;
+    if (c.matches(SEL.countText) && commentCountIn(oneLine(readText(c))) !== null) return true;
+  }
+  return false;
+}
+
 /** `/acme/posts/…` names its Page even when the header cannot be read. */
-function authorFromUrl(url: URL): Author | null {
+export function authorFromUrl(url: URL): Author | null {
   const first = url.pathname.split('/').filter(Boolean)[0];
   if (!first || !/\/posts\//.test(url.pathname)) return null;
   const handle = profileHandle(new URL(`/${first}`, url));
@@ -354,8 +199,8 @@ function authorFromUrl(url: URL): Author | null {
 }
 
 /** The acting identity, when a composer says "Comment as NAME" and NAME is someone on this page. */
-function actingHandle(scope: Element, byName: Map<string, string>, author: Author): string | null {
-  for (const box of scope.querySelectorAll(SEL.editor)) {
+export function actingHandle(editors: Iterable<Element>, byName: Map<string, string>, author: Author): string | null {
+  for (const box of editors) {
     const name = actingNameIn(box.getAttribute('aria-label') ?? '');
     if (!name) continue;
     if (name === author.displayName) return author.handle;
@@ -364,12 +209,7 @@ function actingHandle(scope: Element, byName: Map<string, string>, author: Autho
   return null;
 }
 
-function toComment(
-  read: Exclude<ArticleRead, { problem: string }>,
-  postId: string,
-  base: URL,
-  memory: Memory,
-): Comment {
+export function toComment(read: CommentRead, postId: string, base: URL, memory: Memory): Comment {
   const window = memory.windows.get(read.id);
   let at = read.at;
   if (read.precision === 'approx') {
@@ -401,20 +241,4 @@ function toComment(
   return comment;
 }
 
-/** The elements a batch of changes touches: the comment article or button each change happened in. */
-function touchedBy(changed: ReadonlySet<Node>): Set<Element> {
-  const touched = new Set<Element>();
-  for (const node of changed) {
-    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    if (!el) continue;
-    const article = el.closest(ARTICLE);
-    if (article) touched.add(article);
-    const button = el.closest(SEL.button);
-    if (button) touched.add(button);
-  }
-  return touched;
-}
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-export type { ReadComment };
+export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

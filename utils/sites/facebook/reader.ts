@@ -1,0 +1,244 @@
+// Reads a Facebook post's conversation incrementally. Facebook keeps every loaded comment in the DOM, so a batch
+// looks only where the page changed: rows inside added subtrees, the rows a change landed in (and the rows holding
+// them: a reply inside its parent's element), rows inside removed nodes, and the controls that follow a row that
+// changed. What the whole page shows (rows that look like comments, copies, unreadable rows, hidden parts, the post,
+// its count) is kept as running totals per element, so health stays whole-page without walking the page. A full
+// read (the page's first, another conversation scope, or after a read that could not name the post) builds the
+// index in one pass: one query for the rows, controls and composers.
+import { t, tn } from '../../i18n';
+import type { PageRead } from '../types';
+import { ARTICLE, isCommentCandidate, readComment } from './comment';
+import { matchPostPage } from './links';
+import {
+  actingHandle,
+  authorFromUrl,
+  conversationScope,
+  dialogPost,
+  Memories,
+  mayBePageFigure,
+  SEL,
+  shown,
+  toComment,
+} from './page';
+import { Index, type Row } from './row-index';
+
+/** Where a batch changed the page: the watcher's nodes, and which of them were added (their subtrees are new). */
+type Changes = ReadonlySet<Node> & { readonly added?: ReadonlySet<Node> };
+
+/** What the last read did, for tests: rows read and the roots queried (never the whole conversation on a delta). */
+export interface ReadWork {
+  rows: number;
+  queried: Element[];
+}
+
+const FIND = `${ARTICLE}, ${SEL.button}, ${SEL.editor}`;
+
+export function createFacebookReader() {
+  const work: ReadWork = { rows: 0, queried: [] };
+  const memories = new Memories();
+  let index: Index | null = null;
+  /** The handle of each commenter's name (the reply box names whom it answers). */
+  const byName = new Map<string, string>();
+
+  function read(doc: Document, url: URL, changed?: Changes): PageRead {
+    work.rows = 0;
+    work.queried = [];
+    const match = matchPostPage(url) ?? dialogPost(doc);
+    const result: PageRead = {
+      post: null,
+      actingHandle: null,
+      comments: [],
+      collapsed: [],
+      candidates: 0,
+      problems: [],
+    };
+    if (!match) {
+      index = null;
+      return result;
+    }
+    const memory = memories.recall(match.postId);
+    // The conversation's element is looked for again only when a dialog may have come or gone.
+    const keep = changed && index?.scope.isConnected && !dialogMayHaveMoved(changed, index.scope);
+    const scope = keep ? index!.scope : conversationScope(doc);
+    const full =
+      !changed || !index || index.scope !== scope || index.postId !== match.postId || index.href !== url.href;
+    if (full) index = new Index(scope, match.postId, url.href, memory);
+    const x = index!;
+    const query = (root: Element, selector: string) => {
+      work.queried.push(root);
+      return root.querySelectorAll<HTMLElement>(selector);
+    };
+    const lang = doc.documentElement.getAttribute('lang') ?? undefined;
+    const now = Date.now();
+
+    const dirtyRows = new Set<Element>();
+    const dirtyControls = new Set<HTMLElement>();
+    const removed: Element[] = [];
+    /** Added subtrees outside the rows: one may be the post's header or its count. */
+    const outside: Element[] = [];
+    let pageDirty = full;
+    /** Controls found in added subtrees: new, or moved. */
+    const inAdded = new Set<HTMLElement>();
+    const note = (el: HTMLElement) => {
+      if (el.matches(ARTICLE)) dirtyRows.add(el);
+      else if (el.matches(SEL.button)) {
+        dirtyControls.add(el);
+        if (!full) inAdded.add(el);
+      } else x.editors.add(el);
+    };
+    if (full) for (const el of query(scope, FIND)) note(el);
+    else {
+      const added = changed!.added;
+      for (const node of changed!) {
+        if (node.nodeType !== 1 && node.nodeType !== 3) continue;
+        if (!node.isConnected) {
+          // Removed: the rows and controls it held are gone (nothing else is looked at).
+          if (node.nodeType !== 1) continue;
+          const el = node as Element;
+          if (x.touchesPage(el)) pageDirty = true;
+          if (!x.holdsAny()) continue;
+          for (const gone of [el, ...query(el, `${ARTICLE}, ${SEL.button}`)]) {
+            if (x.rows.has(gone)) removed.push(gone);
+            x.dropControl(gone);
+          }
+          continue;
+        }
+        const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+        if (!el || !scope.contains(el)) continue;
+        // The rows the change sits in, and the rows holding them (their reading may depend on what they hold).
+        for (let a = el.closest(ARTICLE); a; a = a.parentElement?.closest(ARTICLE) ?? null) dirtyRows.add(a);
+        const button = el.closest<HTMLElement>(SEL.button);
+        if (button) dirtyControls.add(button);
+        if (x.touchesPage(el)) pageDirty = true;
+        // A node something was removed from, or whose text or link changed: nothing new under it.
+        if (added ? !added.has(node) : node.nodeType !== 1) continue;
+        if (node.nodeType === 1) {
+          if (el.matches(FIND)) note(el as HTMLElement);
+          for (const inner of query(el, FIND)) note(inner);
+        }
+        if (!el.closest(ARTICLE)) outside.push(el);
+      }
+    }
+
+    // Rows: drop the removed, read the dirty, then settle which element shows each id they touched.
+    const ids = new Set<string>();
+    const moved: Element[] = [];
+    for (const el of removed) {
+      const id = x.drop(el);
+      if (id) ids.add(id);
+      for (const c of x.controlsAfter(el)) dirtyControls.add(c);
+    }
+    for (const el of dirtyRows) {
+      if (!el.isConnected || !scope.contains(el)) continue;
+      work.rows++;
+      const candidate = isCommentCandidate(el);
+      const ok = candidate && shown(el);
+      const reading = ok ? readComment(el, url, now, lang) : null;
+      const row: Row = { candidate, ok, reading: null, problem: null, comment: null };
+      if (reading && 'problem' in reading) row.problem = reading.problem;
+      else if (reading) {
+        row.reading = reading;
+        row.comment = toComment(reading, match.postId, url, memory);
+        byName.set(reading.author.displayName, reading.author.handle);
+      }
+      const oldId = x.set(el, row);
+      if (oldId) ids.add(oldId);
+      if (row.reading) ids.add(row.reading.id);
+      if (!full) {
+        moved.push(el);
+        for (const c of x.controlsAfter(el)) dirtyControls.add(c);
+      }
+    }
+    const delta = x.settle(ids, (keys) => memories.stale(keys, match.postId));
+    const isRow = (a: Element) => x.rows.get(a)?.candidate ?? isCommentCandidate(a);
+    if (!pageDirty && outside.some((el) => mayBePageFigure(el, isRow))) pageDirty = true;
+
+    // Controls: the changed ones, and those a new row may now precede.
+    for (const el of moved) for (const c of x.controlsNear(el, scope, query)) dirtyControls.add(c);
+    for (const button of dirtyControls) x.readControl(button, scope, inAdded.has(button));
+
+    // The post, its count and its composers: read again only when a change came near them.
+    if (pageDirty) {
+      work.queried.push(scope);
+      x.readPage(scope, url, full);
+    }
+    for (const editor of x.editors) if (!editor.isConnected) x.editors.delete(editor);
+
+    result.candidates = x.candidates();
+    // Right after a navigation Facebook may still show the previous post under the new address: its rows are not
+    // this post's; with nothing else on the page there is no post yet (loading, never "all answered").
+    if (x.staleIds > 0 && x.shownCount() === 0) {
+      index = null;
+      return { ...result, candidates: 0 };
+    }
+    if (x.unreadable > 0) {
+      const reasons = [...x.reasons].filter(([, n]) => n > 0).map(([reason]) => reason);
+      result.problems.push(
+        tn('problem_comments_unreadable_count', x.unreadable, {
+          total: result.candidates,
+          reasons: reasons.join('; '),
+        }),
+      );
+    }
+    const author = x.author ?? authorFromUrl(url);
+    if (!author) {
+      if (result.candidates > 0) result.problems.push(t('problem_post_author_missing'));
+      index = null; // this read names no comment: the next one starts afresh
+      return result;
+    }
+    const path = x.permalinkPath();
+    result.post = {
+      platform: 'facebook',
+      id: match.postId,
+      url: `${url.origin}${path ?? url.pathname + url.search}`,
+      author,
+    };
+    result.collapsed = x.collapsed(scope);
+    if (x.filtered) result.problems.push(t('problem_facebook_some_comments'));
+    const count = x.count;
+    // The post says it has comments and not one element looked like a comment: our way of finding them broke.
+    if (count && count.value > 0 && result.candidates === 0) {
+      result.problems.push(tn('problem_counted_comments_not_found', count.value));
+    }
+    // No comment, no comment count and no comment box: the conversation was not found where we look for it (a post
+    // page always shows one of them), so this must not read as "all answered".
+    const editorShown = [...x.editors].some((e) => !e.closest(SEL.hidden));
+    if (result.candidates === 0 && !count && !editorShown) result.problems.push(t('problem_comments_not_found'));
+    result.actingHandle = actingHandle(x.editors, byName, author);
+
+    if (full) {
+      result.comments = x.inDocumentOrder().map(([element, comment], order) => ({
+        element: element as HTMLElement,
+        comment: { ...comment, order },
+      }));
+      return result;
+    }
+    result.comments = delta.shown.map((element) => ({
+      element: element as HTMLElement,
+      comment: x.commentAt(element)!,
+    }));
+    result.delta = { released: delta.released as HTMLElement[], readable: x.shownCount() };
+    return result;
+  }
+
+  return {
+    read,
+    /** The handle of the commenter a reply box names ("Reply to NAME"). */
+    handleByName: (name: string) => byName.get(name) ?? null,
+    /** What the last read did (tests count it: on a delta it must not grow with the page). */
+    work,
+  };
+}
+
+/** A dialog added or removed, or rows arriving in a dialog that is not the conversation read now. */
+function dialogMayHaveMoved(changed: Changes, scope: Element): boolean {
+  for (const node of changed) {
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    // Only added and removed subtrees are looked into (a node something was removed from may be the whole list).
+    const whole = !el.isConnected || (changed.added ? changed.added.has(el) : true);
+    if (whole && (el.matches(SEL.dialog) || el.querySelector(SEL.dialog))) return true;
+    if (el.isConnected && !scope.contains(el) && el.closest(SEL.dialog)) return true;
+  }
+  return false;
+}
