@@ -24,16 +24,18 @@ export const TARGET_KB = 30;
 // facebook.js raised by 1.8 KB (44.3 → 46.1, the measured 45.8 + 0.3) for #8/#10's incremental Facebook reader
 // (utils/sites/facebook/reader.ts, row-index.ts: rows, copies, unreadable rows, controls and the post's figures kept
 // up to date from the nodes that changed, answered as deltas). For the lead to confirm or send back.
-// x.js lowered to 37.8 when X's reply-box opening and send-button check moved to the deferred code.
-export const CEILING_KB = { 'x.js': 37.8, 'facebook.js': 46.1, 'instagram.js': 40.7 };
+// x.js lowered to 37.8 when X's reply-box opening and send-button check moved to the deferred code, instagram.js to
+// 40.5 when Instagram's did.
+export const CEILING_KB = { 'x.js': 37.8, 'facebook.js': 46.1, 'instagram.js': 40.5 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 /**
  * The overlay's deferred code (overlay-actions.js, injected on first use; README "Deferred overlay code") is no
  * content script, but its ceiling (measured + 0.3 KB) catches it bundling its own Preact (about 5.5 KB more) or
  * growing unnoticed. Raised 13.7 → 14.2 when X's reply-box opening and send-button check moved into it (+0.5 KB
- * there for -0.2 KB in x.js: it also carries the few selectors and lookups they share with the adapter).
+ * there for -0.2 KB in x.js: it also carries the few selectors and lookups they share with the adapter), then to 15.5
+ * for Instagram's (+1.2 KB there, its row lookups and selectors, for -0.2 KB in instagram.js).
  */
-export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 14.2 };
+export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 15.5 };
 
 /** gzip size (KB, level 9) of every content script of one build output folder. */
 export function measure(contentScriptsDir) {

@@ -2,14 +2,8 @@
 // the feed. Every Instagram selector lives in utils/sites/instagram/ (selectors.ts names them); this file puts the
 // pieces together behind the SiteAdapter interface.
 import { normalizeHandle } from '../core/keys';
-import {
-  editorKind,
-  focusedEditor,
-  openReplyFor,
-  type ReplyTarget,
-  replyTargetHandle,
-  sendEnabled,
-} from './instagram/composer';
+import { loadActions, loadedActions } from '../overlay/actions-loader';
+import { editorKind, focusedEditor, type ReplyTarget, replyTargetHandle } from './instagram/composer';
 import { ConversationReader, type PostRead, readActingHandle, readPost } from './instagram/read';
 import { authorLinkOf, precedes, replyControlOf } from './instagram/rows';
 import { IG_BASE, parseCommentHref, postCodeOf, postTimeSelector, SEL } from './instagram/selectors';
@@ -134,7 +128,8 @@ export function createInstagramAdapter(): InstagramAdapter {
     matchPostPage,
     read,
     async openReply(commentElement) {
-      const opened = await openReplyFor(commentElement);
+      // Opening the box is the overlay's deferred code (instagram/reply-box.ts), like the insertion that follows.
+      const opened = await (await loadActions()).instagramReplyBox.openReplyFor(commentElement);
       if (!opened) return null;
       const link = commentElement.querySelector(SEL.commentTime)?.closest('a');
       const parsed = link ? parseCommentHref(link.getAttribute('href'), IG_BASE) : null;
@@ -148,7 +143,8 @@ export function createInstagramAdapter(): InstagramAdapter {
       const handle = replyTargetHandle(editor);
       return target && handle === target.handle ? target.id : null;
     },
-    sendEnabled,
+    // Read after an insertion, which the deferred code made: it is in by then.
+    sendEnabled: (editor: HTMLElement) => loadedActions()?.instagramReplyBox.sendEnabled(editor) ?? null,
     theme,
     badgeSlot(row) {
       // Just under the row's own small actions (likes, Reply): the comment's words and buttons keep their room.

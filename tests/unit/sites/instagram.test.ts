@@ -3,7 +3,7 @@
 // closed, the same post opened as a dialog over the profile, a reel).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createInstagramAdapter,
   matchPostPage,
@@ -11,9 +11,17 @@ import {
   profileHandleOf,
   theme,
 } from '../../../utils/sites/instagram';
-import { replyTargetHandle, sendEnabled } from '../../../utils/sites/instagram/composer';
+import { replyTargetHandle } from '../../../utils/sites/instagram/composer';
 import { ConversationReader, readActingHandle } from '../../../utils/sites/instagram/read';
+import { sendEnabled } from '../../../utils/sites/instagram/reply-box';
 import type { PageRead } from '../../../utils/sites/types';
+
+// Opening the reply box is the overlay's deferred code, which the background injects in the extension; here the
+// adapter gets the same actions directly.
+vi.mock('../../../utils/overlay/actions-loader', async () => {
+  const { overlayActions } = await import('../../../utils/overlay/actions');
+  return { loadActions: async () => overlayActions, loadedActions: () => overlayActions };
+});
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** The real captures live beside the clone (CI); RR_REAL_FIXTURES points elsewhere when the clone sits deeper. */

@@ -1,5 +1,5 @@
 // The overlay's code that runs only after a person acts: the template picker and the layer it opens in, filling a template for a comment,
-// inserting text into the site's editors, type-to-expand, opening X's reply box. It is not in the sites' content scripts (issue #10: each
+// inserting text into the site's editors, type-to-expand, opening X's and Instagram's reply boxes. It is not in the sites' content scripts (issue #10: each
 // under 30 KB gzip); the background injects it on first use (see ../actions-loader.ts and README "Performance").
 import { TemplatePicker } from '../../../components/overlay/TemplatePicker';
 import { matchExpansion } from '../../core/expand';
@@ -8,6 +8,10 @@ import type { Template } from '../../core/template';
 import { copyToClipboard, editorPlainText, type InsertResult, replaceTypedRange } from '../../insert';
 import { caretRange } from '../../insert/caret';
 import { fillTemplate, stillHoldsTemplate } from '../../insert/session';
+import {
+  openReplyFor as instagramOpenReplyFor,
+  sendEnabled as instagramSendEnabled,
+} from '../../sites/instagram/reply-box';
 import type { EditorKind } from '../../sites/types';
 import { openReply as xOpenReply, sendEnabled as xSendEnabled } from '../../sites/x/reply-box';
 import { PopupLayer } from '../popup-layer';
@@ -57,6 +61,8 @@ export const overlayActions = {
   expandAtCaret,
   /** X's reply box (the X adapter's openReply and sendEnabled call these). */
   xReplyBox: { openReply: xOpenReply, sendEnabled: xSendEnabled },
+  /** Instagram's reply box (the Instagram adapter's openReply and sendEnabled call these). */
+  instagramReplyBox: { openReplyFor: instagramOpenReplyFor, sendEnabled: instagramSendEnabled },
 };
 
 export type OverlayActions = typeof overlayActions;
