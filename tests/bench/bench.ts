@@ -31,6 +31,8 @@ interface Options {
   batches: number;
   scrollSteps: number;
   label: string;
+  /** Writes a CPU profile of each with-extension stream (batches only) to tests/bench/results/<label>-<page>.cpuprofile. */
+  profile: boolean;
 }
 
 interface PageFigures {
@@ -184,7 +186,8 @@ async function measurePage(context: BrowserContext, site: Site, size: number, wi
   await cdp.send('Performance.enable');
   await page.addInitScript(observeLongTasks);
   try {
-    return await measureLoaded(page, cdp, pageUrl(site, size), withExt, o);
+    const profile = o.profile ? `${o.label}-${site}-${size}-${withExt ? 'with' : 'without'}` : null;
+    return await measureLoaded(page, cdp, pageUrl(site, size), withExt, o, profile);
   } finally {
     await page.close();
   }
@@ -196,6 +199,7 @@ async function measureLoaded(
   url: string,
   withExt: boolean,
   o: Options,
+  profile: string | null = null,
 ): Promise<PageFigures> {
   const before = await taskMs(cdp);
   const start = Date.now();
@@ -215,6 +219,17 @@ async function measureLoaded(
   });
   const batchMs: number[] = [];
   const ids: string[] = [];
+  const traceEvents: unknown[] = [];
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+      transferMode: 'ReportEvents',
+    });
+  }
   for (let i = 0; i < o.batches; i++) {
     const a = await taskMs(cdp);
     const batch = await page.evaluate((n) => window.__bench.addBatch(n), BATCH_SIZE);
@@ -224,6 +239,16 @@ async function measureLoaded(
     ids.push(...batch);
   }
   trace('stream done');
+  if (profile) {
+    const { profile: cpu } = await cdp.send('Profiler.stop');
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+    const dir = path.join(ROOT, 'tests/bench/results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${profile}.cpuprofile`), JSON.stringify(cpu));
+    writeFileSync(path.join(dir, `${profile}.trace.json`), JSON.stringify({ traceEvents }));
+  }
   const lat = withExt ? await page.evaluate((list) => window.__bench.latencies(list), ids) : [];
   const scrollMs: number[] = [];
   for (let i = 0; i < o.scrollSteps; i++) {
@@ -380,6 +405,7 @@ export function parseArgs(argv: string[]): Options {
     batches: 15,
     scrollSteps: 10,
     label: 'latest',
+    profile: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -396,9 +422,12 @@ export function parseArgs(argv: string[]): Options {
     else if (flag === '--batches') o.batches = Number(value);
     else if (flag === '--scroll-steps') o.scrollSteps = Number(value);
     else if (flag === '--label') o.label = value;
-    else if (flag === '--help') {
+    else if (flag === '--profile') {
+      o.profile = true;
+      i--;
+    } else if (flag === '--help') {
       console.log(
-        'npm run bench -- [--sites x,facebook,instagram] [--sizes 200,2000,10000] [--runs 3] [--large-runs 1] [--batches 15] [--scroll-steps 10] [--label name]',
+        'npm run bench -- [--sites x,facebook,instagram] [--sizes 200,2000,10000] [--runs 3] [--large-runs 1] [--batches 15] [--scroll-steps 10] [--label name] [--profile]',
       );
       process.exit(0);
     } else throw new Error(`bench: unknown flag ${flag} (try --help)`);
