@@ -1,20 +1,15 @@
 // The badge on each comment Reply Radar classified. Unanswered comments get the waiting time and the reply
-// actions; everything else stays quiet so the page still reads like the page.
+// actions; everything else stays quiet so the page still reads like the page. A pure view: badge-dom.ts turns it
+// into plain DOM once per draw (thousands of badges keep no component, virtual tree or closure each; issue #10),
+// and the buttons carry no handlers — the badge layer listens once and asks which button a person pressed.
 import type { CommentState } from '../../utils/core/model';
 import { type MessageKey, t } from '../../utils/i18n';
-import { trusted } from '../../utils/overlay/trusted';
+import type { InsertStatus } from '../../utils/overlay/session-services';
 import { AgePill } from './AgePill';
 import { BreachIcon, ChevronIcon, CurrentIcon, TickIcon } from './icons';
 import type { Level, Theme } from './styles';
 
-export type InsertStatus =
-  | null
-  | { kind: 'working' }
-  | { kind: 'inserted' }
-  /** `message` says what failed ("Could not insert"); the badge adds the clipboard note when `copied`. */
-  | { kind: 'failed'; message: string; copied: boolean };
-
-export interface BadgeProps {
+export interface BadgeContent {
   state: CommentState;
   level: Level;
   /** "12 min" — shown as "Waiting 12 min". */
@@ -22,15 +17,11 @@ export interface BadgeProps {
   authorName: string;
   /** The comment Alt+J / Alt+K moved to. */
   isCurrent: boolean;
-  insertStatus?: InsertStatus;
-  onReply(): void;
-  onOpenPicker(): void;
-  /** Done and snooze from the badge (the panel offers an Undo). */
-  onDone?(): void;
-  onSnooze?(): void;
+  /** `failed`: the badge adds the clipboard note to its message when `copied`. */
+  insertStatus: InsertStatus;
   pickerOpen: boolean;
   /** What Reply inserts ("Order help", template 3), said in its tooltip; null when there is no template. */
-  replyTemplate?: { title: string; number: number | null } | null;
+  replyTemplate: { title: string; number: number | null } | null;
   /** Follows the site's background; sets data-theme on the badge root. Without it the host's data-theme applies
    * (light when the host has none). */
   theme?: Theme;
@@ -48,7 +39,7 @@ function failureText(message: string, copied: boolean): string {
 }
 
 /** Reply opens the site's box and fills the top suggestion: the tooltip names it, with its Alt number. */
-function replyTitle(template: BadgeProps['replyTemplate']): string {
+function replyTitle(template: BadgeContent['replyTemplate']): string {
   if (!template) return t('overlay_reply_box');
   return template.number
     ? t('overlay_reply_box_insert_key', { title: template.title, n: template.number })
@@ -64,8 +55,8 @@ function CurrentMarker() {
   );
 }
 
-export function Badge(props: BadgeProps) {
-  const { state, level, ageText, authorName, isCurrent, insertStatus = null, pickerOpen } = props;
+export function Badge(props: BadgeContent) {
+  const { state, level, ageText, authorName, isCurrent, insertStatus, pickerOpen } = props;
   const theme = props.theme;
 
   if (state !== 'unanswered') {
@@ -104,9 +95,8 @@ export function Badge(props: BadgeProps) {
           type="button"
           class="rr-btn rr-btn-primary"
           data-rr-action="reply"
-          disabled={working}
+          disabled={working || undefined}
           title={replyTitle(props.replyTemplate)}
-          onClick={trusted(() => props.onReply())}
         >
           {t('overlay_reply')}
           <span class="rr-sr">{` ${t('overlay_reply_to_sr', { name: authorName })}`}</span>
@@ -116,30 +106,17 @@ export function Badge(props: BadgeProps) {
           class="rr-btn"
           data-rr-action="templates"
           aria-haspopup="dialog"
-          aria-expanded={pickerOpen}
-          onClick={trusted(() => props.onOpenPicker())}
+          aria-expanded={pickerOpen ? 'true' : 'false'}
         >
           {t('overlay_templates')}
           <span class="rr-sr">{` ${t('overlay_templates_for_sr', { name: authorName })}`}</span>
           <ChevronIcon up={pickerOpen} />
         </button>
-        <button
-          type="button"
-          class="rr-btn rr-btn-quiet"
-          data-rr-action="done"
-          title={t('overlay_done_title')}
-          onClick={trusted(() => props.onDone?.())}
-        >
+        <button type="button" class="rr-btn rr-btn-quiet" data-rr-action="done" title={t('overlay_done_title')}>
           {t('overlay_done')}
           <span class="rr-sr">{` ${t('overlay_done_with_sr', { name: authorName })}`}</span>
         </button>
-        <button
-          type="button"
-          class="rr-btn rr-btn-quiet"
-          data-rr-action="snooze"
-          title={t('overlay_snooze_title')}
-          onClick={trusted(() => props.onSnooze?.())}
-        >
+        <button type="button" class="rr-btn rr-btn-quiet" data-rr-action="snooze" title={t('overlay_snooze_title')}>
           {t('overlay_snooze')}
           <span class="rr-sr">{` ${t('overlay_snooze_sr', { name: authorName })}`}</span>
         </button>

@@ -3,6 +3,7 @@
 import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach } from 'vitest';
+import { type BadgeAction, type BadgeContent, badgeActionOf, drawBadge } from '../../../components/overlay/badge-dom';
 
 const mounted: HTMLElement[] = [];
 
@@ -96,6 +97,24 @@ export function typeInto(input: HTMLInputElement | null, value: string): void {
 }
 
 /** The buttons whose text (including screen-reader text) contains `text`. */
-export function buttonsWith(m: Mounted, text: string): HTMLButtonElement[] {
+export function buttonsWith(m: Pick<Mounted, '$$'>, text: string): HTMLButtonElement[] {
   return m.$$<HTMLButtonElement>('button').filter((b) => (b.textContent ?? '').includes(text));
+}
+
+/** A badge drawn by the plain-DOM renderer in a shadow root, with the actions its buttons asked for, in order. */
+export interface MountedBadge extends Omit<Mounted, 'rerender'> {
+  actions: BadgeAction[];
+  redraw(content: BadgeContent): void;
+}
+
+export function mountBadge(content: BadgeContent): MountedBadge {
+  const m = mount(null);
+  const actions: BadgeAction[] = [];
+  // As the badge layer does: one listener on the mount asks which button a person pressed.
+  m.mount.addEventListener('click', (event) => {
+    const action = badgeActionOf(event);
+    if (action) actions.push(action);
+  });
+  drawBadge(m.mount, content);
+  return { ...m, actions, redraw: (c) => drawBadge(m.mount, c) };
 }

@@ -1,9 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
-import { Badge, type BadgeProps } from '../../../components/overlay/Badge';
+import { describe, expect, it } from 'vitest';
+import type { BadgeContent } from '../../../components/overlay/badge-dom';
 import { applyLanguageSetting } from '../../../utils/i18n';
-import { buttonsWith, click, mount } from './dom';
+import { buttonsWith, click, mountBadge } from './dom';
 
-function props(over: Partial<BadgeProps> = {}): BadgeProps {
+function props(over: Partial<BadgeContent> = {}): BadgeContent {
   return {
     state: 'unanswered',
     level: 'ok',
@@ -11,16 +11,15 @@ function props(over: Partial<BadgeProps> = {}): BadgeProps {
     authorName: 'Ana Lima',
     isCurrent: false,
     insertStatus: null,
-    onReply: vi.fn(),
-    onOpenPicker: vi.fn(),
     pickerOpen: false,
+    replyTemplate: null,
     ...over,
   };
 }
 
 describe('Badge, unanswered', () => {
   it('shows how long the comment has waited and its level in words', () => {
-    const m = mount(<Badge {...props({ level: 'breach', ageText: '72 min' })} />);
+    const m = mountBadge(props({ level: 'breach', ageText: '72 min' }));
     const pill = m.$('.rr-age');
     expect(pill?.textContent).toContain('Waiting 72 min');
     expect(pill?.getAttribute('data-level')).toBe('breach');
@@ -29,7 +28,7 @@ describe('Badge, unanswered', () => {
 
   it('gives each level its own word and icon shape, not only a colour', () => {
     const seen = (['ok', 'warn', 'breach'] as const).map((level) => {
-      const m = mount(<Badge {...props({ level })} />);
+      const m = mountBadge(props({ level }));
       return {
         word: m.$('.rr-age .rr-sr')?.textContent,
         icon: m.$('.rr-age svg')?.getAttribute('class'),
@@ -40,55 +39,52 @@ describe('Badge, unanswered', () => {
     expect(seen[1]?.word).toContain('Due soon');
   });
 
-  it('calls onReply once per click on Reply, and names the author for screen readers', () => {
-    const p = props();
-    const m = mount(<Badge {...p} />);
+  it('asks for reply once per click on Reply, and names the author for screen readers', () => {
+    const m = mountBadge(props());
     const [reply] = buttonsWith(m, 'Reply');
     expect(reply?.textContent).toBe('Reply to Ana Lima');
     click(reply!);
-    expect(p.onReply).toHaveBeenCalledTimes(1);
-    expect(p.onOpenPicker).not.toHaveBeenCalled();
+    expect(m.actions).toEqual(['reply']);
   });
 
   it('has a Templates button that announces its popup and opens the picker', () => {
-    const p = props();
-    const m = mount(<Badge {...p} />);
+    const m = mountBadge(props());
     const [templates] = buttonsWith(m, 'Templates');
     expect(templates?.getAttribute('aria-haspopup')).toBe('dialog');
     expect(templates?.getAttribute('aria-expanded')).toBe('false');
     click(templates!);
-    expect(p.onOpenPicker).toHaveBeenCalledTimes(1);
-    expect(p.onReply).not.toHaveBeenCalled();
+    expect(m.actions).toEqual(['templates']);
   });
 
   it('says the picker is open (the picker itself opens in the layer above the page)', () => {
-    const m = mount(<Badge {...props({ pickerOpen: true })} />);
+    const m = mountBadge(props({ pickerOpen: true }));
     const [templates] = buttonsWith(m, 'Templates');
     expect(templates?.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('carries the UI contract: reply, templates, done and snooze buttons', () => {
-    const p = props({ onDone: vi.fn(), onSnooze: vi.fn() });
-    const m = mount(<Badge {...p} />);
+    const m = mountBadge(props());
     const actions = m.$$('button[data-rr-action]').map((b) => b.getAttribute('data-rr-action'));
     expect(actions).toEqual(['reply', 'templates', 'done', 'snooze']);
     click(m.$('[data-rr-action="done"]')!);
     click(m.$('[data-rr-action="snooze"]')!);
-    expect(p.onDone).toHaveBeenCalledTimes(1);
-    expect(p.onSnooze).toHaveBeenCalledTimes(1);
+    // A click on a button's icon or spoken text is a click on the button.
+    click(m.$('[data-rr-action="templates"] svg path'));
+    click(m.$('[data-rr-action="reply"] .rr-sr'));
+    // Beside the buttons: nothing.
+    click(m.$('.rr-age'));
+    expect(m.actions).toEqual(['done', 'snooze', 'templates', 'reply']);
   });
 
   it("names in Reply's tooltip the template it inserts and its Alt number", () => {
-    const m = mount(<Badge {...props({ replyTemplate: { title: 'Order help', number: 3 } })} />);
+    const m = mountBadge(props({ replyTemplate: { title: 'Order help', number: 3 } }));
     expect(m.$('[data-rr-action="reply"]')?.getAttribute('title')).toBe(
       "Open the site's reply box and insert “Order help” (Alt+3)",
     );
   });
 
   it('shows an insertion failure as an alert in the badge', () => {
-    const m = mount(
-      <Badge {...props({ insertStatus: { kind: 'failed', message: 'Could not insert', copied: true } })} />,
-    );
+    const m = mountBadge(props({ insertStatus: { kind: 'failed', message: 'Could not insert', copied: true } }));
     const alert = m.$('[role="alert"]');
     expect(alert?.textContent?.trim()).toBe('Could not insert The text is on your clipboard: paste it with Ctrl+V.');
   });
@@ -96,7 +92,7 @@ describe('Badge, unanswered', () => {
   it('says the clipboard note once, in the interface language (never by matching English words)', async () => {
     await applyLanguageSetting('hu');
     const message = 'Nem sikerült beilleszteni a választ (a válaszmező nem fogadta el a szöveget).';
-    const m = mount(<Badge {...props({ insertStatus: { kind: 'failed', message, copied: true } })} />);
+    const m = mountBadge(props({ insertStatus: { kind: 'failed', message, copied: true } }));
     const shown = m.$('[role="alert"]')?.textContent?.trim() ?? '';
     await applyLanguageSetting('auto');
     expect(shown).toBe(`${message} A szöveg a vágólapon van: illeszd be Ctrl+V-vel.`);
@@ -104,32 +100,32 @@ describe('Badge, unanswered', () => {
   });
 
   it('does not claim a copy that did not happen', () => {
-    const m = mount(
-      <Badge {...props({ insertStatus: { kind: 'failed', message: 'Could not insert', copied: false } })} />,
-    );
+    const m = mountBadge(props({ insertStatus: { kind: 'failed', message: 'Could not insert', copied: false } }));
     expect(m.$('[role="alert"]')?.textContent?.trim()).toBe('Could not insert');
   });
 
   it('reports progress in a status region and blocks a second Reply while inserting', () => {
-    const m = mount(<Badge {...props({ insertStatus: { kind: 'working' } })} />);
+    const m = mountBadge(props({ insertStatus: { kind: 'working' } }));
     expect(m.$('[role="status"]')?.textContent).toBe('Inserting…');
     expect(buttonsWith(m, 'Reply')[0]?.disabled).toBe(true);
-    m.rerender(<Badge {...props({ insertStatus: { kind: 'inserted' } })} />);
+    click(buttonsWith(m, 'Reply')[0]!);
+    expect(m.actions).toEqual([]);
+    m.redraw(props({ insertStatus: { kind: 'inserted' } }));
     expect(m.$('[role="status"]')?.textContent).toContain('Inserted');
     expect(buttonsWith(m, 'Reply')[0]?.disabled).toBe(false);
     expect(m.$('[role="alert"]')).toBeNull();
   });
 
   it('marks the current comment visibly', () => {
-    const m = mount(<Badge {...props({ isCurrent: true })} />);
+    const m = mountBadge(props({ isCurrent: true }));
     expect(m.$('.rr-current')?.textContent).toBe('Current');
-    m.rerender(<Badge {...props({ isCurrent: false })} />);
+    m.redraw(props({ isCurrent: false }));
     expect(m.$('.rr-current')).toBeNull();
   });
 
   it('renders page text only as text', () => {
     const name = '<img src=x onerror=alert(1)><b>Eve</b>';
-    const m = mount(<Badge {...props({ authorName: name })} />);
+    const m = mountBadge(props({ authorName: name }));
     expect(m.$('img')).toBeNull();
     expect(m.$('b')).toBeNull();
     expect(buttonsWith(m, 'Reply')[0]?.textContent).toBe(`Reply to ${name}`);
@@ -137,21 +133,17 @@ describe('Badge, unanswered', () => {
 
   it('puts the theme on its root when given, and leaves it to the host otherwise', () => {
     expect(
-      mount(<Badge {...props({ theme: 'dark' })} />)
+      mountBadge(props({ theme: 'dark' }))
         .$('.rr-root')
         ?.getAttribute('data-theme'),
     ).toBe('dark');
-    expect(
-      mount(<Badge {...props()} />)
-        .$('.rr-root')
-        ?.hasAttribute('data-theme'),
-    ).toBe(false);
+    expect(mountBadge(props()).$('.rr-root')?.hasAttribute('data-theme')).toBe(false);
   });
 });
 
 describe('Badge, other states', () => {
   it.each(['answered', 'brand'] as const)('%s: a quiet tick with a spoken label and no buttons', (state) => {
-    const m = mount(<Badge {...props({ state, level: 'breach' })} />);
+    const m = mountBadge(props({ state, level: 'breach' }));
     expect(m.$$('button')).toHaveLength(0);
     expect(m.$('.rr-age')).toBeNull();
     expect(m.$('.rr-quiet .rr-sr')?.textContent).toBe(state === 'answered' ? 'Answered' : 'By your brand');
@@ -163,8 +155,26 @@ describe('Badge, other states', () => {
     ['snoozed', 'Snoozed'],
     ['ignored', 'Ignored'],
   ] as const)('%s: small muted text "%s" and no buttons', (state, word) => {
-    const m = mount(<Badge {...props({ state })} />);
+    const m = mountBadge(props({ state }));
     expect(m.$$('button')).toHaveLength(0);
     expect(m.text()).toBe(word);
+  });
+});
+
+describe('Badge, drawn again', () => {
+  it('keeps the focus on the same button when something else changes, and shows only the new content', () => {
+    const m = mountBadge(props());
+    m.$<HTMLButtonElement>('[data-rr-action="templates"]')?.focus();
+    m.redraw(props({ pickerOpen: true, isCurrent: true, level: 'warn', ageText: '40 min' }));
+    const templates = m.$<HTMLButtonElement>('[data-rr-action="templates"]');
+    expect(m.root.activeElement).toBe(templates);
+    expect(templates?.getAttribute('aria-expanded')).toBe('true');
+    expect(m.$('.rr-current')?.textContent).toBe('Current');
+    expect(m.$('.rr-age')?.textContent).toContain('Waiting 40 min');
+    const fresh = mountBadge(props({ pickerOpen: true, isCurrent: true, level: 'warn', ageText: '40 min' }));
+    expect(m.mount.innerHTML).toBe(fresh.mount.innerHTML);
+    m.redraw(props({ state: 'done' }));
+    expect(m.$$('button')).toHaveLength(0);
+    expect(m.text()).toBe('Done');
   });
 });

@@ -1,7 +1,7 @@
 // The badges: one <rr-badge> per classified comment, in the slot the site adapter chooses, and the page-contract
-// stamps on the comment element. Draws a badge again only when what it shows changed.
-import { render } from 'preact';
-import { Badge } from '../../components/overlay/Badge';
+// stamps on the comment element. Draws a badge again only when what it shows changed (the clock: only near the
+// screen). Badges are plain DOM (badge-dom.ts), with one click listener function shared by all.
+import { type BadgeContent, badgeActionOf, drawBadge } from '../../components/overlay/badge-dom';
 import { templateNumbers } from '../../components/overlay/TemplatePicker';
 import type { Template } from '../core/template';
 import { currentLocale } from '../i18n';
@@ -40,6 +40,8 @@ interface DrawContext {
   ui: BadgeUi;
   templatesStamp: string;
   locale: string;
+  /** Reply's template per comment language and labels, worked out once per draw (not per badge). */
+  replyTemplates: Map<string, BadgeContent['replyTemplate']>;
 }
 
 export class BadgeLayer {
@@ -60,6 +62,15 @@ export class BadgeLayer {
   };
   /** Keys to draw at the next draw whatever changed (see `forget`). */
   private readonly pending = new Set<string>();
+  /** The comment each badge's mount speaks for: its one click listener asks here (no closure per badge). */
+  private readonly keyOfMount = new WeakMap<EventTarget, string>();
+  private readonly onClick = (event: Event): void => {
+    const action = badgeActionOf(event);
+    const key = event.currentTarget ? this.keyOfMount.get(event.currentTarget) : undefined;
+    if (!action || key === undefined) return;
+    if (action === 'templates') this.actions.togglePicker(key);
+    else this.actions[action](key);
+  };
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -88,7 +99,7 @@ export class BadgeLayer {
     }
     this.pending.clear();
     this.lastUi = { currentKey: ui.currentKey, pickerKey: ui.pickerKey, statuses: new Map(ui.statuses) };
-    const context = { view, ui, templatesStamp, locale };
+    const context = { view, ui, templatesStamp, locale, replyTemplates: new Map() };
     this.last = { known, context };
     if (all) {
       for (const entry of known.all()) this.drawOne(entry, context);
@@ -100,7 +111,8 @@ export class BadgeLayer {
     }
   }
 
-  private drawOne(entry: KnownComment, { view, ui, templatesStamp, locale }: DrawContext): void {
+  private drawOne(entry: KnownComment, context: DrawContext): void {
+    const { view, ui, templatesStamp, locale } = context;
     const element = entry.element;
     if (!element) return;
     const cv = view.comments.get(entry.key);
@@ -126,11 +138,15 @@ export class BadgeLayer {
       return;
     }
     this.later.delete(element);
-    if (!this.drawn.has(mount)) this.near.watch(element);
+    const before = this.drawn.get(mount);
+    if (!before) this.near.watch(element);
     this.drawn.set(mount, signature);
-    host.style.setProperty('--rr-font-size', `${ui.fontSize}px`);
+    if (!this.keyOfMount.has(mount)) mount.addEventListener('click', this.onClick);
+    this.keyOfMount.set(mount, cv.key);
+    const fontSize = `${ui.fontSize}px`;
+    if (host.style.getPropertyValue('--rr-font-size') !== fontSize) host.style.setProperty('--rr-font-size', fontSize);
     if (host.getAttribute('lang') !== locale) host.setAttribute('lang', locale);
-    render(this.badgeFor(cv, isCurrent, ui, status), mount);
+    drawBadge(mount, this.contentOf(cv, isCurrent, ui, status, context));
   }
 
   /** A badge whose age moved while it was far away came near: draw it now. */
@@ -167,40 +183,40 @@ export class BadgeLayer {
     this.later.delete(element);
     const badge = findBadgeHost(element);
     if (badge) {
-      render(null, badge.mount);
+      badge.mount.replaceChildren();
       badge.host.remove();
     }
   }
 
-  private replyWith(cv: CommentView): Template | null {
-    return bestTemplateFor(this.actions.templates(), cv);
+  /** Reply's tooltip names the template it inserts: the best one for the comment's language and labels. */
+  private replyTemplateFor(cv: CommentView, context: DrawContext): BadgeContent['replyTemplate'] {
+    const lookup = `${cv.comment.lang ?? ''}|${cv.labels.join(',')}`;
+    const known = context.replyTemplates.get(lookup);
+    if (known !== undefined) return known;
+    const templates = this.actions.templates();
+    const best = bestTemplateFor(templates, cv);
+    const found = best ? { title: best.title, number: templateNumbers(templates).get(best.id) ?? null } : null;
+    context.replyTemplates.set(lookup, found);
+    return found;
   }
 
-  private badgeFor(cv: CommentView, isCurrent: boolean, ui: BadgeUi, status: InsertStatus) {
-    const pickerOpen = ui.pickerKey === cv.key;
-    const { actions } = this;
-    const key = cv.key;
-    const replyWith = cv.state === 'unanswered' ? this.replyWith(cv) : null;
-    return (
-      <Badge
-        state={cv.state}
-        level={cv.level}
-        ageText={cv.ageText}
-        authorName={cv.comment.author.displayName}
-        isCurrent={isCurrent}
-        theme={ui.theme}
-        insertStatus={status}
-        pickerOpen={pickerOpen}
-        onReply={() => actions.reply(key)}
-        onOpenPicker={() => actions.togglePicker(key)}
-        onDone={() => actions.done(key)}
-        onSnooze={() => actions.snooze(key)}
-        replyTemplate={
-          replyWith
-            ? { title: replyWith.title, number: templateNumbers(actions.templates()).get(replyWith.id) ?? null }
-            : null
-        }
-      />
-    );
+  private contentOf(
+    cv: CommentView,
+    isCurrent: boolean,
+    ui: BadgeUi,
+    status: InsertStatus,
+    context: DrawContext,
+  ): BadgeContent {
+    return {
+      state: cv.state,
+      level: cv.level,
+      ageText: cv.ageText,
+      authorName: cv.comment.author.displayName,
+      isCurrent,
+      theme: ui.theme,
+      insertStatus: status,
+      pickerOpen: ui.pickerKey === cv.key,
+      replyTemplate: cv.state === 'unanswered' ? this.replyTemplateFor(cv, context) : null,
+    };
   }
 }
