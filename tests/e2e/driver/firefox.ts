@@ -29,8 +29,13 @@ export const FIREFOX_PREFS: Readonly<Record<string, unknown>> = {
   'browser.aboutwelcome.enabled': false,
 };
 
+/** The error and what caused it: puppeteer's "Waiting failed" names the protocol error only as its cause. */
 function describeError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const parts: string[] = [];
+  for (let e: unknown = error; e !== undefined && parts.length < 5; e = e instanceof Error ? e.cause : undefined) {
+    parts.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  }
+  return parts.join('\nCaused by: ');
 }
 
 async function elementOf<A>(page: Page, find: Finder<A>, arg: A | undefined): Promise<ElementHandle<Element>> {
