@@ -2,7 +2,7 @@
 // adapter depends on is removed from a page it reads well (attribute dropped, element renamed, links broken), and
 // the panel's view of what is left must say health broken or incomplete with a reason, or still count at least as
 // many unanswered comments as the intact page: never `ok` with fewer.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
@@ -11,12 +11,8 @@ import { createFacebookAdapter } from '../../../utils/sites/facebook';
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
 import type { SiteAdapter } from '../../../utils/sites/types';
 import { createXAdapter } from '../../../utils/sites/x';
+import { REAL_CAPTURES as REAL } from './real-captures';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const REAL =
-  [path.resolve(ROOT, '../shared/fixtures/real'), path.resolve(ROOT, '../../shared/fixtures/real')].find((dir) =>
-    existsSync(dir),
-  ) ?? path.resolve(ROOT, '../shared/fixtures/real');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 /** Drops `attribute` from every element matching `selector` (the site renamed or stopped sending it). */

@@ -1,7 +1,7 @@
 // The Facebook adapter against the real captures in ../shared/fixtures/real (CI keeps a copy of shared/ beside
 // the clone): a logged-in post dialog with 44 comments over an aria-hidden feed, a logged-out permalink page, and
 // Arabic fragments with a real reply_comment_id. Where a capture disagrees with sites.md, the capture wins.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
@@ -9,13 +9,8 @@ import { buildPageView, type PageFacts } from '../../../utils/overlay/view-model
 import { createFacebookAdapter } from '../../../utils/sites/facebook';
 import { parseCommentLink } from '../../../utils/sites/facebook/links';
 import type { PageRead } from '../../../utils/sites/types';
+import { REAL_CAPTURES as REAL } from './real-captures';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-// Beside the clone (CI, /work/main); a git worktree one level deeper finds the same folder one level up.
-const REAL =
-  [path.resolve(ROOT, '../shared/fixtures/real'), path.resolve(ROOT, '../../shared/fixtures/real')].find((dir) =>
-    existsSync(dir),
-  ) ?? path.resolve(ROOT, '../shared/fixtures/real');
 const load = (name: string) =>
   new DOMParser().parseFromString(readFileSync(path.join(REAL, name), 'utf8'), 'text/html');
 

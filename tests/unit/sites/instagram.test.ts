@@ -15,6 +15,7 @@ import { replyTargetHandle } from '../../../utils/sites/instagram/composer';
 import { ConversationReader, readActingHandle } from '../../../utils/sites/instagram/read';
 import { sendEnabled } from '../../../utils/sites/instagram/reply-box';
 import type { PageRead } from '../../../utils/sites/types';
+import { REAL_CAPTURES as REAL } from './real-captures';
 
 // Opening the reply box is the overlay's deferred code, which the background injects in the extension; here the
 // adapter gets the same actions directly.
@@ -23,9 +24,6 @@ vi.mock('../../../utils/overlay/actions-loader', async () => {
   return { loadActions: async () => overlayActions, loadedActions: () => overlayActions };
 });
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-/** The real captures live beside the clone (CI); RR_REAL_FIXTURES points elsewhere when the clone sits deeper. */
-const REAL = process.env.RR_REAL_FIXTURES ?? path.resolve(ROOT, '../shared/fixtures/real');
 const real = (name: string) => readFileSync(path.join(REAL, name), 'utf8');
 const own = (name: string) => readFileSync(path.join(import.meta.dirname, 'instagram-fixtures', name), 'utf8');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

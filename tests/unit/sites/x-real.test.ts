@@ -2,20 +2,14 @@
 // beside the clone): a thread joined by connector lines with "Show replies" and the inline composer (January 2025),
 // a thread holding deleted-post tombstones (February 2025), and a status page's main post (October 2025).
 // Each capture is the `Timeline: Conversation` element: the test mounts it where X does, in the primary column.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
 import { buildPageView, type PageFacts } from '../../../utils/overlay/view-model';
 import type { PageRead } from '../../../utils/sites/types';
 import { connectorLines, createXAdapter } from '../../../utils/sites/x';
-
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-// Beside the clone (CI, /work/main); a git worktree one level deeper finds the same folder one level up.
-const REAL =
-  [path.resolve(ROOT, '../shared/fixtures/real'), path.resolve(ROOT, '../../shared/fixtures/real')].find((dir) =>
-    existsSync(dir),
-  ) ?? path.resolve(ROOT, '../shared/fixtures/real');
+import { REAL_CAPTURES as REAL } from './real-captures';
 
 const THREAD = 'x-conversation-thread-inline-composer-2025-01.html';
 const DELETED = 'x-conversation-deleted-posts-2025-02.html';

@@ -8,19 +8,16 @@
 // changed its time), or the tree's structure changed and some brand comment on the page is later than it (rows
 // moved between threads may now put that answer under it).
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { commentKey } from '../../../../utils/core/model';
 import { DEFAULT_SETTINGS } from '../../../../utils/core/settings';
 import { buildPageView, type PageView } from '../../../../utils/overlay/view-model';
 import type { PageRead, SiteAdapter } from '../../../../utils/sites/types';
+import { REAL_CAPTURES } from '../real-captures';
 
-const ROOT = path.resolve(import.meta.dirname, '../../../..');
-export const REAL =
-  [path.resolve(ROOT, '../shared/fixtures/real'), path.resolve(ROOT, '../../shared/fixtures/real')].find((dir) =>
-    existsSync(dir),
-  ) ?? path.resolve(ROOT, '../shared/fixtures/real');
+export const REAL = REAL_CAPTURES;
 export const realHtml = (name: string) => readFileSync(path.join(REAL, name), 'utf8');
 export const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
