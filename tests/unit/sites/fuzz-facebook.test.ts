@@ -10,6 +10,7 @@ import {
   FULL_RUN_TIMEOUT,
   fuzzSeed,
   newStats,
+  type Op,
   parse,
   realHtml,
   runsOr,
@@ -118,6 +119,36 @@ describe('the Facebook adapter under fuzzing', () => {
       return `${seed.name}: ${read.comments.length} read, ${baseline.unanswered.length} unanswered, ${view.health}`;
     });
     expect(table).toEqual(EXPECTED_SEEDS);
+  });
+
+  // Trees that once failed, replayed every run. The first broke the harness, not the adapter: its row move took a
+  // row an earlier removal had detached (the full run of 2026-12-01 stopped on it at tree 7,846).
+  const REGRESSIONS: Array<{ seed: number; ops: Op[] }> = [
+    {
+      seed: 3,
+      ops: [
+        { kind: 'remove-node', at: 866073 },
+        { kind: 'move-row', at: 241121, other: 0 },
+        { kind: 'href', at: 0, value: 0 },
+      ],
+    },
+  ];
+
+  it.each(REGRESSIONS)('replays a tree that once failed: %j', (tree) => {
+    const failure = runTree(
+      seeds,
+      clean.map((c) => c.baseline),
+      elements,
+      createFacebookAdapter,
+      'facebook',
+      tree,
+      newStats(),
+    );
+    expect(failure).toBeNull();
+    const again = baselineOf(seeds[tree.seed]!, createFacebookAdapter, 'facebook');
+    expect(again.read.comments.map((c) => c.comment.id)).toEqual(
+      clean[tree.seed]!.read.comments.map((c) => c.comment.id),
+    );
   });
 
   it(

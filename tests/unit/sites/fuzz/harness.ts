@@ -339,8 +339,9 @@ export function applyOp(doc: Document, all: Element[], rows: Element[], op: Op, 
       return { changed: [to, from], structure: false };
     }
     case 'move-row': {
-      const row = pick(rows, op.at);
-      const before = pick(rows, op.other);
+      // Both must still be in the page: a row an earlier mutation removed has no parent to return to on undo.
+      const row = live(pick(rows, op.at));
+      const before = live(pick(rows, op.other));
       if (!row || !before || row === before || row.contains(before) || before.contains(row)) return null;
       const parent = row.parentNode!;
       const next = row.nextSibling;
