@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { jsx, jsxs } from 'preact/jsx-runtime';
-import { currentLocale, t } from '../i18n';
+import { currentLocale, hasMessage, t, tn } from '../i18n';
 import { call } from '../messaging/content-client';
 import type { OverlayActions } from './actions';
 import { ACTIONS_GLOBAL, SHARED_GLOBAL, type SharedModules } from './actions/shared';
@@ -15,7 +15,7 @@ const shared: SharedModules = {
   preact: { render },
   hooks: { useEffect, useId, useRef, useState },
   jsx: { jsx, jsxs },
-  i18n: { currentLocale, t },
+  i18n: { currentLocale, hasMessage, t, tn },
 };
 
 let loaded: OverlayActions | null = null;

@@ -3,14 +3,14 @@
 // (selection, reply, templates, done/snooze). Everything it starts is torn down with `signal` (the next
 // navigation, or the extension going away).
 
-import { commentKey, normalizeHandle } from '../core/keys';
-import type { Author, ManualState } from '../core/model';
+import { commentKey } from '../core/keys';
+import type { ManualState } from '../core/model';
 import type { LabelKind, ShortcutAction } from '../core/settings';
 import { tabReportOf } from '../core/tab-report';
 import type { Template } from '../core/template';
 import { t } from '../i18n';
-import { errorText, renderText } from '../i18n/user-text';
 import type { SiteAdapter } from '../sites/types';
+import type { ActingSession, MarkTo } from './acting-session';
 import type { OverlayActions } from './actions';
 import { loadActions, loadedActions } from './actions-loader';
 import { BadgeLayer } from './badge-layer';
@@ -30,48 +30,48 @@ import type { PageFacts, PageView } from './view-model';
 
 export type { InsertStatus, SessionServices } from './session-services';
 
-const SNOOZE_MS = 60 * 60 * 1000;
-/** How long the Undo toast stays after done, snooze or ignore. */
-const UNDO_MS = 8_000;
-
-export class PageSession {
+/**
+ * The members public for the deferred actions (ActingSession) are theirs to use, never the rest of the content
+ * script's.
+ */
+export class PageSession implements ActingSession {
   private readonly reader: PageReader;
   private readonly manual: ManualStates;
   private readonly badges: BadgeLayer;
   private readonly panel: PanelLayer;
   private readonly statuses = new Map<string, InsertStatus>();
-  private view: PageView | null = null;
+  view: PageView | null = null;
   /** Builds the view batch by batch (only what changed is worked out again). */
   private readonly builder = new ViewBuilder();
-  private facts: PageFacts | null = null;
-  private currentKey: string | null = null;
+  facts: PageFacts | null = null;
+  currentKey: string | null = null;
   /** The reply box Reply Radar opened last and for which comment: Alt+1…9 fill templates for it while focused. */
-  private replying: { key: string; editor: HTMLElement } | null = null;
+  replying: { key: string; editor: HTMLElement } | null = null;
   /** Bumped by every selection, so a slow earlier one does not scroll to a comment the user has moved past. */
   private selection = 0;
   /** Set when the site's theme and font size may have changed (clock, settings): they are read again. */
   private viewDirty = true;
-  private pickerKey: string | null = null;
-  /** The last done/snooze/ignore, undoable for UNDO_MS: the state it replaced. */
-  private undo: { key: string; to: 'done' | 'snoozed' | 'ignored'; before: ManualState | undefined } | null = null;
-  private undoTimer: ReturnType<typeof setTimeout> | undefined;
+  pickerKey: string | null = null;
+  /** The last done/snooze/ignore, undoable for a while: the state it replaced. */
+  undo: { key: string; to: MarkTo; before: ManualState | undefined } | null = null;
+  undoTimer: ReturnType<typeof setTimeout> | undefined;
   /** The layer the template picker opens in, above the page (deferred code: made when the picker first opens). */
-  private layer: PopupLayer | null = null;
+  layer: PopupLayer | null = null;
   /** The reply box each "Inserted" status is about: the status follows the box and clears when it is gone. */
-  private readonly filledBoxes = new Map<string, HTMLElement>();
+  readonly filledBoxes = new Map<string, HTMLElement>();
   private labelFilter: LabelKind | 'all' = 'all';
   /** The site's theme, read once per render (it costs a style recalculation). */
-  private theme: 'light' | 'dark' = 'light';
+  theme: 'light' | 'dark' = 'light';
   /** The site's base font size (X lets users pick one): our text follows it. */
-  private fontSize = 14;
+  fontSize = 14;
   private readonly scheduleRead: () => void;
   private readonly recorder: ResponseRecorder;
 
   constructor(
-    private readonly adapter: SiteAdapter,
+    readonly adapter: SiteAdapter,
     private readonly url: URL,
-    private readonly services: SessionServices,
-    private readonly signal: AbortSignal,
+    readonly services: SessionServices,
+    readonly signal: AbortSignal,
     /**
      * With an adapter that has `shownPostId`: the post a dialog showed when the session started (null: none), and
      * what to do when that changes while the URL names no post (a new session takes over).
@@ -89,13 +89,13 @@ export class PageSession {
       },
     );
     this.badges = new BadgeLayer(adapter, {
-      reply: (key) => void this.reply(key, null),
+      reply: (key) => void this.act((a) => a.reply(this, key, null), key),
       togglePicker: (key) => {
         if (this.pickerKey === key) this.closePicker(true);
         else this.openPicker(key);
       },
-      done: (key) => void this.mark(key, 'done'),
-      snooze: (key) => void this.mark(key, 'snoozed'),
+      done: (key) => void this.act((a) => a.mark(this, key, 'done'), key),
+      snooze: (key) => void this.act((a) => a.mark(this, key, 'snoozed'), key),
       templates: () => this.liveTemplates(),
     });
     this.panel = new PanelLayer(
@@ -104,12 +104,12 @@ export class PageSession {
         toggleCollapsed: () =>
           void this.services.saveSettings({ panelCollapsed: !this.services.settings().panelCollapsed }),
         select: (key) => void this.select(key),
-        reply: (key) => void this.reply(key, null),
+        reply: (key) => void this.act((a) => a.reply(this, key, null), key),
         trackAll: () => void this.services.saveSettings({ trackAllPosts: true }),
-        adoptBrand: (author) => this.adoptBrand(author),
-        ignore: (key) => void this.mark(key, 'ignored'),
-        restore: (key) => void this.restore(key, undefined),
-        undo: () => void this.undoLast(),
+        adoptBrand: (author) => void this.act((a) => a.adoptBrand(this, author)),
+        ignore: (key) => void this.act((a) => a.mark(this, key, 'ignored'), key),
+        restore: (key) => void this.act((a) => a.restore(this, key, undefined), key),
+        undo: () => void this.act((a) => a.undoLast(this)),
         labelFilter: (filter) => {
           this.labelFilter = filter;
           this.render();
@@ -124,10 +124,7 @@ export class PageSession {
         trigger: () => this.services.settings().expandTrigger,
         templates: () => this.liveTemplates(),
         // Called by the deferred actions, so they are loaded.
-        render: (_editor, template, boxText) => {
-          const actions = loadedActions();
-          return actions ? this.expansionText(actions, template, boxText) : null;
-        },
+        render: (_editor, template, boxText) => loadedActions()?.expansionText(this, template, boxText) ?? null,
         expanded: (_editor, template, result) => {
           if (result.ok) void this.services.markTemplateUsed(template.id).catch(() => undefined);
           else console.warn('[reply-radar] could not expand the shortcut:', result.reason);
@@ -259,7 +256,7 @@ export class PageSession {
 
   // ---- drawing ---------------------------------------------------------------------------------------------
 
-  private render(): void {
+  render(): void {
     if (this.signal.aborted) return;
     if (!this.facts) {
       this.view = null;
@@ -359,7 +356,7 @@ export class PageSession {
   }
 
   /** `restoreFocus`: back to the Templates button (Escape, Close); not after a pick or a click elsewhere. */
-  private closePicker(restoreFocus: boolean): void {
+  closePicker(restoreFocus: boolean): void {
     const key = this.pickerKey;
     this.pickerKey = null;
     this.layer?.close(restoreFocus);
@@ -367,44 +364,21 @@ export class PageSession {
     this.render();
   }
 
-  /** The open picker, drawn in the layer above the page next to its badge's Templates button. */
+  /** The open picker, drawn by the deferred code (loaded before a picker opens). */
   private renderPicker(): void {
-    const key = this.pickerKey;
-    const cv = key ? this.view?.comments.get(key) : undefined;
     const actions = loadedActions();
-    if (!key || !cv || cv.state !== 'unanswered' || !actions) {
-      if (this.layer?.isOpen) this.layer.close(false);
-      if (key) this.pickerKey = null;
-      return;
-    }
-    const live = this.liveTemplates();
-    const { TemplatePicker, bestTemplateFor, suggestTemplates } = actions;
-    const picker = (
-      <TemplatePicker
-        templates={live}
-        suggestedIds={suggestTemplates(live, { lang: cv.comment.lang, text: cv.comment.text, labels: cv.labels })}
-        replyId={bestTemplateFor(live, cv)?.id ?? null}
-        previewFor={(t) => this.replyText(actions, key, t)?.text ?? t.body}
-        onPick={(t) => {
-          this.closePicker(false);
-          void this.reply(key, t);
-        }}
-        onClose={() => this.closePicker(true)}
-      />
-    );
-    this.layer ??= new actions.PopupLayer(document, LAYER_CSS, this.signal);
-    this.layer.show(
-      picker,
-      {
-        anchor: () => {
-          const element = this.reader.known.get(key)?.element;
-          const badge = element ? findBadgeHost(element) : null;
-          return badge?.host.shadowRoot?.querySelector<HTMLElement>('[data-rr-action="templates"]') ?? null;
-        },
-        onDismiss: (reason) => this.closePicker(reason === 'escape'),
-      },
-      { theme: this.theme, fontSize: this.fontSize },
-    );
+    if (actions) actions.renderPicker(this);
+    else this.pickerKey = null;
+  }
+
+  layerCss(): string {
+    return LAYER_CSS;
+  }
+
+  templatesButton(key: string): HTMLElement | null {
+    const element = this.reader.known.get(key)?.element;
+    const badge = element ? findBadgeHost(element) : null;
+    return badge?.host.shadowRoot?.querySelector<HTMLElement>('[data-rr-action="templates"]') ?? null;
   }
 
   /** The badge of `key` must be drawn again at the next render (its picker opened or closed). */
@@ -412,18 +386,33 @@ export class PageSession {
     if (key) this.badges.forgetKey(key, this.reader.known.get(key)?.element);
   }
 
-  // ---- actions ---------------------------------------------------------------------------------------------
+  // ---- actions (deferred code: ./actions/session-actions.tsx) -----------------------------------------------
 
-  /** The post's author speaks for the brand from now on, on this site: the page is tracked at once. */
-  private adoptBrand(author: Author): void {
-    const settings = this.services.settings();
-    const platform = this.adapter.platform;
-    const list = settings.brand[platform];
-    if (list.some((h) => normalizeHandle(h) === normalizeHandle(author.handle))) return;
-    const brand = { ...settings.brand, [platform]: [...list, author.handle] };
-    this.services
-      .saveSettings({ brand })
-      .catch((error) => console.warn('[reply-radar] could not save the brand', error));
+  get manualMap(): Map<string, ManualState> {
+    return this.manual.map;
+  }
+
+  markDirty(): void {
+    this.viewDirty = true;
+  }
+
+  /**
+   * Runs a deferred action: at once when the deferred code is in, else once it is (the first action of a page, a
+   * message to the background away). `key`: the comment to tell when it cannot load.
+   */
+  private async act(run: (actions: OverlayActions) => Promise<void> | void, key?: string): Promise<void> {
+    let actions = loadedActions();
+    if (!actions) {
+      try {
+        actions = await loadActions();
+      } catch (error) {
+        console.warn('[reply-radar] could not load the overlay actions', error);
+        if (key) this.setStatus(key, { kind: 'failed', message: t('overlay_reply_open_failed'), copied: false });
+        return;
+      }
+      if (this.signal.aborted) return;
+    }
+    await run(actions);
   }
 
   /** Whether a shortcut does something here now, so keys that would do nothing are left to the page. */
@@ -458,95 +447,26 @@ export class PageSession {
         return;
       case 'reply':
         if (!this.currentKey) this.move(1);
-        else await this.reply(this.currentKey, null, { withTemplate: false });
+        else {
+          const key = this.currentKey;
+          await this.act((a) => a.reply(this, key, null, { withTemplate: false }), key);
+        }
         return;
       case 'done':
-      case 'snooze':
-        if (this.currentKey) await this.mark(this.currentKey, action === 'done' ? 'done' : 'snoozed');
+      case 'snooze': {
+        const key = this.currentKey;
+        if (key) await this.act((a) => a.mark(this, key, action === 'done' ? 'done' : 'snoozed'), key);
         return;
+      }
       default: {
         const template = this.liveTemplates()[Number(action.replace('template', '')) - 1];
-        if (template) await this.insertTemplateIntoFocused(template);
+        if (template)
+          await this.act((a) => a.insertTemplateIntoFocused(this, template), this.answeringKey() ?? undefined);
       }
     }
   }
 
-  /**
-   * Done, snoozed (an hour) or ignored, from the badge, the queue or the keys: out of the queue at once, saved
-   * through the background, put back if saving fails. The current comment moves on to the next.
-   */
-  private async mark(key: string, to: 'done' | 'snoozed' | 'ignored'): Promise<void> {
-    const at = this.services.now();
-    const state: ManualState =
-      to === 'snoozed' ? { key, state: to, at, until: at + SNOOZE_MS } : { key, state: to, at };
-    const before = this.manual.map.get(key);
-    const wasCurrent = this.currentKey === key;
-    if (this.pickerKey === key) this.closePicker(false);
-    this.manual.map.set(key, state);
-    this.viewDirty = true;
-    this.render();
-    if (wasCurrent) this.move(1);
-    this.offerUndo(key, to, before);
-    try {
-      await this.services.setManualState(state);
-    } catch (error) {
-      // Not saved: put the comment back in the queue rather than pretend.
-      if (before) this.manual.map.set(key, before);
-      else this.manual.map.delete(key);
-      this.viewDirty = true;
-      this.setStatus(key, {
-        kind: 'failed',
-        message: t('overlay_could_not_save', { reason: errorText(error) }),
-        copied: false,
-      });
-    }
-  }
-
-  private offerUndo(key: string, to: 'done' | 'snoozed' | 'ignored', before: ManualState | undefined): void {
-    clearTimeout(this.undoTimer);
-    this.undo = { key, to, before };
-    this.undoTimer = setTimeout(() => {
-      this.undo = null;
-      this.render();
-    }, UNDO_MS);
-    this.render();
-  }
-
-  private async undoLast(): Promise<void> {
-    const undo = this.undo;
-    if (!undo) return;
-    clearTimeout(this.undoTimer);
-    this.undo = null;
-    await this.restore(undo.key, undo.before);
-  }
-
-  /** Back to what it was before (Undo), or to no mark at all ("Back to queue"): the page judges it again. */
-  private async restore(key: string, before: ManualState | undefined): Promise<void> {
-    const replaced = this.manual.map.get(key);
-    // Its Undo would now undo nothing.
-    if (this.undo?.key === key) {
-      clearTimeout(this.undoTimer);
-      this.undo = null;
-    }
-    if (before) this.manual.map.set(key, before);
-    else this.manual.map.delete(key);
-    this.viewDirty = true;
-    this.render();
-    try {
-      if (before) await this.services.setManualState(before);
-      else await this.services.clearManualStates([key]);
-    } catch (error) {
-      if (replaced) this.manual.map.set(key, replaced);
-      this.viewDirty = true;
-      this.setStatus(key, {
-        kind: 'failed',
-        message: t('overlay_could_not_save', { reason: errorText(error) }),
-        copied: false,
-      });
-    }
-  }
-
-  private move(step: 1 | -1): void {
+  move(step: 1 | -1): void {
     const queue = this.view?.queue ?? [];
     if (!queue.length) return;
     const index = queue.findIndex((c) => c.key === this.currentKey);
@@ -572,7 +492,7 @@ export class PageSession {
     return element;
   }
 
-  private async elementOf(key: string): Promise<HTMLElement | null> {
+  async elementOf(key: string): Promise<HTMLElement | null> {
     // Read first: the site may have recycled the row for another comment since the last batch.
     this.readAndRender();
     const known = this.reader.known.get(key);
@@ -588,7 +508,7 @@ export class PageSession {
     return null;
   }
 
-  private liveTemplates(): Template[] {
+  liveTemplates(): Template[] {
     return liveTemplates(this.services.templates());
   }
 
@@ -597,7 +517,7 @@ export class PageSession {
    * one the user opened with the site's own button answers the customer the site names (the current comment when
    * it is theirs, else their latest). With no box focused, the current comment. Never a guess.
    */
-  private answeringKey(): string | null {
+  answeringKey(): string | null {
     const focused = this.adapter.focusedEditor(document);
     if (!focused) return this.currentKey;
     const targetId = this.adapter.replyTargetId?.(focused);
@@ -609,99 +529,7 @@ export class PageSession {
     return commentForHandle(this.view, handle, this.currentKey);
   }
 
-  /** `boxText`: what the reply box holds already; a greeting does not repeat the "@handle" the site wrote there. */
-  private replyText(actions: OverlayActions, key: string, template: Template, boxText = '') {
-    const { settings, locale } = this.services;
-    return actions.replyTextFor(key, template, this.view, this.facts, settings(), locale, boxText);
-  }
-
-  /** Type-to-expand in the focused box: for the comment it answers (as Alt+1…9), else for the post. */
-  private expansionText(actions: OverlayActions, template: Template, boxText: string) {
-    const key = this.answeringKey();
-    if (key) return this.replyText(actions, key, template, boxText);
-    const { settings, locale } = this.services;
-    return actions.replyTextForPost(template, this.view, this.facts, settings(), locale, boxText);
-  }
-
-  /** One click: open the site's reply box for the comment and fill it with a template (never sends). */
-  async reply(key: string, chosen: Template | null, opts: { withTemplate?: boolean } = {}): Promise<void> {
-    const cv = this.view?.comments.get(key);
-    if (!cv) return;
-    this.currentKey = key;
-    this.setStatus(key, { kind: 'working' });
-    try {
-      const element = await this.elementOf(key);
-      const editor = element && !this.signal.aborted ? await this.adapter.openReply(element) : null;
-      if (this.signal.aborted) return;
-      if (!editor) {
-        this.setStatus(key, { kind: 'failed', message: t('overlay_could_not_open_reply'), copied: false });
-        return;
-      }
-      this.replying = { key, editor };
-      const withTemplate = opts.withTemplate !== false && (chosen !== null || this.liveTemplates().length > 0);
-      const actions = withTemplate ? await loadActions() : null;
-      if (this.signal.aborted) return;
-      const template = actions ? (chosen ?? actions.bestTemplateFor(this.liveTemplates(), cv)) : null;
-      if (!actions || !template) {
-        this.setStatus(key, null);
-        return;
-      }
-      await this.insert(actions, key, editor, template);
-    } catch (error) {
-      // Our own words only: an error thrown while working on the page may quote the page.
-      console.warn('[reply-radar] reply failed', error);
-      this.setStatus(key, {
-        kind: 'failed',
-        message: t('overlay_reply_open_failed'),
-        copied: false,
-      });
-    }
-  }
-
-  private async insertTemplateIntoFocused(template: Template): Promise<void> {
-    const key = this.answeringKey();
-    if (!key) return;
-    const focused = this.adapter.focusedEditor(document);
-    if (focused) {
-      this.replying = { key, editor: focused };
-      const actions = await loadActions().catch((error: unknown) => {
-        console.warn('[reply-radar] could not load the text insertion', error);
-        this.setStatus(key, { kind: 'failed', message: t('overlay_reply_open_failed'), copied: false });
-        return null;
-      });
-      if (actions && !this.signal.aborted) await this.insert(actions, key, focused, template);
-      return;
-    }
-    // No reply box has focus: open the current comment's box and fill that.
-    await this.reply(key, template);
-  }
-
-  private async insert(actions: OverlayActions, key: string, editor: HTMLElement, template: Template): Promise<void> {
-    const { copyToClipboard, editorPlainText, fillTemplate } = actions;
-    const rendered = this.replyText(actions, key, template, editorPlainText(editor, this.adapter.editorKind(editor)));
-    if (!rendered) return;
-    this.setStatus(key, { kind: 'working' });
-    const result = await fillTemplate(editor, this.adapter.editorKind(editor), rendered.text, rendered.cursor);
-    if (this.signal.aborted) return;
-    const sendOk = this.adapter.sendEnabled(editor);
-    if (result.ok && sendOk !== false) {
-      this.filledBoxes.set(key, editor);
-      this.setStatus(key, { kind: 'inserted' });
-      if (!result.unchanged) void this.services.markTemplateUsed(template.id).catch(() => undefined);
-      return;
-    }
-    // Never retry blindly: leave the text where the user can paste it, and say so.
-    const copied = await copyToClipboard(rendered.text).catch(() => false);
-    // In the user's language; the clipboard note is the badge's to add (`copied`).
-    const reason = renderText(result.ok ? { key: 'insert_site_refused' } : result.say);
-    this.setStatus(key, {
-      kind: 'failed',
-      message: t('overlay_insert_failed', { reason }),
-      copied,
-    });
-  }
-
-  private setStatus(key: string, status: InsertStatus): void {
+  setStatus(key: string, status: InsertStatus): void {
     if (status) this.statuses.set(key, status);
     else this.statuses.delete(key);
     this.render();

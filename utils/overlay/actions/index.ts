@@ -1,21 +1,20 @@
-// The overlay's code that runs only after a person acts: the template picker and the layer it opens in, filling a template for a comment,
-// inserting text into the site's editors, type-to-expand, opening X's and Instagram's reply boxes. It is not in the sites' content scripts (issue #10: each
-// under 30 KB gzip); the background injects it on first use (see ../actions-loader.ts and README "Performance").
-import { TemplatePicker } from '../../../components/overlay/TemplatePicker';
+// The overlay's code that runs only after a person acts: a page session's actions (./session-actions.tsx: done,
+// snooze, ignore and Undo, Reply, the template picker and the layer it opens in, filling a template for a comment,
+// adopting a brand), inserting text into the site's editors, type-to-expand, opening X's and Instagram's reply boxes.
+// It is not in the sites' content scripts (issue #10: each under 30 KB gzip); the background injects it on first use
+// (see ../actions-loader.ts and README "Performance").
 import { matchExpansion } from '../../core/expand';
-import { suggestTemplates } from '../../core/suggest';
 import type { Template } from '../../core/template';
-import { copyToClipboard, editorPlainText, type InsertResult, replaceTypedRange } from '../../insert';
+import { editorPlainText, type InsertResult, replaceTypedRange } from '../../insert';
 import { caretRange } from '../../insert/caret';
-import { fillTemplate, stillHoldsTemplate } from '../../insert/session';
+import { stillHoldsTemplate } from '../../insert/session';
 import {
   openReplyFor as instagramOpenReplyFor,
   sendEnabled as instagramSendEnabled,
 } from '../../sites/instagram/reply-box';
 import type { EditorKind } from '../../sites/types';
 import { openReply as xOpenReply, sendEnabled as xSendEnabled } from '../../sites/x/reply-box';
-import { PopupLayer } from '../popup-layer';
-import { bestTemplateFor, replyTextFor, replyTextForPost } from '../reply-text';
+import * as session from './session-actions';
 
 export interface ExpandRequest {
   trigger: string;
@@ -48,16 +47,9 @@ function expandAtCaret(editor: HTMLElement, kind: EditorKind, req: ExpandRequest
 }
 
 export const overlayActions = {
-  PopupLayer,
-  TemplatePicker,
-  suggestTemplates,
-  bestTemplateFor,
-  replyTextFor,
-  replyTextForPost,
-  fillTemplate,
+  /** A page session's actions (done/snooze/ignore, Undo, Reply and insertion, the picker, adopting a brand). */
+  ...session,
   stillHoldsTemplate,
-  editorPlainText,
-  copyToClipboard,
   expandAtCaret,
   /** X's reply box (the X adapter's openReply and sendEnabled call these). */
   xReplyBox: { openReply: xOpenReply, sendEnabled: xSendEnabled },

@@ -17,7 +17,7 @@ export const SHARED_MODULES = {
   preact: { id: 'preact', names: ['render'] },
   hooks: { id: 'preact/hooks', names: ['useEffect', 'useId', 'useRef', 'useState'] },
   jsx: { id: 'preact/jsx-runtime', names: ['jsx', 'jsxs'] },
-  i18n: { id: '/utils/i18n/index.ts', names: ['currentLocale', 't'] },
+  i18n: { id: '/utils/i18n/index.ts', names: ['currentLocale', 'hasMessage', 't', 'tn'] },
 } as const;
 
 export type SharedModules = {
