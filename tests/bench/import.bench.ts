@@ -2,47 +2,10 @@
 // IndexedDB, fake-indexeddb here), and the checks on crafted files that used to freeze the options page.
 // Run: npx vitest bench --run tests/bench/import.bench.ts (figures in README, "Storage"; never asserted).
 import { bench, describe } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../utils/core/settings';
-import { importJson, MAX_IMPORT_BYTES, parseExportFile } from '../../utils/storage/import-export';
+import { importJson, parseExportFile } from '../../utils/storage/import-export';
+import { exportFile as file, largestImportFile } from './largest-import';
 
-function file(extra: Record<string, unknown>): Record<string, unknown> {
-  return {
-    format: 'reply-radar',
-    formatVersion: 2,
-    exportedAt: '2024-05-01T10:00:00.000Z',
-    templates: [],
-    settings: DEFAULT_SETTINGS,
-    commentStates: [],
-    ...extra,
-  };
-}
-
-/** As many comment states as fit under the 10 MB limit, plus 2,000 templates: the largest file accepted. */
-function largestFile(): string {
-  const templates = Array.from({ length: 2000 }, (_, i) => ({
-    id: `t${i}`,
-    title: `Template ${i}`,
-    body: `Thank you {first_name}, template ${i}. `.repeat(8),
-    language: 'en',
-    tags: ['a'],
-    shortcut: `s${i}`,
-    order: i,
-    createdAt: 1,
-    updatedAt: 1,
-    useCount: 0,
-  }));
-  const states: unknown[] = [];
-  let text = '';
-  for (let n = 200_000; ; n -= 10_000) {
-    states.length = 0;
-    for (let i = 0; i < n; i++)
-      states.push({ key: `x:18${String(i).padStart(17, '0')}`, state: 'done', at: 1_700_000_000_000 });
-    text = JSON.stringify(file({ templates, commentStates: states }));
-    if (text.length < MAX_IMPORT_BYTES) return text;
-  }
-}
-
-const largest = largestFile();
+const largest = largestImportFile();
 const deepArrays = `${JSON.stringify(file({})).slice(0, -1)},"extra":${'['.repeat(80_000)}${']'.repeat(80_000)}}`;
 const dupStates = JSON.stringify(
   file({

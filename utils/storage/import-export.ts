@@ -20,8 +20,19 @@ import type { UserText } from './radar-error';
 import { type ResponseLogEntry, ResponseLogEntrySchema } from './response-log';
 import { bumpStatesRevision, bumpTemplatesRevision } from './revisions';
 import { readSettings, replaceSettings, SETTINGS_KEY } from './settings';
-import { chunkLabel, chunkOf, encodeChunk, quickState, readAllStates, STATES_STORE, sameState } from './state-chunks';
-import { normalizeDraft, shortcutOwner } from './templates';
+import {
+  chunkLabel,
+  chunkOf,
+  encodeChunk,
+  quickState,
+  readAllStates,
+  readChunk,
+  readChunkRecords,
+  STATES_STORE,
+  sameState,
+  validateState,
+} from './state-chunks';
+import { normalizeDraft, shortcutKey, shortcutOwner } from './templates';
 
 export const EXPORT_FORMAT = 'reply-radar';
 export const FORMAT_VERSION = 2;
@@ -106,17 +117,29 @@ export function importChangedNothing(s: ImportSummary): boolean {
   );
 }
 
-/** Equal records: the same fields with the same values, whatever order the keys come in. */
+/**
+ * Equal records: the same fields with the same values, whatever order the keys come in; a field holding `undefined`
+ * counts as absent, as in the JSON file. Compared in place (an import compares thousands of templates; writing each
+ * out as sorted JSON cost more than the rest of their import).
+ */
 export function sameRecord(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)))
-      : v,
-  );
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameRecord(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let fields = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    fields++;
+    if (!Object.hasOwn(y, key) || !sameRecord(x[key], y[key])) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) fields--;
+  return fields === 0;
 }
 
 export interface ExportResult<T> {
@@ -177,11 +200,17 @@ export async function readImportFile(file: Blob): Promise<string> {
 }
 
 function checkSize(text: string): void {
-  // UTF-8 needs at most 3 bytes per UTF-16 unit; count exactly only when it could matter.
-  if (text.length > MAX_IMPORT_BYTES || (text.length * 3 > MAX_IMPORT_BYTES && byteLength(text) > MAX_IMPORT_BYTES)) {
+  // UTF-8 needs at most 3 bytes per UTF-16 unit; count exactly only when it could matter, and text without a
+  // character past ASCII (the usual backup) has as many bytes as units: no 10 MB encoding to find that out.
+  if (
+    text.length > MAX_IMPORT_BYTES ||
+    (text.length * 3 > MAX_IMPORT_BYTES && NOT_ASCII.test(text) && byteLength(text) > MAX_IMPORT_BYTES)
+  ) {
     throw refuse('The file is larger than 10 MB; Reply Radar does not import it.', TOO_LARGE);
   }
 }
+
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
@@ -230,9 +259,41 @@ function pathOf(node: WalkNode): Array<string | number> {
 
 /**
  * Walk the parsed tree without recursion (a hostile file may nest deeply) looking for forbidden keys and refusing
- * deep nesting. Work is linear in the size of the file: paths are built only for the message.
+ * deep nesting. Work is linear in the size of the file, and the common case allocates nothing per node: only objects
+ * and arrays are visited (a state's fields are not), and no path is kept. When something is wrong, the tree is walked
+ * again keeping parents, to name the first problem's place.
  */
 function assertNoForbiddenKeys(root: unknown): void {
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth >= MAX_IMPORT_DEPTH) reportTreeProblem(root);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    // JSON.parse makes every key an own enumerable property ("__proto__" included), so for…in sees them all.
+    for (const key in value) {
+      if (FORBIDDEN_KEYS.has(key)) reportTreeProblem(root);
+      const child: unknown = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+}
+
+/** The same walk, in the same order, keeping each node's parent: throws naming the first problem and its place. */
+function reportTreeProblem(root: unknown): never {
   const stack: WalkNode[] = [{ value: root, depth: 0, parent: null, key: null }];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -252,7 +313,7 @@ function assertNoForbiddenKeys(root: unknown): void {
       for (let i = 0; i < value.length; i++) stack.push({ value: value[i], depth, parent: node, key: i });
       continue;
     }
-    for (const key of Object.keys(value)) {
+    for (const key in value) {
       const child: WalkNode = { value: (value as Record<string, unknown>)[key], depth, parent: node, key };
       if (FORBIDDEN_KEYS.has(key)) {
         const path = pathOf(child);
@@ -266,6 +327,7 @@ function assertNoForbiddenKeys(root: unknown): void {
       stack.push(child);
     }
   }
+  throw new Error('reportTreeProblem: the walk found no problem to report');
 }
 
 /** "template 3, title: <problem>" in the user's words; the problem alone when there is no place. */
@@ -336,6 +398,17 @@ export function parseExportFile(text: string): ExportFile {
 
 /** Two entries with the same key make the file ambiguous: refuse it, naming both places. `null`: not checked. */
 function assertUnique<T>(items: readonly T[], keyOf: (item: T) => string | null, list: string, field: string): void {
+  // Sorted keys show a repeat as two neighbours: for 140,000 states this is several times quicker than a Map or Set
+  // of them (each fresh string hashed, the table grown). Only a file that has a repeat is walked again, to name it.
+  const keys: string[] = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== null) keys.push(key);
+  }
+  keys.sort();
+  let repeated = false;
+  for (let i = 1; i < keys.length && !repeated; i++) repeated = keys[i] === keys[i - 1];
+  if (!repeated) return;
   const seen = new Map<string, number>();
   for (let index = 0; index < items.length; index++) {
     const key = keyOf(items[index] as T);
@@ -554,28 +627,35 @@ async function importTemplates(
       summary.duplicates.push({ kind: 'id', id: t.id, title: mine.title, kept: 'existing' });
     }
   }
-  // Shortcuts stay unique among live templates: the user's own keep theirs, an imported one gives it up.
+  // Shortcuts stay unique among live templates: the user's own keep theirs, an imported one gives it up. Owners by
+  // shortcut in a Map, the first live one in list order (as shortcutOwner finds it), not a scan per template.
   const winnerIds = new Set(winners.map((t) => t.id));
-  const kept = existing.items.filter((t) => !winnerIds.has(t.id));
-  const final: Template[] = [...kept];
+  const owners = new Map<string, Template>();
+  const claim = (t: Template) => {
+    if (t.deletedAt !== undefined || !t.shortcut) return;
+    const key = shortcutKey(t.shortcut);
+    if (!owners.has(key)) owners.set(key, t);
+  };
+  for (const t of existing.items) if (!winnerIds.has(t.id)) claim(t);
   for (const t of winners) {
-    const owner = shortcutOwner(final, t.shortcut, t.id);
+    const owner = t.shortcut ? owners.get(shortcutKey(t.shortcut)) : undefined;
+    let written = t;
     if (owner && t.shortcut && t.deletedAt === undefined) {
       summary.duplicates.push({ kind: 'shortcut', title: t.title, shortcut: t.shortcut, usedBy: owner.title });
       const { shortcut: _dropped, ...rest } = t;
-      final.push(rest);
-    } else {
-      final.push(t);
+      written = rest;
     }
+    claim(written);
+    await putOver(w, 'templates', written.id, written, existing);
   }
-  for (const t of final.slice(kept.length)) await putOver(w, 'templates', t.id, t, existing);
 }
 
 /**
  * States are merged in memory chunk by chunk and each changed chunk is written once (a few hundred puts for the
- * largest file, not one per state). Damaged states and chunks are never dropped: a damaged state the file replaces
- * is copied to the quarantine first, one the file does not name stays where it is, and an unreadable chunk is
- * quarantined whole before its key is rewritten.
+ * largest file, not one per state). A chunk whose stored text is exactly the file's states for it (importing a
+ * backup again) is settled by that comparison, without decoding it. Damaged states and chunks are never dropped: a
+ * damaged state the file replaces is copied to the quarantine first, one the file does not name stays where it is,
+ * and an unreadable chunk is quarantined whole before its key is rewritten.
  */
 async function importStates(
   w: ImportWrites,
@@ -584,54 +664,73 @@ async function importStates(
   summary: ImportSummary,
 ): Promise<void> {
   const store = w.tx.objectStore('stateChunks');
-  const existing = await readAllStates(store);
-  const byKey = new Map(existing.items.map((s) => [s.key, s]));
-  const entriesOf = (id: number) => {
-    const chunk = existing.chunks.get(id);
-    if (chunk?.ok) return chunk.entries;
-    const fresh = new Map<string, unknown>();
-    existing.chunks.set(id, { ok: true, entries: fresh });
-    return fresh;
-  };
-  const dirty = new Set<number>();
-  if (mode === 'replace') {
-    const incomingKeys = new Set(incoming.map((s) => s.key));
-    for (const s of existing.items) {
-      if (incomingKeys.has(s.key)) continue;
-      const id = chunkOf(s.key);
-      entriesOf(id).delete(s.key);
-      dirty.add(id);
-    }
-  }
+  const stored = await readChunkRecords(store);
+  // The file's states by chunk, in the file's order: each chunk is then settled on its own, against its own entries
+  // (no map of every state here and no set of every state in the file).
+  const fileChunks = new Map<number, ManualState[]>();
   for (const s of incoming) {
-    const mine = byKey.get(s.key);
-    if (mine && sameState(mine, s)) {
-      summary.commentStates.unchanged++;
-      continue;
-    }
-    if (mode === 'merge' && mine && mine.at >= s.at) {
-      summary.commentStates.skipped++;
-      continue;
-    }
-    if (mine) summary.commentStates.updated++;
-    else summary.commentStates.added++;
     const id = chunkOf(s.key);
-    const chunk = existing.chunks.get(id);
-    if (chunk && !chunk.ok) {
-      await queue(
-        w,
-        quarantine(w.tx, { store: STATES_STORE, key: chunkLabel(id), problem: chunk.problem, value: chunk.raw }),
-      );
+    const list = fileChunks.get(id);
+    if (list) list.push(s);
+    else fileChunks.set(id, [s]);
+  }
+  const ids = mode === 'replace' ? new Set([...stored.keys(), ...fileChunks.keys()]) : fileChunks.keys();
+  const skipped: SkippedRecord[] = [];
+  for (const id of ids) {
+    const states = fileChunks.get(id) ?? [];
+    const record = stored.get(id);
+    if (
+      typeof record === 'string' &&
+      states.length > 0 &&
+      record === encodeChunk(new Map(states.map((s) => [s.key, s])))
+    ) {
+      summary.commentStates.unchanged += states.length;
+      continue;
     }
-    const damaged = existing.damaged.get(s.key);
-    if (damaged) await queue(w, quarantine(w.tx, { ...damaged.skipped, value: damaged.raw }));
-    entriesOf(id).set(s.key, s);
-    dirty.add(id);
+    const read = record === undefined ? null : readChunk(id, record);
+    if (read) for (const s of read.skipped) skipped.push(s);
+    const chunk = read?.chunk;
+    const damagedStates = read?.damaged ?? new Map<string, { skipped: SkippedRecord; raw: unknown }>();
+    const entries = chunk?.ok ? chunk.entries : new Map<string, unknown>();
+    let changed = false;
+    if (mode === 'replace') {
+      // Readable states the file does not name go; damaged ones stay where they are (reported, never dropped).
+      const named = new Set(states.map((s) => s.key));
+      for (const key of entries.keys()) {
+        if (named.has(key) || damagedStates.has(key)) continue;
+        entries.delete(key);
+        changed = true;
+      }
+    }
+    for (const s of states) {
+      const damaged = damagedStates.get(s.key);
+      const raw = damaged ? undefined : entries.get(s.key);
+      const known = raw === undefined ? null : validateState(s.key, raw);
+      const mine = known?.ok ? known.value : undefined;
+      if (mine && sameState(mine, s)) {
+        summary.commentStates.unchanged++;
+        continue;
+      }
+      if (mode === 'merge' && mine && mine.at >= s.at) {
+        summary.commentStates.skipped++;
+        continue;
+      }
+      if (mine) summary.commentStates.updated++;
+      else summary.commentStates.added++;
+      if (chunk && !chunk.ok && !changed) {
+        // An unreadable chunk is copied aside whole before its key is written again.
+        await queue(
+          w,
+          quarantine(w.tx, { store: STATES_STORE, key: chunkLabel(id), problem: chunk.problem, value: chunk.raw }),
+        );
+      }
+      if (damaged) await queue(w, quarantine(w.tx, { ...damaged.skipped, value: damaged.raw }));
+      entries.set(s.key, s);
+      changed = true;
+    }
+    if (changed) await queue(w, entries.size === 0 ? store.delete(id) : store.put(encodeChunk(entries), id));
   }
-  for (const id of dirty) {
-    const entries = entriesOf(id);
-    await queue(w, entries.size === 0 ? store.delete(id) : store.put(encodeChunk(entries), id));
-  }
+  if (skipped.length > 0) console.warn('[reply-radar] skipped invalid records', skipped);
 }
 
 async function importResponseLog(

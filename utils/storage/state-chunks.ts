@@ -91,6 +91,39 @@ export function sameState(a: ManualState, b: ManualState): boolean {
 
 type ChunkStore = Pick<IDBPObjectStore<RadarDB, ['stateChunks'], 'stateChunks', 'readonly'>, 'getAll' | 'getAllKeys'>;
 
+/** One chunk read and its states validated: bad states and a bad chunk are reported, never thrown. */
+export interface ReadChunk {
+  chunk: Chunk;
+  items: ManualState[];
+  skipped: SkippedRecord[];
+  /** Raw records of damaged states by key. */
+  damaged: Map<string, { skipped: SkippedRecord; raw: unknown }>;
+}
+
+export function readChunk(id: number, value: unknown): ReadChunk {
+  const chunk = decodeChunk(value);
+  const out: ReadChunk = { chunk, items: [], skipped: [], damaged: new Map() };
+  if (!chunk.ok) {
+    out.skipped.push({ store: STATES_STORE, key: chunkLabel(id), problem: chunk.problem });
+    return out;
+  }
+  for (const [key, state] of chunk.entries) {
+    const read = validateState(key, state);
+    if (read.ok) out.items.push(read.value);
+    else {
+      out.skipped.push(read.skipped);
+      out.damaged.set(key, { skipped: read.skipped, raw: state });
+    }
+  }
+  return out;
+}
+
+/** Every chunk's stored record by id, undecoded (an import decodes only the chunks it cannot settle by their text). */
+export async function readChunkRecords(store: ChunkStore): Promise<Map<number, unknown>> {
+  const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
+  return new Map(values.map((value, i) => [keys[i] as number, value]));
+}
+
 export interface AllStates {
   items: ManualState[];
   skipped: SkippedRecord[];
@@ -102,24 +135,13 @@ export interface AllStates {
 
 /** Every state of the store, validated; bad states and bad chunks are reported, never thrown. */
 export async function readAllStates(store: ChunkStore): Promise<AllStates> {
-  const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
   const out: AllStates = { items: [], skipped: [], chunks: new Map(), damaged: new Map() };
-  for (let i = 0; i < values.length; i++) {
-    const id = keys[i] as number;
-    const chunk = decodeChunk(values[i]);
-    out.chunks.set(id, chunk);
-    if (!chunk.ok) {
-      out.skipped.push({ store: STATES_STORE, key: chunkLabel(id), problem: chunk.problem });
-      continue;
-    }
-    for (const [key, value] of chunk.entries) {
-      const read = validateState(key, value);
-      if (read.ok) out.items.push(read.value);
-      else {
-        out.skipped.push(read.skipped);
-        out.damaged.set(key, { skipped: read.skipped, raw: value });
-      }
-    }
+  for (const [id, value] of await readChunkRecords(store)) {
+    const read = readChunk(id, value);
+    out.chunks.set(id, read.chunk);
+    for (const item of read.items) out.items.push(item);
+    for (const skipped of read.skipped) out.skipped.push(skipped);
+    for (const [key, damaged] of read.damaged) out.damaged.set(key, damaged);
   }
   if (out.skipped.length > 0) console.warn('[reply-radar] skipped invalid records', out.skipped);
   return out;

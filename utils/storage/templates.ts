@@ -18,7 +18,8 @@ export type TemplatePatch = Partial<TemplateDraft>;
 
 const isLive = (t: Template) => t.deletedAt === undefined;
 const byOrder = (a: Template, b: Template) => a.order - b.order || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
-const shortcutKey = (s: string) => s.trim().toLowerCase();
+/** How shortcuts are compared: without surrounding blanks, case-insensitively. */
+export const shortcutKey = (s: string) => s.trim().toLowerCase();
 
 /** Trim what people type by accident; an empty shortcut means none; tags without blanks or repeats. */
 export function normalizeDraft(draft: TemplateDraft): TemplateDraft {

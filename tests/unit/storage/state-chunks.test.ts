@@ -97,6 +97,39 @@ describe('states in chunks', () => {
     expect((await listStates([a, b, 'instagram:5'])).items).toHaveLength(3);
   });
 
+  it('the same states again change nothing, whether a chunk is settled by its text or read state by state', async () => {
+    const states = Array.from({ length: 3000 }, (_, i) => done(`x:${i}`, i));
+    await importJson(file(states), { mode: 'merge' });
+    const stored = async () => {
+      const db = await openRadarDb();
+      return Promise.all([db.getAllKeys('stateChunks'), db.getAll('stateChunks')]);
+    };
+    const before = await stored();
+    // In the stored order (as exported): each chunk's text equals the file's states for it.
+    const puts = countPuts();
+    for (const mode of ['merge', 'replace'] as const) {
+      const again = await importJson(file((await exportAll()).value.commentStates), { mode });
+      expect(again.commentStates).toEqual({ added: 0, updated: 0, skipped: 0, unchanged: 3000 });
+    }
+    // Reversed, with the fields in another order: every chunk is read, and still nothing changes.
+    const shuffled = [...states].reverse().map((s) => ({ at: s.at, state: s.state, key: s.key }) as ManualState);
+    for (const mode of ['merge', 'replace'] as const) {
+      const again = await importJson(file(shuffled), { mode });
+      expect(again.commentStates).toEqual({ added: 0, updated: 0, skipped: 0, unchanged: 3000 });
+    }
+    expect(puts.get('stateChunks') ?? 0).toBe(0);
+    vi.restoreAllMocks();
+    expect(await stored()).toEqual(before);
+    // One state more, one newer and one gone (replace): the chunks that differ are read and written, no others.
+    const changed = [...states.slice(1, 2999), { ...states[2999]!, at: 99_999 }, done('x:new', 1)];
+    const summary = await importJson(file(changed), { mode: 'replace' });
+    expect(summary.commentStates).toEqual({ added: 1, updated: 1, skipped: 0, unchanged: 2998 });
+    const after = (await listAllStates()).items;
+    expect(after).toHaveLength(3000);
+    expect(after.find((s) => s.key === 'x:0')).toBeUndefined();
+    expect(after.find((s) => s.key === 'x:2999')?.at).toBe(99_999);
+  });
+
   it('replace mode removes the states the file does not have and empties their chunks', async () => {
     await importJson(file([done('x:1'), done('x:2')]), { mode: 'merge' });
     const summary = await importJson(file([done('x:2')]), { mode: 'replace' });

@@ -1,0 +1,117 @@
+// `npm run bench -- --import [--runs N] [--profile]`: the import of the largest accepted file through the options
+// page in Debian's Chromium with the built extension, as a person does it, timed from choosing the file to the
+// success message (wall clock, so the machine's load is printed beside it). Each run is three imports in a fresh
+// profile: into a database holding only the starter templates (merge), the same file again (merge: all unchanged)
+// and the same file again in replace mode (its confirmation pressed at once). --profile writes a CPU profile of each
+// import to tests/bench/results/import-<n>.cpuprofile. Never asserted: figures for README "Storage".
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CDPSession, ElementHandle, Page } from 'playwright-core';
+import { launch, ROOT } from '../e2e/harness';
+import { largestImportFile } from './largest-import';
+
+const RESULTS = path.join(ROOT, 'tests/bench/results');
+
+type Metrics = Record<string, number>;
+
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/** Main-thread time of the options page by kind (CDP Performance metrics, seconds → ms) between two readings. */
+function spent(before: Metrics, after: Metrics): string {
+  const ms = (name: string) => Math.round(((after[name] ?? 0) - (before[name] ?? 0)) * 1000);
+  return `task ${ms('TaskDuration')}, script ${ms('ScriptDuration')}, layout ${ms('LayoutDuration')}, style ${ms('RecalcStyleDuration')}`;
+}
+
+async function importOnce(page: Page, file: string, mode: 'merge' | 'replace', cdp: CDPSession, profile: boolean) {
+  await page.locator(`input[name="importMode"][value="${mode}"]`).check();
+  // Handles taken before the clock starts, and the page watched by one MutationObserver on the Data section instead
+  // of polled: Playwright's selector engine walks every element (thousands of template rows) in script, and so does a
+  // querySelector per frame; that would be the harness's time, not the import's.
+  const input = (await page.$('input[name="importFile"]'))!;
+  const start = (await page.$('[data-testid="import-start"]'))!;
+  const outcome = page.evaluateHandle(() => {
+    const section = document.querySelector('[data-testid="import-result"]')!.closest('section')!;
+    const watch = (selector: string) =>
+      new Promise<Element>((resolve) => {
+        const found = () => section.querySelector(selector);
+        // The previous import's result is still shown until the file is chosen.
+        const old = found();
+        const observer = new MutationObserver(() => {
+          const element = found();
+          if (!element || element === old) return;
+          observer.disconnect();
+          // Resolved at the next frame: the message is on screen, not only in the DOM.
+          requestAnimationFrame(() => resolve(element));
+        });
+        observer.observe(section, { childList: true, subtree: true });
+      });
+    return { confirm: watch('.rr-confirm .rr-button--danger'), result: watch('.rr-result') };
+  });
+  const watched = await outcome;
+  if (profile) await cdp.send('Profiler.start');
+  const before = await metrics(cdp);
+  const started = Date.now();
+  await input.setInputFiles(file);
+  await start.click();
+  if (mode === 'replace') {
+    const confirm = await watched.evaluateHandle((w) => w.confirm);
+    await (confirm.asElement() as ElementHandle<HTMLElement>).click();
+  }
+  await watched.evaluate((w) => w.result);
+  const ms = Date.now() - started;
+  const main = spent(before, await metrics(cdp));
+  const cpu = profile ? (await cdp.send('Profiler.stop')).profile : null;
+  const failed = await page.locator('[data-testid="import-result"] .rr-result--error').count();
+  if (failed > 0)
+    throw new Error(`import failed: ${await page.locator('[data-testid="import-result"]').textContent()}`);
+  const lines = (await page.locator('[data-testid="import-result"] li').allTextContents()).join(' | ');
+  // The next import starts from an idle page: the result is taken away by choosing the next file.
+  return { ms, profile: cpu, lines, main };
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const runs = Number(argv[argv.indexOf('--runs') + 1]) || 1;
+  const profile = argv.includes('--profile');
+  const dir = mkdtempSync(path.join(tmpdir(), 'rr-import-bench-'));
+  const file = path.join(dir, 'reply-radar-largest.json');
+  const text = largestImportFile();
+  writeFileSync(file, text);
+  console.log(`largest accepted file: ${(text.length / 1024 / 1024).toFixed(2)} MB`);
+  if (profile) mkdirSync(RESULTS, { recursive: true });
+  const rows: string[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const harness = await launch();
+    try {
+      const page = await harness.newPage(`chrome-extension://${harness.extensionId}/options.html#data`);
+      // The starter templates are written on install; wait for them so the first import does not race the seeding.
+      await page.locator('[data-testid="template-row"]').first().waitFor();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      if (profile) await cdp.send('Profiler.enable');
+      for (const [label, mode] of [
+        ['into a fresh database (merge)', 'merge'],
+        ['same file again (merge)', 'merge'],
+        ['same file again (replace)', 'replace'],
+      ] as const) {
+        const load = (os.loadavg()[0] ?? 0).toFixed(1);
+        const r = await importOnce(page, file, mode, cdp, profile);
+        rows.push(
+          `run ${run}  ${label.padEnd(30)} ${String(r.ms).padStart(6)} ms  (load ${load}; ${r.main})  ${r.lines}`,
+        );
+        console.log(rows.at(-1));
+        if (r.profile) {
+          const out = path.join(RESULTS, `import-${run}-${mode}-${rows.length}.cpuprofile`);
+          writeFileSync(out, JSON.stringify(r.profile));
+          console.log(`  profile: ${path.relative(ROOT, out)}`);
+        }
+      }
+      if (harness.errors.length > 0) console.log('errors:', harness.errors);
+    } finally {
+      await harness.close();
+    }
+  }
+}
