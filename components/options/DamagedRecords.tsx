@@ -2,7 +2,9 @@
 // never deleted, so it must at least be seen (store, key and what is wrong), with the copies an import set aside.
 import { useEffect, useState } from 'preact/hooks';
 import { t, tn } from '../../utils/i18n';
+import { renderText } from '../../utils/i18n/user-text';
 import { type DamageReport, damageReport } from '../../utils/storage/damaged';
+import { recordProblemText } from '../../utils/storage/issue-text';
 import { errorText } from '../error-text';
 
 const STORE_KEYS = {
@@ -14,6 +16,23 @@ const STORE_KEYS = {
 function storeName(store: string): string {
   const key = STORE_KEYS[store as keyof typeof STORE_KEYS];
   return key ? t(key) : store;
+}
+
+/** A damaged chunk of comment states is stored as "chunk 12"; its number is said in the user's words. */
+function keyName(r: DamagedRow): string {
+  const chunk = r.issue?.code.startsWith('chunk_') ? /^chunk (\d+)$/.exec(r.key) : null;
+  return chunk ? t('data_damaged_chunk', { n: Number(chunk[1]) }) : r.key;
+}
+
+type DamagedRow = DamageReport['damaged'][number] | DamageReport['quarantined'][number];
+
+/** One row: where the record is and what is wrong with it, in the interface language. */
+function rowText(r: DamagedRow): string {
+  return t('data_damaged_row', {
+    store: storeName(r.store),
+    key: keyName(r),
+    problem: renderText(recordProblemText(r)),
+  });
 }
 
 /** `refresh` changes after anything that may have written (an import): the report is read again. */
@@ -42,9 +61,7 @@ export function DamagedRecords({ refresh }: { refresh: number }) {
           <p class="rr-warning">{tn('data_damaged_kept', report.damaged.length)}</p>
           <ul>
             {report.damaged.map((r) => (
-              <li key={`${r.store}/${r.key}`}>
-                {t('data_damaged_row', { store: storeName(r.store), key: r.key, problem: r.problem })}
-              </li>
+              <li key={`${r.store}/${r.key}`}>{rowText(r)}</li>
             ))}
           </ul>
         </>
@@ -54,9 +71,7 @@ export function DamagedRecords({ refresh }: { refresh: number }) {
           <p class="rr-warning">{tn('data_damaged_quarantined', report.quarantined.length)}</p>
           <ul>
             {report.quarantined.map((r) => (
-              <li key={`${r.store}/${r.key}/${r.at}`}>
-                {t('data_damaged_row', { store: storeName(r.store), key: r.key, problem: r.problem })}
-              </li>
+              <li key={`${r.store}/${r.key}/${r.at}`}>{rowText(r)}</li>
             ))}
           </ul>
         </>

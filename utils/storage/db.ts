@@ -4,7 +4,7 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { z } from 'zod';
 import { check } from './errors';
-import type { ListResult, SkippedRecord } from './schemas';
+import { type ListResult, RecordIssueSchema, type SkippedRecord } from './schemas';
 import { chunkOf, encodeChunk, validateState } from './state-chunks';
 
 export const DB_NAME = 'reply-radar';
@@ -160,7 +160,7 @@ export async function readValid<S extends z.ZodType>(
     raw.set(key, value);
     const result = check(schema, value);
     if (result.ok) items.push(result.value);
-    else skipped.push({ store, key, problem: result.problem });
+    else skipped.push({ store, key, problem: result.problem, issue: result.issue });
   }
   if (skipped.length > 0) console.warn('[reply-radar] skipped invalid records', skipped);
   return { items, skipped, raw };
@@ -176,13 +176,14 @@ export function validateRead<S extends z.ZodType>(
   const result = check(schema, value);
   if (result.ok) return result;
   console.warn('[reply-radar] skipped invalid record', store, key, result.problem);
-  return { ok: false, skipped: { store, key, problem: result.problem } };
+  return { ok: false, skipped: { store, key, problem: result.problem, issue: result.issue } };
 }
 
 export const QuarantinedSchema = z.object({
   store: z.string(),
   key: z.string(),
   problem: z.string(),
+  issue: RecordIssueSchema.optional(),
   at: z.number(),
   value: z.unknown(),
 });

@@ -1,8 +1,9 @@
 // One error shape for everything storage and messaging can refuse, so the UI shows one kind of message whether the
 // call went through the background or straight to the database (options page).
 import { z } from 'zod';
-import { issuesText } from './issue-text';
+import { issuesText, recordIssue } from './issue-text';
 import { ERROR_CODES, errorUserText, RadarError, type TextParam, type UserText } from './radar-error';
+import type { RecordIssue } from './schemas';
 
 /** A locale text crossing a message: keys and params bounded, nesting allowed ("{place}: {problem}"). */
 export const UserTextSchema: z.ZodType<UserText> = z.lazy(() =>
@@ -77,11 +78,11 @@ export function describeIssues(
 export function check<S extends z.ZodType>(
   schema: S,
   value: unknown,
-): { ok: true; value: z.output<S> } | { ok: false; problem: string } {
+): { ok: true; value: z.output<S> } | { ok: false; problem: string; issue: RecordIssue } {
   const result = schema.safeParse(value, { error: errorMap });
   return result.success
     ? { ok: true, value: result.data }
-    : { ok: false, problem: describeIssues(result.error).message };
+    : { ok: false, problem: describeIssues(result.error).message, issue: recordIssue(result.error.issues) };
 }
 
 /** What the user reads when the browser refuses a write for lack of space; the write did not happen. */

@@ -721,7 +721,13 @@ async function importStates(
         // An unreadable chunk is copied aside whole before its key is written again.
         await queue(
           w,
-          quarantine(w.tx, { store: STATES_STORE, key: chunkLabel(id), problem: chunk.problem, value: chunk.raw }),
+          quarantine(w.tx, {
+            store: STATES_STORE,
+            key: chunkLabel(id),
+            problem: chunk.problem,
+            issue: chunk.issue,
+            value: chunk.raw,
+          }),
         );
       }
       if (damaged) await queue(w, quarantine(w.tx, { ...damaged.skipped, value: damaged.raw }));

@@ -3,6 +3,7 @@
 // characters"). Pure: zod's issue shape in, UserText out; the English `message` of an error stays for logs.
 import type { z } from 'zod';
 import type { UserText } from './radar-error';
+import type { RecordIssue } from './schemas';
 
 type Segment = string | number;
 
@@ -139,4 +140,67 @@ export function issuesText(
   const text: UserText = place ? { key: 'error_at', params: { place, problem } } : problem;
   const more = issues.length - 1;
   return more > 0 ? { key: 'error_with_more', params: { first: text, count: more } } : text;
+}
+
+/** Problem codes a stored record may carry (each is the locale text `problem_<code>`); anything else reads as invalid. */
+const RECORD_CODES = new Set([
+  'required',
+  'empty',
+  'too_short',
+  'too_long',
+  'too_few',
+  'too_many',
+  'too_low',
+  'too_high',
+  'expected_number',
+  'expected_text',
+  'expected_yes_no',
+  'expected_list',
+  'expected_group',
+  'invalid',
+  'not_allowed',
+  'bad_format',
+  'shortcut_spaces',
+  'time_format',
+  'warn_before_breach',
+  // Comment-state chunks (state-chunks.ts) and a state filed under another comment's key.
+  'chunk_not_text',
+  'chunk_not_json',
+  'chunk_not_list',
+  'chunk_bad_pair',
+  'stored_under_other_key',
+]);
+
+/** zod's issues → the wordless problem kept with a damaged record (its first issue, and how many more). */
+export function recordIssue(issues: readonly Issue[]): RecordIssue {
+  const first = issues[0];
+  if (!first) return { code: 'invalid', path: [] };
+  const problem = problemText(first);
+  const issue: RecordIssue = {
+    code: problem.key.replace(/^problem_/, ''),
+    path: first.path
+      .filter((p): p is Segment => typeof p !== 'symbol')
+      .slice(0, 20)
+      .map((p) => (typeof p === 'string' ? p.slice(0, 100) : p)),
+  };
+  const params = Object.entries(problem.params ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
+  if (params.length > 0) issue.params = Object.fromEntries(params);
+  if (issues.length > 1) issue.more = issues.length - 1;
+  return issue;
+}
+
+/**
+ * A damaged record's problem in the interface language: "title: is not text". A record reported before problems
+ * were kept without words has only zod's English sentence; it is shown as such, introduced in the user's language.
+ */
+export function recordProblemText(record: { problem: string; issue?: RecordIssue | undefined }): UserText {
+  const issue = record.issue;
+  if (!issue) return { key: 'data_damaged_legacy', params: { detail: record.problem.slice(0, 300) } };
+  const code = RECORD_CODES.has(issue.code) ? issue.code : 'invalid';
+  const problem: UserText = issue.params
+    ? { key: `problem_${code}`, params: issue.params }
+    : { key: `problem_${code}` };
+  const place = placeText(issue.path);
+  const text: UserText = place ? { key: 'error_at', params: { place, problem } } : problem;
+  return issue.more ? { key: 'error_with_more', params: { first: text, count: issue.more } } : text;
 }

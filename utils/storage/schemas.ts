@@ -2,10 +2,25 @@
 // scripts can use them without pulling the storage code into their bundle.
 import { z } from 'zod';
 
+/**
+ * What is wrong with a stored record, without words: a problem code (a `problem_<code>` locale text), where in the
+ * record (zod's path), the numbers the text needs (`max`, `min`) and how many more problems it has. The options page
+ * words it in the interface language when it shows the record, so a report written in one language reads in another.
+ */
+export const RecordIssueSchema = z.object({
+  code: z.string().max(40),
+  path: z.array(z.union([z.string().max(100), z.number()])).max(20),
+  params: z.record(z.string().max(20), z.number()).optional(),
+  more: z.number().int().nonnegative().optional(),
+});
+export type RecordIssue = z.infer<typeof RecordIssueSchema>;
+
 export const SkippedRecordSchema = z.object({
   store: z.string(),
   key: z.string(),
+  /** English, for logs; records reported before `issue` existed have only this. */
   problem: z.string(),
+  issue: RecordIssueSchema.optional(),
 });
 /** A record that failed validation on read: left untouched on disk, reported to the caller, never thrown. */
 export type SkippedRecord = z.infer<typeof SkippedRecordSchema>;

@@ -9,6 +9,7 @@ import type { IDBPObjectStore } from 'idb';
 import { MAX_KEY_LENGTH, type ManualState, ManualStateSchema } from '../core/model';
 import type { RadarDB, SkippedRecord } from './db';
 import { check } from './errors';
+import type { RecordIssue } from './schemas';
 
 export const STATE_CHUNKS = 256;
 /** The store name states are reported under (damaged records, quarantine), as before chunking. */
@@ -25,7 +26,17 @@ export function chunkOf(key: string): number {
 }
 
 /** One chunk as read: its states by key, or, when the record cannot be read as a chunk, the whole raw value. */
-export type Chunk = { ok: true; entries: Map<string, unknown> } | { ok: false; raw: unknown; problem: string };
+export type Chunk =
+  | { ok: true; entries: Map<string, unknown> }
+  | { ok: false; raw: unknown; problem: string; issue: RecordIssue };
+
+/** A chunk that does not read: English for logs, a problem code for the options page (issue-text.ts words it). */
+const badChunk = (raw: unknown, code: string, problem: string): Chunk => ({
+  ok: false,
+  raw,
+  problem,
+  issue: { code, path: [] },
+});
 
 /**
  * A chunk is stored as JSON text of its [key, state] pairs: the browser copies one string in and out of IndexedDB
@@ -33,17 +44,17 @@ export type Chunk = { ok: true; entries: Map<string, unknown> } | { ok: false; r
  */
 export function decodeChunk(value: unknown): Chunk {
   if (value === undefined) return { ok: true, entries: new Map() };
-  if (typeof value !== 'string') return { ok: false, raw: value, problem: 'the chunk is not text' };
+  if (typeof value !== 'string') return badChunk(value, 'chunk_not_text', 'the chunk is not text');
   let pairs: unknown;
   try {
     pairs = JSON.parse(value);
   } catch {
-    return { ok: false, raw: value, problem: 'the chunk is not valid JSON' };
+    return badChunk(value, 'chunk_not_json', 'the chunk is not valid JSON');
   }
-  if (!Array.isArray(pairs)) return { ok: false, raw: value, problem: 'the chunk is not a list' };
+  if (!Array.isArray(pairs)) return badChunk(value, 'chunk_not_list', 'the chunk is not a list');
   for (const pair of pairs) {
     if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
-      return { ok: false, raw: value, problem: 'the chunk holds an entry that is not a [key, state] pair' };
+      return badChunk(value, 'chunk_bad_pair', 'the chunk holds an entry that is not a [key, state] pair');
     }
   }
   return { ok: true, entries: new Map(pairs as Array<[string, unknown]>) };
@@ -75,8 +86,11 @@ export function validateState(
   if (quickState(value) && value.key === key) return { ok: true, value };
   const result = check(ManualStateSchema, value);
   if (result.ok && result.value.key === key) return result;
-  const problem = result.ok ? `key: stored under "${key}"` : result.problem;
-  return { ok: false, skipped: { store: STATES_STORE, key, problem } };
+  if (result.ok) {
+    const issue = { code: 'stored_under_other_key', path: [] };
+    return { ok: false, skipped: { store: STATES_STORE, key, problem: `key: stored under "${key}"`, issue } };
+  }
+  return { ok: false, skipped: { store: STATES_STORE, key, problem: result.problem, issue: result.issue } };
 }
 
 /** Equal states (a state record has no nested values): cheaper than a canonical JSON compare per record. */
@@ -104,7 +118,7 @@ export function readChunk(id: number, value: unknown): ReadChunk {
   const chunk = decodeChunk(value);
   const out: ReadChunk = { chunk, items: [], skipped: [], damaged: new Map() };
   if (!chunk.ok) {
-    out.skipped.push({ store: STATES_STORE, key: chunkLabel(id), problem: chunk.problem });
+    out.skipped.push({ store: STATES_STORE, key: chunkLabel(id), problem: chunk.problem, issue: chunk.issue });
     return out;
   }
   for (const [key, state] of chunk.entries) {

@@ -91,10 +91,25 @@ describe('damaged records', () => {
 
     const list = await listTemplates();
     expect(list.items.map((t) => t.id)).toEqual(['good']);
-    expect(list.skipped).toEqual([{ store: 'templates', key: 'bad', problem: expect.stringContaining('title') }]);
+    // English for logs; the problem itself kept without words, for the options page to say in the user's language.
+    expect(list.skipped).toEqual([
+      {
+        store: 'templates',
+        key: 'bad',
+        problem: expect.stringContaining('title'),
+        issue: expect.objectContaining({ code: 'expected_text', path: ['title'] }),
+      },
+    ]);
     expect(await listStates(['x:9'])).toEqual({
       items: [],
-      skipped: [{ store: 'commentStates', key: 'x:9', problem: expect.any(String) }],
+      skipped: [
+        {
+          store: 'commentStates',
+          key: 'x:9',
+          problem: expect.any(String),
+          issue: { code: 'invalid', path: ['state'] },
+        },
+      ],
     });
 
     // Writes that walk the whole store leave it alone.

@@ -1,5 +1,7 @@
 // Nothing the user saved is lost: data written by every released schema reads back intact, a full disk refuses a
 // write whole with a message saying so, and an unreadable record is kept and shown, never dropped in silence.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -7,6 +9,8 @@ import { storage } from 'wxt/utils/storage';
 import { DamagedRecords } from '../../../components/options/DamagedRecords';
 import { DataSection } from '../../../components/options/DataSection';
 import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
+import { applyLanguageSetting, LOCALES, type Locale } from '../../../utils/i18n';
+import { fill, messagesFromJson } from '../../../utils/i18n/translate';
 import { handleMessage } from '../../../utils/messaging/background-handlers';
 import { listAllStates, listStates, setState } from '../../../utils/storage/comment-states';
 import { damageReport } from '../../../utils/storage/damaged';
@@ -18,6 +22,14 @@ import { readSettings, SETTINGS_KEY, writeSettings } from '../../../utils/storag
 import { chunkOf, STATE_CHUNKS } from '../../../utils/storage/state-chunks';
 import { createTemplate, listTemplates, seedStarterTemplates, updateTemplate } from '../../../utils/storage/templates';
 import { mount, text, waitFor } from '../options/harness';
+
+/** A packaged locale file's messages, read independently of the module under test. */
+const localeMessages = (locale: Locale): Record<string, string> =>
+  messagesFromJson(
+    JSON.parse(
+      readFileSync(path.join(import.meta.dirname, '../../../public/_locales', locale, 'messages.json'), 'utf8'),
+    ),
+  );
 
 const template = (id: string, order: number) => ({
   id,
@@ -242,7 +254,7 @@ describe('an unreadable record', () => {
     const card = await waitFor(() => root.querySelector('[data-testid="damaged-records"]'), 'the damaged records');
     expect(text(card)).toContain('3 saved records could not be read');
     expect(text(card)).toContain('Template · broken-template: title');
-    expect(text(card)).toContain('Comment state · x:9: state');
+    expect(text(card)).toContain('Comment state · x:9: field “state”: is not valid');
     expect(text(card)).toContain('Response time · facebook:3');
     // Still there: reading never deletes.
     expect(await db.get('templates', 'broken-template')).toEqual({ id: 'broken-template', title: 42 });
@@ -271,6 +283,38 @@ describe('an unreadable record', () => {
     );
     expect(text(card.querySelector('[data-testid="damaged-records"]'))).toContain('Template · same: title');
   });
+
+  for (const locale of LOCALES) {
+    it(`says what is wrong in the interface language (${locale}), an older English-only report included`, async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      await seedStarterTemplates({ starters: [] });
+      const db = await openRadarDb();
+      await db.put('templates', { ...template('broken-template', 0), title: 42 });
+      await db.put('stateChunks', 42, 7);
+      // Set aside by an earlier release, which kept zod's English sentence only.
+      await db.add('quarantine', { store: 'templates', key: 'old', problem: 'title: required', at: 3, value: {} });
+      await applyLanguageSetting(locale);
+
+      const m = (key: string) => localeMessages(locale)[key] ?? key;
+      const row = (store: string, key: string, problem: string) =>
+        fill(locale, m('data_damaged_row'), { store: m(store), key, problem });
+      const atTitle = (problem: string) => fill(locale, m('error_at'), { place: m('field_title'), problem });
+      const root = await mount(<DamagedRecords refresh={0} />);
+      const card = await waitFor(() => root.querySelector('[data-testid="damaged-records"]'), 'the damaged records');
+      const rows = [...card.querySelectorAll('li')].map((li) => text(li));
+      expect(rows).toEqual([
+        row('data_damaged_store_templates', 'broken-template', atTitle(m('problem_expected_text'))),
+        row('data_damaged_store_states', fill(locale, m('data_damaged_chunk'), { n: 7 }), m('problem_chunk_not_text')),
+        row(
+          'data_damaged_store_templates',
+          'old',
+          fill(locale, m('data_damaged_legacy'), { detail: 'title: required' }),
+        ),
+      ]);
+      // zod's own English never reaches the row of a record read now.
+      if (locale !== 'en') expect(rows.slice(0, 2).join(' ')).not.toMatch(/expected|string|chunk|text/i);
+    });
+  }
 
   it('nothing is shown when every record reads', async () => {
     await seedStarterTemplates({ starters: [] });

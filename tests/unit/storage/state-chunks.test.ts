@@ -154,7 +154,9 @@ describe('damaged states and chunks', () => {
     expect((await listStates(['x:9'])).items).toEqual([done('x:9')]);
     const report = await damageReport();
     expect(report.quarantined).toEqual([expect.objectContaining({ store: 'commentStates', key: 'x:9', value: bad })]);
-    expect(report.damaged).toEqual([{ store: 'commentStates', key: 'x:10', problem: expect.any(String) }]);
+    expect(report.damaged).toEqual([
+      { store: 'commentStates', key: 'x:10', problem: expect.any(String), issue: expect.any(Object) },
+    ]);
   });
 
   it('an unreadable chunk is reported, and set aside whole before a state is written into it', async () => {
