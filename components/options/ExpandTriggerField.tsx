@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { TRIGGER_PATTERN } from '../../utils/core/expand';
 import type { Settings } from '../../utils/core/settings';
 import { t } from '../../utils/i18n';
+import { keyName } from '../../utils/overlay/keyboard';
 import { Field } from './Field';
 import type { UpdateSettings } from './use-settings';
 
@@ -16,7 +17,11 @@ export function ExpandTriggerField({ settings, update }: { settings: Settings; u
       <h3>{t('expand_title')}</h3>
       <Field
         label={t('expand_trigger')}
-        hint={t('expand_trigger_hint', { trigger: settings.expandTrigger || ';' })}
+        hint={t('expand_trigger_hint', {
+          trigger: settings.expandTrigger || ';',
+          space: keyName('Space'),
+          tab: keyName('Tab'),
+        })}
         error={valid ? undefined : t('expand_trigger_invalid')}
         class="rr-field--narrow"
       >

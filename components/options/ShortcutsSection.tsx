@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Settings, type ShortcutAction } from '../../utils/core/settings';
 import { t } from '../../utils/i18n';
-import { chordFromEvent } from '../../utils/overlay/keyboard';
+import { chordFromEvent, keyName } from '../../utils/overlay/keyboard';
 import { TOGGLE_PANEL_COMMAND, useCommandShortcut } from '../command-shortcut';
 import { ACTION_ORDER, actionLabel, chordOwner, chordProblems, chordText, sameChord } from './chords';
 import { ExpandTriggerField } from './ExpandTriggerField';
@@ -112,7 +112,11 @@ export function ShortcutsSection({ settings, update }: ShortcutsSectionProps) {
                       aria-describedby={hasMessages ? messageId : undefined}
                       aria-label={
                         recording === action
-                          ? t('shortcuts_recording_label', { action: actionLabel(action), keys: chordText(chord) })
+                          ? t('shortcuts_recording_label', {
+                              action: actionLabel(action),
+                              keys: chordText(chord),
+                              esc: keyName('Escape'),
+                            })
                           : t('shortcuts_change_label', { action: actionLabel(action), keys: chordText(chord) })
                       }
                       onClick={() => {

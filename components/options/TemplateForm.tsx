@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { renderTemplate, SAMPLE_TEMPLATE_VARS } from '../../utils/core/render-template';
 import type { Template, TemplateDraft } from '../../utils/core/template';
 import { t, tn } from '../../utils/i18n';
+import { keyName } from '../../utils/overlay/keyboard';
 import { toErrorInfo } from '../../utils/storage/errors';
 import { shortcutOwner } from '../../utils/storage/templates';
 import { Field, FieldError } from './Field';
@@ -212,7 +213,7 @@ export function TemplateForm({
         </Field>
         <Field
           label={t('form_shortcut')}
-          hint={t('form_shortcut_hint', { trigger: trigger || ';' })}
+          hint={t('form_shortcut_hint', { trigger: trigger || ';', space: keyName('Space'), tab: keyName('Tab') })}
           error={shown('shortcut')}
           class="rr-field--narrow"
         >

@@ -246,7 +246,7 @@ export function TemplatePicker({ templates, suggestedIds, onPick, onClose, previ
           )}
         </div>
       )}
-      <p class="rr-picker-hint">{t('picker_hint')}</p>
+      <p class="rr-picker-hint">{t('picker_hint', { enter: t('key_enter'), esc: t('key_escape') })}</p>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import './style.css';
 void readSettings()
   .then((settings) => applyLanguageSetting(settings.language))
   .finally(() => {
+    // i18n-ignore: the product's name and a dash, the same in every language
     document.title = `Reply Radar — ${t('dash_title')}`;
     render(<DashboardApp />, document.getElementById('app') as HTMLElement);
   });

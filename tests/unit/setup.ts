@@ -13,7 +13,7 @@ import { type Locale, setCatalog, setMessagesLoader } from '../../utils/i18n';
 import { messagesFromJson } from '../../utils/i18n/translate';
 import { setOverlayCss } from '../../utils/overlay/overlay-css';
 
-function packagedMessages(locale: Locale) {
+export function packagedMessages(locale: Locale) {
   const file = path.join(import.meta.dirname, '../../public/_locales', locale, 'messages.json');
   return messagesFromJson(JSON.parse(readFileSync(file, 'utf8')));
 }

@@ -106,21 +106,27 @@ type AgeUnit = 'minute' | 'hour' | 'day' | 'week';
 type Formatter = { format(n: number): string };
 const unitFormats = new Map<string, Formatter>();
 
+export type AgeUnitWords = Record<AgeUnit, string>;
+
 /**
- * Unit words for the interface's languages, for browsers whose Intl has no unit data for them: Chrome ships ICU
- * without Khmer, and Intl then answers in English ("24 hours" beside Khmer words).
+ * Unit words of the interface's languages (from the locale files: utils/i18n registers each catalog's), for
+ * browsers whose Intl has no unit data for them: Chrome ships ICU without Khmer, and Intl then answers in English
+ * ("24 hours" beside Khmer words).
  */
-const UNIT_WORDS: Record<string, Record<AgeUnit, string>> = {
-  km: { minute: 'នាទី', hour: 'ម៉ោង', day: 'ថ្ងៃ', week: 'សប្ដាហ៍' },
-  bn: { minute: 'মিনিট', hour: 'ঘণ্টা', day: 'দিন', week: 'সপ্তাহ' },
-  hu: { minute: 'perc', hour: 'óra', day: 'nap', week: 'hét' },
-};
+const unitWords = new Map<string, AgeUnitWords>();
 
 const primary = (tag: string) => tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
 
+/** The unit words of a language; formats made before for it are made again with them. */
+export function setAgeUnitWords(locale: string, words: AgeUnitWords): void {
+  const lang = primary(locale);
+  unitWords.set(lang, words);
+  for (const key of [...unitFormats.keys()]) if (primary(key.split('|')[0] ?? '') === lang) unitFormats.delete(key);
+}
+
 /** "24 ម៉ោង": the number in the locale's digits when Intl has them, then the unit word. */
 export function fallbackUnitFormat(locale: string, unit: AgeUnit): Formatter | null {
-  const words = UNIT_WORDS[primary(locale)];
+  const words = unitWords.get(primary(locale));
   if (!words) return null;
   let numbers: Intl.NumberFormat;
   try {

@@ -58,6 +58,7 @@ function resolveOptionalParts(body: string, vars: TemplateVars, unknown: string[
 }
 
 /** A sample comment's values, for previews in the template editor. */
+// i18n-ignore-start: a sample customer's name and brand, not words of the interface
 export const SAMPLE_TEMPLATE_VARS: TemplateVars = {
   first_name: 'Anna',
   name: 'Anna Kovács',
@@ -67,6 +68,7 @@ export const SAMPLE_TEMPLATE_VARS: TemplateVars = {
   platform: 'X',
   post_url: 'https://x.com/acme/status/1',
 };
+// i18n-ignore-end
 
 export function renderTemplate(body: string, vars: TemplateVars): RenderedTemplate {
   const unknown: string[] = [];

@@ -9,6 +9,7 @@ export const TemplateSchema = z.object({
   shortcut: z
     .string()
     .max(32)
+    // i18n-ignore: zod's English for logs; issue-text.ts words it for the user (problem_shortcut_spaces)
     .regex(/^\s*\S*\s*$/, 'a shortcut has no spaces inside')
     .optional(),
   /** BCP 47 language of the body, e.g. "en", "hu", "bn", "km". */

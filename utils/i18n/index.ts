@@ -3,6 +3,7 @@
 // browser.i18n.getMessage cannot switch language, so a chosen locale's messages are loaded from the packaged
 // _locales/<locale>/messages.json: extension pages fetch it, content scripts ask the background (setMessagesLoader).
 import { browser } from 'wxt/browser';
+import { setAgeUnitWords } from '../core/age';
 import { DEFAULT_LOCALE, type Locale, resolveLocale } from './locales';
 import {
   type Catalog,
@@ -78,6 +79,12 @@ export function onLocaleChange(cb: (locale: Locale) => void): () => void {
 export function setCatalog(locale: Locale, messages: Messages): void {
   current = catalogFromMessages(locale, messages);
   shown = locale;
+  setAgeUnitWords(locale, {
+    minute: t('age_unit_minute'),
+    hour: t('age_unit_hour'),
+    day: t('age_unit_day'),
+    week: t('age_unit_week'),
+  });
   for (const cb of [...listeners]) cb(locale);
 }
 

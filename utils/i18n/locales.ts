@@ -6,12 +6,14 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Each language's own name for itself, shown in the language menu (so a user can find theirs whatever is shown). */
+// i18n-ignore-start: each language's name in itself, the same whatever the interface language
 export const LOCALE_NATIVE_NAMES: Record<Locale, string> = {
   en: 'English',
   hu: 'Magyar',
   bn: 'বাংলা',
   km: 'ភាសាខ្មែរ',
 };
+// i18n-ignore-end
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

@@ -108,6 +108,7 @@ export function installInsertBridge(win: Window): () => void {
     const target = event.composedPath()[0];
     if (!isInsertTarget(target, request.kind, doc)) return;
     if (busy.has(target)) {
+      // i18n-ignore: English for the console; the overlay words a failed insertion from its own locale text
       answer(target, { id: request.id, ok: false, error: 'Another insertion into this box is still running' });
       return;
     }

@@ -12,6 +12,7 @@ export { copyToClipboard } from './clipboard';
 export { editorPlainText, looseText } from './plain-text';
 
 /** What a failed answer from the page-world bridge is reported as, whatever text came with it. */
+// i18n-ignore: English for the console (`reason`); the user reads `say`
 export const BRIDGE_FAILED = 'The page could not insert the text';
 
 /** `reason` in English for the console; `say` what the user reads, as a locale text (utils/i18n renders it). */
@@ -55,6 +56,7 @@ export async function insertIntoEditor(
     const request = { kind, text, cursor: at, ...(opts.replace ? { replace: opts.replace } : {}) };
     const answer = await requestInsert(editor, request, opts.timeoutMs ?? 4000);
     if (!answer) {
+      // i18n-ignore: English for the console; problemSay is what the user reads
       problem = 'The page did not answer the insertion request';
       problemSay = { key: 'insert_page_silent' };
     }

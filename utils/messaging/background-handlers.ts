@@ -102,14 +102,17 @@ export async function handleMessage(
   sender: Sender,
 ): Promise<Envelope<BackgroundMessageName>> {
   if (!isBackgroundMessage(name)) {
+    // i18n-ignore: an error's English for logs; the user reads its locale text or "Something went wrong (…)"
     return refusal({ code: 'bad-request', message: `Unknown message ${JSON.stringify(name)}.` });
   }
   // Only this extension's own scripts and pages may use the store; anything else is refused outright.
   if (!sender.id || sender.id !== browser.runtime.id) {
+    // i18n-ignore: an error's English for logs
     return refusal({ code: 'forbidden', message: `${name}: refused, the sender is not Reply Radar.` });
   }
   // A content script (inside a site's renderer) gets only what the overlay needs; see sender-policy.ts.
   if (!senderMayAsk(name, sender)) {
+    // i18n-ignore: an error's English for logs
     return refusal({ code: 'forbidden', message: `${name}: refused, only Reply Radar's own pages may ask this.` });
   }
   const parsed = PROTOCOL[name].request.safeParse(data, {

@@ -85,6 +85,7 @@ export async function call<N extends BackgroundMessageName>(name: N, req: Reques
 export function onContentMessage(name: ContentMessageName, handler: () => void | Promise<void>): () => void {
   const answer = async (sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) {
+      // i18n-ignore: an error's English for logs
       return { ok: false, error: { code: 'forbidden', message: `${name}: refused, the sender is not Reply Radar.` } };
     }
     try {

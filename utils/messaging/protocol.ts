@@ -191,6 +191,7 @@ export function onContentMessage<N extends ContentMessageName>(
   ) => () => void;
   return listen(name, async ({ data, sender }): Promise<Envelope<N>> => {
     if (sender.id !== browser.runtime.id) {
+      // i18n-ignore: an error's English for logs
       return { ok: false, error: { code: 'forbidden', message: `${name}: refused, the sender is not Reply Radar.` } };
     }
     const parsed = PROTOCOL[name].request.safeParse(data);

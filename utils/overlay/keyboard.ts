@@ -2,7 +2,7 @@
 // modifier is down, but `code` is still "KeyJ". Pure: takes event-shaped objects, touches no DOM.
 import { SHORTCUT_ACTIONS } from '../core/setting-names';
 import type { Chord, Settings, ShortcutAction } from '../core/settings';
-import { currentLocale, t } from '../i18n';
+import { currentLocale, type MessageKey, t } from '../i18n';
 
 /** The parts of a KeyboardEvent the chord logic reads (a real KeyboardEvent fits). */
 export interface KeyChordEvent {
@@ -35,6 +35,7 @@ const MODIFIER_CODES = new Set([
   'OSLeft',
   'OSRight',
   'CapsLock',
+  // i18n-ignore: a key code
   'Fn',
   'FnLock',
   'NumLock',
@@ -48,7 +49,9 @@ const composing = (e: KeyChordEvent): boolean => e.isComposing === true || e.key
 function codeOf(e: KeyChordEvent): string {
   if (e.code && e.code !== 'Unidentified') return e.code;
   const key = e.key ?? '';
+  // i18n-ignore: key codes (KeyboardEvent.code)
   if (/^[a-z]$/i.test(key)) return `Key${key.toUpperCase()}`;
+  // i18n-ignore: a key code
   if (/^[0-9]$/.test(key)) return `Digit${key}`;
   return '';
 }
@@ -79,18 +82,25 @@ export function chordFromEvent(e: KeyChordEvent): Chord | null {
   return { code, alt: e.altKey, ctrl: e.ctrlKey, shift: e.shiftKey, meta: e.metaKey };
 }
 
+/** Keys named by a word: said in the interface language (locale files; see the glossary for each language's usage). */
+const WORD_KEYS: Record<string, MessageKey> = {
+  Space: 'key_space',
+  Enter: 'key_enter',
+  Escape: 'key_escape',
+  Backspace: 'key_backspace',
+  Tab: 'key_tab',
+  Delete: 'key_delete',
+  Insert: 'key_insert',
+  Home: 'key_home',
+  End: 'key_end',
+  PageUp: 'key_page_up',
+  PageDown: 'key_page_down',
+  NumpadEnter: 'key_numpad_enter',
+};
+
+/** Keys named by their symbol or their keycap's label ("Num"), the same in every language (glossary). */
+// i18n-ignore-start: keycap labels
 const KEY_NAMES: Record<string, string> = {
-  Space: 'Space',
-  Enter: 'Enter',
-  Escape: 'Esc',
-  Backspace: 'Backspace',
-  Tab: 'Tab',
-  Delete: 'Delete',
-  Insert: 'Insert',
-  Home: 'Home',
-  End: 'End',
-  PageUp: 'Page Up',
-  PageDown: 'Page Down',
   ArrowUp: '↑',
   ArrowDown: '↓',
   ArrowLeft: '←',
@@ -112,16 +122,19 @@ const KEY_NAMES: Record<string, string> = {
   NumpadMultiply: 'Num *',
   NumpadDivide: 'Num /',
   NumpadDecimal: 'Num .',
-  NumpadEnter: 'Num Enter',
 };
+// i18n-ignore-end
 
-/** A readable name of the key a code stands for, in the US layout ("KeyJ" → "J"). */
+/** A readable name of the key a code stands for, in the US layout ("KeyJ" → "J"), words in the interface language. */
 export function keyName(code: string): string {
+  const word = Object.hasOwn(WORD_KEYS, code) ? WORD_KEYS[code] : undefined;
+  if (word) return t(word);
   const letter = /^Key([A-Z])$/.exec(code);
   if (letter) return letter[1]!;
   const digit = /^Digit(\d)$/.exec(code);
   if (digit) return digit[1]!;
   const numpad = /^Numpad(\d)$/.exec(code);
+  // i18n-ignore: the keycap's label, as in the other numpad names
   if (numpad) return `Num ${numpad[1]}`;
   return KEY_NAMES[code] ?? code;
 }
@@ -132,16 +145,20 @@ export function formatChord(chord: Chord, platform: 'mac' | 'other'): string {
   if (platform === 'mac') {
     return `${chord.ctrl ? '⌃' : ''}${chord.alt ? '⌥' : ''}${chord.shift ? '⇧' : ''}${chord.meta ? '⌘' : ''}${key}`;
   }
+  // Modifier keycaps read the same on the keyboards of all four languages (glossary).
   const parts: string[] = [];
+  // i18n-ignore-start: keycap labels
   if (chord.ctrl) parts.push('Ctrl');
   if (chord.alt) parts.push('Alt');
   if (chord.shift) parts.push('Shift');
   if (chord.meta) parts.push('Meta');
+  // i18n-ignore-end
   parts.push(key);
   return parts.join('+');
 }
 
 // Single keys the sites act on by themselves (reference/sites.md); "?" is Shift+/.
+// i18n-ignore: keys and key codes
 const X_KEYS = new Set(['j', 'k', 'l', 'r', 't', 'n', 'm', 'u', 'o', '.', '/', '?', 'Space', 'Enter']);
 const FACEBOOK_KEYS = new Set(['j', 'k', 'l', 'c', 's', 'o', 'p', 'q', 'e', '/', '?']);
 

@@ -66,6 +66,7 @@ export function describeIssues(
   const text = issuesText(error.issues, { where });
   if (!first) return { message: 'invalid', path: undefined, text };
   const path = formatPath([...where, ...first.path]);
+  // i18n-ignore: the English message for logs; `text` is what the user reads
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
   return {
     message: `${path === '' ? '' : `${path}: `}${first.message}${more}`,
@@ -86,8 +87,10 @@ export function check<S extends z.ZodType>(
 }
 
 /** What the user reads when the browser refuses a write for lack of space; the write did not happen. */
+// i18n-ignore-start: English for logs; STORAGE_FULL_TEXT is what the user reads
 export const STORAGE_FULL_MESSAGE =
   "The browser's storage for Reply Radar is full, so nothing was saved. Empty the template trash or clear old response times on the dashboard, then try again.";
+// i18n-ignore-end
 /** The same sentence as a locale text; `STORAGE_FULL_MESSAGE` stays for logs. */
 export const STORAGE_FULL_TEXT: UserText = { key: 'error_storage_full' };
 

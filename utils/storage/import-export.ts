@@ -230,6 +230,7 @@ function parseJson(text: string): unknown {
       const before = text.slice(0, Number(pos[1]));
       const line = before.split('\n').length;
       const column = before.length - before.lastIndexOf('\n');
+      // i18n-ignore: the English message's part, for logs; `at` is what the user reads
       where = ` (line ${line}, column ${column})`;
       at = { key: 'import_not_json_at', params: { line, column } };
     }

@@ -49,6 +49,7 @@ export function decodeChunk(value: unknown): Chunk {
   try {
     pairs = JSON.parse(value);
   } catch {
+    // i18n-ignore: English for logs beside the problem code
     return badChunk(value, 'chunk_not_json', 'the chunk is not valid JSON');
   }
   if (!Array.isArray(pairs)) return badChunk(value, 'chunk_not_list', 'the chunk is not a list');

@@ -1,12 +1,19 @@
 // Chrome's ICU has no Khmer: Intl.NumberFormat('km', { style: 'unit' }) answers in English ("24 hours"). Ages must
 // then use our own unit words, never mix languages on one badge.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fallbackUnitFormat, speakingUnitFormat } from '../../../utils/core/age';
+import { setCatalog } from '../../../utils/i18n';
+import { packagedMessages } from '../setup';
 
 const unit = (locale: string, u: 'minute' | 'hour' | 'day') =>
   new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' });
 
 describe('ages where the browser has no unit data for the language', () => {
+  // The words come from the locale files, registered as each catalog is put in place.
+  beforeEach(() => {
+    for (const locale of ['hu', 'bn', 'km'] as const) setCatalog(locale, packagedMessages(locale));
+  });
+
   it('writes the units in Khmer when Intl answers in English, as Chromium does', () => {
     // What Chromium gives for "km": an English format.
     expect(speakingUnitFormat(unit('en', 'hour'), 'km', 'hour').format(24)).toBe('24 ម៉ោង');

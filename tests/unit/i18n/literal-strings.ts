@@ -11,6 +11,13 @@ export interface Finding {
 /** Names that stay the same in every language. */
 const PROPER_NOUNS = new Set(['Reply Radar', 'X', 'Facebook', 'Instagram', 'CSV', 'JSON']);
 
+/** English words that appear in sentences but not in class lists, selectors or codes. */
+const PROSE_WORDS = new Set(
+  'the is are was not no to of and or in on for with your you this that it be has have could did does can cannot will from'.split(
+    ' ',
+  ),
+);
+
 /** Attributes that never hold words a person reads. */
 const NON_TEXT_ATTRIBUTES = new Set([
   'class',
@@ -60,22 +67,52 @@ export function looksLikeWords(raw: string): boolean {
   if (PROPER_NOUNS.has(text)) return false;
   // Non-Latin letters are always words (someone wrote a translation inline).
   if (/[^\p{Script=Latin}\P{L}]/u.test(text)) return true;
-  // Lowercase identifiers, class lists, selectors, keys, paths and URLs.
-  if (/^[a-z0-9_.:/#@?&=%*[\]()>,+~"'$-]+( [a-z0-9_.:/#@?&=%*[\]()>,+~"'$-]+)*$/.test(text)) return false;
+  // Lowercase prose ("could not save", "close the panel"): plain words, one of them a word only sentences have.
+  const tokens = text.split(/\s+/);
+  if (
+    tokens.length > 1 &&
+    tokens.every((w) => /^[a-z]+[,.:;!?]?$/.test(w)) &&
+    tokens.some((w) => PROSE_WORDS.has(w.replace(/[,.:;!?]$/, '')))
+  )
+    return true;
+  // Lowercase identifiers, class lists, selectors, keys, paths, URLs and {placeholders}.
+  if (/^[a-z0-9_.:/#@?&=%*[\]()>,+~"'${}-]+( [a-z0-9_.:/#@?&=%*[\]()>,+~"'${}-]+)*$/.test(text)) return false;
+  // CSS: rules ("a { b: c; }") and inline declarations ("position:fixed;right:16px;").
+  if (/^[^{}]*\{[^{}]*:[^{}]*\}/.test(text) || /^(\s*[a-z-]+\s*:[^;]+;)+\s*$/.test(text)) return false;
   // Codes like KeyJ, ArrowDown, HH:MM, Alt.
   if (/^[A-Za-z0-9_+:.-]+$/.test(text) && !/^[A-Z][a-z]+[.!?…:]?$/.test(text)) return false;
   return true;
 }
 
+/**
+ * Properties that hold English for the console beside a locale text the user reads: an insertion's `reason` (its
+ * `say` is shown), a damaged record's `problem` (its `issue` is shown).
+ */
+const LOG_PROPERTIES = new Set(['reason', 'problem']);
+
+/**
+ * Helpers whose string arguments are English for logs only: the background's console reporter, storage's builders of
+ * a RadarError (`refuse`, `fail`: the locale text the user reads is another argument) and of a damaged chunk's report.
+ */
+const LOG_CALLEES = ['report', 'refuse', 'fail', 'badChunk'];
+const LOG_CALLEE =
+  /^console\.|^(querySelector|querySelectorAll|closest|matches|keyName)$|\.(querySelector|querySelectorAll|closest|matches)$/;
+
+/**
+ * Strings no one reads in the interface: console output, an Error's message (for logs; a RadarError carries its
+ * locale text beside it), selectors, and key codes given to keyName.
+ */
 function isConsoleOrErrorArgument(node: ts.Node): boolean {
   for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
+    if (ts.isPropertyAssignment(p)) {
+      if (LOG_PROPERTIES.has(p.name.getText())) return true;
+      continue;
+    }
     if (ts.isCallExpression(p)) {
       const callee = p.expression.getText();
-      return /^console\.|^(querySelector|querySelectorAll|closest|matches)$|\.(querySelector|querySelectorAll|closest|matches)$/.test(
-        callee,
-      );
+      return LOG_CALLEE.test(callee) || LOG_CALLEES.includes(callee);
     }
-    if (ts.isNewExpression(p)) return false;
+    if (ts.isNewExpression(p)) return /Error$/.test(p.expression.getText());
     if (ts.isBlock(p) || ts.isSourceFile(p)) return false;
   }
   return false;
@@ -90,11 +127,19 @@ export function findLiteralStrings(file: string, source: string): Finding[] {
     file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
   );
   const lines = source.split('\n');
+  // Lines between `// i18n-ignore-start: why` and `// i18n-ignore-end`: a reviewed block of non-words.
+  const inBlock: boolean[] = [];
+  let open = false;
+  lines.forEach((text, i) => {
+    if (/i18n-ignore-start/.test(text)) open = true;
+    else if (/i18n-ignore-end/.test(text)) open = false;
+    inBlock[i] = open;
+  });
   const findings: Finding[] = [];
   const report = (node: ts.Node, text: string) => {
     const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    // An explicit, reviewed exception: `// i18n-ignore: why` on the line or the one above.
-    if (/i18n-ignore/.test(lines[line] ?? '') || /i18n-ignore/.test(lines[line - 1] ?? '')) return;
+    // An explicit, reviewed exception: `// i18n-ignore: why` on the line or the one above, or a block.
+    if (inBlock[line] || /i18n-ignore/.test(lines[line] ?? '') || /i18n-ignore/.test(lines[line - 1] ?? '')) return;
     findings.push({ file, line: line + 1, text: text.trim() });
   };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Chord, DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
+import { applyLanguageSetting, type Locale } from '../../../utils/i18n';
 import {
   chordFromEvent,
   conflictsWithSite,
@@ -91,6 +92,21 @@ describe('formatChord', () => {
   ])('%o → %s / %s', (c, other, mac) => {
     expect(formatChord(c, 'other')).toBe(other);
     expect(formatChord(c, 'mac')).toBe(mac);
+  });
+
+  // Keys named by a word are said in the interface language; keycap labels that every keyboard of the language
+  // prints in Latin stay so (glossary), and the space bar, which has no label, is always a word of the language.
+  it.each<[Locale, string, string, string]>([
+    ['en', 'Alt+Space', 'Ctrl+Page Up', 'Alt+Enter'],
+    ['hu', 'Alt+Szóköz', 'Ctrl+Page Up', 'Alt+Enter'],
+    ['bn', 'Alt+স্পেস', 'Ctrl+পেজ আপ', 'Alt+এন্টার'],
+    ['km', 'Alt+ដកឃ្លា', 'Ctrl+Page Up', 'Alt+Enter'],
+  ])('names word keys in %s', async (locale, space, pageUp, enter) => {
+    await applyLanguageSetting(locale);
+    expect(formatChord(chord('Space', { alt: true }), 'other')).toBe(space);
+    expect(formatChord(chord('PageUp', { ctrl: true }), 'other')).toBe(pageUp);
+    expect(formatChord(chord('Enter', { alt: true }), 'other')).toBe(enter);
+    expect(formatChord(chord('Space', { alt: true }), 'mac')).toBe(`⌥${space.slice('Alt+'.length)}`);
   });
 });
 
