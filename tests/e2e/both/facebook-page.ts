@@ -59,7 +59,11 @@ export function commentAttr(page: DriverPage, start: string, name: string): Prom
 export const stateOf = (page: DriverPage, start: string) => commentAttr(page, start, 'data-rr-state');
 
 /** Clicks a button of the badge on the comment whose text starts with `start` (page contract: data-rr-action). */
-export async function clickBadgeAction(page: DriverPage, start: string, action: 'reply' | 'templates'): Promise<void> {
+export async function clickBadgeAction(
+  page: DriverPage,
+  start: string,
+  action: 'reply' | 'templates' | 'done' | 'snooze',
+): Promise<void> {
   await page.click(
     ([s, act]) => {
       const article = [...document.querySelectorAll('[role="article"][aria-label]')].find(
@@ -71,6 +75,18 @@ export async function clickBadgeAction(page: DriverPage, start: string, action: 
     },
     [start, action] as const,
   );
+}
+
+/** The words the badge on the comment whose text holds `start` shows (its screen-reader words included). */
+export function badgeText(page: DriverPage, start: string): Promise<string> {
+  return page.evaluate((s) => {
+    const article = [...document.querySelectorAll('[role="article"][aria-label]')].find(
+      (a) =>
+        !a.closest('[aria-hidden="true"]') &&
+        [...a.querySelectorAll('[lang]')].some((l) => (l.textContent ?? '').includes(s)),
+    );
+    return article?.querySelector('rr-badge')?.shadowRoot?.textContent ?? '';
+  }, start);
 }
 
 /** What Lexical's editor state holds for a fixture box (its model, not the DOM). */

@@ -62,6 +62,18 @@ export async function clickOnComment(page: DriverPage, words: string, what: 'bad
   );
 }
 
+/** Clicks a button of the badge on the stamped comment whose text holds `words` (page contract: data-rr-action). */
+export async function clickBadgeAction(page: DriverPage, words: string, action: 'reply' | 'templates' | 'done') {
+  await page.click(
+    ([w, act]) =>
+      [...document.querySelectorAll('[data-rr-id]')]
+        .find((el) => (el.textContent ?? '').includes(w))
+        ?.querySelector('rr-badge')
+        ?.shadowRoot?.querySelector(`[data-rr-action="${act}"]`),
+    [words, action] as const,
+  );
+}
+
 /** The words the badge on the comment whose text holds `words` shows. */
 export function badgeText(page: DriverPage, words: string): Promise<string> {
   return page.evaluate((w) => {

@@ -140,3 +140,67 @@ export function literalPart(body: string): string {
     .map((part) => part.trim())
     .reduce((a, b) => (b.length > a.length ? b : a), '');
 }
+
+/**
+ * What page script can forge at Reply Radar, all at once: Alt+key presses for every shortcut at the window, the
+ * document, the body and the focused element; clicks and pointer sequences on every button, option, input and link
+ * of ours it can reach through the open shadow roots; the insertion bridge's answers (with `words` in them) on every
+ * editable element; WXT's "a newer copy started" announcement and messages in its style; teardown-like events.
+ * `site` is the content script's name, `id` a comment id of the page the forged messages name.
+ */
+export function forgeInput(page: DriverPage, words: string, site: 'x' | 'facebook' | 'instagram', id: string) {
+  return page.evaluate(
+    ([text, name, commentId]) => {
+      const keys = ['KeyJ', 'KeyK', 'KeyD', 'KeyS', 'KeyR', 'KeyQ', 'Digit1', 'Digit2'];
+      const targets: EventTarget[] = [window, document, document.body];
+      if (document.activeElement) targets.push(document.activeElement);
+      for (const code of keys) {
+        const key = code.startsWith('Key') ? code.slice(3).toLowerCase() : code.slice(5);
+        for (const target of targets) {
+          for (const type of ['keydown', 'keyup']) {
+            target.dispatchEvent(
+              new KeyboardEvent(type, { code, key, altKey: true, bubbles: true, composed: true, cancelable: true }),
+            );
+          }
+        }
+      }
+      // Every button of ours the page can reach through the open shadow roots: click(), and a full pointer sequence.
+      const buttons = [...document.querySelectorAll('reply-radar, rr-badge, rr-layer')].flatMap((host) => [
+        ...(host.shadowRoot?.querySelectorAll('button, [role="button"], [role="option"], input, a') ?? []),
+      ]);
+      for (const button of buttons) {
+        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) {
+          button.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, cancelable: true }));
+        }
+        (button as HTMLElement).click();
+        button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, detail: 1 }));
+      }
+      // The insertion bridge's answer, with the page's own words in it, on every editable element and the document.
+      for (const target of [document, ...document.querySelectorAll('[contenteditable="true"], textarea')]) {
+        for (const detail of [
+          JSON.stringify({ id: 1, ok: false, error: `${text}: re-enter your password at evil.example` }),
+          JSON.stringify({ id: 1, ok: true, text }),
+          text,
+        ]) {
+          target.dispatchEvent(new CustomEvent('reply-radar:inserted', { detail, bubbles: true, composed: true }));
+          target.dispatchEvent(new CustomEvent('reply-radar:insert', { detail, bubbles: true, composed: true }));
+        }
+      }
+      // WXT's "a newer copy of this content script started" announcement, and other messages in its style.
+      for (const data of [
+        { type: 'wxt:content-script-started', contentScriptName: name, messageId: text },
+        { type: 'wxt:content-script-started', contentScriptName: 'content', messageId: text },
+        { event: 'wxt:content-script-started', contentScriptName: name },
+        { type: 'reply-radar', action: 'done', id: commentId, text },
+        text,
+      ]) {
+        window.postMessage(data, '*');
+      }
+      for (const event of ['wxt:content-script-started', 'reply-radar:teardown', 'reply-radar:settings']) {
+        window.dispatchEvent(new CustomEvent(event, { detail: { contentScriptName: name, text } }));
+        document.dispatchEvent(new CustomEvent(event, { detail: { contentScriptName: name, text } }));
+      }
+    },
+    [words, site, id] as const,
+  );
+}

@@ -3,7 +3,7 @@
 // users' words become in our UI (text, never markup or template syntax).
 import { afterEach, expect, test } from 'vitest';
 import { type DriverPage, forEachBrowser } from '../driver';
-import { literalPart, readableText, storedData } from './page-probes';
+import { forgeInput, literalPart, readableText, storedData } from './page-probes';
 import {
   BRAND_POST,
   badgeText,
@@ -94,57 +94,7 @@ forEachBrowser((driver) => {
     expect(badgesBefore).toBeGreaterThan(0);
 
     const marker = 'FORGED-7431';
-    await page.evaluate((words) => {
-      const keys = ['KeyJ', 'KeyK', 'KeyD', 'KeyS', 'KeyR', 'KeyQ', 'Digit1', 'Digit2'];
-      const targets: EventTarget[] = [window, document, document.body];
-      if (document.activeElement) targets.push(document.activeElement);
-      for (const code of keys) {
-        const key = code.startsWith('Key') ? code.slice(3).toLowerCase() : code.slice(5);
-        for (const target of targets) {
-          for (const type of ['keydown', 'keyup']) {
-            target.dispatchEvent(
-              new KeyboardEvent(type, { code, key, altKey: true, bubbles: true, composed: true, cancelable: true }),
-            );
-          }
-        }
-      }
-      // Every button of ours the page can reach through the open shadow roots: click(), and a full pointer sequence.
-      const buttons = [...document.querySelectorAll('reply-radar, rr-badge, rr-layer')].flatMap((host) => [
-        ...(host.shadowRoot?.querySelectorAll('button, [role="button"], [role="option"], input, a') ?? []),
-      ]);
-      for (const button of buttons) {
-        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) {
-          button.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, cancelable: true }));
-        }
-        (button as HTMLElement).click();
-        button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, detail: 1 }));
-      }
-      // The insertion bridge's answer, with the page's own words in it, on every editable element and the document.
-      for (const target of [document, ...document.querySelectorAll('[contenteditable="true"], textarea')]) {
-        for (const detail of [
-          JSON.stringify({ id: 1, ok: false, error: `${words}: re-enter your password at evil.example` }),
-          JSON.stringify({ id: 1, ok: true, text: words }),
-          words,
-        ]) {
-          target.dispatchEvent(new CustomEvent('reply-radar:inserted', { detail, bubbles: true, composed: true }));
-          target.dispatchEvent(new CustomEvent('reply-radar:insert', { detail, bubbles: true, composed: true }));
-        }
-      }
-      // WXT's "a newer copy of this content script started" announcement, and other messages in its style.
-      for (const data of [
-        { type: 'wxt:content-script-started', contentScriptName: 'x', messageId: words },
-        { type: 'wxt:content-script-started', contentScriptName: 'content', messageId: words },
-        { event: 'wxt:content-script-started', contentScriptName: 'x' },
-        { type: 'reply-radar', action: 'done', id: 'x:1790000000000000101', text: words },
-        words,
-      ]) {
-        window.postMessage(data, '*');
-      }
-      for (const name of ['wxt:content-script-started', 'reply-radar:teardown', 'reply-radar:settings']) {
-        window.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'x', text: words } }));
-        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'x', text: words } }));
-      }
-    }, marker);
+    await forgeInput(page, marker, 'x', 'x:1790000000000000101');
 
     // Nothing should happen; give a wrongly accepted event time to reach the background and the page.
     await sleep(1500);
