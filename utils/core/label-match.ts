@@ -112,8 +112,17 @@ const NO_SPACE_SCRIPT =
   /[\p{Extended_Pictographic}\p{Script=Khmer}\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Tibetan}]/u;
 const NOT_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const NOT_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
-/** A sentence starts at the beginning, after sentence punctuation or a comma, after quotes and leading @mentions. */
-const SENTENCE_START = '(?<=(?:^|[.!?¿¡…:;,\\n؟،。！？])[\\s"\'“”«»(\\[¡¿]*(?:@[\\p{L}\\p{N}_.]+[\\s,:]*)*)';
+/**
+ * A sentence starts at the beginning, after sentence punctuation or a comma, after quotes and leading @mentions.
+ * Checked by a backward scan from each word found (`startsSentence`), not by a regex lookbehind: a lookbehind over
+ * "any run of @mentions" rescans the whole text before every position, which froze the page for seconds on a long
+ * comment of letters or mentions (32,000 characters: 5 s; 120,000: 48 s).
+ */
+const SENTENCE_END = /[.!?¿¡…:;,\n؟،。！？]$/u;
+/** Opening quotes and spaces that are no sentence end themselves (a line break is one). */
+const OPENING = /(?!\n)[\s"'“”«»([]$/u;
+const AFTER_MENTION = /[\s,:]$/u;
+const HANDLE = /[\p{L}\p{N}_.]$/u;
 
 const matcherCache = new Map<string, Matcher>();
 
@@ -147,13 +156,65 @@ function matcherFor(
 
 function compile(atStart: string[], anywhere: string[]): Matcher {
   const substrings: string[] = [];
-  const parts: string[] = [];
   const startAlt = alternation(atStart, substrings);
   const anyAlt = alternation(anywhere, substrings);
-  if (startAlt) parts.push(`${SENTENCE_START}${startAlt}`);
-  if (anyAlt) parts.push(anyAlt);
-  const re = parts.length ? new RegExp(parts.join('|'), 'u') : null;
-  return { test: (text) => (re?.test(text) ?? false) || substrings.some((s) => text.includes(s)) };
+  const any = anyAlt ? new RegExp(anyAlt, 'u') : null;
+  const start = startAlt ? new RegExp(startAlt, 'gu') : null;
+  return {
+    test: (text) =>
+      (any?.test(text) ?? false) ||
+      (start !== null && wordStartsSentence(start, text)) ||
+      substrings.some((s) => text.includes(s)),
+  };
+}
+
+/** Whether `words` (a global regex) matches somewhere a sentence starts; every position is tried, as a regex would. */
+function wordStartsSentence(words: RegExp, text: string): boolean {
+  // Each position's answer, once known (-1: no mention before, so no sentence start).
+  const known = new Map([[-1, false]]);
+  words.lastIndex = 0;
+  for (let m = words.exec(text); m; m = words.exec(text)) {
+    if (startsSentence(text, m.index, known)) return true;
+    words.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return false;
+}
+
+/**
+ * Whether a sentence starts at `at`: sentence punctuation (or the beginning) before it, then only opening quotes and
+ * spaces, then any run of @mentions. Walks back one mention at a time; `known` keeps every answer, so each character
+ * is looked at a bounded number of times however many words follow the same run of mentions.
+ */
+function startsSentence(text: string, at: number, known: Map<number, boolean>): boolean {
+  const visited: number[] = [];
+  let i = at;
+  let answer = known.get(i);
+  while (answer === undefined) {
+    visited.push(i);
+    const open = skip(text, i, OPENING);
+    if (open === 0 || before(text, open, SENTENCE_END)) answer = true;
+    else {
+      // The @mention that ends before `i` (spaces, commas or colons after it), if any.
+      const end = skip(text, i, AFTER_MENTION);
+      const start = skip(text, end, HANDLE);
+      i = start < end && text[start - 1] === '@' ? start - 1 : -1;
+      answer = known.get(i);
+    }
+  }
+  for (const v of visited) known.set(v, answer);
+  return answer;
+}
+
+/** `i` moved back over every character `kind` takes. */
+function skip(text: string, i: number, kind: RegExp): number {
+  let at = i;
+  for (let n = before(text, at, kind); n; n = before(text, at, kind)) at -= n;
+  return at;
+}
+
+/** The length of the character (code point) that ends at `i` when `kind` (a class ending in $) takes it, else 0. */
+function before(text: string, i: number, kind: RegExp): number {
+  return kind.exec(text.slice(Math.max(0, i - 2), i))?.[0].length ?? 0;
 }
 
 /** A regex group matching any of `words` whole (or as a stem with "*"); no-space-script words go to `substrings`. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setBuiltinLabelWords } from '../../../utils/core/label-match';
 import { BUILTIN_LABEL_WORDS, LABEL_KINDS, labelsFor } from '../../../utils/core/labels';
 import type { LabelKind } from '../../../utils/core/settings';
 
@@ -194,5 +195,64 @@ describe('properties', () => {
         expect(labelsFor(`${t} ?`, l)).toContain('question');
       }),
     );
+  });
+});
+
+describe('question words at the start of a sentence', () => {
+  afterEach(() => setBuiltinLabelWords(BUILTIN_LABEL_WORDS));
+
+  // The lookbehind the matcher used until 2026-12-01: right, but it rescanned the text before every position.
+  const LOOKBEHIND = '(?<=(?:^|[.!?¿¡…:;,\\n؟،。！？])[\\s"\'“”«»(\\[¡¿]*(?:@[\\p{L}\\p{N}_.]+[\\s,:]*)*)';
+  const WORDS = '(?<![\\p{L}\\p{M}\\p{N}])(?:how|can|where\\s+is|\u{1d4b6}b)(?![\\p{L}\\p{M}\\p{N}])';
+  const PIECES = [
+    'how',
+    'can',
+    'where is',
+    'a',
+    'x1',
+    '_',
+    'é',
+    '\u{1d4b6}',
+    '@',
+    ' ',
+    '  ',
+    '\n',
+    ',',
+    ':',
+    '.',
+    '!',
+    '…',
+    '"',
+    '«',
+    '(',
+    '[',
+    '¡',
+    '\u200b',
+  ];
+
+  it('are found exactly where the old lookbehind found them, in any mix of words, mentions, quotes and punctuation', () => {
+    setBuiltinLabelWords({ question: { en: ['how', 'can', 'where is', '\u{1d4b6}b'] }, complaint: {}, order: {} });
+    const reference = new RegExp(LOOKBEHIND + WORDS, 'u');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(labelsFor(text, 'en').includes('question'), JSON.stringify(text)).toBe(reference.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  // A page can post such comments; with the lookbehind each took from seconds to minutes and froze the page. They
+  // now read in one pass (a hang fails this test by its timeout; the time itself is measured nowhere).
+  it.each([
+    { text: 'a'.repeat(120_000), want: [] },
+    { text: '@acme '.repeat(20_000), want: [] },
+    { text: `${'@acme '.repeat(20_000)}how is it going`, want: ['question'] },
+    { text: `x ${'@acme '.repeat(20_000)}how is it going`, want: [] },
+    { text: `${'x @how '.repeat(20_000)}`, want: [] },
+    { text: `${',@a'.repeat(40_000)} how`, want: ['question'] },
+    { text: `${'@'.repeat(60_000)}how`, want: [] },
+  ])('a 120,000-character comment is labelled at once (%#)', ({ text, want }) => {
+    expect(labelsFor(text, 'en')).toEqual(want);
   });
 });
