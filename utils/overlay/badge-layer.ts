@@ -1,14 +1,17 @@
 // The badges: one <rr-badge> per classified comment, in the slot the site adapter chooses, and the page-contract
-// stamps on the comment element. Draws a badge again only when what it shows changed (the clock: only near the
-// screen). Badges are plain DOM (badge-dom.ts), with one click listener function shared by all.
+// stamps on the comment element. Stamps are written at once (cheap, and the page contract); a badge is drawn again
+// only when what it shows changed. A draw of a few badges (a batch of new comments, a click) happens at once;
+// beyond that (a first read of a long page, a change every badge shares) badges are drawn near the screen first
+// and the rest in idle slices (badge-queue.ts), and a badge whose age alone moved waits until it is near.
+// Badges are plain DOM (badge-dom.ts), with one click listener function shared by all.
 import { type BadgeContent, badgeActionOf, drawBadge } from '../../components/overlay/badge-dom';
 import { templateNumbers } from '../../components/overlay/TemplatePicker';
 import type { Template } from '../core/template';
 import { currentLocale } from '../i18n';
 import type { SiteAdapter } from '../sites/types';
+import { BadgeQueue, type BadgeSignature, redrawFor } from './badge-queue';
 import { ensureBadgeHost, findBadgeHost } from './hosts';
 import type { KnownComment, KnownComments } from './known-comments';
-import { type BadgeSignature, NearViewport, redrawFor } from './near-viewport';
 import { BADGE_CSS } from './overlay-css';
 import { bestTemplateFor } from './reply-text';
 import type { InsertStatus } from './session-services';
@@ -35,6 +38,12 @@ export interface BadgeUi {
   statuses: ReadonlyMap<string, InsertStatus>;
 }
 
+/**
+ * The most badges one draw builds at once; the rest are queued (near the screen first). A batch of new comments
+ * stays under it, so a new comment's badge comes with its stamps.
+ */
+export const DRAW_AT_ONCE = 60;
+
 interface DrawContext {
   view: PageView;
   ui: BadgeUi;
@@ -47,9 +56,9 @@ interface DrawContext {
 export class BadgeLayer {
   /** What each badge was last drawn with, so unchanged badges are not drawn again on every batch. */
   private readonly drawn = new WeakMap<HTMLElement, BadgeSignature>();
-  /** Badges whose age moved while far from the screen, by comment element: drawn when they come near. */
-  private readonly later = new WeakMap<HTMLElement, string>();
-  private readonly near = new NearViewport((element) => this.cameNear(element));
+  /** The comment each queued row's badge is for (the row may be recycled for another one meanwhile). */
+  private readonly queuedKey = new WeakMap<HTMLElement, string>();
+  private readonly queue = new BadgeQueue((element) => this.drawQueued(element));
   /** What the last draw worked from, for badges drawn when they come near. */
   private last: { known: KnownComments; context: DrawContext } | null = null;
   /** What every badge shares (theme, font, language, templates): when it changes, every badge is looked at. */
@@ -88,30 +97,40 @@ export class BadgeLayer {
     const shared = [templatesStamp, ui.theme, ui.fontSize, locale].join('|');
     const all = keys === null || shared !== this.shared;
     this.shared = shared;
-    const todo = new Set<string>(all ? [] : keys);
-    if (!all) {
-      for (const key of this.pending) todo.add(key);
-      for (const key of [this.lastUi.currentKey, ui.currentKey, this.lastUi.pickerKey, ui.pickerKey]) {
-        if (key) todo.add(key);
-      }
-      for (const [key, status] of this.lastUi.statuses) if (ui.statuses.get(key) !== status) todo.add(key);
-      for (const [key, status] of ui.statuses) if (this.lastUi.statuses.get(key) !== status) todo.add(key);
+    // The few keys whose UI state changed come first: they are drawn at once whatever else this draw holds.
+    const todo = new Set<string>();
+    for (const key of this.pending) todo.add(key);
+    for (const key of [this.lastUi.currentKey, ui.currentKey, this.lastUi.pickerKey, ui.pickerKey]) {
+      if (key) todo.add(key);
     }
+    for (const [key, status] of this.lastUi.statuses) if (ui.statuses.get(key) !== status) todo.add(key);
+    for (const [key, status] of ui.statuses) if (this.lastUi.statuses.get(key) !== status) todo.add(key);
     this.pending.clear();
     this.lastUi = { currentKey: ui.currentKey, pickerKey: ui.pickerKey, statuses: new Map(ui.statuses) };
     const context = { view, ui, templatesStamp, locale, replyTemplates: new Map() };
     this.last = { known, context };
+    const budget = { left: DRAW_AT_ONCE };
+    this.queue.busy();
+    for (const key of todo) {
+      const entry = known.get(key);
+      if (entry) this.drawOne(entry, context, null);
+    }
     if (all) {
-      for (const entry of known.all()) this.drawOne(entry, context);
-    } else {
-      for (const key of todo) {
+      for (const entry of known.all()) if (!todo.has(entry.key)) this.drawOne(entry, context, budget);
+    } else if (keys) {
+      for (const key of keys) {
+        if (todo.has(key)) continue;
         const entry = known.get(key);
-        if (entry) this.drawOne(entry, context);
+        if (entry) this.drawOne(entry, context, budget);
       }
     }
   }
 
-  private drawOne(entry: KnownComment, context: DrawContext): void {
+  /**
+   * Stamps the comment's element and draws its badge when what it shows changed: at once while `budget` lasts, else
+   * queued, and a badge whose age alone moved is queued until it is near the screen; without a budget, at once.
+   */
+  private drawOne(entry: KnownComment, context: DrawContext, budget: { left: number } | null): void {
     const { view, ui, templatesStamp, locale } = context;
     const element = entry.element;
     if (!element) return;
@@ -130,16 +149,21 @@ export class BadgeLayer {
     // Reply's tooltip names the template it inserts: the templates, the comment's language and labels choose it.
     if (cv.state === 'unanswered') rest.push(templatesStamp, cv.comment.lang ?? '', cv.labels.join(','));
     const signature: BadgeSignature = { rest: rest.join('|'), age: `${cv.ageText}|${cv.level}` };
-    const { host, mount } = ensureBadgeHost(element, this.adapter, BADGE_CSS);
-    const action = redrawFor(this.drawn.get(mount), signature, this.near.isNear(element));
-    if (action === 'same') return;
-    if (action === 'later') {
-      this.later.set(element, cv.key);
+    const badge = findBadgeHost(element);
+    const need = redrawFor(badge ? this.drawn.get(badge.mount) : undefined, signature);
+    if (need === 'same') {
+      this.queue.delete(element);
       return;
     }
-    this.later.delete(element);
-    const before = this.drawn.get(mount);
-    if (!before) this.near.watch(element);
+    if (budget && (need === 'age' || budget.left <= 0)) {
+      this.queuedKey.set(element, cv.key);
+      if (need === 'age') this.queue.addAge(element);
+      else this.queue.addDue(element);
+      return;
+    }
+    if (budget) budget.left--;
+    this.queue.delete(element);
+    const { host, mount } = badge ?? ensureBadgeHost(element, this.adapter, BADGE_CSS);
     this.drawn.set(mount, signature);
     if (!this.keyOfMount.has(mount)) mount.addEventListener('click', this.onClick);
     this.keyOfMount.set(mount, cv.key);
@@ -149,18 +173,23 @@ export class BadgeLayer {
     drawBadge(mount, this.contentOf(cv, isCurrent, ui, status, context));
   }
 
-  /** A badge whose age moved while it was far away came near: draw it now. */
-  private cameNear(element: HTMLElement): void {
-    const key = this.later.get(element);
+  /** A queued badge's turn came (near the screen, or idle time): drawn from the last draw's view. */
+  private drawQueued(element: HTMLElement): void {
+    const key = this.queuedKey.get(element);
     if (key === undefined || !this.last) return;
-    this.later.delete(element);
+    this.queuedKey.delete(element);
     const entry = this.last.known.get(key);
-    if (entry?.element === element) this.drawOne(entry, this.last.context);
+    if (entry?.element === element) this.drawOne(entry, this.last.context, null);
+  }
+
+  /** Rows whose badge waits to be drawn (for tests: the observer's work follows this). */
+  get waiting(): number {
+    return this.queue.size;
   }
 
   /** Stops watching the screen (the page's overlay is going away). */
   dispose(): void {
-    this.near.dispose();
+    this.queue.dispose();
     this.last = null;
   }
 
@@ -179,8 +208,8 @@ export class BadgeLayer {
   /** Gives a site node back as it was: no stamps, no badge. */
   clear(element: HTMLElement): void {
     unstamp(element);
-    this.near.unwatch(element);
-    this.later.delete(element);
+    this.queue.delete(element);
+    this.queuedKey.delete(element);
     const badge = findBadgeHost(element);
     if (badge) {
       badge.mount.replaceChildren();

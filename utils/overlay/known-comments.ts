@@ -9,7 +9,11 @@ export interface KnownComment {
   key: string;
   comment: Comment;
   element: HTMLElement | null;
-  /** Page-relative Y of the element when last seen, to scroll back to a row the site has unmounted. */
+  /**
+   * Page-relative Y of the element when last seen, to scroll back to a row the site has unmounted. Measured after
+   * the frame that showed it (`notePosition`, from row-positions.ts), never during a batch: a read of layout there
+   * would force the browser to lay the page out once more per batch.
+   */
   lastY: number;
 }
 
@@ -26,6 +30,8 @@ export class KnownComments {
   private readonly keyByElement = new WeakMap<HTMLElement, string>();
   private nextOrder = 0;
   private newKeys: string[] = [];
+  /** Elements that started showing a comment since the last `takeShown`: their position is to be measured. */
+  private shown: HTMLElement[] = [];
   private delta: KnownDelta = { upserted: new Map(), moved: new Set() };
 
   /** What changed since the last call; starts collecting afresh. */
@@ -42,23 +48,18 @@ export class KnownComments {
    * their stamps and badges must go. Looks at every known comment: for a read that names only what changed, use
    * `mergeDelta`.
    */
-  merge(read: readonly ReadComment[], scrollY: number, released: HTMLElement[] = []): boolean {
+  merge(read: readonly ReadComment[], released: HTMLElement[] = []): boolean {
     const current = new Set(read.map((r) => r.element));
     const gone: HTMLElement[] = [];
     for (const known of this.byKey.values()) if (known.element && !current.has(known.element)) gone.push(known.element);
-    return this.mergeDelta(read, gone, scrollY, released);
+    return this.mergeDelta(read, gone, released);
   }
 
   /**
    * Merges a delta read: `read` holds only the comments whose rows were added or changed, `gone` the elements
    * that stopped showing a comment. The work follows the delta, never the number of comments known.
    */
-  mergeDelta(
-    read: readonly ReadComment[],
-    gone: readonly HTMLElement[],
-    scrollY: number,
-    released: HTMLElement[] = [],
-  ): boolean {
+  mergeDelta(read: readonly ReadComment[], gone: readonly HTMLElement[], released: HTMLElement[] = []): boolean {
     let changed = false;
     for (const element of gone) {
       const key = this.keyByElement.get(element);
@@ -71,7 +72,7 @@ export class KnownComments {
       this.delta.moved.add(key);
       changed = true;
     }
-    for (const entry of read) if (this.mergeOne(entry, scrollY)) changed = true;
+    for (const entry of read) if (this.mergeOne(entry)) changed = true;
     return changed;
   }
 
@@ -82,7 +83,21 @@ export class KnownComments {
     return keys;
   }
 
-  private mergeOne({ comment, element }: ReadComment, scrollY: number): boolean {
+  /** Elements that started showing a comment since the last call (new rows, recycled rows). */
+  takeShown(): HTMLElement[] {
+    const shown = this.shown;
+    this.shown = [];
+    return shown;
+  }
+
+  /** Where `element` was on the page when the browser last laid it out (page-relative Y). */
+  notePosition(element: HTMLElement, y: number): void {
+    const key = this.keyByElement.get(element);
+    const known = key === undefined ? undefined : this.byKey.get(key);
+    if (known?.element === element) known.lastY = y;
+  }
+
+  private mergeOne({ comment, element }: ReadComment): boolean {
     const key = commentKey(comment);
     // An element that showed another comment before was recycled: that comment is no longer on screen.
     const previousKey = this.keyByElement.get(element);
@@ -96,9 +111,9 @@ export class KnownComments {
     this.keyByElement.set(element, key);
     const known = this.byKey.get(key);
     if (!known) {
-      const lastY = pageY(element, scrollY);
       const merged = { ...comment, order: this.nextOrder++ };
-      this.byKey.set(key, { key, comment: merged, element, lastY });
+      this.byKey.set(key, { key, comment: merged, element, lastY: 0 });
+      this.shown.push(element);
       this.newKeys.push(key);
       this.delta.upserted.set(key, merged);
       this.delta.moved.add(key);
@@ -106,9 +121,9 @@ export class KnownComments {
     }
     let changed = false;
     if (known.element !== element) {
-      // Layout is read only when a row appears, not on every batch.
+      // Its new position is measured after the frame (the last one stays until then).
       known.element = element;
-      known.lastY = pageY(element, scrollY) || known.lastY;
+      this.shown.push(element);
       this.delta.moved.add(key);
       changed = true;
     }
@@ -141,10 +156,6 @@ export class KnownComments {
   get size(): number {
     return this.byKey.size;
   }
-}
-
-function pageY(element: HTMLElement, scrollY: number): number {
-  return element.isConnected ? element.getBoundingClientRect().top + scrollY : 0;
 }
 
 /**

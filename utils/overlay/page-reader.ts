@@ -36,7 +36,7 @@ export class PageReader {
   ) {}
 
   /** `changed`: where the page changed since the last batch; without it, the adapter reads every row. Throws what the adapter throws. */
-  read(doc: Document, now: number, scrollY: number, changed?: ReadonlySet<Node>): ReadResult {
+  read(doc: Document, now: number, changed?: ReadonlySet<Node>): ReadResult {
     let read: PageRead;
     try {
       read = this.adapter.read(doc, this.url, this.first ? undefined : changed);
@@ -48,8 +48,8 @@ export class PageReader {
     this.first = false;
     const released: HTMLElement[] = [];
     const merged = read.delta
-      ? this.known.mergeDelta(read.comments, read.delta.released, scrollY, released)
-      : this.known.merge(read.comments, scrollY, released);
+      ? this.known.mergeDelta(read.comments, read.delta.released, released)
+      : this.known.merge(read.comments, released);
     const readable = read.delta ? read.delta.readable : read.comments.length;
     const loading = !read.post && now - this.startedAt < LOADING_GRACE_MS;
     const signature = [

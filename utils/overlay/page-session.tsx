@@ -24,6 +24,7 @@ import { PanelLayer } from './panel-layer';
 import type { PopupLayer } from './popup-layer';
 import { commentForHandle, liveTemplates } from './reply-text';
 import { ResponseRecorder } from './response-recorder';
+import { RowPositions } from './row-positions';
 import type { InsertStatus, SessionServices } from './session-services';
 import { ViewBuilder } from './view-builder';
 import type { PageFacts, PageView } from './view-model';
@@ -66,6 +67,8 @@ export class PageSession implements ActingSession {
   fontSize = 14;
   private readonly scheduleRead: () => void;
   private readonly recorder: ResponseRecorder;
+  /** Rows' page positions, measured after the frame (for scrolling back to an unmounted row). */
+  private readonly positions: RowPositions;
 
   constructor(
     readonly adapter: SiteAdapter,
@@ -79,6 +82,7 @@ export class PageSession implements ActingSession {
     private readonly shown: { postId: string | null; changed: () => void } | null = null,
   ) {
     this.reader = new PageReader(adapter, url, services.now());
+    this.positions = new RowPositions((element, y) => this.reader.known.notePosition(element, y));
     this.recorder = new ResponseRecorder({ ...services, record: services.recordResponses }, signal);
     this.manual = new ManualStates(
       (keys) => services.loadManualStates(keys),
@@ -215,7 +219,7 @@ export class PageSession implements ActingSession {
     }
     let result: ReturnType<PageReader['read']>;
     try {
-      result = this.reader.read(document, this.services.now(), window.scrollY, changed);
+      result = this.reader.read(document, this.services.now(), changed);
     } catch (error) {
       // The error may quote the page (a bad link, a bad date): the console gets it, the panel our own words.
       console.warn('[reply-radar] reading the page failed', error);
@@ -223,6 +227,7 @@ export class PageSession implements ActingSession {
       return;
     }
     for (const element of result.released) this.badges.clear(element);
+    this.positions.measure(this.reader.known.takeShown());
     this.facts = result.facts;
     this.manual.fetchNew(result.added);
     this.forgetEmptiedBoxes();
@@ -330,6 +335,7 @@ export class PageSession implements ActingSession {
     this.panel.unmount();
     this.teardownMarks();
     this.badges.dispose();
+    this.positions.dispose();
   }
 
   private teardownMarks(): void {

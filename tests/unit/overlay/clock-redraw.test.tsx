@@ -1,11 +1,13 @@
 // The minute clock redraws only the badges whose age text changed, and only those on screen or near it; a badge
-// it skipped far away is drawn when it comes near. The page contract's stamps stay true everywhere.
+// it skipped far away is drawn when it comes near. A long page's badges are drawn near the screen first, the rest
+// in idle slices, never all in one task; only rows waiting for a badge are observed. The page contract's stamps
+// stay true everywhere, at once.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Comment, Post } from '../../../utils/core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
-import { BadgeLayer, type BadgeUi } from '../../../utils/overlay/badge-layer';
+import { BadgeLayer, type BadgeUi, DRAW_AT_ONCE } from '../../../utils/overlay/badge-layer';
+import { redrawFor } from '../../../utils/overlay/badge-queue';
 import { KnownComments } from '../../../utils/overlay/known-comments';
-import { redrawFor } from '../../../utils/overlay/near-viewport';
 import { ViewBuilder } from '../../../utils/overlay/view-builder';
 import type { PageFacts } from '../../../utils/overlay/view-model';
 import type { SiteAdapter } from '../../../utils/sites/types';
@@ -17,6 +19,8 @@ const settings: Settings = { ...DEFAULT_SETTINGS, brand: { x: ['acme'], facebook
 
 /** A stand-in IntersectionObserver the test drives: `report(el, near)` is the browser saying where a row is. */
 const observers: Array<{ cb: IntersectionObserverCallback; els: Set<Element> }> = [];
+/** Every observe() call made: the observer's work. */
+let observeCalls = 0;
 class FakeIO {
   private readonly entry: { cb: IntersectionObserverCallback; els: Set<Element> };
   constructor(cb: IntersectionObserverCallback) {
@@ -24,6 +28,7 @@ class FakeIO {
     observers.push(this.entry);
   }
   observe(el: Element) {
+    observeCalls++;
     this.entry.els.add(el);
   }
   unobserve(el: Element) {
@@ -41,7 +46,9 @@ function report(el: Element, near: boolean) {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.useRealTimers();
   observers.length = 0;
+  observeCalls = 0;
   document.body.replaceChildren();
 });
 
@@ -87,10 +94,7 @@ describe('the minute clock', () => {
     // 1 and 2 were posted 30 s before T0 (their age text turns "1 min" at T0 + 30 s); 3 an hour before.
     const comments = [comment('1', T0 - 30_000, 0), comment('2', T0 - 30_000, 1), comment('3', T0 - 61 * MIN, 2)];
     const known = new KnownComments();
-    known.merge(
-      comments.map((c, i) => ({ comment: c, element: rows[i]! })),
-      0,
-    );
+    known.merge(comments.map((c, i) => ({ comment: c, element: rows[i]! })));
     const builder = new ViewBuilder();
     const ui: BadgeUi = { currentKey: null, pickerKey: null, theme: 'light', fontSize: 14, statuses: new Map() };
     const first = builder.build(facts(known.eachComment()), settings, new Map(), T0, 'en', {
@@ -99,31 +103,121 @@ describe('the minute clock', () => {
     layer.draw(known, first.view, null, ui);
     const ageOf = (row: HTMLElement) => row.querySelector('rr-badge')?.shadowRoot?.textContent ?? '';
     expect(ageOf(rows[0]!)).toContain('<1 min');
-    // Row 2 is far below the screen.
-    report(rows[1]!, false);
-    report(rows[0]!, true);
+    // Drawn badges are not observed.
+    expect(layer.waiting).toBe(0);
+    expect(observeCalls).toBe(0);
 
     const tick = builder.build(facts(known.eachComment()), settings, new Map(), T0 + 40_000, 'en', { upserted: [] });
     // Only rows 1 and 2 changed text; row 3 ("1 hr") did not.
     expect([...tick.changed].sort()).toEqual(['x:1', 'x:2']);
     layer.draw(known, tick.view, tick.changed, ui);
+    // Nothing is redrawn before the browser says where the two rows are; only they are observed.
+    expect(layer.waiting).toBe(2);
+    expect(ageOf(rows[0]!)).toContain('<1 min');
+    report(rows[0]!, true);
+    report(rows[1]!, false); // far below the screen
     expect(ageOf(rows[0]!)).toContain('1 min');
+    expect(ageOf(rows[0]!)).not.toContain('<1 min');
     expect(ageOf(rows[1]!)).toContain('<1 min'); // far away: not drawn yet
     expect(rows[1]!.getAttribute('data-rr-state')).toBe('unanswered'); // the stamps are still true
+    expect(layer.waiting).toBe(1);
     report(rows[1]!, true);
-    expect(ageOf(rows[1]!)).toContain('1 min');
+    expect(ageOf(rows[1]!)).not.toContain('<1 min');
+    expect(layer.waiting).toBe(0);
   });
+});
+
+/** A page of `n` comments read, classified and drawn once (stamps at once, badges as the layer decides). */
+function page(n: number) {
+  const adapter = { platform: 'x' } as SiteAdapter;
+  const layer = new BadgeLayer(adapter, {
+    reply: vi.fn(),
+    togglePicker: vi.fn(),
+    done: vi.fn(),
+    snooze: vi.fn(),
+    templates: () => [],
+  });
+  const known = new KnownComments();
+  const rows: HTMLElement[] = [];
+  const add = (count: number) => {
+    const start = rows.length;
+    const read = [];
+    for (let i = start; i < start + count; i++) {
+      const el = document.body.appendChild(document.createElement('article'));
+      rows.push(el);
+      read.push({ comment: comment(String(i), T0 - 2 * 3600_000, i), element: el });
+    }
+    known.mergeDelta(read, []);
+  };
+  add(n);
+  const builder = new ViewBuilder();
+  const ui: BadgeUi = { currentKey: null, pickerKey: null, theme: 'light', fontSize: 14, statuses: new Map() };
+  const build = () =>
+    builder.build(facts(known.eachComment()), settings, new Map(), T0, 'en', {
+      upserted: known.takeDelta().upserted.values(),
+    });
+  const first = build();
+  layer.draw(known, first.view, null, ui);
+  const badges = () => document.querySelectorAll('rr-badge').length;
+  return { layer, known, rows, add, build, ui, badges };
+}
+
+describe('drawing a long page', () => {
+  it('stamps every comment at once but draws only a few badges in the task, near the screen first, the rest when idle', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('IntersectionObserver', FakeIO);
+    vi.stubGlobal('requestIdleCallback', undefined);
+    const { layer, rows, badges } = page(300);
+    expect(rows.every((row) => row.getAttribute('data-rr-state') === 'unanswered')).toBe(true);
+    expect(badges()).toBe(DRAW_AT_ONCE);
+    expect(layer.waiting).toBe(300 - DRAW_AT_ONCE);
+    // The browser reports rows 200–209 near the screen: drawn at once, out of page order.
+    for (const row of rows.slice(200, 210)) report(row, true);
+    expect(rows.slice(200, 210).every((row) => row.querySelector('rr-badge'))).toBe(true);
+    expect(badges()).toBe(DRAW_AT_ONCE + 10);
+    // The far ones come in idle slices once the page is quiet; in the end every badge is drawn, nothing observed.
+    vi.runAllTimers();
+    expect(badges()).toBe(300);
+    expect(layer.waiting).toBe(0);
+    expect(observers.every((o) => o.els.size === 0)).toBe(true);
+  });
+
+  it('a batch of 20 new comments costs the same drawing and observing at 100 and at 1,000 comments', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('IntersectionObserver', FakeIO);
+    vi.stubGlobal('requestIdleCallback', undefined);
+    const work = (n: number) => {
+      const p = page(n);
+      vi.runAllTimers(); // every first badge drawn
+      expect(p.badges()).toBe(n);
+      observeCalls = 0;
+      const before = p.badges();
+      p.add(20);
+      const update = p.build();
+      const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+      p.layer.draw(p.known, update.view, update.changed, p.ui);
+      const drawn = { shadows: attach.mock.calls.length, observed: observeCalls, badges: p.badges() - before };
+      attach.mockRestore();
+      document.body.replaceChildren();
+      observers.length = 0;
+      return drawn;
+    };
+    const small = work(100);
+    const large = work(1000);
+    // The new comments' badges come with the batch; no other badge is drawn, none is observed.
+    expect(small).toEqual({ shadows: 20, observed: 0, badges: 20 });
+    expect(large).toEqual(small);
+  }, 30_000);
 });
 
 describe('redrawFor', () => {
   const sig = (rest: string, age: string) => ({ rest, age });
-  it('leaves a badge that shows the same alone, and draws a new one wherever it is', () => {
-    expect(redrawFor(sig('a', '1 min'), sig('a', '1 min'), false)).toBe('same');
-    expect(redrawFor(undefined, sig('a', '1 min'), false)).toBe('draw');
+  it('leaves a badge that shows the same alone, and draws a new one', () => {
+    expect(redrawFor(sig('a', '1 min'), sig('a', '1 min'))).toBe('same');
+    expect(redrawFor(undefined, sig('a', '1 min'))).toBe('draw');
   });
-  it('waits with a far badge whose age alone moved, never with one whose state changed', () => {
-    expect(redrawFor(sig('a', '1 min'), sig('a', '2 min'), false)).toBe('later');
-    expect(redrawFor(sig('a', '1 min'), sig('a', '2 min'), true)).toBe('draw');
-    expect(redrawFor(sig('a', '1 min'), sig('b', '2 min'), false)).toBe('draw');
+  it('tells a badge whose age alone moved (drawn when near) from one whose state changed (drawn now)', () => {
+    expect(redrawFor(sig('a', '1 min'), sig('a', '2 min'))).toBe('age');
+    expect(redrawFor(sig('a', '1 min'), sig('b', '2 min'))).toBe('draw');
   });
 });

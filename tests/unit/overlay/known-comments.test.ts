@@ -27,8 +27,8 @@ describe('KnownComments', () => {
   it('keeps a comment known after its row is recycled for another one', () => {
     const known = new KnownComments();
     const el = row();
-    known.merge([{ comment: comment('1'), element: el }], 0);
-    known.merge([{ comment: comment('2'), element: el }], 0);
+    known.merge([{ comment: comment('1'), element: el }]);
+    known.merge([{ comment: comment('2'), element: el }]);
     expect(known.all().map((k) => k.key)).toEqual(['x:1', 'x:2']);
     expect(known.get('x:1')?.element).toBeNull();
     expect(known.get('x:2')?.element).toBe(el);
@@ -36,14 +36,11 @@ describe('KnownComments', () => {
 
   it('gives each comment the order it was first seen in, whatever the later reads say', () => {
     const known = new KnownComments();
-    known.merge(
-      [
-        { comment: comment('1'), element: row() },
-        { comment: comment('2'), element: row() },
-      ],
-      0,
-    );
-    known.merge([{ comment: comment('3', { order: 0 }), element: row() }], 0);
+    known.merge([
+      { comment: comment('1'), element: row() },
+      { comment: comment('2'), element: row() },
+    ]);
+    known.merge([{ comment: comment('3', { order: 0 }), element: row() }]);
     expect(known.comments().map((c) => [c.id, c.order])).toEqual([
       ['1', 0],
       ['2', 1],
@@ -54,8 +51,8 @@ describe('KnownComments', () => {
   it('keeps a thread link that a later read cannot see (the chain start scrolled away)', () => {
     const known = new KnownComments();
     const el = row();
-    known.merge([{ comment: comment('2', { parentId: '1', threadKey: '1' }), element: el }], 0);
-    const changed = known.merge([{ comment: comment('2'), element: el }], 0);
+    known.merge([{ comment: comment('2', { parentId: '1', threadKey: '1' }), element: el }]);
+    const changed = known.merge([{ comment: comment('2'), element: el }]);
     expect(changed).toBe(false);
     expect(known.get('x:2')?.comment).toMatchObject({ parentId: '1', threadKey: '1' });
   });
@@ -63,23 +60,20 @@ describe('KnownComments', () => {
   it('reports a change when the text of a comment changes (an edit)', () => {
     const known = new KnownComments();
     const el = row();
-    known.merge([{ comment: comment('1'), element: el }], 0);
-    expect(known.merge([{ comment: comment('1', { text: 'edited' }), element: el }], 0)).toBe(true);
+    known.merge([{ comment: comment('1'), element: el }]);
+    expect(known.merge([{ comment: comment('1', { text: 'edited' }), element: el }])).toBe(true);
   });
 
   it('releases an element that now shows something that is not a reply, so its stamps can go', () => {
     const known = new KnownComments();
     const kept = row();
     const recycled = row();
-    known.merge(
-      [
-        { comment: comment('1'), element: kept },
-        { comment: comment('2'), element: recycled },
-      ],
-      0,
-    );
+    known.merge([
+      { comment: comment('1'), element: kept },
+      { comment: comment('2'), element: recycled },
+    ]);
     const released: HTMLElement[] = [];
-    known.merge([{ comment: comment('1'), element: kept }], 0, released);
+    known.merge([{ comment: comment('1'), element: kept }], released);
     expect(released).toEqual([recycled]);
     expect(known.get('x:2')?.element).toBeNull();
     expect(known.get('x:1')?.element).toBe(kept);
@@ -88,10 +82,10 @@ describe('KnownComments', () => {
   it('forgets elements that left the document without releasing them', () => {
     const known = new KnownComments();
     const el = row();
-    known.merge([{ comment: comment('1'), element: el }], 0);
+    known.merge([{ comment: comment('1'), element: el }]);
     el.remove();
     const released: HTMLElement[] = [];
-    known.merge([], 0, released);
+    known.merge([], released);
     expect(released).toEqual([]);
     expect(known.get('x:1')?.element).toBeNull();
   });
@@ -99,10 +93,7 @@ describe('KnownComments', () => {
   it('merges a delta without looking at the comments it does not name', () => {
     const known = new KnownComments();
     const rows = Array.from({ length: 50 }, () => row());
-    known.merge(
-      rows.map((el, i) => ({ comment: comment(String(i)), element: el })),
-      0,
-    );
+    known.merge(rows.map((el, i) => ({ comment: comment(String(i)), element: el })));
     known.takeDelta();
     expect(known.takeNewKeys()).toHaveLength(50);
     // The other 49 comments' elements are never asked about: the delta names only what changed.
@@ -115,7 +106,6 @@ describe('KnownComments', () => {
         { comment: comment('new'), element: fresh },
       ],
       [rows[3]!],
-      0,
       released,
     );
     expect(values).not.toHaveBeenCalled();
@@ -135,12 +125,31 @@ describe('KnownComments', () => {
     const known = new KnownComments();
     const a = row();
     const b = row();
-    known.merge([{ comment: comment('1'), element: a }], 0);
+    known.merge([{ comment: comment('1'), element: a }]);
     // Comment 1 moved to b (a recycled for nothing), then a is named as released.
-    known.mergeDelta([{ comment: comment('1'), element: b }], [], 0);
+    known.mergeDelta([{ comment: comment('1'), element: b }], []);
     const released: HTMLElement[] = [];
-    expect(known.mergeDelta([], [a], 0, released)).toBe(false);
+    expect(known.mergeDelta([], [a], released)).toBe(false);
     expect(released).toEqual([]);
     expect(known.get('x:1')?.element).toBe(b);
+  });
+
+  it('reads no layout while merging (a batch must not force a layout); positions come later, per row shown', () => {
+    const known = new KnownComments();
+    const rows = Array.from({ length: 30 }, () => row());
+    const rect = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect');
+    known.merge(rows.map((el, i) => ({ comment: comment(String(i)), element: el })));
+    const fresh = row();
+    known.mergeDelta([{ comment: comment('3'), element: fresh }], [rows[3]!]);
+    expect(rect).not.toHaveBeenCalled();
+    rect.mockRestore();
+    // Every row that started showing a comment is handed out once to be measured after the frame.
+    const shown = known.takeShown();
+    expect(shown).toHaveLength(31);
+    expect(shown.at(-1)).toBe(fresh);
+    expect(known.takeShown()).toEqual([]);
+    known.notePosition(fresh, 1234);
+    known.notePosition(rows[3]!, 99); // no longer shows comment 3: ignored
+    expect(known.get('x:3')?.lastY).toBe(1234);
   });
 });

@@ -77,10 +77,10 @@ describe('PageReader', () => {
     ]);
     const reader = new PageReader(adapter, URL_A, 0);
     const changed = new Set<Node>([c]);
-    const first = reader.read(document, 1, 0, changed);
+    const first = reader.read(document, 1, changed);
     expect(asked[0]).toBeUndefined();
     expect(first.added).toEqual(['facebook:1', 'facebook:2']);
-    const second = reader.read(document, 2, 0, changed);
+    const second = reader.read(document, 2, changed);
     expect(asked[1]).toBe(changed);
     expect(second.released).toEqual([a]);
     expect(second.added).toEqual(['facebook:3']);
@@ -90,7 +90,7 @@ describe('PageReader', () => {
     // Every comment seen stays known (the view shows what the page showed).
     expect([...second.facts.comments].map((x) => x.id)).toEqual(['1', '2', '3']);
     // Nothing changed: the same lists, the same figures.
-    expect(reader.read(document, 3, 0, new Set()).changed).toBe(false);
+    expect(reader.read(document, 3, new Set()).changed).toBe(false);
   });
 
   it('a health figure changing is a change, even when no comment did', () => {
@@ -104,9 +104,9 @@ describe('PageReader', () => {
       }),
     ]);
     const reader = new PageReader(adapter, URL_A, 0);
-    reader.read(document, 1, 0);
-    expect(reader.read(document, 2, 0, new Set()).changed).toBe(false);
-    const third = reader.read(document, 3, 0, new Set());
+    reader.read(document, 1);
+    expect(reader.read(document, 2, new Set()).changed).toBe(false);
+    const third = reader.read(document, 3, new Set());
     expect(third.changed).toBe(true);
     expect(third.facts.collapsed).toHaveLength(1);
   });
@@ -123,9 +123,9 @@ describe('PageReader', () => {
       },
     } as unknown as SiteAdapter;
     const reader = new PageReader(adapter, URL_A, 0);
-    reader.read(document, 1, 0, new Set());
-    expect(() => reader.read(document, 2, 0, new Set())).toThrow('bad page');
-    reader.read(document, 3, 0, new Set());
+    reader.read(document, 1, new Set());
+    expect(() => reader.read(document, 2, new Set())).toThrow('bad page');
+    reader.read(document, 3, new Set());
     expect(asked.map((x) => x === undefined)).toEqual([true, false, true]);
   });
 });

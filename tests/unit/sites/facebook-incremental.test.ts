@@ -272,7 +272,7 @@ describe('Facebook delta reads add up to a full read', () => {
             const first = adapter.read(doc, page.url);
             expect(first.delta).toBeUndefined();
             const applied = new Map(first.comments.map((c) => [c.element, shape(c.comment)]));
-            reader.read(doc, NOW, 0);
+            reader.read(doc, NOW);
             const observer = new MutationObserver(() => undefined);
             observer.observe(doc.documentElement, OBSERVED);
             for (const batch of batches) {
@@ -293,7 +293,7 @@ describe('Facebook delta reads add up to a full read', () => {
               expect(healthOf(read)).toEqual(healthOf(full));
 
               // In the overlay's terms: the comments shown, on which element, and the health figures.
-              const result = reader.read(doc, NOW, 0, changed);
+              const result = reader.read(doc, NOW, changed);
               const shown = new Map<HTMLElement, string>();
               for (const known of reader.known.all()) if (known.element) shown.set(known.element, known.key);
               expect(tagged(shown)).toEqual(
