@@ -157,8 +157,7 @@ export class BadgeLayer {
     }
     if (budget && (need === 'age' || budget.left <= 0)) {
       this.queuedKey.set(element, cv.key);
-      if (need === 'age') this.queue.addAge(element);
-      else this.queue.addDue(element);
+      this.queue.add(element, need !== 'age');
       return;
     }
     if (budget) budget.left--;

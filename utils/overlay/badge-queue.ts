@@ -14,55 +14,44 @@
 const NEAR_MARGIN = '100% 0px 100% 0px';
 /** The most an idle slice draws for (ms): short enough that a frame or a click is never kept waiting. */
 const SLICE_MS = 8;
-/** Far badges wait until no batch came for this long, and then for this long between slices. */
+/** Far badges wait until no batch came for this long, and as long between slices. */
 const QUIET_MS = 1_500;
 
-type IdleApi = {
-  requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
-  cancelIdleCallback?: (handle: number) => void;
-};
-
 export class BadgeQueue {
-  private readonly due = new Set<HTMLElement>();
-  private readonly age = new Set<HTMLElement>();
+  /** Waiting rows: true when the badge must be drawn even far away (due), false when only its age moved. */
+  private readonly rows = new Map<HTMLElement, boolean>();
   private readonly observer: IntersectionObserver | null;
-  private idle: { cancel(): void } | null = null;
-  private disposed = false;
-  /** When the page last changed (a draw); far badges wait for QUIET_MS after it. */
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+  /** When the page last changed (a draw): far badges wait for QUIET_MS after it. */
   private lastBusy = 0;
 
   /** `draw`: draws the badge of a row now (it looks up what the row shows at that moment). */
   constructor(private readonly draw: (element: HTMLElement) => void) {
     this.observer =
       typeof IntersectionObserver === 'function'
-        ? new IntersectionObserver((entries) => this.reported(entries), { rootMargin: NEAR_MARGIN })
+        ? new IntersectionObserver(
+            (entries) => {
+              for (const entry of entries) if (entry.isIntersecting) this.drawNow(entry.target as HTMLElement);
+            },
+            { rootMargin: NEAR_MARGIN },
+          )
         : null;
   }
 
-  /** The row's badge must be drawn: when near, or in idle time. */
-  addDue(element: HTMLElement): void {
-    this.age.delete(element);
-    if (this.due.has(element)) return;
-    this.due.add(element);
-    this.observer?.observe(element);
-    this.scheduleIdle();
-  }
-
-  /** The row's age text moved: draw its badge when it is near the screen. */
-  addAge(element: HTMLElement): void {
-    if (this.due.has(element) || this.age.has(element)) return;
-    if (!this.observer) {
-      // Without an observer nothing says where rows are: draw rather than show a stale age.
-      this.draw(element);
-      return;
-    }
-    this.age.add(element);
-    this.observer.observe(element);
+  /** The row's badge must be drawn (`due`: when near, else in idle time), or only its age moved (when near). */
+  add(element: HTMLElement, due: boolean): void {
+    const before = this.rows.get(element);
+    if (before === undefined) this.observer?.observe(element);
+    this.rows.set(element, due || before === true);
+    // Without an observer nothing says where rows are: draw in idle time rather than show a stale age.
+    if ((due || !this.observer) && this.timer === undefined && !this.stopped)
+      this.timer = setTimeout(this.idle, QUIET_MS);
   }
 
   /** The row's badge was drawn, or the row is given back to the site: stop waiting for it. */
   delete(element: HTMLElement): void {
-    if (this.due.delete(element) || this.age.delete(element)) this.observer?.unobserve(element);
+    if (this.rows.delete(element)) this.observer?.unobserve(element);
   }
 
   /** The page is busy (a batch was drawn): far badges wait until it has been quiet for a while. */
@@ -72,68 +61,37 @@ export class BadgeQueue {
 
   /** Rows waiting (observed): what the observer costs the browser follows this, not the number of badges. */
   get size(): number {
-    return this.due.size + this.age.size;
+    return this.rows.size;
   }
 
   dispose(): void {
-    this.disposed = true;
     this.observer?.disconnect();
-    this.idle?.cancel();
-    this.idle = null;
-    this.due.clear();
-    this.age.clear();
+    clearTimeout(this.timer);
+    this.stopped = true;
+    this.rows.clear();
   }
 
-  private reported(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const element = entry.target as HTMLElement;
-      if (!entry.isIntersecting || !(this.due.has(element) || this.age.has(element))) continue;
-      this.delete(element);
-      this.draw(element);
-    }
+  private drawNow(element: HTMLElement): void {
+    if (!this.rows.has(element)) return;
+    this.delete(element);
+    this.draw(element);
   }
 
-  /** Draws due badges for one short slice, in the order they were queued (page order), then yields. */
-  drainSlice(budgetMs = SLICE_MS): void {
-    const end = performance.now() + budgetMs;
-    for (const element of this.due) {
-      this.delete(element);
-      this.draw(element);
-      if (performance.now() >= end) break;
-    }
-    if (this.due.size > 0) this.scheduleIdle();
-  }
-
-  private scheduleIdle(): void {
-    if (this.idle || this.disposed) return;
-    const api = globalThis as IdleApi;
-    const run = () => {
-      this.idle = null;
-      if (this.disposed) return;
-      const quietFor = performance.now() - this.lastBusy;
-      if (quietFor < QUIET_MS) {
-        wait(QUIET_MS - quietFor);
-        return;
+  /** Draws due badges for one short slice, in the order they were queued (page order), once the page is quiet. */
+  private readonly idle = (): void => {
+    const wait = QUIET_MS - (performance.now() - this.lastBusy);
+    const end = performance.now() + SLICE_MS;
+    let left = false;
+    for (const [element, due] of this.rows) {
+      if (!due && this.observer) continue;
+      if (wait > 0 || performance.now() >= end) {
+        left = true;
+        break;
       }
-      if (typeof api.requestIdleCallback !== 'function') {
-        this.drainSlice();
-        return;
-      }
-      const handle = api.requestIdleCallback(
-        () => {
-          this.idle = null;
-          if (!this.disposed) this.drainSlice();
-        },
-        { timeout: 5_000 },
-      );
-      this.idle = { cancel: () => api.cancelIdleCallback?.(handle) };
-    };
-    const wait = (ms: number) => {
-      const handle = setTimeout(run, ms);
-      this.idle = { cancel: () => clearTimeout(handle) };
-    };
-    wait(QUIET_MS);
-  }
+      this.drawNow(element);
+    }
+    this.timer = left ? setTimeout(this.idle, Math.max(wait, QUIET_MS)) : undefined;
+  };
 }
 
 /** A badge's last drawing in two parts: what the clock moves (age text, level) and everything else. */
