@@ -1,5 +1,5 @@
-// Issue 13: the overlay on the X fixture in Bengali and Khmer (badges, queue panel, template picker) and the options
-// page in all four languages, as a user sees them: the words are the locale's, nothing spills out of the narrow
+// Issue 13: the overlay on the X fixture (badges, queue panel, template picker), the options page and the popup in
+// all four languages, light and dark, as a user sees them: the words are the locale's, nothing spills out of the narrow
 // panel, and RR_SHOTS=<dir> keeps the screenshots to look at (glyphs, Khmer line breaks).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -49,29 +49,45 @@ function clippedInPanel(page: Page): Promise<string[]> {
   });
 }
 
-describe.each([
-  ['bn', /উত্তর বাকি/, /অপেক্ষায়/],
-  ['km', /មិនទាន់ឆ្លើយ/, /រង់ចាំ/],
-] as const)('the overlay in %s', (locale, unanswered, waiting) => {
+const OVERLAY_WORDS = {
+  en: { unanswered: /unanswered/i, waiting: /Waiting/ },
+  hu: { unanswered: /megválaszolatlan/, waiting: /[Vv]ár/ },
+  bn: { unanswered: /উত্তর বাকি/, waiting: /অপেক্ষায়/ },
+  km: { unanswered: /មិនទាន់ឆ្លើយ/, waiting: /រង់ចាំ/ },
+} as const;
+
+describe.each(
+  (['en', 'hu', 'bn', 'km'] as const).flatMap((locale) =>
+    (['light', 'dark'] as const).map((theme) => [locale, theme] as [typeof locale, typeof theme]),
+  ),
+)('the overlay in %s, %s theme', (locale, theme) => {
   test('badges, queue and picker speak the language and fit the narrow panel', async () => {
+    const { unanswered, waiting } = OVERLAY_WORDS[locale];
     const options = await chooseLanguage(locale);
-    const site = await harness.newPage(BRAND_POST);
+    const site = await harness.newPage(theme === 'dark' ? `${BRAND_POST}?theme=dark` : BRAND_POST);
     await site.locator('reply-radar').waitFor({ state: 'attached', timeout: 15_000 });
     await expect.poll(() => site.locator('reply-radar').getAttribute('lang'), { timeout: 15_000 }).toBe(locale);
     await expect.poll(() => panelText(site), { timeout: 15_000 }).toMatch(unanswered);
     const badge = site.locator('rr-badge div.rr-root[data-state="unanswered"]').first();
     await expect.poll(() => badge.textContent()).toMatch(waiting);
-    // Ages in the same language as the words (Chrome's Intl has no Khmer units: ours are used then).
-    expect(await badge.textContent()).not.toMatch(/min|hour|day|week/i);
-    expect(await panelText(site)).not.toMatch(/\d (min|hours?|days?|weeks?)\b/);
+    if (theme === 'dark') expect(await badge.getAttribute('data-theme')).toBe('dark');
+    if (locale !== 'en') {
+      // Ages in the same language as the words (Chrome's Intl has no Khmer units: ours are used then).
+      expect(await badge.textContent()).not.toMatch(/min|hour|day|week/i);
+      expect(await panelText(site)).not.toMatch(/\d (min|hours?|days?|weeks?)\b/);
+    }
     expect(await clippedInPanel(site)).toEqual([]);
-    await shot(site, `overlay-${locale}`);
+    await shot(site, `overlay-${locale}-${theme}`);
     const article = site.locator('article:has(rr-badge div.rr-root[data-state="unanswered"])').first();
     await article.scrollIntoViewIfNeeded();
     await badgeAction(article, 'templates').click();
     await picker(site).waitFor();
     expect(await site.locator('rr-layer').getAttribute('lang')).toBe(locale);
-    await shot(site, `picker-${locale}`);
+    // The picker's key hint names Enter and Esc as the language does (locale files), never English words.
+    const hint = (await picker(site).locator('.rr-picker-hint').textContent()) ?? '';
+    if (locale === 'bn') expect(hint).toContain('এন্টার');
+    if (locale !== 'en') expect(hint).not.toMatch(/inserts|closes|move/);
+    await shot(site, `picker-${locale}-${theme}`);
     await site.close();
     await options.close();
   });
@@ -89,6 +105,11 @@ describe.each(['en', 'hu', 'bn', 'km'])('the options page in %s', (locale) => {
       await options.locator(`#${section}`).scrollIntoViewIfNeeded();
       await options.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'start' }), section);
       await shot(options, `options-${locale}-${section}`);
+    }
+    await options.emulateMedia({ colorScheme: 'dark' });
+    for (const section of ['language', 'shortcuts']) {
+      await options.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'start' }), section);
+      await shot(options, `options-${locale}-${section}-dark`);
     }
     await options.close();
   });
@@ -135,6 +156,7 @@ interface ChromeApi {
 }
 
 const POPUP_WORDS = {
+  en: { unanswered: /unanswered/, sites: 'Sites' },
   hu: { unanswered: /megválaszolatlan/, sites: 'Oldalak' },
   bn: { unanswered: /উত্তর বাকি/, sites: 'সাইট' },
   km: { unanswered: /មិនទាន់ឆ្លើយ/, sites: 'គេហទំព័រ' },
@@ -149,12 +171,12 @@ async function popupShot(popup: Page, name: string): Promise<void> {
 
 async function expectPopupReads(popup: Page, locale: keyof typeof POPUP_WORDS): Promise<void> {
   const text = ((await popup.locator('.rr-popup').textContent()) ?? '').replaceAll('Reply Radar', '');
-  expect(text.match(new RegExp(ENGLISH_POPUP_WORDS.source, 'g')) ?? []).toEqual([]);
+  if (locale !== 'en') expect(text.match(new RegExp(ENGLISH_POPUP_WORDS.source, 'g')) ?? []).toEqual([]);
   expect(await popup.locator('#rr-popup-sites').textContent()).toBe(POPUP_WORDS[locale].sites);
   expect(await clippedInPopup(popup)).toEqual([]);
 }
 
-describe.each(['hu', 'bn', 'km'] as const)('the popup in %s', (locale) => {
+describe.each(['en', 'hu', 'bn', 'km'] as const)('the popup in %s', (locale) => {
   test('working, off, broken and no access: the language’s words and ages, nothing clipped', async () => {
     const options = await chooseLanguage(locale);
     const site = await harness.newPage(BRAND_POST);
@@ -180,12 +202,16 @@ describe.each(['hu', 'bn', 'km'] as const)('the popup in %s', (locale) => {
     );
     // The oldest wait in the language's words and digits, not English units.
     const oldest = (await popup.locator('[data-testid="popup-oldest"]').textContent()) ?? '';
-    expect(oldest).not.toMatch(/\b(min|hr|hours?|days?|wks?)\b/);
+    if (locale !== 'en') expect(oldest).not.toMatch(/\b(min|hr|hours?|days?|wks?)\b/);
     if (locale === 'bn') expect(oldest).toMatch(/[০-৯]/);
     // Both panel keys: the in-page one and the browser command as the browser has it.
     expect(await popup.locator('[data-testid="popup-command"] kbd').textContent()).toBe('Alt+Shift+Q');
     await expectPopupReads(popup, locale);
     await popupShot(popup, `popup-${locale}-working`);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await expectPopupReads(popup, locale);
+    await popupShot(popup, `popup-${locale}-working-dark`);
+    await popup.emulateMedia({ colorScheme: 'light' });
 
     await popup.locator('[name="popup-site-x"]').click();
     await status('off').waitFor();
