@@ -6,6 +6,7 @@
 //   3. if that transaction fails, the old settings value is put back, so nothing has changed.
 // Settings go first because putting back one storage.local value is simple and exact, while undoing a committed
 // IndexedDB transaction is not.
+import { unwrap } from 'idb';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { type ManualState, ManualStateSchema } from '../core/model';
@@ -454,14 +455,27 @@ async function writeTx() {
 type ImportTx = Awaited<ReturnType<typeof writeTx>>;
 
 /**
- * The import's transaction, with its writes queued instead of awaited one by one (a round trip per record made a
- * large import slow), at most WRITE_BATCH at a time so the queue stays short. The first failure fails the import.
+ * The import's transaction. Puts and deletes go out as plain requests, without a promise each, and are never waited
+ * for one by one: the browser writes while the rest of the file is prepared, and the transaction's end says how they
+ * went (the first failed request is kept, to be reported as it is). The few quarantine copies are promises, awaited
+ * at the end. The first failure fails the import.
  */
 interface ImportWrites {
   tx: ImportTx;
   pending: Promise<unknown>[];
+  failure?: unknown;
 }
-const WRITE_BATCH = 1000;
+
+type WritableStore = 'templates' | 'responseLog' | 'stateChunks';
+
+/** A put (or, with `value` undefined, a delete) as a plain IDBRequest of the import's transaction. */
+function send(w: ImportWrites, store: WritableStore, value: unknown, key?: IDBValidKey): void {
+  const raw = unwrap(w.tx.objectStore(store));
+  const request = value === undefined ? raw.delete(key as IDBValidKey) : raw.put(value, key);
+  request.addEventListener('error', () => {
+    w.failure ??= request.error;
+  });
+}
 
 /** What readValid found in a store, with its damaged records by key. */
 interface Existing<T> {
@@ -479,12 +493,10 @@ async function readExisting<S extends z.ZodType>(
   return { items, raw, damaged: new Map(skipped.map((s) => [s.key, s])) };
 }
 
-/** Put a record whose key may hold a damaged record: that one is copied aside first, never silently lost. */
-/** Queue a request; its failure is read when the batch is awaited, or by the abort when a later call throws first. */
-async function queue(w: ImportWrites, request: Promise<unknown>): Promise<void> {
+/** Queue a quarantine copy; its failure is read at the end, or by the abort when a later call throws first. */
+function queue(w: ImportWrites, request: Promise<unknown>): void {
   request.catch(() => undefined);
   w.pending.push(request);
-  if (w.pending.length >= WRITE_BATCH) await settle(w);
 }
 
 async function settle(w: ImportWrites): Promise<void> {
@@ -493,20 +505,21 @@ async function settle(w: ImportWrites): Promise<void> {
   await Promise.all(batch);
 }
 
-async function putOver(
+/** Put a record whose key may hold a damaged record: that one is copied aside first, never silently lost. */
+function putOver(
   w: ImportWrites,
   store: 'templates' | 'responseLog',
   key: string,
   value: unknown,
   existing: Existing<unknown>,
-): Promise<void> {
+): void {
   const damaged = existing.damaged.get(key);
-  if (damaged) await queue(w, quarantine(w.tx, { ...damaged, value: existing.raw.get(key) }));
-  await queue(w, w.tx.objectStore(store).put(value));
+  if (damaged) queue(w, quarantine(w.tx, { ...damaged, value: existing.raw.get(key) }));
+  send(w, store, value);
 }
 
-function remove(w: ImportWrites, store: 'templates' | 'responseLog', key: string): Promise<void> {
-  return queue(w, w.tx.objectStore(store).delete(key));
+function remove(w: ImportWrites, store: 'templates' | 'responseLog', key: string): void {
+  send(w, store, undefined, key);
 }
 
 /**
@@ -532,7 +545,9 @@ async function applyAtomically(
       await write(w);
       await settle(w);
       await tx.done;
-    } catch (err) {
+    } catch (thrown) {
+      // The failed request's own error says more than the transaction's abort that followed it.
+      const err = w.failure ?? thrown;
       // Abort explicitly so a write error caught mid-way cannot let the rest commit.
       try {
         tx.abort();
@@ -592,7 +607,7 @@ async function importTemplates(
   if (mode === 'replace') {
     for (const t of existing.items) {
       if (!incomingIds.has(t.id)) {
-        await remove(w, 'templates', t.id);
+        remove(w, 'templates', t.id);
         summary.removed++;
       }
     }
@@ -604,7 +619,7 @@ async function importTemplates(
       }
       if (mine) summary.updated++;
       else summary.added++;
-      await putOver(w, 'templates', t.id, t, existing);
+      putOver(w, 'templates', t.id, t, existing);
     }
     return;
   }
@@ -647,7 +662,7 @@ async function importTemplates(
       written = rest;
     }
     claim(written);
-    await putOver(w, 'templates', written.id, written, existing);
+    putOver(w, 'templates', written.id, written, existing);
   }
 }
 
@@ -720,7 +735,7 @@ async function importStates(
       else summary.commentStates.added++;
       if (chunk && !chunk.ok && !changed) {
         // An unreadable chunk is copied aside whole before its key is written again.
-        await queue(
+        queue(
           w,
           quarantine(w.tx, {
             store: STATES_STORE,
@@ -731,11 +746,11 @@ async function importStates(
           }),
         );
       }
-      if (damaged) await queue(w, quarantine(w.tx, { ...damaged.skipped, value: damaged.raw }));
+      if (damaged) queue(w, quarantine(w.tx, { ...damaged.skipped, value: damaged.raw }));
       entries.set(s.key, s);
       changed = true;
     }
-    if (changed) await queue(w, entries.size === 0 ? store.delete(id) : store.put(encodeChunk(entries), id));
+    if (changed) send(w, 'stateChunks', entries.size === 0 ? undefined : encodeChunk(entries), id);
   }
   if (skipped.length > 0) console.warn('[reply-radar] skipped invalid records', skipped);
 }
@@ -750,7 +765,7 @@ async function importResponseLog(
   const byKey = new Map(existing.items.map((e) => [e.key, e]));
   if (mode === 'replace') {
     const incomingKeys = new Set(incoming.map((e) => e.key));
-    for (const e of existing.items) if (!incomingKeys.has(e.key)) await remove(w, 'responseLog', e.key);
+    for (const e of existing.items) if (!incomingKeys.has(e.key)) remove(w, 'responseLog', e.key);
   }
   for (const e of incoming) {
     const mine = byKey.get(e.key);
@@ -761,7 +776,7 @@ async function importResponseLog(
       continue;
     }
     summary.responseLog.added++;
-    await putOver(w, 'responseLog', e.key, next, existing);
+    putOver(w, 'responseLog', e.key, next, existing);
   }
 }
 

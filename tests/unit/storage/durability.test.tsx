@@ -232,6 +232,39 @@ describe('a full disk', () => {
   });
 });
 
+describe('an import whose write fails after it was sent', () => {
+  it('changes nothing and says the import failed (the browser aborts the transaction, as when the disk fills)', async () => {
+    await seedStarterTemplates({ starters: [] });
+    await createTemplate({ title: 'Mine', body: 'Only here', language: 'en', tags: [] });
+    const before = await listTemplates();
+    const put = IDBObjectStore.prototype.put;
+    let failing: IDBTransaction | null = null;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      const request = put.apply(this, args);
+      // Every request is accepted; once they are all sent, the transaction fails before it commits.
+      if (this.name === 'stateChunks' && !failing) {
+        failing = this.transaction;
+        queueMicrotask(() => failing?.abort());
+      }
+      return request;
+    });
+    const file = {
+      format: 'reply-radar',
+      formatVersion: 2,
+      exportedAt: '2024-01-01T00:00:00.000Z',
+      templates: [template('b', 0)],
+      settings: DEFAULT_SETTINGS,
+      commentStates: Array.from({ length: 50 }, (_, i) => ({ key: `x:${i}`, state: 'done', at: 1 })),
+    };
+    const err = await importJson(JSON.stringify(file), { mode: 'merge' }).catch((e) => e);
+    vi.restoreAllMocks();
+    expect(err).toBeInstanceOf(RadarError);
+    expect(err.message).toMatch(/^Import failed, nothing was changed: /);
+    expect(await listTemplates()).toEqual(before);
+    expect((await listAllStates()).items).toEqual([]);
+  });
+});
+
 describe('an unreadable record', () => {
   it('is kept, left out of every list, and shown with its store, key and problem in the options', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
