@@ -7,8 +7,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { BADGE_CSS, LAYER_CSS, PANEL_CSS } from '../../components/overlay/styles';
-// The built-in label words and the overlay's CSS, which content scripts get from the background at startup.
+// The built-in label words, the Facebook reader's words and the overlay's CSS, which content scripts get from the
+// background at startup.
 import '../../utils/core/labels';
+import '../../utils/core/relative-time-words';
+import '../../utils/sites/facebook/word-lists';
 import { type Locale, setCatalog, setMessagesLoader } from '../../utils/i18n';
 import { messagesFromJson } from '../../utils/i18n/translate';
 import { setOverlayCss } from '../../utils/overlay/overlay-css';

@@ -25,233 +25,57 @@ const MAX_COUNT = 99_999;
 /** Longer text is never a timestamp; don't spend work on it. */
 const MAX_TEXT_LENGTH = 120;
 
+/** The words relative times are written with (./relative-time-words.ts), as plain data that can be sent. */
+export interface RelativeTimeWords {
+  /** Per language (primary subtag), each unit's spellings separated by spaces. */
+  units: Record<string, Partial<Record<Unit, string>>>;
+  /** Words that carry their own count, separated by spaces, per count. */
+  counted: [number, string][];
+  /** Words for "one" before a unit, separated by spaces. */
+  one: string;
+  /** Whole texts meaning "just now", separated by "|". */
+  now: string;
+  /** Words for "yesterday", separated by "|". */
+  yesterday: string;
+  prefixes: string[];
+  suffixes: string[];
+}
+
+// Empty until the words are handed in: relative times then come back unparsed, never guessed.
+let UNIT_LOOKUP = new Map<string, Map<string, Unit>>();
+let COUNTED_WORDS = new Map<string, number>();
+let ONE_WORDS = new Set<string>();
+let NOW_WORDS = new Set<string>();
+let YESTERDAY_WORDS = new Set<string>();
+let PREFIXES: string[] = [];
+let SUFFIXES: string[] = [];
+
 /**
- * Unit words per language (primary subtag). Facebook's short forms are from memory of its UI, not from
- * captures; the ones we are least sure of are marked "?". A unit spelled the same in several tables with
- * different meanings (Hungarian "h" = hét/week, Indonesian "h" = hari/day, English "h" = hour; French "j" =
- * jour/day, Indonesian "j" = jam/hour) is decided by the page language; without one, English wins for ASCII
- * forms and any other conflict stays unparsed.
+ * The words every later parse uses. A unit spelled the same in several tables with different meanings is decided
+ * by the page language; without one, English wins for ASCII forms and any other conflict stays unparsed.
  */
-const UNIT_WORDS: Record<string, Record<string, Unit>> = {
-  en: {
-    ...forms('s', 's sec secs second seconds'),
-    ...forms('min', 'm min mins minute minutes'),
-    ...forms('h', 'h hr hrs hour hours'),
-    ...forms('d', 'd day days'),
-    ...forms('w', 'w wk wks week weeks'),
-    ...forms('mo', 'mo mos mth mths month months'),
-    ...forms('y', 'y yr yrs year years'),
-  },
-  // Short forms "5 p", "2 ó", "3 n", "1 h" (hét), "2 é"; long forms "5 perce", "2 órája", "3 napja".
-  hu: {
-    ...forms('s', 'mp másodperc másodperce'),
-    ...forms('min', 'p perc perce'),
-    ...forms('h', 'ó óra órája'),
-    ...forms('d', 'n nap napja'),
-    ...forms('w', 'h hét hete'),
-    ...forms('mo', 'hó hónap hónapja'),
-    ...forms('y', 'é év éve'),
-  },
-  bn: {
-    ...forms('s', 'সেকেন্ড'),
-    ...forms('min', 'মিনিট'),
-    ...forms('h', 'ঘণ্টা ঘন্টা'),
-    ...forms('d', 'দিন'),
-    ...forms('w', 'সপ্তাহ'),
-    ...forms('mo', 'মাস'),
-    ...forms('y', 'বছর'),
-  },
-  // "អាទិត្យ" (also "Sunday") is the colloquial week; Facebook is believed to use សប្ដាហ៍ (?).
-  km: {
-    ...forms('s', 'វិនាទី'),
-    ...forms('min', 'នាទី'),
-    ...forms('h', 'ម៉ោង'),
-    ...forms('d', 'ថ្ងៃ'),
-    ...forms('w', 'សប្ដាហ៍ សប្តាហ៍ អាទិត្យ'),
-    ...forms('mo', 'ខែ'),
-    ...forms('y', 'ឆ្នាំ'),
-  },
-  // Short forms "2 h", "5 min", "3 d", "1 sem", "2 a" (año, ?).
-  es: {
-    ...forms('s', 's seg segundo segundos'),
-    ...forms('min', 'min minuto minutos'),
-    ...forms('h', 'h hora horas'),
-    ...forms('d', 'd día días'),
-    ...forms('w', 'sem semana semanas'),
-    ...forms('mo', 'mes meses'),
-    ...forms('y', 'a año años'),
-  },
-  pt: {
-    ...forms('s', 's seg segundo segundos'),
-    ...forms('min', 'min minuto minutos'),
-    ...forms('h', 'h hora horas'),
-    ...forms('d', 'd dia dias'),
-    ...forms('w', 'sem semana semanas'),
-    ...forms('mo', 'mês mes meses'),
-    ...forms('y', 'a ano anos'),
-  },
-  fr: {
-    ...forms('s', 's sec seconde secondes'),
-    ...forms('min', 'min minute minutes'),
-    ...forms('h', 'h heure heures'),
-    ...forms('d', 'j jour jours'),
-    ...forms('w', 'sem semaine semaines'),
-    ...forms('mo', 'mois'),
-    ...forms('y', 'a an ans année années'),
-  },
-  // Facebook writes the German single letters with a dot ("3 T.", "1 W.", "2 J."); bare "j" is French/Indonesian.
-  de: {
-    ...forms('s', 'sek sek. sekunde sekunden'),
-    ...forms('min', 'min min. minute minuten'),
-    ...forms('h', 'std std. stunde stunden'),
-    ...forms('d', 't. tg. tag tage tagen'),
-    ...forms('w', 'w. wo. woche wochen'),
-    ...forms('mo', 'mon. monat monate monaten'),
-    ...forms('y', 'j. jahr jahre jahren'),
-  },
-  vi: {
-    ...forms('s', 'giây'),
-    ...forms('min', 'phút'),
-    ...forms('h', 'giờ'),
-    ...forms('d', 'ngày'),
-    ...forms('w', 'tuần'),
-    ...forms('mo', 'tháng'),
-    ...forms('y', 'năm'),
-  },
-  // Short forms "2 j" (jam), "5 mnt", "3 h" (hari), "1 mgg", "2 thn".
-  id: {
-    ...forms('s', 'dtk detik'),
-    ...forms('min', 'mnt menit'),
-    ...forms('h', 'j jam'),
-    ...forms('d', 'h hari'),
-    ...forms('w', 'mgg minggu'),
-    ...forms('mo', 'bln bulan'),
-    ...forms('y', 'thn tahun'),
-  },
-  ms: {
-    ...forms('s', 'saat'),
-    ...forms('min', 'min minit'),
-    ...forms('h', 'j jam'),
-    ...forms('d', 'h hari'),
-    ...forms('w', 'mgg minggu'),
-    ...forms('mo', 'bln bulan'),
-    ...forms('y', 'thn tahun'),
-  },
-  // Short forms "٢ س" (ساعة), "٥ د" (دقيقة), "٣ ي" (يوم), "١ أ" (أسبوع, ?); long forms include duals.
-  ar: {
-    ...forms('s', 'ث ثانية ثوان ثواني ثانيتين ثانيتان'),
-    ...forms('min', 'د دقيقة دقائق دقيقتين دقيقتان'),
-    ...forms('h', 'س ساعة ساعات ساعتين ساعتان'),
-    ...forms('d', 'ي يوم أيام يومين يومان'),
-    ...forms('w', 'أ أسبوع أسابيع أسبوعين أسبوعان'),
-    ...forms('mo', 'شهر أشهر شهور شهرين شهران'),
-    ...forms('y', 'سنة سنوات سنين سنتين سنتان عام أعوام عامين عامان'),
-  },
-  fa: {
-    ...forms('s', 'ثانیه'),
-    ...forms('min', 'دقیقه'),
-    ...forms('h', 'ساعت'),
-    ...forms('d', 'روز'),
-    ...forms('w', 'هفته'),
-    ...forms('mo', 'ماه'),
-    ...forms('y', 'سال'),
-  },
-  ur: {
-    ...forms('s', 'سیکنڈ'),
-    ...forms('min', 'منٹ'),
-    ...forms('h', 'گھنٹہ گھنٹے'),
-    ...forms('d', 'دن'),
-    ...forms('w', 'ہفتہ ہفتے'),
-    ...forms('mo', 'مہینہ مہینے'),
-    ...forms('y', 'سال'),
-  },
-  hi: {
-    ...forms('s', 'सेकंड सेकेंड'),
-    ...forms('min', 'मिनट'),
-    ...forms('h', 'घंटा घंटे घण्टा घण्टे'),
-    ...forms('d', 'दिन'),
-    ...forms('w', 'सप्ताह हफ़्ता हफ़्ते हफ्ता हफ्ते'),
-    ...forms('mo', 'महीना महीने'),
-    ...forms('y', 'वर्ष साल'),
-  },
-  zh: {
-    ...forms('s', '秒 秒钟 秒鐘'),
-    ...forms('min', '分 分钟 分鐘'),
-    ...forms('h', '小时 小時'),
-    ...forms('d', '天 日'),
-    ...forms('w', '周 週 星期'),
-    ...forms('mo', '个月 個月'),
-    ...forms('y', '年'),
-  },
-  ja: {
-    ...forms('s', '秒'),
-    ...forms('min', '分'),
-    ...forms('h', '時間'),
-    ...forms('d', '日'),
-    ...forms('w', '週 週間'),
-    ...forms('mo', 'か月 ヶ月 カ月 ヵ月'),
-    ...forms('y', '年'),
-  },
-  ko: {
-    ...forms('s', '초'),
-    ...forms('min', '분'),
-    ...forms('h', '시간'),
-    ...forms('d', '일'),
-    ...forms('w', '주'),
-    ...forms('mo', '개월 달'),
-    ...forms('y', '년'),
-  },
-};
-
-/** Arabic singulars and duals carry their own count: "منذ ساعة" = an hour ago, "منذ ساعتين" = two hours ago. */
-const COUNTED_WORDS: Record<string, number> = {
-  ...counts(1, 'ثانية دقيقة ساعة يوم أسبوع شهر سنة عام'),
-  ...counts(
-    2,
-    'ثانيتين ثانيتان دقيقتين دقيقتان ساعتين ساعتان يومين يومان أسبوعين أسبوعان شهرين شهران سنتين سنتان عامين عامان',
-  ),
-};
-
-/** Words for "one" before a unit: "an hour ago", "egy órája", "vor einer Stunde", "il y a une heure". */
-const ONE_WORDS = words('a an one egy un una uno um uma une ein eine einer einem einen một satu এক មួយ एक');
-
-const NOW_WORDS = words(
-  [
-    'now|just now|right now|a few seconds ago|few seconds ago|seconds ago|a moment ago|moments ago',
-    'most|épp most|éppen most|az imént',
-    'এইমাত্র|এখন',
-    'ឥឡូវនេះ|ឥឡូវ',
-    'ahora|justo ahora|ahora mismo|hace un momento|hace unos segundos|un momento|unos segundos',
-    'agora|agora mesmo|há instantes|instantes|há alguns segundos|alguns segundos',
-    "à l'instant|a l'instant|maintenant|il y a quelques secondes|quelques secondes",
-    'gerade eben|gerade|jetzt|soeben',
-    'vừa xong|vừa nãy|bây giờ',
-    'baru saja|sekarang|baru sahaja',
-    'الآن|الان|للتو|همین الان|ابھی',
-    'अभी-अभी|अभी अभी|अभी',
-    '刚刚|剛剛|たった今|今|방금|방금 전',
-  ].join('|'),
-  '|',
-);
-
-const YESTERDAY_WORDS = words(
-  'yesterday|tegnap|গতকাল|ម្សិលមិញ|ayer|ontem|hier|gestern|hôm qua|kemarin|semalam|أمس|الأمس|امس|कल|昨天|昨日|어제|دیروز|کل',
-  '|',
-);
-
-/** "hace 2 h", "há 2 h", "il y a 2 h", "vor 2 Std.", "منذ ساعتين", "cách đây 2 giờ". */
-const PREFIXES = ['hace', 'há', 'il y a', 'vor', 'منذ', 'قبل', 'cách đây'].map(normalizeTimeText);
-/** "2 hours ago", "2 giờ trước", "2 jam yang lalu", "২ ঘণ্টা আগে", "២ ម៉ោង មុន", "2小时前", "2시간 전". */
-const SUFFIXES = ['ago', 'trước', 'yang lalu', 'yg lalu', 'lalu', 'पहले', 'আগে', 'មុន', '前', '전', 'پیش', 'پہلے'].map(
-  normalizeTimeText,
-);
-
-const UNIT_LOOKUP = new Map(
-  Object.entries(UNIT_WORDS).map(([lang, table]) => [
-    lang,
-    new Map(Object.entries(table).map(([word, unit]) => [normalizeTimeText(word), unit])),
-  ]),
-);
+export function setRelativeTimeWords(w: RelativeTimeWords): void {
+  UNIT_LOOKUP = new Map(
+    Object.entries(w.units).map(([lang, table]) => [
+      lang,
+      new Map(
+        Object.entries(table).flatMap(([unit, list]) =>
+          Object.hasOwn(UNIT_MS, unit)
+            ? list.split(' ').map((word) => [normalizeTimeText(word), unit as Unit] as const)
+            : [],
+        ),
+      ),
+    ]),
+  );
+  COUNTED_WORDS = new Map(
+    w.counted.flatMap(([count, list]) => list.split(' ').map((word) => [normalizeTimeText(word), count] as const)),
+  );
+  ONE_WORDS = words(w.one);
+  NOW_WORDS = words(w.now, '|');
+  YESTERDAY_WORDS = words(w.yesterday, '|');
+  PREFIXES = w.prefixes.map(normalizeTimeText);
+  SUFFIXES = w.suffixes.map(normalizeTimeText);
+}
 
 const UNPARSED: ParsedTime = { ok: false, reason: 'unparsed' };
 
@@ -326,7 +150,7 @@ function parseAmount(core: string, lang: string | undefined): Amount | undefined
   const worded = /^(\S+) (\S+)$/.exec(core);
   if (worded && ONE_WORDS.has(worded[1] ?? '')) return amount(1, worded[2] ?? '', lang);
   // "ساعتين"
-  const counted = COUNTED_WORDS[core];
+  const counted = COUNTED_WORDS.get(core);
   if (counted !== undefined) return amount(counted, core, lang);
   return undefined;
 }
@@ -454,14 +278,6 @@ function primaryLanguage(lang: string | undefined): string | undefined {
   const primary = lang.trim().toLowerCase().split(/[-_]/)[0];
   if (primary === 'in') return 'id'; // Java-era code some pages still use
   return primary || undefined;
-}
-
-function forms(unit: Unit, list: string): Record<string, Unit> {
-  return Object.fromEntries(list.split(' ').map((w) => [w, unit]));
-}
-
-function counts(count: number, list: string): Record<string, number> {
-  return Object.fromEntries(list.split(' ').map((w) => [normalizeTimeText(w), count]));
 }
 
 function words(list: string, separator = ' '): Set<string> {

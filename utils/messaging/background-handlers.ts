@@ -4,8 +4,10 @@
 import { browser } from 'wxt/browser';
 import { BADGE_CSS, LAYER_CSS, PANEL_CSS } from '../../components/overlay/styles';
 import { BUILTIN_LABEL_WORDS } from '../core/labels';
+import { RELATIVE_TIME_WORDS } from '../core/relative-time-words';
 import { fetchPackagedMessages } from '../i18n';
 import { ACTIONS_FILE } from '../overlay/actions/shared';
+import { FACEBOOK_WORDS } from '../sites/facebook/word-lists';
 import { clearStates, listStates, setState } from '../storage/comment-states';
 import { describeIssues, type ErrorInfo, RadarError, toErrorInfo } from '../storage/errors';
 import { purgeResponseLogNowAndThen, recordObservations } from '../storage/response-log';
@@ -67,6 +69,7 @@ export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
   'settings.get': () => readSettings(),
   'settings.patch': (patch) => writeSettings(patch),
   'labels.builtin': async () => BUILTIN_LABEL_WORDS,
+  'facebook.words': async () => ({ time: RELATIVE_TIME_WORDS, reading: FACEBOOK_WORDS }),
   'ui.styles': async () => ({ badge: BADGE_CSS, panel: PANEL_CSS, layer: LAYER_CSS }),
   'accounts.seen': async ({ platform, handle }) => {
     await noteSeenAccount(platform, handle);

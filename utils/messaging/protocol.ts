@@ -108,6 +108,36 @@ export const PROTOCOL = {
     request: Empty,
     response: z.record(LabelKindSchema, z.record(z.string().max(35), z.array(z.string().max(200)).max(2000))),
   },
+  /**
+   * The words the Facebook reader needs (its relative times, "2 h", "5 perce"; its controls, "View all 5 replies";
+   * the patterns as RegExp sources), handed to its content script once (not bundled).
+   */
+  'facebook.words': {
+    to: 'background',
+    request: Empty,
+    response: z.strictObject({
+      time: z.strictObject({
+        units: z.record(
+          z.string().max(10),
+          z.partialRecord(z.enum(['s', 'min', 'h', 'd', 'w', 'mo', 'y']), z.string().max(500)),
+        ),
+        counted: z.array(z.tuple([z.number().int().min(1).max(99), z.string().max(2000)])).max(10),
+        one: z.string().max(2000),
+        now: z.string().max(5000),
+        yesterday: z.string().max(2000),
+        prefixes: z.array(z.string().max(40)).max(100),
+        suffixes: z.array(z.string().max(40)).max(100),
+      }),
+      reading: z.strictObject({
+        moreReplies: z.array(z.string().max(500)).max(100),
+        moreComments: z.array(z.string().max(500)).max(100),
+        replied: z.array(z.string().max(500)).max(100),
+        filteredOrder: z.array(z.string().max(100)).max(100),
+        commentWords: z.string().max(2000),
+        commentAs: z.array(z.string().max(500)).max(100),
+      }),
+    }),
+  },
   /** The overlay's CSS for its badge, panel and pop-up shadow roots, handed to content scripts once (not bundled). */
   'ui.styles': {
     to: 'background',

@@ -23,6 +23,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   // The account the page says the user acts as, for the first-run setup (handle rules apply).
   'accounts.seen',
   'labels.builtin',
+  // The Facebook reader's words (fixed data).
+  'facebook.words',
   'ui.styles',
   // Injects the overlay's own deferred code into the asking frame (nothing the message can choose).
   'overlay.loadActions',

@@ -19,7 +19,12 @@ import { setOverlayCss } from './overlay-css';
 import { PageSession, type SessionServices } from './page-session';
 import { isTrustedEvent } from './trusted';
 
-export async function runOverlay(ctx: ContentScriptContext, siteAdapter: SiteAdapter): Promise<void> {
+/** `handOver`: what else the site's reader gets from the background before the first page (its word lists). */
+export async function runOverlay(
+  ctx: ContentScriptContext,
+  siteAdapter: SiteAdapter,
+  handOver?: () => Promise<void>,
+): Promise<void> {
   const adapter = rememberingActingAccount(siteAdapter);
   // Read through the background, which repairs what is stored: the content script carries no settings schema.
   let settings: Settings;
@@ -105,6 +110,7 @@ export async function runOverlay(ctx: ContentScriptContext, siteAdapter: SiteAda
       call('settings.get', {}),
       call('labels.builtin', {}),
       call('ui.styles', {}),
+      handOver?.(),
     ]);
     settings = stored;
     setBuiltinLabelWords(words);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { parseRelativeTime } from '../../../utils/core/relative-time';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseRelativeTime, setRelativeTimeWords } from '../../../utils/core/relative-time';
+import { RELATIVE_TIME_WORDS } from '../../../utils/core/relative-time-words';
+import { PROTOCOL } from '../../../utils/messaging/protocol';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -311,5 +313,34 @@ describe('parseRelativeTime: properties', () => {
         expect(r.ok && r.postedAt).toBe(NOW - n * ms);
       }),
     );
+  });
+});
+
+// The Facebook content script does not bundle the words: the background hands them over once ('facebook.words').
+describe('the words, handed over', () => {
+  afterEach(() => setRelativeTimeWords(RELATIVE_TIME_WORDS));
+
+  it('read nothing relative before they are in: unparsed, never a guess', () => {
+    setRelativeTimeWords({ units: {}, counted: [], one: '', now: '', yesterday: '', prefixes: [], suffixes: [] });
+    for (const text of ['2h', '5 perce', 'hace 3 d', 'منذ ساعتين', 'Just now']) {
+      expect(parseRelativeTime(text, NOW, 'en').ok, text).toBe(false);
+    }
+    // English absolute dates need no words.
+    expect(parseRelativeTime('March 3, 2026', NOW).ok).toBe(true);
+  });
+
+  it('pass the message schema and read the same after a trip through the message (JSON)', () => {
+    const sent = JSON.parse(JSON.stringify(RELATIVE_TIME_WORDS));
+    expect(PROTOCOL['facebook.words'].response.shape.time.safeParse(sent).success).toBe(true);
+    const texts = relative.map(([text, lang]) => [text, lang] as const);
+    const before = texts.map(([text, lang]) => parseRelativeTime(text, NOW, lang));
+    setRelativeTimeWords(sent);
+    expect(texts.map(([text, lang]) => parseRelativeTime(text, NOW, lang))).toEqual(before);
+    expect(before.every((r) => r.ok)).toBe(true);
+  });
+
+  it('the schema refuses a unit that is none', () => {
+    const bad = { ...RELATIVE_TIME_WORDS, units: { en: { hours: 'h' } } };
+    expect(PROTOCOL['facebook.words'].response.shape.time.safeParse(bad).success).toBe(false);
   });
 });

@@ -1,12 +1,21 @@
 // The Facebook adapter on Facebook-shaped pages built here, for what the real captures lack: replies expanded
 // (nested and as siblings, "Reply by NAME to OTHER's comment"), summaries naming the brand or a customer, Hungarian,
 // Bengali, Khmer and Arabic interfaces, an unknown language, navigation, and reading only what changed.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
+import { PROTOCOL } from '../../../utils/messaging/protocol';
 import { buildPageView } from '../../../utils/overlay/view-model';
 import { createFacebookAdapter } from '../../../utils/sites/facebook';
 import { matchPostPage, normalizeCommentId, parseCommentLink } from '../../../utils/sites/facebook/links';
-import { collapsedKindOf, commentCountIn, isFilteredOrder, repliersIn } from '../../../utils/sites/facebook/words';
+import { FACEBOOK_WORDS } from '../../../utils/sites/facebook/word-lists';
+import {
+  actingNameIn,
+  collapsedKindOf,
+  commentCountIn,
+  isFilteredOrder,
+  repliersIn,
+  setFacebookWords,
+} from '../../../utils/sites/facebook/words';
 import type { PageRead } from '../../../utils/sites/types';
 
 const POST = 'https://www.facebook.com/acme/posts/pfbid0abc';
@@ -370,5 +379,36 @@ describe('words', () => {
     expect(isFilteredOrder('Most relevant')).toBe(true);
     expect(isFilteredOrder('All comments')).toBe(false);
     expect(repliersIn('María López 🌻 respondió · 2 respuestas')).toEqual(['María López 🌻']);
+  });
+
+  // The content script does not bundle them: the background hands them over once ('facebook.words').
+  describe('handed over', () => {
+    afterEach(() => setFacebookWords(FACEBOOK_WORDS));
+    const labels = ['820 comments', 'View all 5 replies', 'View more comments', 'Most relevant', 'Comment as Acme'];
+    const readAll = () =>
+      labels.map((l) => [commentCountIn(l), collapsedKindOf(l), isFilteredOrder(l), repliersIn(l), actingNameIn(l)]);
+
+    it('before they are in, nothing is read by words (the reader falls back to structure)', () => {
+      const none = {
+        moreReplies: [],
+        moreComments: [],
+        replied: [],
+        filteredOrder: [],
+        commentWords: '$^',
+        commentAs: [],
+      };
+      setFacebookWords(none);
+      for (const read of readAll()) expect(read).toEqual([null, null, false, [], null]);
+    });
+
+    it('pass the message schema and read the same after a trip through the message (JSON)', () => {
+      const before = readAll();
+      const sent = JSON.parse(JSON.stringify(FACEBOOK_WORDS));
+      expect(PROTOCOL['facebook.words'].response.shape.reading.safeParse(sent).success).toBe(true);
+      setFacebookWords(sent);
+      expect(readAll()).toEqual(before);
+      expect(actingNameIn('Comment as Acme Coffee')).toBe('Acme Coffee');
+      expect(actingNameIn('COMMENT AS Acme Coffee')).toBe('Acme Coffee');
+    });
   });
 });
