@@ -102,6 +102,8 @@ export function DataSection() {
   /** Counts finished imports, so the damaged-records report is read again after each. */
   const [imports, setImports] = useState(0);
   const fileRef = useRef<HTMLInputElement>(null);
+  /** The picked file's name: the browser's own file control would word it in the browser's language, not ours. */
+  const [fileName, setFileName] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -130,6 +132,7 @@ export function DataSection() {
     setState(next);
     setImports((n) => n + 1);
     if (fileRef.current) fileRef.current.value = '';
+    setFileName(null);
     // Move to the outcome so keyboard and screen-reader users hear it.
     requestAnimationFrame(() => resultRef.current?.focus());
   };
@@ -197,14 +200,26 @@ export function DataSection() {
           <label class="rr-label" for={`${id}-file`}>
             {t('data_import_file')}
           </label>
-          <input
-            ref={fileRef}
-            id={`${id}-file`}
-            type="file"
-            name="importFile"
-            accept=".json,.csv,application/json,text/csv"
-            onChange={() => setState({ step: 'idle' })}
-          />
+          <div class="rr-file">
+            <input
+              ref={fileRef}
+              id={`${id}-file`}
+              class="rr-visually-hidden"
+              type="file"
+              name="importFile"
+              accept=".json,.csv,application/json,text/csv"
+              onChange={(e) => {
+                setFileName(e.currentTarget.files?.[0]?.name ?? null);
+                setState({ step: 'idle' });
+              }}
+            />
+            <label class="rr-button" for={`${id}-file`} aria-hidden="true">
+              {t('data_choose_file')}
+            </label>
+            <span class="rr-file__name" data-testid="import-file-name">
+              {fileName ?? t('data_no_file')}
+            </span>
+          </div>
         </div>
         <fieldset class="rr-fieldset">
           <legend>{t('data_import_how')}</legend>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataSection } from '../../../components/options/DataSection';
+import { applyLanguageSetting } from '../../../utils/i18n';
 import { exportAll } from '../../../utils/storage/import-export';
 import { readSettings } from '../../../utils/storage/settings';
 import { createTemplate, listTemplates, seedStarterTemplates } from '../../../utils/storage/templates';
@@ -28,6 +29,20 @@ async function backupWithBrokenFourthTemplate(): Promise<string> {
 }
 
 describe('Data: import and export', () => {
+  it('words the file control in the interface language, not the browser’s, and names the picked file', async () => {
+    await applyLanguageSetting('hu');
+    const root = await mount(<DataSection />);
+    const control = root.querySelector('.rr-file');
+    expect(text(control)).toBe('Fájl kiválasztása…Nincs kiválasztott fájl');
+    // The browser's own control (its words follow the browser) is there for the keyboard and the picker only.
+    const input = root.querySelector<HTMLInputElement>('input[type="file"]');
+    expect(input?.classList.contains('rr-visually-hidden')).toBe(true);
+    expect(root.querySelector(`label[for="${input?.id}"].rr-button`)).not.toBeNull();
+    pick(root, new File(['{}'], 'mentés.json', { type: 'application/json' }));
+    input?.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => text(root.querySelector('[data-testid="import-file-name"]')) === 'mentés.json', 'the name');
+  });
+
   it('shows the import function’s error for a bad file and changes nothing', async () => {
     await seedStarterTemplates({ starters: [] });
     const file = await backupWithBrokenFourthTemplate();
