@@ -18,6 +18,7 @@ const READING_DATA: Record<string, string> = {
   'utils/core/labels.ts': 'words that mark a comment as a question, complaint or order, in many languages',
   'utils/core/label-match.ts': 'patterns for matching label words',
   'utils/core/relative-time.ts': 'the sites\' own time words ("5 min", "5 perce") in many languages',
+  'utils/core/relative-time-words.ts': "the sites' own time words, sent to the content scripts by the background",
   'utils/core/time-text.ts': "normalising the sites' time texts",
   'utils/core/x-tlds.ts': 'top-level domains, to read links in posts',
   'utils/core/x-links.ts': "patterns of X's links",
