@@ -1,7 +1,7 @@
 // The content of the <reply-radar> panel: what on this post still waits for an answer, oldest and overdue first.
 // It says "All answered" only when the page was read completely and nothing waits; a page it could not read
 // fully is never reported as answered.
-import type { RefObject } from 'preact';
+import { Component, type RefObject } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Health } from '../../utils/core/model';
 import { LABEL_KINDS } from '../../utils/core/setting-names';
@@ -354,14 +354,7 @@ function TrackedBody(props: QueuePanelProps & { scroller?: RefObject<HTMLElement
   );
 }
 
-function QueueItem({
-  item,
-  position,
-  current,
-  onSelect,
-  onReply,
-  onIgnore,
-}: {
+interface QueueItemProps {
   item: QueueItemView;
   /** Where the row sits in the whole list (only some rows are rendered when it is long). */
   position: { index: number; count: number };
@@ -369,7 +362,39 @@ function QueueItem({
   onSelect(key: string): void;
   onReply(key: string): void;
   onIgnore?(key: string): void;
-}) {
+}
+
+/**
+ * A queue row is drawn again only when what it shows changed (its item, being current, its place, a handler): a
+ * batch that adds comments elsewhere in the queue changes only the list's length, which is one attribute here, not
+ * the row's whole tree (issue #10: the panel's cost per batch). Items are the same objects while their comment's
+ * view is unchanged (panel-layer.tsx).
+ */
+export class QueueItem extends Component<QueueItemProps> {
+  override shouldComponentUpdate(next: QueueItemProps): boolean {
+    const p = this.props;
+    if (
+      next.item !== p.item ||
+      next.current !== p.current ||
+      next.position.index !== p.position.index ||
+      next.onSelect !== p.onSelect ||
+      next.onReply !== p.onReply ||
+      next.onIgnore !== p.onIgnore
+    ) {
+      return true;
+    }
+    if (next.position.count !== p.position.count) {
+      (this.base as Element | undefined)?.setAttribute('aria-setsize', String(next.position.count));
+    }
+    return false;
+  }
+
+  override render() {
+    return queueItem(this.props);
+  }
+}
+
+function queueItem({ item, position, current, onSelect, onReply, onIgnore }: QueueItemProps) {
   return (
     <li
       class="rr-item"

@@ -24,7 +24,7 @@ import { PanelLayer } from './panel-layer';
 import type { PopupLayer } from './popup-layer';
 import { commentForHandle, liveTemplates } from './reply-text';
 import { ResponseRecorder } from './response-recorder';
-import { RowPositions } from './row-positions';
+import { type RowPositions, rowPositions } from './row-positions';
 import type { InsertStatus, SessionServices } from './session-services';
 import { ViewBuilder } from './view-builder';
 import type { PageFacts, PageView } from './view-model';
@@ -82,7 +82,7 @@ export class PageSession implements ActingSession {
     private readonly shown: { postId: string | null; changed: () => void } | null = null,
   ) {
     this.reader = new PageReader(adapter, url, services.now());
-    this.positions = new RowPositions((element, y) => this.reader.known.notePosition(element, y));
+    this.positions = rowPositions((element, y) => this.reader.known.notePosition(element, y));
     this.recorder = new ResponseRecorder({ ...services, record: services.recordResponses }, signal);
     this.manual = new ManualStates(
       (keys) => services.loadManualStates(keys),

@@ -2,14 +2,14 @@
 // data-rr-unanswered and data-rr-health.
 import { render } from 'preact';
 import type { HandledItem, HandledKind } from '../../components/overlay/HandledLists';
-import { type LabelFilter, QueuePanel } from '../../components/overlay/QueuePanel';
+import { type LabelFilter, type QueueItemView, QueuePanel } from '../../components/overlay/QueuePanel';
 import type { Author, Platform } from '../core/model';
 import type { Settings } from '../core/settings';
 import { currentLocale } from '../i18n';
 import { createPanelHost, ensureOutlineStyle } from './hosts';
 import { PANEL_CSS } from './overlay-css';
 import { type DockSources, dockPanel } from './panel-dock';
-import { moreBelowText, type PageView } from './view-model';
+import { type CommentView, moreBelowText, type PageView } from './view-model';
 
 export interface PanelActions {
   toggleCollapsed(): void;
@@ -41,6 +41,8 @@ export class PanelLayer {
   private panel: { host: HTMLElement; mount: HTMLElement; placed: AbortController } | null = null;
   /** What the panel was last drawn from (see panelInputs). */
   private drawn: unknown[] | null = null;
+  /** Each queue item made once per comment view: an unchanged comment keeps its item, so its row is not redrawn. */
+  private readonly items = new WeakMap<CommentView, QueueItemView>();
 
   constructor(
     private readonly platform: Platform,
@@ -77,16 +79,7 @@ export class PanelLayer {
     const { adoptable } = view;
     render(
       <QueuePanel
-        items={view.queue.map((c) => ({
-          key: c.key,
-          authorName: c.comment.author.displayName,
-          handle: c.comment.author.handle,
-          snippet: c.comment.text,
-          ageText: c.ageText,
-          level: c.level,
-          labels: c.labels,
-          spam: c.spam,
-        }))}
+        items={view.queue.map((c) => this.itemOf(c))}
         onIgnore={actions.ignore}
         handled={handledLists(view)}
         onRestore={actions.restore}
@@ -121,6 +114,24 @@ export class PanelLayer {
       />,
       mount,
     );
+  }
+
+  private itemOf(c: CommentView): QueueItemView {
+    let item = this.items.get(c);
+    if (!item) {
+      item = {
+        key: c.key,
+        authorName: c.comment.author.displayName,
+        handle: c.comment.author.handle,
+        snippet: c.comment.text,
+        ageText: c.ageText,
+        level: c.level,
+        labels: c.labels,
+        spam: c.spam,
+      };
+      this.items.set(c, item);
+    }
+    return item;
   }
 
   /** Unmounts the panel's UI (the host goes with the page's signal or with `remove`). */

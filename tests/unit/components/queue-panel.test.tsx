@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { type QueueItemView, QueuePanel, type QueuePanelProps } from '../../../components/overlay/QueuePanel';
+import {
+  QueueItem,
+  type QueueItemView,
+  QueuePanel,
+  type QueuePanelProps,
+} from '../../../components/overlay/QueuePanel';
 import type { Health } from '../../../utils/core/model';
 import { buttonsWith, click, forgedClick, type Mounted, mount } from './dom';
 
@@ -322,5 +327,47 @@ describe('QueuePanel, forgiving actions', () => {
     expect(row?.querySelector('.rr-btn-primary')).toBeNull();
     click(row!.querySelector('[data-rr-action="ignore"]'));
     expect(onIgnore).toHaveBeenCalledWith('x:7');
+  });
+});
+
+describe('QueuePanel per batch', () => {
+  const many = (n: number, from = 0): QueueItemView[] =>
+    Array.from({ length: n }, (_, i) => ({ ...cy, key: `x:${from + i}`, authorName: `C${from + i}` }));
+
+  /** What a batch that adds 20 comments at the end of the queue changes in the rendered rows. */
+  function batchChanges(size: number) {
+    const items = many(size);
+    const p = props({ items });
+    const m = mount(<QueuePanel {...p} />);
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    const list = m.$('ol.rr-list')!;
+    observer.observe(list, { subtree: true, childList: true, characterData: true, attributes: true });
+    const renders = vi.spyOn(QueueItem.prototype, 'render');
+    m.rerender(<QueuePanel {...p} items={[...items, ...many(20, size)]} />);
+    const rendered = renders.mock.calls.length;
+    renders.mockRestore();
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    const rows = m.$$('ol.rr-list > li');
+    const inside = records.filter(
+      (r) => r.target !== list && !(r.type === 'attributes' && r.attributeName === 'aria-setsize'),
+    );
+    return {
+      rows: rows.length,
+      rendered,
+      // Nothing inside an unchanged row is written again; only the list's length, once per rendered row.
+      rewritten: inside.length,
+      setsize: rows.every((row) => row.getAttribute('aria-setsize') === String(size + 20)),
+    };
+  }
+
+  it('leaves unchanged rows alone: only the list length attribute, at 200 and at 2,000 waiting', () => {
+    const small = batchChanges(200);
+    const large = batchChanges(2000);
+    expect(small.rendered).toBe(0);
+    expect(small.rewritten).toBe(0);
+    expect(small.setsize).toBe(true);
+    expect(large).toEqual(small);
   });
 });
