@@ -8,7 +8,7 @@
 // changed its time), or the tree's structure changed and some brand comment on the page is later than it (rows
 // moved between threads may now put that answer under it).
 
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { commentKey } from '../../../../utils/core/model';
@@ -439,6 +439,12 @@ export function runTree(
     }
     stats.ms.push(performance.now() - started);
     stats.trees++;
+    // A full run takes long on a shared machine: RR_FUZZ_PROGRESS names a file that learns how far it got (and where a
+    // hang stopped it) as it goes; vitest shows a test's console output only when the test ends.
+    const progress = process.env.RR_FUZZ_PROGRESS;
+    if (progress && stats.trees % 500 === 0) {
+      appendFileSync(progress, `${platform}: ${stats.trees} trees at ${new Date().toISOString()}\n`);
+    }
     stats.perSeed[seed.name] = (stats.perSeed[seed.name] ?? 0) + 1;
     const view = viewOf(read, platform, seed.brand);
     if (view.health === 'ok') stats.healthy++;
