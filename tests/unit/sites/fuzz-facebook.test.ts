@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFacebookAdapter } from '../../../utils/sites/facebook';
+import { happyDomCompare } from './fuzz/document-order';
 import {
   baselineOf,
   FULL_RUN_TIMEOUT,
@@ -119,6 +120,27 @@ describe('the Facebook adapter under fuzzing', () => {
       return `${seed.name}: ${read.comments.length} read, ${baseline.unanswered.length} unanswered, ${view.health}`;
     });
     expect(table).toEqual(EXPECTED_SEEDS);
+  });
+
+  it('orders nodes as happy-dom does (the fuzz uses a faster compareDocumentPosition)', () => {
+    expect(seeds[0]!.doc.body.compareDocumentPosition).not.toBe(happyDomCompare);
+    fc.assert(
+      fc.property(fc.nat(seeds.length - 1), fc.nat(), fc.nat(), fc.boolean(), (s, a, b, near) => {
+        const all = elements[s]!;
+        const one = all[a % all.length]!;
+        // Near: a relative of the first (ancestor, descendant, sibling or cousin), where ordering takes more steps.
+        const relatives = near ? [...(one.parentElement?.parentElement ?? one).querySelectorAll('*')] : all;
+        const two = (relatives[b % relatives.length] ?? one) as Node;
+        const pairs: Array<[Node, Node]> = [
+          [one, two],
+          [two, one],
+          [one, one.firstChild ?? one],
+          [one.parentNode ?? one, one],
+        ];
+        for (const [x, y] of pairs) expect(x.compareDocumentPosition(y)).toBe(happyDomCompare.call(x, y));
+      }),
+      { numRuns: 300, seed: 20_261_201 },
+    );
   });
 
   // Trees that once failed, replayed every run. The first broke the harness, not the adapter: its row move took a

@@ -12,6 +12,7 @@ import {
   FULL_RUN_TIMEOUT,
   fuzzSeed,
   newStats,
+  type Op,
   parse,
   realHtml,
   runsOr,
@@ -102,6 +103,20 @@ describe('the Instagram adapter under fuzzing', () => {
       return `${seed.name}: ${read.comments.length} read, ${baseline.unanswered.length} unanswered, ${view.health}`;
     });
     expect(table).toEqual(EXPECTED_SEEDS);
+  });
+
+  // Trees that once failed, replayed every run. The first was the oracle's: a commenter's link given the acting
+  // account's address makes that row a reply by the brand, which answers its thread (the full run of 2026-12-01
+  // stopped on it at tree 3,780).
+  const REGRESSIONS: Array<{ seed: number; ops: Op[] }> = [
+    { seed: 5, ops: [{ kind: 'dup-id', at: 221928, other: 0 }] },
+  ];
+
+  it.each(REGRESSIONS)('replays a tree that once failed: %j', (tree) => {
+    const baselines = clean.map((c) => c.baseline);
+    const stats = newStats();
+    expect(runTree(seeds, baselines, elements, createInstagramAdapter, 'instagram', tree, stats)).toBeNull();
+    expect(stats.trees).toBe(1);
   });
 
   it(

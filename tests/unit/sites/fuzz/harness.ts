@@ -5,8 +5,9 @@
 // The oracle: a read never throws and either is right or says it is not (health incomplete/broken). "Right" is
 // checked where the truth is known without the adapter: a customer comment the clean page shows as unanswered, whose
 // own element no mutation touched, stays unanswered — unless a brand comment was touched (it may have moved or
-// changed its time), or the tree's structure changed and some brand comment on the page is later than it (rows
-// moved between threads may now put that answer under it).
+// changed its time), a touched comment now reads as the brand's and is later than it (a link that now names the
+// acting account makes that row a reply by the brand), or the tree's structure changed and some brand comment on
+// the page is later than it (rows moved between threads may now put that answer under it).
 
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { DEFAULT_SETTINGS } from '../../../../utils/core/settings';
 import { buildPageView, type PageView } from '../../../../utils/overlay/view-model';
 import type { PageRead, SiteAdapter } from '../../../../utils/sites/types';
 import { REAL_CAPTURES } from '../real-captures';
+import './document-order';
 
 export const REAL = REAL_CAPTURES;
 export const realHtml = (name: string) => readFileSync(path.join(REAL, name), 'utf8');
@@ -475,12 +477,22 @@ export function runTree(
           t.carried?.some((n) => n === el || n.contains(el) || el.contains(n)),
       );
     if (baseline.brand.some((b) => touched(b.element))) return null;
+    // A comment the mutations made the brand's (its author link now names the acting account, say) is a reply the page
+    // really shows: it answers the comments of its thread before it.
+    const before = new Set(baseline.brand.map((b) => b.key));
+    const madeBrand = read.comments.filter(
+      (c) =>
+        touched(c.element) &&
+        !before.has(commentKey(c.comment)) &&
+        view.comments.get(commentKey(c.comment))?.state === 'brand',
+    );
     const structure = touches.some((t) => t.structure);
     const anchors = seed.anchors?.(seed.doc) ?? [];
     for (const u of baseline.unanswered) {
       if (touched(u.element)) continue;
       if (sidesOf(anchors, u.element) !== u.sides) continue;
       if (structure && baseline.brand.some((b) => b.postedAt >= u.postedAt)) continue;
+      if (madeBrand.some((b) => b.comment.postedAt >= u.postedAt)) continue;
       stats.checked++;
       const state = view.comments.get(u.key)?.state;
       if (state !== 'unanswered') {
