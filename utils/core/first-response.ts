@@ -1,21 +1,28 @@
 // Which answer is a customer comment's first response: the earliest brand comment in the same thread that came
 // after it (the same order the unanswered rule uses). Turns one classified page into what the response log needs.
-// Pure: the overlay's recorder (utils/overlay/response-recorder.ts) feeds it and sends the result.
+// Pure: the background runs it over what the overlay's recorder (utils/overlay/response-recorder.ts) saw on a page
+// ('responseLog.record') and keeps the result in the response log.
 import type { Comment, CommentState } from './model';
 import { isSitePermalink } from './permalink';
 import type { ResponseObservation } from './response-log';
 import type { LabelKind } from './settings';
 import { cameAfter } from './unanswered';
 
-export interface ClassifiedComment {
+/** What the rule reads of a comment (the recorder sends no more). */
+export type ObservedComment = Pick<
+  Comment,
+  'platform' | 'postId' | 'threadKey' | 'text' | 'lang' | 'postedAt' | 'postedAtPrecision' | 'permalink' | 'order'
+> & { author: Pick<Comment['author'], 'handle' | 'displayName'> };
+
+export interface ClassifiedComment<C extends ObservedComment = ObservedComment> {
   key: string;
-  comment: Comment;
+  comment: C;
   /** The overlay's state for it (page contract data-rr-state). */
   state: CommentState;
 }
 
 export interface ObserveContext {
-  labelsOf(comment: Comment): LabelKind[];
+  labelsOf(comment: ObservedComment): LabelKind[];
   /** Who signed a brand answer (the team's {agent} signature), if anyone. */
   agentOf(text: string): string | undefined;
   /** When the overlay first saw `key` answered with no answer of its own on the page (hidden replies). */
@@ -23,8 +30,8 @@ export interface ObserveContext {
 }
 
 /** For each customer comment, the brand comment that first answered it (only comments that have one). */
-export function firstAnswers(comments: readonly ClassifiedComment[]): Map<string, Comment> {
-  const brandByThread = new Map<string, Comment[]>();
+export function firstAnswers<C extends ObservedComment>(comments: readonly ClassifiedComment<C>[]): Map<string, C> {
+  const brandByThread = new Map<string, C[]>();
   for (const c of comments) {
     if (c.state !== 'brand' || !Number.isFinite(c.comment.postedAt)) continue;
     const list = brandByThread.get(c.comment.threadKey) ?? [];
@@ -34,7 +41,7 @@ export function firstAnswers(comments: readonly ClassifiedComment[]): Map<string
   for (const list of brandByThread.values()) {
     list.sort((a, b) => a.postedAt - b.postedAt || a.order - b.order);
   }
-  const answers = new Map<string, Comment>();
+  const answers = new Map<string, C>();
   for (const c of comments) {
     if (c.state === 'brand' || !Number.isFinite(c.comment.postedAt)) continue;
     const first = brandByThread.get(c.comment.threadKey)?.find((b) => cameAfter(b, c.comment));

@@ -3,7 +3,8 @@
 // ({ ok: true, data } or { ok: false, error }), so a refusal reaches the caller as a clear error, never a throw.
 import { browser } from 'wxt/browser';
 import { BADGE_CSS, LAYER_CSS, PANEL_CSS } from '../../components/overlay/styles';
-import { BUILTIN_LABEL_WORDS } from '../core/labels';
+import { agentFromText, type ClassifiedComment, observeComments, signatureShapes } from '../core/first-response';
+import { BUILTIN_LABEL_WORDS, labelsFor } from '../core/labels';
 import { RELATIVE_TIME_WORDS } from '../core/relative-time-words';
 import { fetchPackagedMessages } from '../i18n';
 import { ACTIONS_FILE } from '../overlay/actions/shared';
@@ -47,6 +48,22 @@ export interface Sender {
 
 type Handler<N extends BackgroundMessageName> = (req: ParsedRequest<N>, sender: Sender) => Promise<Response<N>>;
 
+/**
+ * What the overlay saw on a page, as response-log observations: each customer comment's first answer (with the
+ * agent who signed it, read with the shapes of the team's templates), its labels, and when an answer the page keeps
+ * collapsed was seen (now: the log keeps the earliest).
+ */
+async function observationsOf(comments: ClassifiedComment[]) {
+  const [settings, templates] = await Promise.all([readSettings(), listTemplates()]);
+  const shapes = signatureShapes(templates.items.map((t) => t.body));
+  const now = Date.now();
+  return observeComments(comments, {
+    labelsOf: (c) => labelsFor(c.text, c.lang, settings.labelWords),
+    agentOf: (text) => agentFromText(text, shapes, settings.agentName),
+    answerSeenAt: () => now,
+  });
+}
+
 export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
   ping: async () => ({ pong: true }),
   'templates.list': () => listTemplates(),
@@ -61,8 +78,8 @@ export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
   'states.set': (state) => setState(state),
   'states.clear': async ({ keys }) => ({ cleared: await clearStates(keys) }),
   'i18n.messages': async ({ locale }) => ({ messages: await fetchPackagedMessages(locale) }),
-  'responseLog.record': async ({ observations }) => {
-    const changed = await recordObservations(observations);
+  'responseLog.record': async ({ comments }) => {
+    const changed = await recordObservations(await observationsOf(comments));
     void purgeResponseLogNowAndThen().catch((err) => console.warn('[reply-radar] response log purge failed', err));
     return { changed };
   },

@@ -5,13 +5,20 @@
 import { defineExtensionMessaging, type Logger } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { HealthSchema, KeySchema, ManualStateSchema, PlatformSchema } from '../core/model';
+import {
+  CommentStateSchema,
+  HealthSchema,
+  KeySchema,
+  ManualStateSchema,
+  PlatformSchema,
+  PrecisionSchema,
+} from '../core/model';
 import { LabelKindSchema, SettingsPatchSchema, SettingsSchema } from '../core/settings';
 import { TAB_STATES } from '../core/tab-report';
 import { TemplateDraftSchema, TemplateSchema } from '../core/template';
 import { LOCALES } from '../i18n/locales';
 import { type ErrorInfo, ErrorInfoSchema, toErrorInfo } from '../storage/errors';
-import { listResultSchema, ResponseObservationSchema } from '../storage/schemas';
+import { listResultSchema } from '../storage/schemas';
 
 export { type ErrorCode, type ErrorInfo, RadarError } from '../storage/errors';
 
@@ -34,6 +41,26 @@ const TabReportSchema = z.strictObject({
   health: HealthSchema,
 });
 const ById = z.object({ id: KeySchema });
+
+/** Longest comment text the recorder sends (it keeps the end, where a signature is). */
+export const MAX_OBSERVED_TEXT = 50_000;
+/** One comment as the overlay classified it, with what the first-response rule reads (utils/core/first-response.ts). */
+const ObservedCommentSchema = z.strictObject({
+  key: KeySchema,
+  state: CommentStateSchema,
+  comment: z.strictObject({
+    platform: PlatformSchema,
+    postId: KeySchema,
+    threadKey: KeySchema,
+    author: z.strictObject({ handle: z.string().max(200), displayName: z.string().max(500) }),
+    text: z.string().max(MAX_OBSERVED_TEXT),
+    lang: z.string().max(35).optional(),
+    postedAt: z.number().finite(),
+    postedAtPrecision: PrecisionSchema,
+    permalink: z.string().max(2000),
+    order: z.number().int().nonnegative(),
+  }),
+});
 /** Comment keys on one page; bounded so a runaway page cannot ask for the whole database at once. */
 const Keys = z.array(KeySchema).max(5000);
 
@@ -74,10 +101,13 @@ export const PROTOCOL = {
     response: z.object({ messages: z.record(z.string(), z.string()) }),
   },
 
-  /** The overlay reports customer comments it shows and the brand's first answers to them (content scripts). */
+  /**
+   * The overlay reports the comments of the threads it shows whose reading changed (content scripts); the background
+   * works out each customer comment's first answer, labels and agent, and keeps them in the response log.
+   */
   'responseLog.record': {
     to: 'background',
-    request: z.object({ observations: z.array(ResponseObservationSchema).min(1).max(200) }),
+    request: z.object({ comments: z.array(ObservedCommentSchema).min(1).max(2000) }),
     response: z.object({ changed: z.number().int().nonnegative() }),
   },
 

@@ -83,7 +83,7 @@ export class PageSession implements ActingSession {
   ) {
     this.reader = new PageReader(adapter, url, services.now());
     this.positions = rowPositions((element, y) => this.reader.known.notePosition(element, y));
-    this.recorder = new ResponseRecorder({ ...services, record: services.recordResponses }, signal);
+    this.recorder = new ResponseRecorder({ record: services.recordResponses }, signal);
     this.manual = new ManualStates(
       (keys) => services.loadManualStates(keys),
       signal,

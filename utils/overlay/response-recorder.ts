@@ -1,29 +1,24 @@
-// Feeds the response log from one page's overlay: after the view is rebuilt, it works out (at most every couple of
-// seconds) each customer comment's waiting/answered status and sends only what changed to the background, which
-// keeps the log. The rules are in utils/core/first-response.ts and utils/core/response-log.ts.
-import { agentFromText, observeComments, signatureShapes } from '../core/first-response';
-import { labelsFor } from '../core/label-match';
-import type { Comment } from '../core/model';
-import type { ResponseObservation } from '../core/response-log';
-import type { Settings } from '../core/settings';
-import type { Template } from '../core/template';
+// Feeds the response log from one page's overlay: after the view is rebuilt, it sends (at most every couple of
+// seconds) the comments of each thread whose reading changed to the background, which works out first answers,
+// labels and agents (utils/core/first-response.ts) and keeps the log (utils/core/response-log.ts). A whole thread
+// goes at once: its customer comments' first answers are in it.
+import type { ClassifiedComment } from '../core/first-response';
 import type { PageView } from './view-model';
 
 const SETTLE_MS = 2_000;
+/** Comments per message (whole threads; a thread longer than the message's limit is cut). */
 const BATCH = 200;
+const MAX_PER_MESSAGE = 2000;
+/** As MAX_OBSERVED_TEXT (utils/messaging/protocol.ts): longer texts keep their end, where a signature is. */
+const MAX_TEXT = 50_000;
 
 export interface RecorderServices {
-  settings(): Settings;
-  templates(): Template[];
-  now(): number;
-  record(observations: ResponseObservation[]): Promise<void>;
+  record(comments: ClassifiedComment[]): Promise<void>;
 }
 
 export class ResponseRecorder {
-  /** What was last sent per comment, so an unchanged page sends nothing. */
+  /** What was last sent per thread, so an unchanged thread sends nothing. */
   private readonly sent = new Map<string, string>();
-  private readonly answerSeen = new Map<string, number>();
-  private readonly labels = new Map<string, { text: string; labels: ReturnType<typeof labelsFor> }>();
   private latest: PageView | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -48,40 +43,47 @@ export class ResponseRecorder {
     const view = this.latest;
     this.latest = null;
     if (!view) return;
-    const settings = this.services.settings();
-    const shapes = signatureShapes(this.services.templates().map((t) => t.body));
-    const now = this.services.now();
-    const observations = observeComments([...view.comments.values()], {
-      labelsOf: (c) => this.labelsOf(c, settings),
-      agentOf: (text) => agentFromText(text, shapes, settings.agentName),
-      answerSeenAt: (key) => {
-        const at = this.answerSeen.get(key) ?? now;
-        this.answerSeen.set(key, at);
-        return at;
-      },
-    });
-    const changed = observations.filter((obs) => {
-      const signature = JSON.stringify([obs.status, obs.answer?.at, obs.answer?.agent, obs.labels]);
-      if (this.sent.get(obs.key) === signature) return false;
-      this.sent.set(obs.key, signature);
-      return true;
-    });
-    for (let i = 0; i < changed.length; i += BATCH) {
-      const batch = changed.slice(i, i + BATCH);
-      this.services.record(batch).catch((error) => {
-        // Not kept: send these again with the next change rather than never.
-        for (const obs of batch) this.sent.delete(obs.key);
+    const threads = new Map<string, ClassifiedComment[]>();
+    for (const { key, state, comment: c } of view.comments.values()) {
+      // Without a time a comment is no observation, nor anyone's answer.
+      if (!Number.isFinite(c.postedAt)) continue;
+      const comment = {
+        platform: c.platform,
+        postId: c.postId,
+        threadKey: c.threadKey,
+        author: { handle: c.author.handle, displayName: c.author.displayName },
+        text: c.text.length > MAX_TEXT ? c.text.slice(-MAX_TEXT) : c.text,
+        ...(c.lang === undefined ? {} : { lang: c.lang }),
+        postedAt: c.postedAt,
+        postedAtPrecision: c.postedAtPrecision,
+        permalink: c.permalink,
+        order: c.order,
+      };
+      const list = threads.get(c.threadKey) ?? [];
+      list.push({ key, state, comment });
+      threads.set(c.threadKey, list);
+    }
+    let batch: ClassifiedComment[] = [];
+    let batchThreads: string[] = [];
+    const send = () => {
+      const [comments, sentThreads] = [batch, batchThreads];
+      batch = [];
+      batchThreads = [];
+      if (!comments.length) return;
+      this.services.record(comments).catch((error) => {
+        // Not kept: send these threads again with the next change rather than never.
+        for (const thread of sentThreads) this.sent.delete(thread);
         if (!this.signal.aborted) console.warn('[reply-radar] could not record response times', error);
       });
+    };
+    for (const [thread, list] of threads) {
+      const signature = JSON.stringify(list);
+      if (this.sent.get(thread) === signature) continue;
+      this.sent.set(thread, signature);
+      if (batch.length + list.length > BATCH) send();
+      batch.push(...list.slice(0, MAX_PER_MESSAGE));
+      batchThreads.push(thread);
     }
-  }
-
-  private labelsOf(comment: Comment, settings: Settings) {
-    const key = `${comment.platform}:${comment.id}`;
-    const cached = this.labels.get(key);
-    if (cached?.text === comment.text) return cached.labels;
-    const labels = labelsFor(comment.text, comment.lang, settings.labelWords);
-    this.labels.set(key, { text: comment.text, labels });
-    return labels;
+    send();
   }
 }

@@ -55,8 +55,8 @@ export async function runOverlay(
     markTemplateUsed: async (id) => {
       await call('templates.markUsed', { id });
     },
-    recordResponses: async (observations) => {
-      await call('responseLog.record', { observations });
+    recordResponses: async (comments) => {
+      await call('responseLog.record', { comments });
     },
     saveSettings: async (patch) => {
       settings = { ...settings, ...patch };

@@ -1,7 +1,7 @@
 // What a page session needs from the rest of the content script (storage goes through the background), and the
 // per-comment insertion status the badges show.
+import type { ClassifiedComment } from '../core/first-response';
 import type { ManualState } from '../core/model';
-import type { ResponseObservation } from '../core/response-log';
 import type { Settings } from '../core/settings';
 import type { TabReport } from '../core/tab-report';
 import type { Template } from '../core/template';
@@ -15,8 +15,8 @@ export interface SessionServices {
   /** Forgets the marks of these comments (Undo, "Back to queue"): they are judged by the page again. */
   clearManualStates(keys: string[]): Promise<void>;
   markTemplateUsed(id: string): Promise<void>;
-  /** Keep first-response times (the background's response log). */
-  recordResponses(observations: ResponseObservation[]): Promise<void>;
+  /** Keep first-response times: the background works them out from the page's threads (its response log). */
+  recordResponses(comments: ClassifiedComment[]): Promise<void>;
   saveSettings(patch: Partial<Settings>): Promise<void>;
   /** Tell the background what this tab shows (the toolbar badge, the popup); called on every draw, sent on change. */
   reportTab(report: TabReport): void;

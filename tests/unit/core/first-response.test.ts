@@ -11,7 +11,13 @@ import type { Comment, CommentState } from '../../../utils/core/model';
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 2, 9);
 
-function c(id: string, by: string, at: number, state: CommentState, over: Partial<Comment> = {}): ClassifiedComment {
+function c(
+  id: string,
+  by: string,
+  at: number,
+  state: CommentState,
+  over: Partial<Comment> = {},
+): ClassifiedComment<Comment> {
   const comment: Comment = {
     platform: 'x',
     id,

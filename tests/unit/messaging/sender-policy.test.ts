@@ -114,23 +114,27 @@ describe("the overlay's deferred code", () => {
 
 describe('every key, id and text is bounded', () => {
   const huge = 'x'.repeat(100_000);
-  const seen = {
-    key: 'x:1',
+  const comment = {
     platform: 'x',
     postId: '1',
+    threadKey: '1',
+    author: { handle: 'jane', displayName: 'Jane' },
+    text: 'hi',
     postedAt: 1,
-    precision: 'exact',
-    labels: [],
-    status: 'waiting',
+    postedAtPrecision: 'exact',
+    permalink: 'https://x.com/jane/status/1',
+    order: 0,
   };
+  const seen = { key: 'x:1', state: 'unanswered', comment };
   it.each([
     ['states.set', { key: huge, state: 'done', at: 1 }],
     ['states.set', { key: 'x:1', state: 'done', at: Number.POSITIVE_INFINITY }],
     ['states.list', { keys: [huge] }],
     ['states.list', { keys: Array.from({ length: 5001 }, (_, i) => `x:${i}`) }],
     ['templates.markUsed', { id: huge }],
-    ['responseLog.record', { observations: [{ ...seen, key: huge }] }],
-    ['responseLog.record', { observations: [{ ...seen, postId: huge }] }],
+    ['responseLog.record', { comments: [{ ...seen, key: huge }] }],
+    ['responseLog.record', { comments: [{ ...seen, comment: { ...comment, postId: huge } }] }],
+    ['responseLog.record', { comments: [{ ...seen, comment: { ...comment, text: huge } }] }],
   ])('%s refuses an oversized request', async (name, data) => {
     expect(await handleMessage(name, data, contentScript())).toMatchObject({
       ok: false,

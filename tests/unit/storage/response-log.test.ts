@@ -86,28 +86,62 @@ describe('the response log store', () => {
 
 describe('the responseLog.record message', () => {
   const sender = () => ({ id: fakeBrowser.runtime.id, url: 'https://x.com/acme/status/1', tab: { id: 1 } });
+  // One thread as the overlay classified it: a customer's question, the brand's signed answer, a customer waiting.
+  const seen = (key: string, by: string, minutes: number, state: string, text: string) => ({
+    key,
+    state,
+    comment: {
+      platform: 'x',
+      postId: 'p',
+      threadKey: 't',
+      author: { handle: by, displayName: by.toUpperCase() },
+      text,
+      postedAt: T0 + minutes * MIN,
+      postedAtPrecision: 'exact',
+      permalink: `https://x.com/${by}/status/${key.slice(2)}`,
+      order: minutes,
+    },
+  });
 
-  it('is accepted from the extension with bounded, checked observations', async () => {
-    const ok = await handleMessage('responseLog.record', { observations: [obs('x:1')] }, sender());
-    expect(ok).toEqual({ ok: true, data: { changed: 1 } });
+  it("works out first answers, agents and labels from a page's threads in the background", async () => {
+    await handleMessage('templates.list', {}, sender());
+    const comments = [
+      seen('x:1', 'jane', 0, 'answered', 'Where is my order?'),
+      seen('x:2', 'acme', 7, 'brand', 'On its way! – Anna'),
+      seen('x:3', 'tom', 9, 'unanswered', 'nice'),
+    ];
+    const ok = await handleMessage('responseLog.record', { comments }, sender());
+    expect(ok).toEqual({ ok: true, data: { changed: 2 } });
+    const { items } = await listResponseLog();
+    const byKey = new Map(items.map((e) => [e.key, e]));
+    expect([...byKey.keys()].sort()).toEqual(['x:1', 'x:3']);
+    expect(byKey.get('x:1')).toMatchObject({ answeredAt: T0 + 7 * MIN, answeredBy: '@acme', agent: 'Anna' });
+    expect(byKey.get('x:1')?.labels).toContain('question');
+    expect(byKey.get('x:3')?.answeredAt).toBeUndefined();
   });
 
   it('refuses oversized or malformed batches and other senders', async () => {
-    const many = Array.from({ length: 201 }, (_, i) => obs(`x:${i}`));
-    expect(await handleMessage('responseLog.record', { observations: many }, sender())).toMatchObject({
+    const many = Array.from({ length: 2001 }, (_, i) => seen(`x:${i}`, 'jane', i, 'unanswered', 'hi'));
+    expect(await handleMessage('responseLog.record', { comments: many }, sender())).toMatchObject({
       ok: false,
       error: { code: 'bad-request' },
     });
-    const longName = obs('x:1', {
-      status: 'answered',
-      answer: { at: T0, source: 'site', precision: 'exact', by: 'a'.repeat(101) },
-    });
-    expect(await handleMessage('responseLog.record', { observations: [longName] }, sender())).toMatchObject({
-      ok: false,
-      error: { code: 'bad-request' },
-    });
+    const noTime = { ...seen('x:1', 'jane', 0, 'unanswered', 'hi') };
+    noTime.comment = { ...noTime.comment, postedAt: Number.NaN };
+    const longName = seen('x:1', 'a'.repeat(501), 0, 'unanswered', 'hi');
+    const badState = seen('x:1', 'jane', 0, 'maybe', 'hi');
+    for (const bad of [noTime, longName, badState]) {
+      expect(await handleMessage('responseLog.record', { comments: [bad] }, sender())).toMatchObject({
+        ok: false,
+        error: { code: 'bad-request' },
+      });
+    }
     expect(
-      await handleMessage('responseLog.record', { observations: [obs('x:1')] }, { ...sender(), id: 'other' }),
+      await handleMessage(
+        'responseLog.record',
+        { comments: [seen('x:1', 'jane', 0, 'unanswered', 'hi')] },
+        { ...sender(), id: 'other' },
+      ),
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await listResponseLog()).items).toEqual([]);
   });
