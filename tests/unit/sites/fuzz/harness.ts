@@ -29,8 +29,9 @@ export const parse = (html: string) => new DOMParser().parseFromString(html, 'te
  */
 export const runsOr = (quick: number) => Number(process.env.RR_FUZZ_RUNS ?? quick);
 /**
- * A full run's time limit. Facebook's and Instagram's 10,000 trees take about 15 minutes of CPU each, but run with
- * `nice -n 19` on a shared, loaded two-core machine they got 5 minutes of CPU in 90 (2026-12-01): an hour was too short.
+ * A full run's time limit. Facebook's and Instagram's 10,000 trees take about 4 minutes of CPU each (2026-12-01, after
+ * the label and document-order speed-ups; 13.5 and 8.5 min niced at load 12-15), but a niced run on a shared, loaded
+ * two-core machine once got 5 minutes of CPU in 90: the limit leaves room for that.
  */
 export const FULL_RUN_TIMEOUT = 6 * 3_600_000;
 /**
