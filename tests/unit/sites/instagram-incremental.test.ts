@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { noteChange } from '../../../utils/overlay/dom-watcher';
+import { noteChange, OBSERVED } from '../../../utils/overlay/dom-watcher';
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
 import { ConversationReader } from '../../../utils/sites/instagram/read';
 import type { PageRead, ReadComment } from '../../../utils/sites/types';
@@ -184,54 +184,114 @@ function change(doc: Document, rows: Element[], c: Change): void {
   }
 }
 
+/**
+ * Applies the batches to a fresh copy of seed page `seedIndex`, reading batch by batch from the nodes the DOM watcher
+ * would name, and checks each read against a fresh read of the same page.
+ */
+function checkSequence(seedIndex: number, batches: Change[][]): void {
+  const seed = SEEDS[seedIndex] as PageSeed;
+  const doc = parse(seed.html());
+  const adapter = createInstagramAdapter();
+  let read = adapter.read(doc, seed.url);
+  // What the overlay knows: the full read, then each delta applied to it.
+  const shown = new Map<Element, ReadComment>(read.comments.map((c) => [c.element, c]));
+  const Observer = (doc.defaultView as unknown as typeof globalThis).MutationObserver;
+  const observer = new Observer(() => {});
+  observer.observe(doc.documentElement, OBSERVED);
+  // The watcher does not see every attribute (a role, a label): such a change is put back, so the page stays one
+  // the overlay could know.
+  const blind = new Observer(() => {});
+  blind.observe(doc.documentElement, { attributes: true, subtree: true, attributeOldValue: true });
+  const seen = new Set(OBSERVED.attributeFilter);
+  for (const batch of batches) {
+    for (const c of batch) {
+      change(
+        doc,
+        read.comments.map((r) => r.element),
+        c,
+      );
+      for (const record of blind.takeRecords().reverse()) {
+        const name = record.attributeName as string;
+        if (seen.has(name)) continue;
+        const el = record.target as Element;
+        if (record.oldValue === null) el.removeAttribute(name);
+        else el.setAttribute(name, record.oldValue);
+      }
+      blind.takeRecords();
+    }
+    const changed = new Set<Node>();
+    for (const record of observer.takeRecords()) noteChange(record, changed);
+    read = adapter.read(doc, seed.url, changed);
+    if (!read.delta) shown.clear();
+    for (const element of read.delta?.released ?? []) {
+      expect(shown.has(element)).toBe(true);
+      shown.delete(element);
+    }
+    for (const c of read.comments) shown.set(c.element, c);
+    const fresh = createInstagramAdapter().read(doc, seed.url);
+    expect(fresh.delta).toBeUndefined();
+    expect(summary(read, [...shown.values()], doc)).toEqual(summary(fresh, fresh.comments, doc));
+    expect(shown.size).toBe(read.delta ? read.delta.readable : read.comments.length);
+  }
+  observer.disconnect();
+  blind.disconnect();
+}
+
+const fuzz = (op: Op): Change => ({ kind: 'fuzz', op });
+
 describe('the Instagram adapter reads only what changed', () => {
   it('after any sequence of changes, batch by batch, it says what a fresh read of the page says', () => {
     fc.assert(
       fc.property(
         fc.nat({ max: SEEDS.length - 1 }),
         fc.array(fc.array(changeArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
-        (seedIndex, batches) => {
-          const seed = SEEDS[seedIndex] as PageSeed;
-          const doc = parse(seed.html());
-          const adapter = createInstagramAdapter();
-          let read = adapter.read(doc, seed.url);
-          // What the overlay knows: the full read, then each delta applied to it.
-          const shown = new Map<Element, ReadComment>(read.comments.map((c) => [c.element, c]));
-          const observer = new (doc.defaultView as unknown as typeof globalThis).MutationObserver(() => {});
-          observer.observe(doc.documentElement, {
-            childList: true,
-            subtree: true,
-            characterData: true,
-            attributes: true,
-            attributeFilter: ['href', 'datetime', 'lang'],
-          });
-          for (const batch of batches) {
-            for (const c of batch)
-              change(
-                doc,
-                read.comments.map((r) => r.element),
-                c,
-              );
-            const changed = new Set<Node>();
-            for (const record of observer.takeRecords()) noteChange(record, changed);
-            read = adapter.read(doc, seed.url, changed);
-            if (!read.delta) shown.clear();
-            for (const element of read.delta?.released ?? []) {
-              expect(shown.has(element)).toBe(true);
-              shown.delete(element);
-            }
-            for (const c of read.comments) shown.set(c.element, c);
-            const fresh = createInstagramAdapter().read(doc, seed.url);
-            expect(fresh.delta).toBeUndefined();
-            expect(summary(read, [...shown.values()], doc)).toEqual(summary(fresh, fresh.comments, doc));
-            expect(shown.size).toBe(read.delta ? read.delta.readable : read.comments.length);
-          }
-          observer.disconnect();
-        },
+        checkSequence,
       ),
       { numRuns: runsOr(40), seed: fuzzSeed() },
     );
   }, 600_000);
+
+  // Counterexamples other seeds found (RR_FUZZ_SEED=777 RR_FUZZ_RUNS=150), kept so they stay fixed.
+  const REGRESSIONS: Array<{ name: string; seed: number; batches: Change[][] }> = [
+    {
+      // The caption's profile picture was judged "not a row" (its time links the post); when the link stopped
+      // naming the post it was not judged again: 4 candidates instead of 5, a missed comment.
+      name: 'a caption whose time link stops naming the post becomes a row without a timestamp (it is judged again)',
+      seed: 4,
+      batches: [[fuzz({ kind: 'href', at: 623680, value: 8521 })], [fuzz({ kind: 'datetime', at: 0, value: 0 })]],
+    },
+    {
+      // A comment's own picture removed: its row grows around a row without a timestamp, which stops counting.
+      name: 'a row that grows around a row without a timestamp swallows it',
+      seed: 1,
+      batches: [
+        [fuzz({ kind: 'remove-node', at: 787970 }), { kind: 'text', at: 0 }],
+        [{ kind: 'control', at: 0, label: 0 }],
+      ],
+    },
+    {
+      // A copy's time link turned into a profile link: the comment it copied has its row grow back.
+      name: 'a time whose link stops being a comment link is read again, and so is the row it held back',
+      seed: 1,
+      batches: [
+        [
+          { kind: 'clone', at: 306859, where: 0, freshIds: false },
+          { kind: 'clone', at: 184389, where: 0, freshIds: false },
+        ],
+        [fuzz({ kind: 'dup-id', at: 185809, other: 0 }), { kind: 'text', at: 0 }],
+        [{ kind: 'control', at: 0, label: 0 }],
+      ],
+    },
+    {
+      // A reply moved above its parent in a batch that also touched the reply's row: the thread is read again.
+      name: 'a row moved in a batch where another change already named it restructures the thread',
+      seed: 2,
+      batches: [
+        [{ kind: 'clone', at: 658215, where: 0, freshIds: false }, fuzz({ kind: 'move-row', at: 1563, other: 0 })],
+      ],
+    },
+  ];
+  for (const { name, seed, batches } of REGRESSIONS) it(name, () => checkSequence(seed, batches));
 
   it('a batch of 20 new threads costs the same work at 60 and at 600 threads (what it looks at, rows it parses)', () => {
     const workOf = (threads: number) => {

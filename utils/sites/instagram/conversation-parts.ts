@@ -35,9 +35,11 @@ export interface Entry {
   depth: number;
   /** Where the row sits in its thread, once placed. */
   link?: ThreadLink;
+  /** The block holding another comment that kept the row from growing (see `rowOf`). */
+  bound?: Element;
 }
 
-export type Parsed = Entry | { problem: ReasonKey; row: HTMLElement | null };
+export type Parsed = Entry | { problem: ReasonKey; row: HTMLElement | null; bound?: Element };
 
 export function authorFor(handle: string): Author {
   // Comment rows show usernames only; the username is the name people see.
@@ -51,12 +53,13 @@ export function parseRow(
   linkedParent: string | undefined,
   scope: Element,
 ): Parsed {
-  const row = rowOf(link, scope);
+  const { row, bound } = rowOf(link, scope);
   if (!row) return { problem: 'problem_reason_no_row', row: null };
+  const problem = (key: ReasonKey): Parsed => (bound ? { problem: key, row, bound } : { problem: key, row });
   const author = authorLinkOf(row);
-  if (!author) return { problem: 'problem_reason_no_author', row };
+  if (!author) return problem('problem_reason_no_author');
   const postedAt = Date.parse(time.getAttribute('datetime') ?? '');
-  if (!Number.isFinite(postedAt)) return { problem: 'problem_reason_bad_time', row };
+  if (!Number.isFinite(postedAt)) return problem('problem_reason_bad_time');
   const entry: Entry = {
     time,
     row,
@@ -67,6 +70,7 @@ export function parseRow(
     depth: depthOf(time, true),
   };
   if (linkedParent) entry.linkedParent = linkedParent;
+  if (bound) entry.bound = bound;
   return entry;
 }
 
@@ -116,19 +120,29 @@ export function linkOf(
 
 /**
  * A block that looks like a comment row but has no comment timestamp: the nearest block around a profile picture
- * that holds a control. Not the caption (its time links the post), the header, or the composer.
+ * that holds a control. Not the caption (its time links the post), the header, or the composer. `block`: the block
+ * the judgement looked at (the scope when none holds a control): only a change inside it can change the answer.
  */
-export function rowCandidateOf(avatar: Element, scope: Element, owner: Element | null, base: URL): Element | null {
+export function rowCandidateOf(
+  avatar: Element,
+  scope: Element,
+  owner: Element | null,
+  base: URL,
+): { row: Element | null; block: Element } {
   for (let el = avatar.parentElement; el && el !== scope; el = el.parentElement) {
     if (!el.querySelector(SEL.control)) continue;
-    if (el.querySelector(SEL.editor)) return null;
-    // A time linked to a post is the caption's; one whose link names no post is a comment we cannot place.
+    // The first time is found at once; the reply box and the owner are looked for only when it does not decide.
     const time = el.querySelector(SEL.time);
-    if (time && linksToPost(time, base)) return null;
-    if (owner && el.contains(owner)) return null;
-    return el;
+    const link = time?.closest('a');
+    // A time linked to a post is the caption's; one whose link names no post is a comment we cannot place. A link
+    // around the block (nested links) is looked at too: a change to it must reach this judgement.
+    const block = link && !el.contains(link) ? link : el;
+    if (time && linksToPost(time, base)) return { row: null, block };
+    if (owner && el.contains(owner)) return { row: null, block };
+    if (el.querySelector(SEL.editor)) return { row: null, block };
+    return { row: el, block };
   }
-  return null;
+  return { row: null, block: scope };
 }
 
 function linksToPost(time: Element, base: URL): boolean {

@@ -76,6 +76,8 @@ export class ConversationReader {
   readonly #byId = new Map<string, Element[]>();
   /** Rows beyond the first showing one id. */
   #duplicates = 0;
+  /** Rows kept from growing by a block holding other comments (see `rowOf`): a change inside it reads them again. */
+  readonly #rowsBoundBy = new Map<Element, Set<Element>>();
   /** Rows by the block their thread was decided in (a change inside it decides again), and back. */
   readonly #rowsOfBlock = new Map<Element, Set<Element>>();
   readonly #blockOf = new Map<Element, Element>();
@@ -85,8 +87,20 @@ export class ConversationReader {
   /** Rows without a readable timestamp, each with the profile pictures that found it. */
   readonly #timeless = new Map<Element, Set<Element>>();
   readonly #timelessOfAvatar = new Map<Element, Element>();
+  /**
+   * Profile pictures outside comment rows by the block their judgement ("a row without a timestamp", or not) looked
+   * at, and back: a change inside that block judges them again (a caption whose link stops naming the post becomes
+   * such a row).
+   */
+  readonly #judgedIn = new Map<Element, Set<Element>>();
+  readonly #judgeBlockOf = new Map<Element, Element>();
   /** Rows that became or stopped being rows without a timestamp in this batch: their controls change sides. */
   readonly #timelessMoved = new Set<Element>();
+  /**
+   * Elements that became or stopped being comment rows in this batch: the profile pictures inside them change sides
+   * (a row that grew around a row without a timestamp swallows it; a row that went leaves its pictures outside).
+   */
+  readonly #rowsMoved = new Set<Element>();
   /** Controls outside comment rows that may hold part of the conversation back (made per post by `#reset`). */
   #parts!: HiddenParts;
   /** Threads whose rows changed in this batch (ids and thread keys). */
@@ -150,11 +164,15 @@ export class ConversationReader {
     this.#pendingRelink.clear();
     this.#childrenOf.clear();
     this.#rowsOfBlock.clear();
+    this.#rowsBoundBy.clear();
     this.#blockOf.clear();
     this.#problems.clear();
     this.#timeless.clear();
     this.#timelessOfAvatar.clear();
+    this.#judgedIn.clear();
+    this.#judgeBlockOf.clear();
     this.#timelessMoved.clear();
+    this.#rowsMoved.clear();
     this.#parts = this.#newParts(scope);
     this.#touchedThreads.clear();
     this.#shown.clear();
@@ -182,9 +200,8 @@ export class ConversationReader {
       }
       // Inside: the subtree may hold new rows, pictures and controls; the rows, timeless rows and controls around
       // the change are read again.
-      const before = times.size;
-      this.#collectIn(el, times, avatars, controls);
-      if (times.size > before) structural.push(el);
+      // Structural when the subtree holds comment rows, even ones already named by another change of the batch.
+      if (this.#collectIn(el, times, avatars, controls)) structural.push(el);
       else inside.push(el);
       this.#collectAround(el, times, avatars, controls);
     }
@@ -209,6 +226,15 @@ export class ConversationReader {
     if (dropped) structural.push(...inside);
     for (const el of structural) this.#restructured(el);
     this.#relink(fresh);
+    for (const row of this.#rowsMoved) {
+      if (!row.isConnected || !scope.contains(row)) continue;
+      for (const avatar of avatarLinks(row)) {
+        this.work.touched++;
+        avatars.add(avatar);
+      }
+      for (const control of row.querySelectorAll(SEL.control)) controls.add(control);
+    }
+    this.#rowsMoved.clear();
     for (const avatar of avatars) this.#placeAvatar(avatar);
     for (const row of this.#timelessMoved)
       for (const control of row.querySelectorAll(SEL.control)) controls.add(control);
@@ -217,16 +243,24 @@ export class ConversationReader {
     this.#touchedThreads.clear();
   }
 
-  /** Timestamps, profile pictures and controls inside `el` (itself included). */
-  #collectIn(el: Element, times: Set<Element>, avatars: Set<Element>, controls: Set<Element>): void {
+  /** Timestamps, profile pictures and controls inside `el` (itself included); true when it holds a timestamp. */
+  #collectIn(el: Element, times: Set<Element>, avatars: Set<Element>, controls: Set<Element>): boolean {
     const before = times.size + avatars.size + controls.size;
-    if (el.matches(SEL.commentTime)) times.add(el);
-    for (const time of el.querySelectorAll(SEL.commentTime)) times.add(time);
+    let found = false;
+    // A time read before is read again even when its link no longer makes it a comment's (an href changed).
+    const take = (time: Element) => {
+      if (!this.#recs.has(time) && !time.matches(SEL.commentTime)) return;
+      times.add(time);
+      found = true;
+    };
+    if (el.localName === 'time') take(el);
+    for (const time of el.getElementsByTagName('time')) take(time);
     for (const avatar of avatarLinks(el)) avatars.add(avatar);
     if (el.matches(SEL.control)) controls.add(el);
     for (const control of el.querySelectorAll(SEL.control)) controls.add(control);
     this.#parts.noteAdded(el);
     this.work.touched += times.size + avatars.size + controls.size - before;
+    return found;
   }
 
   /** A subtree left the page: its rows, rows without a timestamp and controls go. True when a row went. */
@@ -241,7 +275,10 @@ export class ConversationReader {
       this.work.touched++;
       if (this.#recs.has(time)) dropped = this.#drop(time) || dropped;
     });
-    each(SEL.link, (link) => this.#unplaceAvatar(link));
+    each(SEL.link, (link) => {
+      this.#unplaceAvatar(link);
+      this.#unjudge(link);
+    });
     each(SEL.control, (control) => this.#parts.forget(control));
     return dropped;
   }
@@ -278,9 +315,13 @@ export class ConversationReader {
       }
       const found = this.#timeless.get(at);
       if (found) for (const avatar of found) avatars.add(avatar);
+      const bound = this.#rowsBoundBy.get(at);
+      if (bound) for (const time of bound) times.add(time);
       this.#parts.decidedIn(at, controls);
       if (at.matches(SEL.control)) controls.add(at);
       if (at.localName === 'a' && this.#timelessOfAvatar.has(at)) avatars.add(at);
+      const judged = this.#judgedIn.get(at);
+      if (judged) for (const avatar of judged) avatars.add(avatar);
     }
   }
 
@@ -310,9 +351,11 @@ export class ConversationReader {
   #index(rec: Rec): void {
     const { parsed, time } = rec;
     if (parsed.row) {
+      if (this.#timeOfRow.get(parsed.row) !== time) this.#rowsMoved.add(parsed.row);
       this.#timeOfRow.set(parsed.row, time);
       this.#dirty.add(parsed.row);
     }
+    if (parsed.bound) addTo(this.#rowsBoundBy, parsed.bound, time);
     if ('problem' in parsed) {
       this.#count(parsed.problem, 1);
       return;
@@ -334,7 +377,11 @@ export class ConversationReader {
   #unindex(rec: Rec): void {
     const { parsed, time } = rec;
     if (parsed.row) this.#dirty.add(parsed.row);
-    if (parsed.row && this.#timeOfRow.get(parsed.row) === time) this.#timeOfRow.delete(parsed.row);
+    if (parsed.row && this.#timeOfRow.get(parsed.row) === time) {
+      this.#timeOfRow.delete(parsed.row);
+      this.#rowsMoved.add(parsed.row);
+    }
+    if (parsed.bound) removeFrom(this.#rowsBoundBy, parsed.bound, time);
     if ('problem' in parsed) {
       this.#count(parsed.problem, -1);
       return;
@@ -449,10 +496,13 @@ export class ConversationReader {
   #placeAvatar(avatar: Element): void {
     this.work.touched++;
     this.#unplaceAvatar(avatar);
+    this.#unjudge(avatar);
     const scope = this.#scope as Element;
     if (!profileLinkHandle(avatar) || !avatar.querySelector('img')) return;
     if (avatar === this.#owner || !avatar.isConnected || !scope.contains(avatar) || this.#insideRow(avatar)) return;
-    const row = rowCandidateOf(avatar, scope, this.#owner, this.#base);
+    const { row, block } = rowCandidateOf(avatar, scope, this.#owner, this.#base);
+    addTo(this.#judgedIn, block, avatar);
+    this.#judgeBlockOf.set(avatar, block);
     if (!row) return;
     this.#timelessOfAvatar.set(avatar, row);
     const found = this.#timeless.get(row);
@@ -473,6 +523,13 @@ export class ConversationReader {
       this.#timeless.delete(row);
       this.#timelessMoved.add(row);
     }
+  }
+
+  #unjudge(avatar: Element): void {
+    const block = this.#judgeBlockOf.get(avatar);
+    if (!block) return;
+    this.#judgeBlockOf.delete(avatar);
+    removeFrom(this.#judgedIn, block, avatar);
   }
 
   /** Inside a comment row read from its timestamp. */

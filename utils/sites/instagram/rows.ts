@@ -43,16 +43,17 @@ export function avatarLinks(scope: Element): Element[] {
 
 /**
  * The row of the comment whose timestamp link is `link`: the nearest block holding a profile picture, never one
- * that also holds another comment's timestamp (a thread holds its replies' rows too).
+ * that also holds another comment's timestamp (a thread holds its replies' rows too). `bound`: the block holding
+ * another comment's timestamp that stopped the walk, when it did: should that timestamp go, the row may grow.
  */
-export function rowOf(link: Element, stop: Element): HTMLElement | null {
+export function rowOf(link: Element, stop: Element): { row: HTMLElement | null; bound: Element | null } {
   let last: HTMLElement | null = null;
   for (let el = link.parentElement; el && el !== stop; el = el.parentElement) {
-    if (last && el.querySelectorAll(SEL.commentTime).length > 1) break;
+    if (last && el.querySelectorAll(SEL.commentTime).length > 1) return { row: last, bound: el };
     last = el;
-    if (hasAvatar(el)) return el;
+    if (hasAvatar(el)) return { row: el, bound: null };
   }
-  return last;
+  return { row: last, bound: null };
 }
 
 /** The row's author: its first profile link (the picture, then the name; @mentions in the text come after). */
