@@ -186,9 +186,9 @@ export class PageSession implements ActingSession {
   }
 
   /** The URL names no post and a dialog over the page opened, closed or swapped its post: hand over, read nothing. */
-  private shownPostChanged(): boolean {
+  private shownPostChanged(changed?: ReadonlySet<Node>): boolean {
     if (!this.shown || !this.adapter.shownPostId || this.adapter.matchPostPage(this.url)) return false;
-    if (this.adapter.shownPostId(document) === this.shown.postId) return false;
+    if (this.adapter.shownPostId(document, changed) === this.shown.postId) return false;
     this.shown.changed();
     return true;
   }
@@ -210,7 +210,7 @@ export class PageSession implements ActingSession {
       setTimeout(() => this.readAndRender(), 50);
       return;
     }
-    if (this.shownPostChanged()) return;
+    if (this.shownPostChanged(changed)) return;
     if (!this.isPostPage || !this.services.settings().sites[this.adapter.platform]) {
       if (this.facts) this.teardownMarks();
       this.facts = null;

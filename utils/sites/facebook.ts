@@ -5,7 +5,7 @@
 // Facts: /work/shared/reference/sites.md (Facebook) and the real captures in shared/fixtures/real/.
 import { ARTICLE, isCommentCandidate, readText } from './facebook/comment';
 import { matchPostPage } from './facebook/links';
-import { conversationScope, dialogPostId } from './facebook/page';
+import { conversationScope } from './facebook/page';
 import { createFacebookReader, type ReadWork } from './facebook/reader';
 import type { EditorKind, SiteAdapter } from './types';
 
@@ -96,7 +96,7 @@ export function createFacebookAdapter(): SiteAdapter & { work: ReadWork } {
   return {
     platform: 'facebook',
     matchPostPage,
-    shownPostId: dialogPostId,
+    shownPostId: reader.shownPostId,
     read: reader.read,
     work: reader.work,
     openReply,

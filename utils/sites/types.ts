@@ -78,8 +78,10 @@ export interface SiteAdapter {
    * The post a dialog open over a page that is not a post page shows (Facebook opens a post's dialog over the feed,
    * a Page or a group without changing the address), else null. Asked at every batch while the URL names no post:
    * the session starts when it appears and ends when it closes or shows another post. `read` reads that post.
+   * `changed`: where the page changed since the last call, as `read` gets it (the adapter may follow the dialog
+   * from it instead of looking at the whole page); without it, look at the page.
    */
-  shownPostId?(doc: Document): string | null;
+  shownPostId?(doc: Document, changed?: ReadonlySet<Node>): string | null;
   /**
    * Reads the page. `changed` holds where the DOM observer saw the page change since the last read: the node whose
    * text or attribute changed, the node something was removed from, and each node added (not the list it joined,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commentKey } from '../../../utils/core/model';
 import { changeSet, noteChange, OBSERVED } from '../../../utils/overlay/dom-watcher';
 import { PageReader } from '../../../utils/overlay/page-reader';
-import { createFacebookAdapter } from '../../../utils/sites/facebook';
+import { createFacebookAdapter, matchPostPage } from '../../../utils/sites/facebook';
 import type { PageRead } from '../../../utils/sites/types';
 import { fuzzSeed, parse, realHtml, runsOr } from './fuzz/harness';
 
@@ -63,8 +63,29 @@ interface Page {
   runs: number;
 }
 
+/** The same dialog opened over the feed (an aria-hidden layer with another post's comment): the address names no post. */
+function conversationOverFeed(): Document {
+  const doc = conversation();
+  const feed = parse(
+    `<html><body><div aria-hidden="true" role="main">${articleHtml({
+      id: '55',
+      ...PEOPLE[2]!,
+      text: 'on another post',
+      ago: '1 hour',
+    }).replaceAll(POST, 'https://www.facebook.com/other/posts/pfbid0other')}</div></body></html>`,
+  );
+  doc.body.prepend(doc.importNode(feed.body.firstElementChild!, true));
+  return doc;
+}
+
 const PAGES: Page[] = [
   { name: 'generated conversation', doc: conversation, url: new URL(POST), runs: runsOr(60) },
+  {
+    name: 'generated conversation over the feed',
+    doc: conversationOverFeed,
+    url: new URL('https://www.facebook.com/'),
+    runs: runsOr(40),
+  },
   {
     name: 'post dialog capture (44 comments)',
     doc: () => unstyled(realHtml('facebook-post-dialog-44-comments-2024-11.html')),
@@ -91,7 +112,9 @@ type Op =
   | { kind: 'edit'; at: number; text: string }
   | { kind: 'recycle'; at: number }
   | { kind: 'control'; at: number; label: string }
-  | { kind: 'uncontrol'; at: number };
+  | { kind: 'uncontrol'; at: number }
+  | { kind: 'count'; value: number }
+  | { kind: 'header'; how: 'rename' | 'relink' | 'drop' | 'add' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -116,6 +139,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     ),
   }),
   fc.record({ kind: fc.constant('uncontrol' as const), at: fc.nat() }),
+  // The post's comment count and its header change too (a comment arrives: "9 comments" becomes "10 comments").
+  fc.record({ kind: fc.constant('count' as const), value: fc.nat({ max: 60 }) }),
+  fc.record({
+    kind: fc.constant('header' as const),
+    how: fc.constantFrom('rename' as const, 'relink' as const, 'drop' as const, 'add' as const),
+  }),
 );
 
 let nextId = 900_000;
@@ -152,7 +181,67 @@ function commentIdOf(article: HTMLElement): string | null {
   return url.searchParams.get('comment_id');
 }
 
+/** The conversation's element: the open dialog, else the main column. */
+function conversationOf(doc: Document): Element {
+  return (
+    doc.querySelector('[role="dialog"]:not([aria-hidden="true"])') ?? doc.querySelector('[role="main"]') ?? doc.body
+  );
+}
+
+const HEADER = '[data-ad-rendering-role="profile_name"]';
+
+function applyPageOp(doc: Document, op: Extract<Op, { kind: 'count' | 'header' }>): void {
+  const scope = conversationOf(doc);
+  if (op.kind === 'count') {
+    const label = [...scope.querySelectorAll('[role="button"] span[dir="auto"]')].find((el) =>
+      /^\d+ comments?$/.test(el.textContent ?? ''),
+    );
+    const text = `${op.value} comment${op.value === 1 ? '' : 's'}`;
+    if (label?.firstChild?.nodeType === 3) (label.firstChild as Text).data = text;
+    else if (label) label.textContent = text;
+    else {
+      const button = doc.createElement('div');
+      button.setAttribute('role', 'button');
+      const span = doc.createElement('span');
+      span.setAttribute('dir', 'auto');
+      span.textContent = text;
+      button.append(span);
+      scope.firstElementChild?.prepend(button);
+    }
+    return;
+  }
+  const header = scope.querySelector(HEADER);
+  const link = header?.querySelector('a[href]');
+  if (op.how === 'rename') {
+    const span = link?.querySelector('span');
+    if (span) span.textContent = span.textContent === 'Acme Coffee' ? 'Acme Coffee Co.' : 'Acme Coffee';
+  } else if (op.how === 'relink') {
+    link?.setAttribute(
+      'href',
+      link.getAttribute('href')?.includes('/acme2')
+        ? 'https://www.facebook.com/acme'
+        : 'https://www.facebook.com/acme2',
+    );
+  } else if (op.how === 'drop') header?.remove();
+  else if (!header) {
+    const block = doc.createElement('div');
+    block.setAttribute('data-ad-rendering-role', 'profile_name');
+    const h2 = doc.createElement('h2');
+    const a = doc.createElement('a');
+    a.setAttribute('href', 'https://www.facebook.com/acme?__tn__=-UC');
+    a.append(doc.createElement('span'));
+    (a.firstChild as Element).textContent = 'Acme Coffee';
+    h2.append(a);
+    block.append(h2);
+    scope.firstElementChild?.prepend(block);
+  }
+}
+
 function apply(doc: Document, op: Op): void {
+  if (op.kind === 'count' || op.kind === 'header') {
+    applyPageOp(doc, op);
+    return;
+  }
   const rows = articles(doc);
   if (rows.length === 0) return;
   const pick = (i: number) => rows[i % rows.length]!;
@@ -280,6 +369,10 @@ describe('Facebook delta reads add up to a full read', () => {
               const changed = changeSet();
               for (const record of observer.takeRecords()) noteChange(record, changed);
 
+              // The page session asks which post the dialog shows first, when the address names none.
+              if (!page.url.pathname.includes('/posts/')) {
+                expect(adapter.shownPostId?.(doc, changed)).toBe(createFacebookAdapter().shownPostId?.(doc) ?? null);
+              }
               const read = adapter.read(doc, page.url, changed);
               const full = createFacebookAdapter().read(doc, page.url);
               // In the adapter's terms: the deltas applied one after another equal the full read.
@@ -318,7 +411,11 @@ describe('Facebook delta reads add up to a full read', () => {
 });
 
 describe('Facebook delta reads: the work of a batch follows the change, not the page', () => {
-  /** A dialog with `n` threads, every fifth with a nested reply, every seventh with a "View 2 replies" control. */
+  /**
+   * A dialog with `n` threads, every fifth with a nested reply, every seventh with a "View 2 replies" control, and a
+   * "View more comments" after the list in a language without a word table (Finnish): known by where it stands, after
+   * the last comment, which must not cost a look at the whole list.
+   */
   function bigPage(n: number): { doc: Document; list: Element } {
     let body = '';
     for (let i = 0; i < n; i++) body += threadHtml(i);
@@ -326,6 +423,7 @@ describe('Facebook delta reads: the work of a batch follows the change, not the 
       <div data-ad-rendering-role="profile_name"><h2><a href="https://www.facebook.com/acme?__tn__=-UC"><strong><span>Acme Coffee</span></strong></a></h2></div>
       <div role="button"><span dir="auto">${n + 40} comments</span></div>
       <ul class="comments">${body}</ul>
+      <div><div role="button"><span dir="auto">Näytä lisää kommentteja</span></div></div>
       <div role="textbox" contenteditable="true" data-lexical-editor="true" aria-label="Write a comment…"></div>
     </div></div></body></html>`);
     return { doc, list: doc.querySelector('ul.comments')! };
@@ -338,25 +436,64 @@ describe('Facebook delta reads: the work of a batch follows the change, not the 
     const control = i % 7 === 0 ? '<div><div role="button"><span dir="auto">View 2 replies</span></div></div>' : '';
     return `<li>${c(id, i % 4 === 1 ? 0 : 2)}${reply}${control}</li>`;
   }
-  const rowsIn = (el: Element) =>
-    el.querySelectorAll('[role="article"]').length + (el.matches('[role="article"]') ? 1 : 0);
 
-  /** Appends 20 threads and reads the batch; returns what the adapter did. */
-  function batchOn(n: number) {
+  /**
+   * Runs `fn` counting what every query it makes looks at: the most comment rows under one root queried (a query of
+   * the document counts all of them). Walks are counted by the adapter itself (`work.visited`).
+   */
+  function queriesOf<T>(fn: () => T): { result: T; largestQuery: number } {
+    const { querySelectorAll: elementAll } = Element.prototype;
+    const { querySelectorAll: documentAll } = Document.prototype;
+    const rowsUnder = (root: ParentNode) => elementAll.call(root as Element, '[role="article"]').length;
+    let largestQuery = 0;
+    Element.prototype.querySelectorAll = function (this: Element, selector: string) {
+      largestQuery = Math.max(largestQuery, rowsUnder(this) + (this.matches('[role="article"]') ? 1 : 0));
+      return elementAll.call(this, selector);
+    } as typeof elementAll;
+    Document.prototype.querySelectorAll = function (this: Document, selector: string) {
+      largestQuery = Math.max(largestQuery, documentAll.call(this, '[role="article"]').length);
+      return documentAll.call(this, selector);
+    } as typeof documentAll;
+    try {
+      return { result: fn(), largestQuery };
+    } finally {
+      Element.prototype.querySelectorAll = elementAll;
+      Document.prototype.querySelectorAll = documentAll;
+    }
+  }
+
+  /** Reads page `n` in full, makes the change, reads the batch; returns the read and what the adapter did. */
+  function batchAfter(n: number, makeChange: (doc: Document, list: Element) => void, url = URL_POST) {
     const { doc, list } = bigPage(n);
     const adapter = createFacebookAdapter();
-    adapter.read(doc, URL_POST);
+    const first = adapter.read(doc, url);
     const observer = new MutationObserver(() => undefined);
     observer.observe(doc.documentElement, OBSERVED);
-    const html = Array.from({ length: 20 }, (_, k) => threadHtml(n + k)).join('');
-    list.append(...parse(`<ul>${html}</ul>`).querySelector('ul')!.children);
+    makeChange(doc, list);
     const changed = changeSet();
     for (const record of observer.takeRecords()) noteChange(record, changed);
     observer.disconnect();
-    const read = adapter.read(doc, URL_POST, changed);
-    return { read, rows: adapter.work.rows, largestQuery: Math.max(0, ...adapter.work.queried.map(rowsIn)) };
+    const { result, largestQuery } = queriesOf(() => ({
+      shownPostId: matchPostPage(url) ? null : (adapter.shownPostId?.(doc, changed) ?? null),
+      read: adapter.read(doc, url, changed),
+    }));
+    const full = createFacebookAdapter().read(doc, url);
+    return { ...result, first, full, work: { ...adapter.work }, rows: adapter.work.rows, largestQuery };
   }
+  const appendThreads =
+    (n: number, count = 20) =>
+    (_doc: Document, list: Element) => {
+      const html = Array.from({ length: count }, (_, k) => threadHtml(n + k)).join('');
+      list.append(...parse(`<ul>${html}</ul>`).querySelector('ul')!.children);
+    };
+  /** Appends 20 threads and reads the batch; returns what the adapter did. */
+  const batchOn = (n: number) => batchAfter(n, appendThreads(n));
   const URL_POST = new URL(POST);
+  /** The same dialog opened over the feed: the address names no post, the post comes from the comment links. */
+  const URL_FEED = new URL('https://www.facebook.com/');
+  /** The "820 comments" line above the comments. */
+  const countLabel = (doc: Document) =>
+    [...doc.querySelectorAll('[role="button"] span[dir="auto"]')].find((el) => /comments$/.test(el.textContent ?? ''))!;
 
   it('reads the 20 new threads’ rows only, at 50 and at 400 threads', () => {
     const replies = (from: number, to: number) =>
@@ -373,8 +510,109 @@ describe('Facebook delta reads: the work of a batch follows the change, not the 
       const total = n + 20 + replies(0, n + 20);
       expect(b.read.delta?.readable).toBe(total);
       expect(b.read.candidates).toBe(total);
-      expect(b.read.collapsed.filter((c) => c.kind === 'more-replies')).toHaveLength(controls(n + 20));
+      // The "View 2 replies", and the Finnish "View more comments" known by where it stands (after the last thread).
+      expect(b.read.collapsed.filter((c) => c.kind === 'more-replies')).toHaveLength(controls(n + 20) + 1);
+      expect(b.read.collapsed.find((c) => c.label === 'Näytä lisää kommentteja')?.parentId).toBe(
+        String(10_000 + n + 19),
+      );
     }
+  }, 120_000);
+
+  it('a comment arriving with the count going up: header and count from a walk over the header, at 50 and 400', () => {
+    const at = (n: number) =>
+      batchAfter(n, (doc, list) => {
+        appendThreads(n, 1)(doc, list);
+        countLabel(doc).textContent = `${2 * n + 100} comments`;
+      });
+    const small = at(50);
+    const large = at(400);
+    for (const [n, b] of [
+      [50, small],
+      [400, large],
+    ] as const) {
+      // No query looks at more than one thread (the old read queried the whole conversation for the count).
+      expect(b.largestQuery).toBeLessThanOrEqual(2);
+      expect(b.read.collapsed.at(-1)).toMatchObject({ kind: 'more-comments', label: `${2 * n + 100} comments` });
+      expect(b.read.collapsed.map((c) => c.label)).toEqual(b.full.collapsed.map((c) => c.label));
+      expect(b.read.post).toEqual(b.full.post);
+    }
+    // The walk stops at the first comment: the header's few elements, whatever the length of the conversation.
+    expect(small.work.visited).toBeGreaterThan(0);
+    expect(small.work.visited).toBeLessThan(20);
+    expect(large.work.visited).toBe(small.work.visited);
+  }, 120_000);
+
+  it('the header renamed is read again from the header alone, at 50 and 400 threads', () => {
+    const at = (n: number) =>
+      batchAfter(n, (doc) => {
+        doc.querySelector('h2 a span')!.textContent = 'Acme Coffee Co.';
+      });
+    const small = at(50);
+    const large = at(400);
+    for (const b of [small, large]) {
+      expect(b.read.post?.author.displayName).toBe('Acme Coffee Co.');
+      expect(b.read.post).toEqual(b.full.post);
+      expect(b.largestQuery).toBeLessThanOrEqual(2);
+      expect(b.rows).toBe(0);
+    }
+    expect(small.work.visited).toBeLessThan(20);
+    expect(large.work.visited).toBe(small.work.visited);
+  }, 120_000);
+
+  it('hidden parts: a batch that changes no control compares nothing and hands the same list', () => {
+    for (const n of [50, 400]) {
+      const b = batchAfter(n, (doc) => {
+        doc.querySelectorAll('[lang] [dir="auto"]')[3]!.textContent = 'edited';
+      });
+      expect(b.rows).toBe(1);
+      expect(b.read.collapsed).toBe(b.first.collapsed);
+      expect(b.work.compared).toBe(0);
+    }
+  }, 120_000);
+
+  it('hidden parts: controls arriving near the end are placed with a few comparisons, at 50 and 400 threads', () => {
+    // 20 threads appended, two of them with a "View 2 replies", before the "View more comments" after the list.
+    const small = batchOn(50);
+    const large = batchOn(400);
+    for (const b of [small, large]) {
+      expect(b.read.collapsed.map((c) => [c.label, c.parentId])).toEqual(
+        b.full.collapsed.map((c) => [c.label, c.parentId]),
+      );
+      expect(b.read.collapsed).not.toBe(b.first.collapsed);
+    }
+    // Each new control: the last (after it), the one before (before it): two comparisons, not a sort of them all.
+    expect(small.work.compared).toBe(4);
+    expect(large.work.compared).toBe(small.work.compared);
+  }, 120_000);
+
+  it('a dialog over the feed: which post it shows is followed from the batch, at 50 and 400 threads', () => {
+    const small = batchAfter(50, appendThreads(50), URL_FEED);
+    const large = batchAfter(400, appendThreads(400), URL_FEED);
+    for (const b of [small, large]) {
+      expect(b.shownPostId).toBe('pfbid0abc');
+      expect(b.read.post?.id).toBe('pfbid0abc');
+      expect(b.read.delta).toBeDefined();
+      // The session's question and the read's share one look at the batch; no document-wide query.
+      expect(b.largestQuery).toBeLessThanOrEqual(2);
+    }
+    // The comment links of the 20 new threads and their replies, looked at once.
+    expect(large.work.visited).toBe(small.work.visited);
+  }, 120_000);
+
+  it('a dialog over the feed: closing it, or its post links leaving, looks at the page again', () => {
+    const closed = batchAfter(50, (doc) => doc.querySelector('[role="dialog"]')!.remove(), URL_FEED);
+    expect(closed.shownPostId).toBeNull();
+    const emptied = batchAfter(50, (_doc, list) => list.replaceChildren(), URL_FEED);
+    expect(emptied.shownPostId).toBeNull();
+    const other = batchAfter(
+      50,
+      (_doc, list) => {
+        for (const a of list.querySelectorAll('a[href*="comment_id="]'))
+          a.setAttribute('href', a.getAttribute('href')!.replace('pfbid0abc', 'pfbid0next'));
+      },
+      URL_FEED,
+    );
+    expect(other.shownPostId).toBe('pfbid0next');
   }, 120_000);
 
   it('a reply added inside its parent’s element re-reads the parent, and the control after it', () => {

@@ -5,7 +5,7 @@
 import type { Author, Comment } from '../../core/model';
 import type { CollapsedPart } from '../types';
 import { ARTICLE, type CommentRead, isCommentCandidate, readText } from './comment';
-import { parseCommentLink, profileHandle } from './links';
+import { profileHandle } from './links';
 import { actingNameIn, collapsedKindOf, commentCountIn, isFilteredOrder } from './words';
 
 export const SEL = {
@@ -65,35 +65,6 @@ export function conversationScope(doc: Document): Element {
   return found ?? doc.querySelector(SEL.main) ?? doc.body ?? doc.documentElement;
 }
 
-/**
- * The post of a dialog open over a page whose address names no post (Facebook opens it over the feed, a Page or a
- * group without changing the address): its own timestamp link may have an empty href, so the post comes from the
- * comment links (the post path they carry, else the post half of a base64 comment id). Null with no such dialog.
- */
-export function dialogPostId(doc: Document): string | null {
-  const scope = conversationScope(doc);
-  if (!scope.matches(SEL.dialog)) return null;
-  let base: URL;
-  try {
-    base = new URL(doc.URL);
-  } catch {
-    return null;
-  }
-  let half: string | null = null;
-  for (const a of scope.querySelectorAll('a[href*="comment_id="]')) {
-    if (a.closest(SEL.hidden)) continue;
-    const link = parseCommentLink(a.getAttribute('href') ?? '', base);
-    if (link?.postId) return link.postId;
-    half ??= link?.postHalf ?? null;
-  }
-  return half;
-}
-
-export function dialogPost(doc: Document): { postId: string } | null {
-  const postId = dialogPostId(doc);
-  return postId ? { postId } : null;
-}
-
 /** Not in an aria-hidden layer, and rendered (Facebook keeps hidden copies of some comments). */
 export function shown(el: Element): boolean {
   if (el.closest(SEL.hidden)) return false;
@@ -134,46 +105,92 @@ export function precedingComment(el: Element, scope: Element): Element | null {
     let sib = node.previousElementSibling;
     for (let hops = 0; sib && hops < 4; hops++, sib = sib.previousElementSibling) {
       if (sib.matches(ARTICLE) && isCommentCandidate(sib)) return sib;
-      const articles = sib.querySelectorAll(ARTICLE);
-      for (let i = articles.length - 1; i >= 0; i--) if (isCommentCandidate(articles[i]!)) return articles[i]!;
+      const last = lastCommentIn(sib);
+      if (last) return last;
     }
     if (node.parentElement?.matches(ARTICLE)) return null;
   }
   return null;
 }
 
-/** The post's author: the header's profile name link in the scope (and that link, to know when it changes). */
-export function postAuthor(scope: Element, base: URL): { author: Author; el: Element } | null {
-  for (const a of scope.querySelectorAll<HTMLAnchorElement>(SEL.authorLink)) {
-    if (a.closest(ARTICLE) && isCommentCandidate(a.closest(ARTICLE)!)) continue;
-    if (a.closest(SEL.hidden)) continue;
-    let url: URL;
-    try {
-      url = new URL(a.getAttribute('href') ?? '', base);
-    } catch {
-      continue;
-    }
-    const handle = profileHandle(url);
-    const name = oneLine(readText(a));
-    if (handle && name) return { author: { handle, displayName: name, profileUrl: `${base.origin}/${handle}` }, el: a };
+/**
+ * The last comment article inside `root`, walking back from its end: a control after a list of 2,000 comments looks
+ * at the last thread, not at the list.
+ */
+function lastCommentIn(root: Element): Element | null {
+  for (let el = lastDescendant(root); el !== root; ) {
+    if (el.matches(ARTICLE) && isCommentCandidate(el)) return el;
+    const prev: Element | null = el.previousElementSibling;
+    el = prev ? lastDescendant(prev) : (el.parentElement ?? root);
   }
   return null;
 }
 
+function lastDescendant(el: Element): Element {
+  let at = el;
+  while (at.lastElementChild) at = at.lastElementChild;
+  return at;
+}
+
+type Count = { el: HTMLElement; value: number; label: string };
+
 /**
- * "820 comments" above the comments (before `first`, the first comment shown): the count and where it is, or null
- * when the page shows none.
+ * The post's author (the header's profile name link, outside the comments; with the link, to know when it changes)
+ * and its comment count ("820 comments", above `first`, the first comment shown): one walk in document order from
+ * the top of the scope, past the header, to the first comment shown, and further only while no author link was
+ * found. Hidden layers are skipped whole. `visited`: the elements walked.
  */
-export function commentCount(
+export function pageFigures(
   scope: Element,
-  first: Element | null,
-): { el: HTMLElement; value: number; label: string } | null {
-  for (const el of scope.querySelectorAll<HTMLElement>(SEL.countText)) {
-    if (first && first.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) break;
-    if (el.closest(SEL.hidden)) continue;
-    const label = oneLine(readText(el));
-    const value = commentCountIn(label);
-    if (value !== null) return { el, value, label };
+  base: URL,
+  isFirst: (el: Element) => boolean,
+): { author: { author: Author; el: Element } | null; count: Count | null; visited: number } {
+  let author: { author: Author; el: Element } | null = null;
+  let count: Count | null = null;
+  let visited = 0;
+  let pastFirst = false;
+  if (scope.closest(SEL.hidden)) return { author, count, visited };
+  let el: Element | null = scope.firstElementChild;
+  while (el) {
+    visited++;
+    if (el.getAttribute('aria-hidden') === 'true') {
+      el = nextInOrder(el, scope, true);
+      continue;
+    }
+    if (!pastFirst && isFirst(el)) pastFirst = true;
+    if (!pastFirst && !count && el.matches(SEL.countText)) {
+      const label = oneLine(readText(el));
+      const value = commentCountIn(label);
+      if (value !== null) count = { el: el as HTMLElement, value, label };
+    }
+    if (!author && el.matches(SEL.authorLink)) author = authorOfLink(el, base);
+    if (author && (pastFirst || count)) break;
+    el = nextInOrder(el, scope, false);
+  }
+  return { author, count, visited };
+}
+
+function authorOfLink(a: Element, base: URL): { author: Author; el: Element } | null {
+  const article = a.closest(ARTICLE);
+  if (article && isCommentCandidate(article)) return null;
+  let url: URL;
+  try {
+    url = new URL(a.getAttribute('href') ?? '', base);
+  } catch {
+    return null;
+  }
+  const handle = profileHandle(url);
+  const name = oneLine(readText(a));
+  return handle && name
+    ? { author: { handle, displayName: name, profileUrl: `${base.origin}/${handle}` }, el: a }
+    : null;
+}
+
+/** The element after `el` in document order inside `root` (past its subtree when `skip`), or null at the end. */
+function nextInOrder(el: Element, root: Element, skip: boolean): Element | null {
+  if (!skip && el.firstElementChild) return el.firstElementChild;
+  for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+    if (at.nextElementSibling) return at.nextElementSibling;
   }
   return null;
 }

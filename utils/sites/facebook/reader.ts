@@ -8,12 +8,12 @@
 import { t, tn } from '../../i18n';
 import type { PageRead } from '../types';
 import { ARTICLE, isCommentCandidate, readComment } from './comment';
+import { type Changes, DialogPost, dialogMayHaveMoved } from './dialog-post';
 import { matchPostPage } from './links';
 import {
   actingHandle,
   authorFromUrl,
   conversationScope,
-  dialogPost,
   Memories,
   mayBePageFigure,
   SEL,
@@ -22,20 +22,23 @@ import {
 } from './page';
 import { Index, type Row } from './row-index';
 
-/** Where a batch changed the page: the watcher's nodes, and which of them were added (their subtrees are new). */
-type Changes = ReadonlySet<Node> & { readonly added?: ReadonlySet<Node> };
-
 /** What the last read did, for tests: rows read and the roots queried (never the whole conversation on a delta). */
 export interface ReadWork {
   rows: number;
   queried: Element[];
+  /** Elements walked or looked at one by one: the post's header and count, the dialog's post links. */
+  visited: number;
+  /** Document-position comparisons placing the hidden parts in order. */
+  compared: number;
 }
 
 const FIND = `${ARTICLE}, ${SEL.button}, ${SEL.editor}`;
 
 export function createFacebookReader() {
-  const work: ReadWork = { rows: 0, queried: [] };
+  const work: ReadWork = { rows: 0, queried: [], visited: 0, compared: 0 };
   const memories = new Memories();
+  /** The post of a dialog over an address that names none: followed batch by batch. */
+  const dialog = new DialogPost();
   let index: Index | null = null;
   /** The handle of each commenter's name (the reply box names whom it answers). */
   const byName = new Map<string, string>();
@@ -43,7 +46,9 @@ export function createFacebookReader() {
   function read(doc: Document, url: URL, changed?: Changes): PageRead {
     work.rows = 0;
     work.queried = [];
-    const match = matchPostPage(url) ?? dialogPost(doc);
+    work.visited = 0;
+    work.compared = 0;
+    const match = matchPostPage(url) ?? dialogMatch(doc, changed);
     const result: PageRead = {
       post: null,
       actingHandle: null,
@@ -64,6 +69,7 @@ export function createFacebookReader() {
       !changed || !index || index.scope !== scope || index.postId !== match.postId || index.href !== url.href;
     if (full) index = new Index(scope, match.postId, url.href, memory);
     const x = index!;
+    x.controlOrder.compared = 0;
     const query = (root: Element, selector: string) => {
       work.queried.push(root);
       return root.querySelectorAll<HTMLElement>(selector);
@@ -156,12 +162,10 @@ export function createFacebookReader() {
     // Controls: the changed ones, and those a new row may now precede.
     for (const el of moved) for (const c of x.controlsNear(el, scope, query)) dirtyControls.add(c);
     for (const button of dirtyControls) x.readControl(button, scope, inAdded.has(button));
+    work.compared = x.controlOrder.compared;
 
     // The post, its count and its composers: read again only when a change came near them.
-    if (pageDirty) {
-      work.queried.push(scope);
-      x.readPage(scope, url, full);
-    }
+    if (pageDirty) work.visited += x.readPage(scope, url);
     for (const editor of x.editors) if (!editor.isConnected) x.editors.delete(editor);
 
     result.candidates = x.candidates();
@@ -221,24 +225,19 @@ export function createFacebookReader() {
     return result;
   }
 
+  function dialogMatch(doc: Document, changed?: Changes): { postId: string } | null {
+    const postId = dialog.id(doc, changed);
+    work.visited += dialog.visited;
+    return postId ? { postId } : null;
+  }
+
   return {
     read,
+    /** The post a dialog over an address that names none shows (followed from the batch's changes). */
+    shownPostId: (doc: Document, changed?: Changes) => dialog.id(doc, changed),
     /** The handle of the commenter a reply box names ("Reply to NAME"). */
     handleByName: (name: string) => byName.get(name) ?? null,
     /** What the last read did (tests count it: on a delta it must not grow with the page). */
     work,
   };
-}
-
-/** A dialog added or removed, or rows arriving in a dialog that is not the conversation read now. */
-function dialogMayHaveMoved(changed: Changes, scope: Element): boolean {
-  for (const node of changed) {
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    // Only added and removed subtrees are looked into (a node something was removed from may be the whole list).
-    const whole = !el.isConnected || (changed.added ? changed.added.has(el) : true);
-    if (whole && (el.matches(SEL.dialog) || el.querySelector(SEL.dialog))) return true;
-    if (el.isConnected && !scope.contains(el) && el.closest(SEL.dialog)) return true;
-  }
-  return false;
 }

@@ -2,9 +2,10 @@
 // which element shows each comment, and the running totals the page's health is made of, so a batch updates them
 // by what it touched and never walks the page. Used by ./reader.ts.
 import type { Author, Comment } from '../../core/model';
+import { ElementOrder } from '../element-order';
 import type { CollapsedPart } from '../types';
 import { ARTICLE, type CommentRead, readText } from './comment';
-import { classifyButton, commentCount, type Memory, oneLine, postAuthor, precedingComment, SEL } from './page';
+import { classifyButton, type Memory, oneLine, pageFigures, precedingComment, SEL } from './page';
 import { repliersIn } from './words';
 
 export interface Row {
@@ -33,6 +34,8 @@ export class Index {
   private readonly shownById = new Map<string, Element>();
   private readonly shownAt = new Map<Element, { comment: Comment; path: string }>();
   private readonly controls = new Map<HTMLElement, Control>();
+  /** The controls in document order, kept as they come and go (the hidden parts are listed in that order). */
+  readonly controlOrder = new ElementOrder<HTMLElement>();
   /** The controls that follow each row (recomputed when the row changes or goes). */
   private readonly followers = new Map<Element, Set<HTMLElement>>();
   private controlsVersion = 0;
@@ -217,6 +220,7 @@ export class Index {
     const control = this.controls.get(el as HTMLElement);
     if (!control) return;
     this.controls.delete(el as HTMLElement);
+    this.controlOrder.delete(el as HTMLElement);
     if (control.after) this.followers.get(control.after)?.delete(el as HTMLElement);
     this.controlsVersion++;
   }
@@ -254,6 +258,8 @@ export class Index {
     if (before && sameControl(before, control) && !moved) return;
     if (before?.after) this.followers.get(before.after)?.delete(button);
     this.controls.set(button, control);
+    // New or moved: placed in the order by a binary search (an unchanged control keeps its place).
+    if (!before || moved) this.controlOrder.place(button);
     if (control.after) {
       const set = this.followers.get(control.after) ?? new Set<HTMLElement>();
       this.followers.set(control.after, set);
@@ -264,26 +270,42 @@ export class Index {
 
   /**
    * The hidden parts, in document order, then the order menu and the count when they hide comments. The same array
-   * while nothing in it changed (the overlay compares by identity first).
+   * while nothing in it changed (the overlay compares by identity first); a batch that changed no control, nor the
+   * count, nor whether the count is above the comments shown, costs nothing here.
    */
   collapsed(scope: Element): CollapsedPart[] {
     if (this.builtVersion !== this.controlsVersion) {
-      const sorted = [...this.controls].sort(([a], [b]) =>
-        a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-      );
       this.filtered = null;
       this.controlList = [];
-      for (const [, c] of sorted) {
-        if (c.kind === 'order') this.filtered = c.label;
-        else if (c.part) this.controlList.push(c.part);
+      for (const el of this.controlOrder.items) {
+        const c = this.controls.get(el);
+        if (c?.kind === 'order') this.filtered = c.label;
+        else if (c?.part) this.controlList.push(c.part);
       }
       this.builtVersion = this.controlsVersion;
     }
+    const count = this.count && this.count.value > this.shownCount() ? this.count : null;
+    const key = this.listKey;
+    if (
+      this.lastList &&
+      key.version === this.builtVersion &&
+      key.scope === scope &&
+      key.filtered === this.filtered &&
+      key.countEl === (count?.el ?? null) &&
+      key.countLabel === (count?.label ?? null)
+    ) {
+      return this.lastList;
+    }
+    this.listKey = {
+      version: this.builtVersion,
+      scope,
+      filtered: this.filtered,
+      countEl: count?.el ?? null,
+      countLabel: count?.label ?? null,
+    };
     const list = [...this.controlList];
     if (this.filtered) list.push({ kind: 'more-comments', label: this.filtered, element: scope as HTMLElement });
-    const count = this.count;
-    if (count && count.value > this.shownCount())
-      list.push({ kind: 'more-comments', label: count.label, element: count.el });
+    if (count) list.push({ kind: 'more-comments', label: count.label, element: count.el });
     if (!this.lastList || !sameParts(this.lastList, list)) this.lastList = list;
     return this.lastList;
   }
@@ -291,19 +313,26 @@ export class Index {
   private builtVersion = -1;
   private controlList: CollapsedPart[] = [];
   private lastList: CollapsedPart[] | null = null;
+  /** What the last list was made of. */
+  private listKey: {
+    version: number;
+    scope: Element | null;
+    filtered: string | null;
+    countEl: Element | null;
+    countLabel: string | null;
+  } = { version: -1, scope: null, filtered: null, countEl: null, countLabel: null };
 
   /**
-   * The post's header and its count: a query each, only when a change came near them (a full read knows its first
-   * comment; after that, finding it walks the rows).
+   * The post's header and its count, read again only when a change came near them: one walk from the top of the
+   * conversation to its first comment shown (further only while no header link was found). Returns the elements
+   * walked.
    */
-  readPage(scope: Element, url: URL, full: boolean): void {
-    const found = postAuthor(scope, url);
-    this.author = found?.author ?? null;
-    this.authorEl = found?.el ?? null;
-    let first: Element | null = null;
-    if (full) first = this.shownAt.keys().next().value ?? null;
-    else if (this.shownAt.size) first = [...scope.querySelectorAll(ARTICLE)].find((a) => this.shownAt.has(a)) ?? null;
-    this.count = commentCount(scope, first);
+  readPage(scope: Element, url: URL): number {
+    const found = pageFigures(scope, url, (el) => this.shownAt.has(el));
+    this.author = found.author?.author ?? null;
+    this.authorEl = found.author?.el ?? null;
+    this.count = found.count;
+    return found.visited;
   }
 }
 
