@@ -51,7 +51,10 @@ export class PageReader {
       ? this.known.mergeDelta(read.comments, read.delta.released, released)
       : this.known.merge(read.comments, released);
     const readable = read.delta ? read.delta.readable : read.comments.length;
-    const loading = !read.post && now - this.startedAt < LOADING_GRACE_MS;
+    const young = now - this.startedAt < LOADING_GRACE_MS;
+    // A post counted comments and none is shown yet: still rendering during the grace, broken after it.
+    const loading = (!read.post || !!read.unfound) && young;
+    const unfound = !!read.unfound && !young;
     const signature = [
       read.post?.id,
       read.post?.author.handle,
@@ -61,6 +64,7 @@ export class PageReader {
       read.problems.join('|'),
       read.moreBelow,
       loading,
+      unfound,
     ].join('\u0001');
     let changedView = merged || signature !== this.signature;
     this.signature = signature;
@@ -82,6 +86,7 @@ export class PageReader {
       problems: read.problems,
       loading,
       moreBelow: read.moreBelow,
+      ...(unfound && { unfound }),
     };
     return { facts, changed: changedView, released, added: this.known.takeNewKeys() };
   }

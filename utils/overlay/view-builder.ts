@@ -137,7 +137,7 @@ export class ViewBuilder {
     const problems = [...facts.problems];
     if (facts.moreBelow) problems.push(moreBelowText());
     let health: Health = 'ok';
-    if (facts.candidates > 0 && facts.readable === 0) {
+    if ((facts.candidates > 0 && facts.readable === 0) || facts.unfound) {
       health = 'broken';
       if (!problems.length) problems.push(t('problem_comments_unreadable'));
     } else if (problems.length || classifier.incomplete || facts.loading) {

@@ -51,6 +51,8 @@ export interface PageFacts {
   loading: boolean;
   /** The site has more replies to load below (see PageRead.moreBelow). */
   moreBelow?: boolean;
+  /** The page counts comments and none was found, past the loading grace (see PageRead.unfound): broken. */
+  unfound?: boolean;
 }
 
 /** The problem line for a conversation that loads more as the user scrolls (the panel words it as a hint). */

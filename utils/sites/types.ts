@@ -64,6 +64,11 @@ export interface PageRead {
   /** Human-readable reasons why something could not be read, for the panel. */
   problems: string[];
   /**
+   * The page says the post has comments and not one element looked like one: what the adapter looks for is gone.
+   * After the loading grace the overlay calls this broken, never a conversation with nothing waiting.
+   */
+  unfound?: boolean;
+  /**
    * True while the page has not shown the end of the conversation yet: the site loads more replies as you scroll,
    * so what was read so far is not all there is.
    */

@@ -2,7 +2,9 @@
 // name only what changed, and health never reads as whole from a partial read.
 import { describe, expect, it } from 'vitest';
 import type { Comment } from '../../../utils/core/model';
-import { PageReader } from '../../../utils/overlay/page-reader';
+import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
+import { LOADING_GRACE_MS, PageReader } from '../../../utils/overlay/page-reader';
+import { buildPageView } from '../../../utils/overlay/view-model';
 import type { PageRead, SiteAdapter } from '../../../utils/sites/types';
 
 const URL_A = new URL('https://www.facebook.com/acme/posts/1');
@@ -127,5 +129,18 @@ describe('PageReader', () => {
     expect(() => reader.read(document, 2, new Set())).toThrow('bad page');
     reader.read(document, 3, new Set());
     expect(asked.map((x) => x === undefined)).toEqual([true, false, true]);
+  });
+
+  it('a post that counts comments while none is found loads during the grace and is broken after it', () => {
+    const unfound = () => base({ problems: ['The post has 820 comments, but none…'], unfound: true });
+    const { adapter } = scripted([unfound(), unfound(), base({ candidates: 1, comments: [] })]);
+    const reader = new PageReader(adapter, URL_A, 0);
+    const settings = { ...DEFAULT_SETTINGS, brand: { x: [], facebook: ['acme'], instagram: [] } };
+    const health = (now: number) => {
+      const { facts } = reader.read(document, now, new Set());
+      return buildPageView(facts, settings, new Map(), now, 'en').health;
+    };
+    expect(health(LOADING_GRACE_MS - 1)).toBe('incomplete');
+    expect(health(LOADING_GRACE_MS)).toBe('broken');
   });
 });

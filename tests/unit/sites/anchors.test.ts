@@ -143,6 +143,7 @@ function viewOf(site: SiteCase, doc: Document) {
       readable: read.comments.length,
       problems: read.problems,
       loading: false,
+      ...(read.unfound && { unfound: true }), // past the loading grace
       ...(read.moreBelow !== undefined && { moreBelow: read.moreBelow }),
     },
     settings,
@@ -175,4 +176,16 @@ describe.each(SITES)('$name: an anchor that stops matching', (site) => {
     },
     60_000,
   );
+});
+
+describe('Facebook: the comments gone while the post counts them', () => {
+  it('is broken, naming the count (never a conversation with nothing waiting)', () => {
+    const facebook = SITES.find((s) => s.name === 'Facebook')!;
+    const doc = facebook.page();
+    dropAttribute('[role="article"]', 'role')(doc);
+    const { view, read } = viewOf(facebook, doc);
+    expect(read.candidates).toBe(0);
+    expect(view.health).toBe('broken');
+    expect(view.problems.join(' ')).toMatch(/comments, but none of them could be found/);
+  }, 60_000);
 });

@@ -203,6 +203,7 @@ export function createFacebookReader() {
     // The post says it has comments and not one element looked like a comment: our way of finding them broke.
     if (count && count.value > 0 && result.candidates === 0) {
       result.problems.push(tn('problem_counted_comments_not_found', count.value));
+      result.unfound = true;
     }
     // No comment, no comment count and no comment box: the conversation was not found where we look for it (a post
     // page always shows one of them), so this must not read as "all answered".
