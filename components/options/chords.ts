@@ -2,18 +2,9 @@
 // keyboard module, so the page warns about exactly what the overlay will do.
 import { type Chord, type Settings, type ShortcutAction, ShortcutActionSchema } from '../../utils/core/settings';
 import { t } from '../../utils/i18n';
-import { conflictsWithSite, formatChord } from '../../utils/overlay/keyboard';
+import { chordText, conflictsWithSite, isMacPlatform } from '../../utils/overlay/keyboard';
 
-export function isMacPlatform(): boolean {
-  const nav = globalThis.navigator as (Navigator & { userAgentData?: { platform?: string } }) | undefined;
-  const platform = nav?.userAgentData?.platform || nav?.platform || '';
-  return /mac/i.test(platform);
-}
-
-/** "Alt+J", or "⌥J" on a Mac. */
-export function chordText(chord: Chord): string {
-  return formatChord(chord, isMacPlatform() ? 'mac' : 'other');
-}
+export { chordText, isMacPlatform };
 
 export function sameChord(a: Chord, b: Chord): boolean {
   return a.code === b.code && a.alt === b.alt && a.ctrl === b.ctrl && a.shift === b.shift && a.meta === b.meta;

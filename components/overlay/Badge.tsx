@@ -21,7 +21,8 @@ export interface BadgeContent {
   insertStatus: InsertStatus;
   pickerOpen: boolean;
   /** What Reply inserts ("Order help", template 3), said in its tooltip; null when there is no template. */
-  replyTemplate: { title: string; number: number | null } | null;
+  /** The template Reply inserts, and the keys that insert it (as bound in the options), when it has them. */
+  replyTemplate: { title: string; keys: string | null } | null;
   /** Follows the site's background; sets data-theme on the badge root. Without it the host's data-theme applies
    * (light when the host has none). */
   theme?: Theme;
@@ -38,11 +39,11 @@ function failureText(message: string, copied: boolean): string {
   return copied ? t('overlay_copied_note', { message }) : message;
 }
 
-/** Reply opens the site's box and fills the top suggestion: the tooltip names it, with its Alt number. */
+/** Reply opens the site's box and fills the top suggestion: the tooltip names it, with the keys that insert it. */
 function replyTitle(template: BadgeContent['replyTemplate']): string {
   if (!template) return t('overlay_reply_box');
-  return template.number
-    ? t('overlay_reply_box_insert_key', { title: template.title, n: template.number })
+  return template.keys
+    ? t('overlay_reply_box_insert_key', { title: template.title, keys: template.keys })
     : t('overlay_reply_box_insert', { title: template.title });
 }
 

@@ -27,6 +27,8 @@ export interface BadgeActions {
   snooze(key: string): void;
   /** Templates not in the trash, in the user's order. */
   templates(): Template[];
+  /** The keys bound to insert the template numbered `n` (1…9), as this keyboard shows them ("Alt+1", "⌥1"). */
+  templateKeys(n: number): string;
 }
 
 /** UI state the badges show besides the view. */
@@ -92,7 +94,10 @@ export class BadgeLayer {
    */
   draw(known: KnownComments, view: PageView, keys: Iterable<string> | null, ui: BadgeUi): void {
     const templates = this.actions.templates();
-    const templatesStamp = `${templates.length}/${templates.reduce((m, t) => Math.max(m, t.updatedAt), 0)}`;
+    // Reply's tooltip names a template and the keys bound to it: a rebound Alt+1…9 redraws the badges too.
+    let keysStamp = '';
+    for (let n = 1; n <= 9; n++) keysStamp += `${this.actions.templateKeys(n)},`;
+    const templatesStamp = `${templates.length}/${templates.reduce((m, t) => Math.max(m, t.updatedAt), 0)}/${keysStamp}`;
     const locale = currentLocale();
     const shared = [templatesStamp, ui.theme, ui.fontSize, locale].join('|');
     const all = keys === null || shared !== this.shared;
@@ -216,15 +221,20 @@ export class BadgeLayer {
     }
   }
 
-  /** Reply's tooltip names the template it inserts: the best one for the comment's language and labels. */
+  /**
+   * Reply's tooltip names the template it inserts: the best one for the comment's language and labels. Shared by
+   * the comments of one language tag and labels; a comment without a tag is ranked on its own text (its detected
+   * language may differ from its neighbours').
+   */
   private replyTemplateFor(cv: CommentView, context: DrawContext): BadgeContent['replyTemplate'] {
-    const lookup = `${cv.comment.lang ?? ''}|${cv.labels.join(',')}`;
-    const known = context.replyTemplates.get(lookup);
+    const lookup = cv.comment.lang ? `${cv.comment.lang}|${cv.labels.join(',')}` : null;
+    const known = lookup === null ? undefined : context.replyTemplates.get(lookup);
     if (known !== undefined) return known;
     const templates = this.actions.templates();
     const best = bestTemplateFor(templates, cv);
-    const found = best ? { title: best.title, number: templateNumbers(templates).get(best.id) ?? null } : null;
-    context.replyTemplates.set(lookup, found);
+    const n = best ? templateNumbers(templates).get(best.id) : undefined;
+    const found = best ? { title: best.title, keys: n ? this.actions.templateKeys(n) || null : null } : null;
+    if (lookup !== null) context.replyTemplates.set(lookup, found);
     return found;
   }
 

@@ -139,6 +139,30 @@ export function keyName(code: string): string {
   return KEY_NAMES[code] ?? code;
 }
 
+/** True on a Mac, where chords are spelled with Apple's modifier symbols. */
+export function isMacPlatform(): boolean {
+  const nav = globalThis.navigator as (Navigator & { userAgentData?: { platform?: string } }) | undefined;
+  const platform = nav?.userAgentData?.platform || nav?.platform || '';
+  return /mac/i.test(platform);
+}
+
+/**
+ * The keys that insert template `n` as the badge's tooltip names them: "Alt+3", "⌥3" on a Mac; '' when they were
+ * rebound to something else (the tooltip then names no keys rather than the wrong ones; the options and the popup
+ * list every binding). Small on purpose: the content script does not carry the key-name tables for a tooltip.
+ */
+export function templateKeysText(chord: Chord | undefined, n: number): string {
+  // i18n-ignore: a KeyboardEvent code, not words
+  if (!chord || chord.code !== `Digit${n}` || !chord.alt || chord.ctrl || chord.shift || chord.meta) return '';
+  // i18n-ignore: the keycap's label, the same in all four languages (glossary)
+  return isMacPlatform() ? `⌥${n}` : `Alt+${n}`;
+}
+
+/** "Alt+J", or "⌥J" on a Mac: a chord as this machine's keyboard shows it. */
+export function chordText(chord: Chord): string {
+  return formatChord(chord, isMacPlatform() ? 'mac' : 'other');
+}
+
 /** "Alt+J" elsewhere, "⌥J" on a Mac (modifiers in Apple's order: ⌃ ⌥ ⇧ ⌘). */
 export function formatChord(chord: Chord, platform: 'mac' | 'other'): string {
   const key = keyName(chord.code);

@@ -17,6 +17,7 @@ import { BadgeLayer } from './badge-layer';
 import { watchDom } from './dom-watcher';
 import { watchTypeToExpand } from './expand';
 import { findBadgeHost } from './hosts';
+import { templateKeysText } from './keyboard';
 import { ManualStates } from './manual-states';
 import { LAYER_CSS } from './overlay-css';
 import { brokenFacts, LOADING_GRACE_MS, PageReader } from './page-reader';
@@ -101,6 +102,7 @@ export class PageSession implements ActingSession {
       done: (key) => void this.act((a) => a.mark(this, key, 'done'), key),
       snooze: (key) => void this.act((a) => a.mark(this, key, 'snoozed'), key),
       templates: () => this.liveTemplates(),
+      templateKeys: (n) => templateKeysText(this.services.settings().shortcuts[`template${n}` as ShortcutAction], n),
     });
     this.panel = new PanelLayer(
       adapter.platform,

@@ -20,11 +20,11 @@ const cases: Array<[string, Partial<BadgeContent>]> = [
   ['overdue, current, picker open', { level: 'breach', isCurrent: true, pickerOpen: true }],
   [
     'inserting, template with a number',
-    { insertStatus: { kind: 'working' }, replyTemplate: { title: 'Order', number: 3 } },
+    { insertStatus: { kind: 'working' }, replyTemplate: { title: 'Order', keys: 'Alt+3' } },
   ],
   [
     'inserted, template without a number',
-    { insertStatus: { kind: 'inserted' }, replyTemplate: { title: 'Order', number: null } },
+    { insertStatus: { kind: 'inserted' }, replyTemplate: { title: 'Order', keys: null } },
   ],
   ['failed, copied', { insertStatus: { kind: 'failed', message: 'Could not insert', copied: true } }],
   ['failed, not copied', { insertStatus: { kind: 'failed', message: 'x', copied: false } }],

@@ -76,10 +76,14 @@ describe('Badge, unanswered', () => {
     expect(m.actions).toEqual(['done', 'snooze', 'templates', 'reply']);
   });
 
-  it("names in Reply's tooltip the template it inserts and its Alt number", () => {
-    const m = mountBadge(props({ replyTemplate: { title: 'Order help', number: 3 } }));
+  it("names in Reply's tooltip the template it inserts and the keys bound to it", () => {
+    const m = mountBadge(props({ replyTemplate: { title: 'Order help', keys: 'Ctrl+Shift+3' } }));
     expect(m.$('[data-rr-action="reply"]')?.getAttribute('title')).toBe(
-      "Open the site's reply box and insert “Order help” (Alt+3)",
+      "Open the site's reply box and insert “Order help” (Ctrl+Shift+3)",
+    );
+    const unbound = mountBadge(props({ replyTemplate: { title: 'Order help', keys: null } }));
+    expect(unbound.$('[data-rr-action="reply"]')?.getAttribute('title')).toBe(
+      "Open the site's reply box and insert “Order help”",
     );
   });
 

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Comment, Post } from '../../../utils/core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
+import type { Template } from '../../../utils/core/template';
 import { BadgeLayer, type BadgeUi, DRAW_AT_ONCE } from '../../../utils/overlay/badge-layer';
 import { redrawFor } from '../../../utils/overlay/badge-queue';
 import { KnownComments } from '../../../utils/overlay/known-comments';
@@ -89,6 +90,7 @@ describe('the minute clock', () => {
       done: vi.fn(),
       snooze: vi.fn(),
       templates: () => [],
+      templateKeys: (n: number) => `Alt+${n}`,
     });
     const rows = ['1', '2', '3'].map(() => document.body.appendChild(document.createElement('article')));
     // 1 and 2 were posted 30 s before T0 (their age text turns "1 min" at T0 + 30 s); 3 an hour before.
@@ -136,6 +138,7 @@ function page(n: number) {
     done: vi.fn(),
     snooze: vi.fn(),
     templates: () => [],
+    templateKeys: (n: number) => `Alt+${n}`,
   });
   const known = new KnownComments();
   const rows: HTMLElement[] = [];
@@ -221,5 +224,46 @@ describe('redrawFor', () => {
   it('tells a badge whose age alone moved (drawn when near) from one whose state changed (drawn now)', () => {
     expect(redrawFor(sig('a', '1 min'), sig('a', '2 min'))).toBe('age');
     expect(redrawFor(sig('a', '1 min'), sig('b', '2 min'))).toBe('draw');
+  });
+});
+
+describe("Reply's tooltip", () => {
+  it('names the keys bound to the template it inserts, and follows a rebinding at the next draw', () => {
+    const template: Template = {
+      id: 't1',
+      title: 'Thanks',
+      body: 'Thank you {first_name}!',
+      shortcut: 'thanks',
+      language: '',
+      tags: [],
+      order: 0,
+      createdAt: T0,
+      updatedAt: T0,
+      useCount: 0,
+    } as unknown as Template;
+    let keys = 'Alt+1';
+    const layer = new BadgeLayer({ platform: 'x' } as SiteAdapter, {
+      reply: vi.fn(),
+      togglePicker: vi.fn(),
+      done: vi.fn(),
+      snooze: vi.fn(),
+      templates: () => [template],
+      templateKeys: (n: number) => (n === 1 ? keys : `Alt+${n}`),
+    });
+    const row = document.body.appendChild(document.createElement('article'));
+    const known = new KnownComments();
+    known.merge([{ comment: comment('1', T0 - 60_000, 0), element: row }]);
+    const builder = new ViewBuilder();
+    const ui: BadgeUi = { currentKey: null, pickerKey: null, theme: 'light', fontSize: 14, statuses: new Map() };
+    const view = builder.build(facts(known.eachComment()), settings, new Map(), T0, 'en', {
+      upserted: known.takeDelta().upserted.values(),
+    }).view;
+    const tooltip = () =>
+      row.querySelector('rr-badge')?.shadowRoot?.querySelector('[data-rr-action="reply"]')?.getAttribute('title');
+    layer.draw(known, view, [], ui);
+    expect(tooltip()).toBe("Open the site's reply box and insert “Thanks” (Alt+1)");
+    keys = 'Ctrl+Shift+1';
+    layer.draw(known, view, [], ui);
+    expect(tooltip()).toBe("Open the site's reply box and insert “Thanks” (Ctrl+Shift+1)");
   });
 });

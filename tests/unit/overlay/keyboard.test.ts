@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Chord, DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
 import { applyLanguageSetting, type Locale } from '../../../utils/i18n';
 import {
@@ -7,6 +7,7 @@ import {
   formatChord,
   matchShortcut,
   type ShortcutEvent,
+  templateKeysText,
 } from '../../../utils/overlay/keyboard';
 
 const SHORTCUTS = DEFAULT_SETTINGS.shortcuts;
@@ -161,5 +162,25 @@ describe('conflictsWithSite', () => {
 
   it('finds no conflict in the default shortcuts', () => {
     for (const c of Object.values(DEFAULT_SETTINGS.shortcuts)) expect(conflictsWithSite(c)).toBeNull();
+  });
+});
+
+describe('templateKeysText', () => {
+  const alt = (code: string) => ({ code, alt: true, ctrl: false, shift: false, meta: false });
+  it('names Alt and the digit while template n keeps its Alt+digit binding', () => {
+    expect(templateKeysText(alt('Digit3'), 3)).toBe('Alt+3');
+  });
+  it('names no keys once they were rebound (never the wrong ones)', () => {
+    expect(templateKeysText(alt('Digit4'), 3)).toBe('');
+    expect(templateKeysText({ ...alt('Digit3'), shift: true }, 3)).toBe('');
+    expect(templateKeysText(undefined, 3)).toBe('');
+  });
+  it('spells Alt as ⌥ on a Mac', () => {
+    vi.stubGlobal('navigator', { platform: 'MacIntel' });
+    try {
+      expect(templateKeysText(alt('Digit3'), 3)).toBe('⌥3');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
