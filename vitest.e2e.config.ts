@@ -9,6 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    retry: 0,
+    // One retry: under load, Firefox's WebDriver BiDi now and then fails an evaluation, and twice a Done click on the
+    // Facebook fixture in Firefox did not take (README, How we test). A test failing twice still fails the run.
+    retry: 1,
   },
 });

@@ -149,18 +149,24 @@ export async function launchFirefox(): Promise<Driver> {
 
   // BiDi reports no navigation events for moz-extension:// documents: start the load, then wait for the document.
   const openExtensionTab = async (file: string): Promise<Page> => {
-    const page = await openTab();
     const url = `${EXTENSION_ORIGIN}/${file}`;
-    page.goto(url, { timeout: TIMEOUT }).catch(() => {});
-    // An evaluation that lands while the document is being replaced fails with a protocol error: ask again.
     const until = Date.now() + TIMEOUT;
-    for (;;) {
-      try {
-        await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
-        return page;
-      } catch (error) {
-        if (Date.now() > until || !/protocol error/i.test(describeError(error))) throw error;
+    for (let attempt = 1; ; attempt++) {
+      const page = await openTab();
+      page.goto(url, { timeout: TIMEOUT }).catch(() => {});
+      // An evaluation that lands while the document is being replaced fails with a protocol error: ask again, and
+      // in a new tab when this one keeps failing (seen in CI: every evaluation in the tab failed until the timeout).
+      for (let failures = 0; failures < 5; ) {
+        try {
+          await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
+          return page;
+        } catch (error) {
+          if (Date.now() > until || !/protocol error/i.test(describeError(error))) throw error;
+          failures++;
+        }
       }
+      await page.close().catch(() => {});
+      if (attempt >= 3) throw new Error(`driver: ${url} kept failing with protocol errors in ${attempt} tabs`);
     }
   };
 
