@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Comment, Post } from '../../../utils/core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
 import type { Template } from '../../../utils/core/template';
-import { BadgeLayer, type BadgeUi, DRAW_AT_ONCE } from '../../../utils/overlay/badge-layer';
+import { type BadgeActions, BadgeLayer, type BadgeUi, DRAW_AT_ONCE } from '../../../utils/overlay/badge-layer';
 import { redrawFor } from '../../../utils/overlay/badge-queue';
 import { KnownComments } from '../../../utils/overlay/known-comments';
 import { ViewBuilder } from '../../../utils/overlay/view-builder';
@@ -68,6 +68,16 @@ function comment(id: string, postedAt: number, order: number): Comment {
   };
 }
 
+/** Badge actions that do nothing: these tests count drawing, not what a click does. */
+const fakeActions = (): BadgeActions => ({
+  reply: vi.fn(),
+  togglePicker: vi.fn(),
+  done: vi.fn(),
+  snooze: vi.fn(),
+  templates: () => [],
+  templateKeys: (n: number) => `Alt+${n}`,
+});
+
 const facts = (comments: Iterable<Comment>): PageFacts => ({
   isPostPage: true,
   post,
@@ -84,14 +94,7 @@ describe('the minute clock', () => {
   it('redraws only the badges near the screen whose age changed, and the others once they come near', () => {
     vi.stubGlobal('IntersectionObserver', FakeIO);
     const adapter = { platform: 'x' } as SiteAdapter;
-    const layer = new BadgeLayer(adapter, {
-      reply: vi.fn(),
-      togglePicker: vi.fn(),
-      done: vi.fn(),
-      snooze: vi.fn(),
-      templates: () => [],
-      templateKeys: (n: number) => `Alt+${n}`,
-    });
+    const layer = new BadgeLayer(adapter, fakeActions());
     const rows = ['1', '2', '3'].map(() => document.body.appendChild(document.createElement('article')));
     // 1 and 2 were posted 30 s before T0 (their age text turns "1 min" at T0 + 30 s); 3 an hour before.
     const comments = [comment('1', T0 - 30_000, 0), comment('2', T0 - 30_000, 1), comment('3', T0 - 61 * MIN, 2)];
@@ -132,14 +135,7 @@ describe('the minute clock', () => {
 /** A page of `n` comments read, classified and drawn once (stamps at once, badges as the layer decides). */
 function page(n: number) {
   const adapter = { platform: 'x' } as SiteAdapter;
-  const layer = new BadgeLayer(adapter, {
-    reply: vi.fn(),
-    togglePicker: vi.fn(),
-    done: vi.fn(),
-    snooze: vi.fn(),
-    templates: () => [],
-    templateKeys: (n: number) => `Alt+${n}`,
-  });
+  const layer = new BadgeLayer(adapter, fakeActions());
   const known = new KnownComments();
   const rows: HTMLElement[] = [];
   const add = (count: number) => {
@@ -243,10 +239,7 @@ describe("Reply's tooltip", () => {
     } as unknown as Template;
     let keys = 'Alt+1';
     const layer = new BadgeLayer({ platform: 'x' } as SiteAdapter, {
-      reply: vi.fn(),
-      togglePicker: vi.fn(),
-      done: vi.fn(),
-      snooze: vi.fn(),
+      ...fakeActions(),
       templates: () => [template],
       templateKeys: (n: number) => (n === 1 ? keys : `Alt+${n}`),
     });

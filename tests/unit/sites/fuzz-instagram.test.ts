@@ -4,22 +4,19 @@
 // while an intact customer comment has gone missing or answered. RR_FUZZ_RUNS sets the number of trees.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
 import {
   baselineOf,
   FULL_RUN_TIMEOUT,
-  fuzzSeed,
   newStats,
   type Op,
   parse,
   realHtml,
+  runMutatedTrees,
   runsOr,
   runTree,
   type Seed,
-  summary,
-  treeArb,
   wholeVariant,
 } from './fuzz/harness';
 
@@ -122,19 +119,8 @@ describe('the Instagram adapter under fuzzing', () => {
   it(
     `${RUNS} mutated trees: never throws, never a false whole read`,
     () => {
-      const stats = newStats();
-      const started = performance.now();
-      fc.assert(
-        fc.property(treeArb(seeds.map(weightOf)), (tree) => {
-          const baselines = clean.map((c) => c.baseline);
-          const failure = runTree(seeds, baselines, elements, createInstagramAdapter, 'instagram', tree, stats);
-          if (failure) throw new Error(failure);
-        }),
-        { numRuns: RUNS, seed: fuzzSeed() },
-      );
-      console.info(summary('instagram', stats, performance.now() - started));
-      for (const [i, seed] of seeds.entries()) {
-        const again = baselineOf(seed, createInstagramAdapter, 'instagram');
+      const after = runMutatedTrees(seeds, clean, elements, createInstagramAdapter, 'instagram', RUNS, weightOf);
+      for (const [i, again] of after.entries()) {
         expect(again.read.comments.map((c) => c.comment.id)).toEqual(clean[i]!.read.comments.map((c) => c.comment.id));
       }
     },

@@ -3,21 +3,16 @@
 // RR_FUZZ_RUNS sets the number of trees (10,000 for the full run; see tests/unit/sites/fuzz/harness.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createXAdapter } from '../../../utils/sites/x';
 import {
   baselineOf,
   FULL_RUN_TIMEOUT,
-  fuzzSeed,
-  newStats,
   parse,
   realHtml,
+  runMutatedTrees,
   runsOr,
-  runTree,
   type Seed,
-  summary,
-  treeArb,
   wholeVariant,
 } from './fuzz/harness';
 
@@ -111,27 +106,9 @@ describe('the X adapter under fuzzing', () => {
   it(
     `${RUNS} mutated trees: never throws, never a false whole read`,
     () => {
-      const stats = newStats();
-      const started = performance.now();
-      fc.assert(
-        fc.property(treeArb(seeds.map(weightOf)), (tree) => {
-          const failure = runTree(
-            seeds,
-            clean.map((c) => c.baseline),
-            elements,
-            createXAdapter,
-            'x',
-            tree,
-            stats,
-          );
-          if (failure) throw new Error(failure);
-        }),
-        { numRuns: RUNS, seed: fuzzSeed() },
-      );
-      console.info(summary('x', stats, performance.now() - started));
+      const after = runMutatedTrees(seeds, clean, elements, createXAdapter, 'x', RUNS, weightOf);
       // Every mutation was undone: the seeds read as before.
-      for (const [i, seed] of seeds.entries()) {
-        const again = baselineOf(seed, createXAdapter, 'x');
+      for (const [i, again] of after.entries()) {
         expect(again.read.comments.map((c) => c.comment)).toEqual(clean[i]!.read.comments.map((c) => c.comment));
       }
     },

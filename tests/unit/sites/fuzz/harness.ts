@@ -528,3 +528,31 @@ export function wholeVariant(
   }
   return null;
 }
+
+/**
+ * The long run: `runs` mutated trees (seeds picked by `weightOf`), each read with a fresh adapter and checked by `runTree` (the first failure
+ * throws), then a summary line. Returns every seed read again afterwards, for the caller to show that every mutation
+ * was undone.
+ */
+export function runMutatedTrees(
+  seeds: Seed[],
+  clean: Array<ReturnType<typeof baselineOf>>,
+  elements: Element[][],
+  makeAdapter: () => SiteAdapter,
+  platform: 'x' | 'facebook' | 'instagram',
+  runs: number,
+  weightOf: (seed: Seed) => number,
+): Array<ReturnType<typeof baselineOf>> {
+  const stats = newStats();
+  const started = performance.now();
+  const baselines = clean.map((c) => c.baseline);
+  fc.assert(
+    fc.property(treeArb(seeds.map(weightOf)), (tree) => {
+      const failure = runTree(seeds, baselines, elements, makeAdapter, platform, tree, stats);
+      if (failure) throw new Error(failure);
+    }),
+    { numRuns: runs, seed: fuzzSeed() },
+  );
+  console.info(summary(platform, stats, performance.now() - started));
+  return seeds.map((seed) => baselineOf(seed, makeAdapter, platform));
+}
