@@ -1,6 +1,9 @@
 // Word lists behind firstNameOf (utils/core/names.ts). All entries lower-case; they only tip the balance
 // between two readings of a name, so they need the common names, not every name.
 
+// Pure, so a bundle that imports this module without using a list (the content scripts, through reply-text.ts)
+// drops the lists instead of keeping the calls.
+/* @__NO_SIDE_EFFECTS__ */
 function set(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }
