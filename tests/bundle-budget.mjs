@@ -22,14 +22,14 @@ export const TARGET_KB = 30;
  * ContentScriptContext to a slim one; the Facebook reader's words and the response-time rule (first answers, labels,
  * agents) moved to the background.
  */
-export const CEILING_KB = { 'x.js': 35.1, 'facebook.js': 40.7, 'instagram.js': 38.2 };
+export const CEILING_KB = { 'x.js': 35.1, 'facebook.js': 40.4, 'instagram.js': 38.2 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 /**
  * The overlay's deferred code (overlay-actions.js, injected on first use; README "Deferred overlay code") is no
  * content script, but its ceiling (measured + 0.3 KB) catches it bundling its own Preact (about 5.5 KB more) or
  * growing unnoticed. It rises as code moves into it from the content scripts (each move lands with its own figures).
  */
-export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 16.9 };
+export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 17.6 };
 
 /** gzip size (KB, level 9) of every content script of one build output folder. */
 export function measure(contentScriptsDir) {

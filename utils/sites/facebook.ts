@@ -1,9 +1,11 @@
 // Facebook (www.facebook.com, web.facebook.com) adapter: reads a Page's post dialog or post page and finds its
-// Lexical reply boxes. Every Facebook selector lives here and in ./facebook/ (links, words, one comment, the page).
+// Lexical reply boxes. Every Facebook selector lives here and in ./facebook/ (links, words, one comment, the page;
+// opening a reply box is in ./facebook/reply-box.ts, deferred code).
 // Class names are generated, so roles, links (comment_id / reply_comment_id) and data-ad-* markers are the anchors;
 // translated words are only used where structure cannot say it, and never decide "all answered" alone.
 // Facts: /work/shared/reference/sites.md (Facebook) and the real captures in shared/fixtures/real/.
-import { ARTICLE, isCommentCandidate, readText } from './facebook/comment';
+import { loadActions, loadedActions } from '../overlay/actions-loader';
+import { ARTICLE, actionList, isCommentCandidate, readText } from './facebook/comment';
 import { matchPostPage } from './facebook/links';
 import { conversationScope } from './facebook/page';
 import { createFacebookReader, type ReadWork } from './facebook/reader';
@@ -11,63 +13,12 @@ import type { EditorKind, SiteAdapter } from './types';
 
 const SEL = {
   editor: '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
-  button: '[role="button"]',
-  actions: 'ul',
   listItem: 'li',
 } as const;
-
-const REPLY_BOX_TIMEOUT_MS = 3000;
-const REPLY_BOX_POLL_MS = 50;
 
 /** The adapter, and what its last read did (`work`: rows read, subtrees queried; tests count them). */
 export function createFacebookAdapter(): SiteAdapter & { work: ReadWork } {
   const reader = createFacebookReader();
-
-  /** The comment's own action list (time · Like · Reply): the `ul` inside the article, not in a nested one. */
-  function actionList(article: HTMLElement): HTMLElement | null {
-    for (const ul of article.querySelectorAll<HTMLElement>(SEL.actions)) if (ul.closest(ARTICLE) === article) return ul;
-    return null;
-  }
-
-  /**
-   * The comment's Reply control, without reading its word: in the action list, the text button that is neither
-   * Like nor React (those carry aria-labels) nor a menu.
-   */
-  function replyControl(article: HTMLElement): HTMLElement | null {
-    const list = actionList(article);
-    if (!list) return null;
-    const candidates = [...list.querySelectorAll<HTMLElement>(SEL.button)].filter(
-      (b) => !b.hasAttribute('aria-label') && !b.hasAttribute('aria-haspopup') && readText(b).trim() !== '',
-    );
-    return candidates.at(-1) ?? null;
-  }
-
-  function editors(doc: Document): HTMLElement[] {
-    const scope = conversationScope(doc);
-    return [...scope.querySelectorAll<HTMLElement>(SEL.editor)].filter((e) => !e.closest('[aria-hidden="true"]'));
-  }
-
-  async function openReply(commentElement: HTMLElement): Promise<HTMLElement | null> {
-    const article = commentElement.matches(ARTICLE) ? commentElement : commentElement.closest<HTMLElement>(ARTICLE);
-    const control = article ? replyControl(article) : null;
-    if (!article || !control) return null;
-    const doc = article.ownerDocument;
-    const before = new Set(editors(doc));
-    control.click();
-    const deadline = Date.now() + REPLY_BOX_TIMEOUT_MS;
-    for (;;) {
-      // A new reply box, or the thread's open one that Facebook retargets and focuses.
-      const all = editors(doc);
-      const editor =
-        all.find((e) => !before.has(e)) ?? all.find((e) => e.contains(doc.activeElement) && sameThread(e, article));
-      if (editor) {
-        if (!editor.contains(doc.activeElement)) editor.focus();
-        return editor;
-      }
-      if (Date.now() >= deadline) return null;
-      await new Promise((resolve) => setTimeout(resolve, REPLY_BOX_POLL_MS));
-    }
-  }
 
   function focusedEditor(doc: Document): HTMLElement | null {
     const editor = doc.activeElement?.closest<HTMLElement>(SEL.editor) ?? null;
@@ -99,11 +50,12 @@ export function createFacebookAdapter(): SiteAdapter & { work: ReadWork } {
     shownPostId: reader.shownPostId,
     read: reader.read,
     work: reader.work,
-    openReply,
+    // Opening the box and reading its send button are the overlay's deferred code (facebook/reply-box.ts).
+    openReply: async (element: HTMLElement) => (await loadActions()).facebookReplyBox.openReply(element),
     focusedEditor,
     editorKind: (): EditorKind => 'lexical',
     replyTargetHandle,
-    sendEnabled,
+    sendEnabled: (editor: HTMLElement) => loadedActions()?.facebookReplyBox.sendEnabled(editor) ?? null,
     theme,
     // Below the comment's action row (time · Like · Reply): the row keeps its own layout.
     badgeSlot: (article: HTMLElement) => {
@@ -132,25 +84,6 @@ function commentAuthorName(article: Element): string {
     if (text) return text;
   }
   return '';
-}
-
-function sameThread(editor: HTMLElement, article: HTMLElement): boolean {
-  const item = article.closest(SEL.listItem);
-  if (!item) return false;
-  return item.contains(editor) || item.parentElement?.contains(editor) === true;
-}
-
-/** The box's send control ("Comment", aria-disabled while the box is empty), when it can be found. */
-export function sendEnabled(editor: HTMLElement): boolean | null {
-  let el: HTMLElement | null = editor.parentElement;
-  for (let depth = 0; el && depth < 5; depth++, el = el.parentElement) {
-    for (const button of el.querySelectorAll<HTMLElement>(`${SEL.button}[aria-label]`)) {
-      if (editor.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING) {
-        return button.getAttribute('aria-disabled') !== 'true';
-      }
-    }
-  }
-  return null;
 }
 
 /** Facebook marks its theme on <html>: `__fb-dark-mode` or `__fb-light-mode`. */

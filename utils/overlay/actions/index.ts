@@ -1,6 +1,6 @@
 // The overlay's code that runs only after a person acts: a page session's actions (./session-actions.tsx: done,
 // snooze, ignore and Undo, Reply, the template picker and the layer it opens in, filling a template for a comment,
-// adopting a brand), inserting text into the site's editors, type-to-expand, opening X's and Instagram's reply boxes.
+// adopting a brand), inserting text into the site's editors, type-to-expand, opening X's, Facebook's and Instagram's reply boxes.
 // It is not in the sites' content scripts (issue #10: each under 30 KB gzip); the background injects it on first use
 // (see ../actions-loader.ts and README "Performance").
 import { matchExpansion } from '../../core/expand';
@@ -8,6 +8,7 @@ import type { Template } from '../../core/template';
 import { editorPlainText, type InsertResult, replaceTypedRange } from '../../insert';
 import { caretRange } from '../../insert/caret';
 import { stillHoldsTemplate } from '../../insert/session';
+import { openReply as facebookOpenReply, sendEnabled as facebookSendEnabled } from '../../sites/facebook/reply-box';
 import {
   openReplyFor as instagramOpenReplyFor,
   sendEnabled as instagramSendEnabled,
@@ -53,6 +54,8 @@ export const overlayActions = {
   expandAtCaret,
   /** X's reply box (the X adapter's openReply and sendEnabled call these). */
   xReplyBox: { openReply: xOpenReply, sendEnabled: xSendEnabled },
+  /** Facebook's reply box (the Facebook adapter's openReply and sendEnabled call these). */
+  facebookReplyBox: { openReply: facebookOpenReply, sendEnabled: facebookSendEnabled },
   /** Instagram's reply box (the Instagram adapter's openReply and sendEnabled call these). */
   instagramReplyBox: { openReplyFor: instagramOpenReplyFor, sendEnabled: instagramSendEnabled },
 };

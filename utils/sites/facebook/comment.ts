@@ -52,6 +52,12 @@ export function readText(node: Node): string {
   return out;
 }
 
+/** The comment's own action list (time · Like · Reply): the `ul` inside the article, not in a nested one. */
+export function actionList(article: Element): HTMLElement | null {
+  for (const ul of article.querySelectorAll<HTMLElement>('ul')) if (ul.closest(ARTICLE) === article) return ul;
+  return null;
+}
+
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function readComment(article: Element, base: URL, now: number, lang?: string): ArticleRead {
