@@ -17,10 +17,10 @@ export const TARGET_KB = 30;
  * change, +0.5 KB each; Facebook's header and count walk, hidden parts kept in order and the dialog's post followed
  * from the batch, +0.8 KB, and Instagram's re-judged rows without a timestamp, +0.3 KB, for the lead to confirm).
  * Cuts so far: the picker, text insertion and type-to-expand, then the picker's pop-up layer, X's and Instagram's
- * reply boxes, and a page session's actions (done/snooze/ignore and Undo, Reply and inserting, adopting a brand) went
- * to the overlay's deferred code; @webext-core/messaging gave way to its wire format spoken directly, and WXT's
- * ContentScriptContext to a slim one; the Facebook reader's words and the response-time rule (first answers, labels,
- * agents) moved to the background.
+ * reply boxes, a page session's actions (done/snooze/ignore and Undo, Reply and inserting, adopting a brand) and
+ * Facebook's reply box went to the overlay's deferred code; the first-name lists stopped riding along unused;
+ * @webext-core/messaging gave way to its wire format spoken directly, and WXT's ContentScriptContext to a slim one;
+ * the Facebook reader's words and the response-time rule (first answers, labels, agents) moved to the background.
  */
 export const CEILING_KB = { 'x.js': 35.1, 'facebook.js': 40.4, 'instagram.js': 38.2 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
