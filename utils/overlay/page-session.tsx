@@ -151,6 +151,7 @@ export class PageSession implements ActingSession {
       signal,
     );
     this.scheduleRead = () => watcher.schedule();
+    adapter.watch?.(signal, () => watcher.schedule());
     // One shared clock for every badge: ages move by the minute, and the loading grace must end on time.
     const clock = setInterval(() => {
       this.viewDirty = true;

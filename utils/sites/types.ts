@@ -104,6 +104,12 @@ export interface SiteAdapter {
    * page (no longer connected) so an adapter can release the rows they held without looking at the others.
    */
   read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead;
+  /**
+   * What the adapter measures after the browser's own layout, never in the middle of a batch (issue #10): called once
+   * per page session; `reread()` asks for another read when a measurement changes what a read says. Stops with
+   * `signal`.
+   */
+  watch?(signal: AbortSignal, reread: () => void): void;
   /** Opens the site's reply box for the comment and resolves to its editable element, or null. */
   openReply(commentElement: HTMLElement): Promise<HTMLElement | null>;
   /** The reply box that currently has focus, if it is one of the site's comment editors. */

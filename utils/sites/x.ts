@@ -163,11 +163,14 @@ export function connectorLines(article: Element): { above: boolean; below: boole
   return { above, below };
 }
 
-/** Connector lines need computed styles: read them once per row and status, not on every batch. */
+/**
+ * Connector lines need a style read: each row's lines are read once per status shown, and again only when a change
+ * is seen inside the row (X draws the line below a row when the reply under it loads) or on a full read.
+ */
 const linesSeen = new WeakMap<Element, { id: string; lines: { above: boolean; below: boolean } }>();
-function cachedConnectorLines(article: Element, id: string): { above: boolean; below: boolean } {
+function cachedConnectorLines(article: Element, id: string, dirty: Dirty | null): { above: boolean; below: boolean } {
   const seen = linesSeen.get(article);
-  if (seen?.id === id && (seen.lines.above || seen.lines.below)) return seen.lines;
+  if (seen?.id === id && (dirty ? !dirty.article(article) : seen.lines.above || seen.lines.below)) return seen.lines;
   const lines = connectorLines(article);
   linesSeen.set(article, { id, lines });
   return lines;
@@ -175,9 +178,23 @@ function cachedConnectorLines(article: Element, id: string): { above: boolean; b
 
 function isLine(el: Element | null): boolean {
   if (!el || el.childElementCount > 0 || (el.textContent ?? '').trim() !== '') return false;
-  const view = el.ownerDocument.defaultView;
-  const width = view && el.isConnected ? Number.parseFloat(view.getComputedStyle(el).width) : Number.NaN;
+  const width = styledWidth(el);
   return Number.isNaN(width) || (width > 0 && width <= 4);
+}
+
+/**
+ * The width X's style sheet gives a box (2px for a line), in px; NaN when none is known. The computed value
+ * (`computedStyleMap`, Chromium) needs styles only; `getComputedStyle(...).width` is the used value, which lays out
+ * the whole page in the middle of a batch (issue #10) — the fallback where Typed OM is missing (Firefox).
+ */
+function styledWidth(el: Element): number {
+  if (!el.isConnected) return Number.NaN;
+  if (typeof el.computedStyleMap === 'function') {
+    const width = el.computedStyleMap().get('width') as { value?: unknown; unit?: unknown } | undefined;
+    return width?.unit === 'px' && typeof width.value === 'number' ? width.value : Number.NaN;
+  }
+  const view = el.ownerDocument.defaultView;
+  return view ? Number.parseFloat(view.getComputedStyle(el).width) : Number.NaN;
 }
 
 /** The vertical offset X gives a virtualized row (`transform: translateY(…px)`), when it has one. */
@@ -298,6 +315,8 @@ export function createXAdapter(): SiteAdapter {
   /** Each cell's last classification, valid on the same terms. */
   const cellRows = new WeakMap<Element, Row>();
   let dirty: Dirty | null = null;
+  /** Set while a page session watches (see `watch`). */
+  let endWatch: EndWatch | null = null;
 
   function readArticleOnce(article: Element, url: URL): ReturnType<typeof readArticle> {
     const cached = readings.get(article);
@@ -383,7 +402,13 @@ export function createXAdapter(): SiteAdapter {
 
     // X unmounts rows far from the viewport: without the focused row, every mounted row is below it.
     readConversation(focus >= 0 ? rows.slice(focus + 1) : rows, result, result.post, memory, url);
-    if (memory.headingOffset !== null || (tweets > 0 && scrolledToBottom(doc))) memory.endSeen = true;
+    if (memory.headingOffset !== null) memory.endSeen = true;
+    else if (!memory.endSeen && tweets > 0 && column) {
+      // Reading the page's height now would lay the whole page out in the middle of the batch: a batch's read asks
+      // the watcher to look after the browser's next layout instead; the page's first read looks at once.
+      if (dirty && endWatch) endWatch.measure(column, memory);
+      else if (scrolledToBottom(doc)) memory.endSeen = true;
+    }
     result.moreBelow = !memory.endSeen;
     return result;
   }
@@ -453,7 +478,7 @@ export function createXAdapter(): SiteAdapter {
         continue;
       }
       seen.add(read.id);
-      const lines = cachedConnectorLines(row.article, read.id);
+      const lines = cachedConnectorLines(row.article, read.id, dirty);
       const continues = lines.above || (prev?.adjacent === true && prev.below);
       let link: { parentId?: string; threadKey: string };
       if (continues && prev)
@@ -499,6 +524,19 @@ export function createXAdapter(): SiteAdapter {
     },
     isOverlayRoute: (url: URL) => /^\/(compose|i\/compose)\//.test(url.pathname),
     read,
+    watch(signal: AbortSignal, reread: () => void) {
+      const watch = endWatcher(reread);
+      if (!watch) return;
+      endWatch = watch;
+      signal.addEventListener(
+        'abort',
+        () => {
+          watch.dispose();
+          if (endWatch === watch) endWatch = null;
+        },
+        { once: true },
+      );
+    },
     // Used only after a person acts: in the overlay's deferred code, loaded by then (Reply loads it; an insertion
     // is made by it, so the send button is read with it in).
     openReply: async (element: HTMLElement) => (await loadActions()).xReplyBox.openReply(element),
@@ -553,6 +591,41 @@ export function replyTargetHandle(editor: HTMLElement): string | null {
     if (m && link.getAttribute('href')?.toLowerCase() === `/${m[1]!.toLowerCase()}`) return normalizeHandle(m[1]!);
   }
   return null;
+}
+
+interface EndWatch {
+  /** After the browser's next layout, notes in `memory` whether the page is scrolled to its bottom. */
+  measure(target: Element, memory: Memory): void;
+  dispose(): void;
+}
+
+/**
+ * Whether the page is scrolled to its bottom, measured when an IntersectionObserver reports (after the browser's own
+ * layout, so the page's height costs no layout of its own): observing `target` again makes the observer report once
+ * more, after the frame. A newly seen end asks for another read, which no longer says "more below".
+ */
+function endWatcher(reread: () => void): EndWatch | null {
+  if (typeof IntersectionObserver !== 'function') return null;
+  let waiting: Memory | null = null;
+  const observer = new IntersectionObserver((entries, self) => {
+    for (const entry of entries) self.unobserve(entry.target);
+    const memory = waiting;
+    const target = entries[0]?.target;
+    waiting = null;
+    if (!memory || memory.endSeen || !target?.isConnected) return;
+    if (scrolledToBottom(target.ownerDocument)) {
+      memory.endSeen = true;
+      reread();
+    }
+  });
+  return {
+    measure(target, memory) {
+      waiting = memory;
+      observer.unobserve(target);
+      observer.observe(target);
+    },
+    dispose: () => observer.disconnect(),
+  };
 }
 
 /** X loads replies as the page nears its bottom; having been there means the loaded list is the whole list. */
