@@ -615,6 +615,56 @@ describe('Facebook delta reads: the work of a batch follows the change, not the 
     expect(other.shownPostId).toBe('pfbid0next');
   }, 120_000);
 
+  it('asks whether a row is rendered (checkVisibility: a style recalculation) for new or changed rows only, at 50 and 400', () => {
+    const replies = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, k) => from + k).filter((i) => i % 5 === 0).length;
+    /** Reads page `n`, makes the change, and counts the checkVisibility calls of the batch's read. */
+    const checksAfter = (n: number, makeChange: (doc: Document, list: Element) => void) => {
+      const { doc, list } = bigPage(n);
+      const adapter = createFacebookAdapter();
+      adapter.read(doc, URL_POST);
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(doc.documentElement, OBSERVED);
+      makeChange(doc, list);
+      const changed = changeSet();
+      for (const record of observer.takeRecords()) noteChange(record, changed);
+      observer.disconnect();
+      const proto = HTMLElement.prototype as { checkVisibility?: () => boolean };
+      const had = Object.getOwnPropertyDescriptor(proto, 'checkVisibility');
+      let calls = 0;
+      proto.checkVisibility = function (this: HTMLElement) {
+        calls++;
+        return this.style.display !== 'none';
+      };
+      try {
+        const read = adapter.read(doc, URL_POST, changed);
+        return { calls, read };
+      } finally {
+        if (had) Object.defineProperty(proto, 'checkVisibility', had);
+        else delete proto.checkVisibility;
+      }
+    };
+    const rowsOf = (list: Element) => [...list.querySelectorAll<HTMLElement>('[role="article"]')];
+    for (const n of [50, 400]) {
+      // 20 new threads: their rows are asked, none of the page's others.
+      expect(checksAfter(n, appendThreads(n)).calls).toBe(20 + replies(n, n + 20));
+      // Text edited inside 20 rows: a change inside a row does not change whether it is rendered.
+      const edited = checksAfter(n, (_doc, list) => {
+        for (const row of rowsOf(list).slice(0, 20)) row.querySelector('[dir="auto"]')!.append(' (edited)');
+      });
+      expect(edited.calls).toBe(0);
+      expect(edited.read.comments.length).toBeGreaterThanOrEqual(20);
+      // A row put back hidden (Facebook's hidden copies) is asked again, and leaves the conversation.
+      const hidden = checksAfter(n, (_doc, list) => {
+        const row = rowsOf(list)[3]!;
+        row.style.display = 'none';
+        row.parentElement!.append(row);
+      });
+      expect(hidden.calls).toBe(1);
+      expect(hidden.read.delta?.readable).toBe(n + replies(0, n) - 1);
+    }
+  }, 120_000);
+
   it('a reply added inside its parent’s element re-reads the parent, and the control after it', () => {
     const { doc } = bigPage(30);
     const adapter = createFacebookAdapter();

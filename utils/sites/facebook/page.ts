@@ -65,9 +65,12 @@ export function conversationScope(doc: Document): Element {
   return found ?? doc.querySelector(SEL.main) ?? doc.body ?? doc.documentElement;
 }
 
-/** Not in an aria-hidden layer, and rendered (Facebook keeps hidden copies of some comments). */
-export function shown(el: Element): boolean {
-  if (el.closest(SEL.hidden)) return false;
+/**
+ * Rendered (Facebook keeps hidden copies of some comments; the reader also leaves out rows in an aria-hidden layer).
+ * `checkVisibility` brings the page's styles up to date (a style recalculation in the middle of a batch),
+ * so the reader asks it only for a row that is new or changed itself; a change inside a row leaves it as it was.
+ */
+export function rendered(el: Element): boolean {
   const check = (el as HTMLElement).checkVisibility;
   if (typeof check === 'function') return check.call(el);
   for (let node: Element | null = el; node; node = node.parentElement) {

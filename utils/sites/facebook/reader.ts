@@ -16,8 +16,8 @@ import {
   conversationScope,
   Memories,
   mayBePageFigure,
+  rendered,
   SEL,
-  shown,
   toComment,
 } from './page';
 import { Index, type Row } from './row-index';
@@ -85,9 +85,13 @@ export function createFacebookReader() {
     let pageDirty = full;
     /** Controls found in added subtrees: new, or moved. */
     const inAdded = new Set<HTMLElement>();
+    /** Rows new or changed themselves (not only inside): their visibility is asked again. */
+    const selfChanged = new Set<Element>();
     const note = (el: HTMLElement) => {
-      if (el.matches(ARTICLE)) dirtyRows.add(el);
-      else if (el.matches(SEL.button)) {
+      if (el.matches(ARTICLE)) {
+        dirtyRows.add(el);
+        selfChanged.add(el);
+      } else if (el.matches(SEL.button)) {
         dirtyControls.add(el);
         if (!full) inAdded.add(el);
       } else x.editors.add(el);
@@ -113,6 +117,7 @@ export function createFacebookReader() {
         if (!el || !scope.contains(el)) continue;
         // The rows the change sits in, and the rows holding them (their reading may depend on what they hold).
         for (let a = el.closest(ARTICLE); a; a = a.parentElement?.closest(ARTICLE) ?? null) dirtyRows.add(a);
+        if (node === el && el.matches(ARTICLE)) selfChanged.add(el);
         const button = el.closest<HTMLElement>(SEL.button);
         if (button) dirtyControls.add(button);
         if (x.touchesPage(el)) pageDirty = true;
@@ -138,9 +143,11 @@ export function createFacebookReader() {
       if (!el.isConnected || !scope.contains(el)) continue;
       work.rows++;
       const candidate = isCommentCandidate(el);
-      const ok = candidate && shown(el);
+      const before = x.rows.get(el)?.rendered ?? null;
+      const seen = candidate ? (before !== null && !selfChanged.has(el) ? before : rendered(el)) : null;
+      const ok = seen === true && !el.closest(SEL.hidden);
       const reading = ok ? readComment(el, url, now, lang) : null;
-      const row: Row = { candidate, ok, reading: null, problem: null, comment: null };
+      const row: Row = { candidate, ok, rendered: seen, reading: null, problem: null, comment: null };
       if (reading && 'problem' in reading) row.problem = reading.problem;
       else if (reading) {
         row.reading = reading;

@@ -12,6 +12,8 @@ export interface Row {
   candidate: boolean;
   /** A candidate, and not hidden. */
   ok: boolean;
+  /** A candidate's `rendered()` when it was read (null: not a candidate). */
+  rendered: boolean | null;
   reading: CommentRead | null;
   problem: string | null;
   comment: Comment | null;
