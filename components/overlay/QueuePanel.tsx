@@ -37,6 +37,8 @@ export type NotTrackedReason = 'not-brand-post' | 'not-a-post' | 'site-off';
 export interface QueuePanelProps {
   /** Already ordered: breached first, then oldest first. */
   items: QueueItemView[];
+  /** How many items carry each label, when the caller keeps the count (else counted over `items`). */
+  labelCounts?: Record<LabelKind, number>;
   health: Health;
   problems: string[];
   /** The page's own words for its hidden parts ("Show more replies"). */
@@ -253,11 +255,15 @@ function Problems({ problems }: { problems: string[] }) {
 
 const NO_SCROLLER: RefObject<HTMLElement> = { current: null };
 
+function countLabels(items: QueueItemView[]): Record<LabelKind, number> {
+  const counts = Object.fromEntries(LABEL_KINDS.map((k) => [k, 0])) as Record<LabelKind, number>;
+  for (const item of items) for (const label of item.labels) counts[label]++;
+  return counts;
+}
+
 function TrackedBody(props: QueuePanelProps & { scroller?: RefObject<HTMLElement> }) {
   const { items, health, problems, collapsedHints, labelFilter, currentKey = null } = props;
-  const counts = Object.fromEntries(
-    LABEL_KINDS.map((k) => [k, items.filter((i) => i.labels.includes(k)).length]),
-  ) as Record<LabelKind, number>;
+  const counts = props.labelCounts ?? countLabels(items);
   const shown = labelFilter === 'all' ? items : items.filter((i) => i.labels.includes(labelFilter));
 
   return (

@@ -43,6 +43,7 @@ export class PanelLayer {
   private drawn: unknown[] | null = null;
   /** Each queue item made once per comment view: an unchanged comment keeps its item, so its row is not redrawn. */
   private readonly items = new WeakMap<CommentView, QueueItemView>();
+  private queueItems: { queue: CommentView[]; items: QueueItemView[] } | null = null;
 
   constructor(
     private readonly platform: Platform,
@@ -79,7 +80,8 @@ export class PanelLayer {
     const { adoptable } = view;
     render(
       <QueuePanel
-        items={view.queue.map((c) => this.itemOf(c))}
+        items={this.itemsOf(view.queue)}
+        labelCounts={view.queueLabels}
         onIgnore={actions.ignore}
         handled={handledLists(view)}
         onRestore={actions.restore}
@@ -114,6 +116,12 @@ export class PanelLayer {
       />,
       mount,
     );
+  }
+
+  /** The queue's items, made again only when the queue changed (the view builder hands the same array otherwise). */
+  private itemsOf(queue: CommentView[]): QueueItemView[] {
+    if (this.queueItems?.queue !== queue) this.queueItems = { queue, items: queue.map((c) => this.itemOf(c)) };
+    return this.queueItems.items;
   }
 
   private itemOf(c: CommentView): QueueItemView {

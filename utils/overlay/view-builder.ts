@@ -7,7 +7,7 @@ import { commentKey } from '../core/keys';
 import { labelsFor } from '../core/label-match';
 import type { Comment, Health, ManualState } from '../core/model';
 import { compareQueue, insertInOrder } from '../core/queue';
-import type { Settings } from '../core/settings';
+import type { LabelKind, Settings } from '../core/settings';
 import { looksLikeSpam } from '../core/spam';
 import { ThreadClassifier } from '../core/thread-classifier';
 import { t } from '../i18n';
@@ -43,6 +43,8 @@ export class ViewBuilder {
   /** When each view's age text or level next changes; popped as the clock passes them. */
   private readonly due = new DueQueue();
   private queue: CommentView[] = [];
+  /** Labels in the queue, counted as comments come and go (see PageView.queueLabels). */
+  private queueLabels = noLabels();
   private readonly handled = new Set<string>();
   private settings: Settings | null = null;
   private locale = '';
@@ -72,6 +74,7 @@ export class ViewBuilder {
       this.due.clear();
       this.handled.clear();
       this.queue = [];
+      this.queueLabels = noLabels();
       return { view, changed, full: true, queueChanged };
     };
     if (!facts.isPostPage) return settled({ ...empty, tracked: false, notTrackedReason: 'not-a-post', health: 'ok' });
@@ -123,15 +126,24 @@ export class ViewBuilder {
       else this.views.delete(key);
       if (after?.state === 'done' || after?.state === 'snoozed' || after?.state === 'ignored') this.handled.add(key);
       else this.handled.delete(key);
-      if (before?.state === 'unanswered') gone.push(key);
-      if (after?.state === 'unanswered') added.push(after);
+      if (before?.state === 'unanswered') {
+        gone.push(key);
+        countLabels(this.queueLabels, before, -1);
+      }
+      if (after?.state === 'unanswered') {
+        added.push(after);
+        countLabels(this.queueLabels, after, 1);
+      }
       if (before?.state === 'unanswered' || after?.state === 'unanswered') queueChanged = true;
     }
     if (full) {
       this.queue = [...this.views.values()].filter((c) => c.state === 'unanswered').sort(compareQueue);
+      this.queueLabels = noLabels();
+      for (const c of this.queue) countLabels(this.queueLabels, c, 1);
       queueChanged = true;
     } else if (queueChanged) {
       this.queue = this.requeue(gone, added);
+      this.queueLabels = { ...this.queueLabels }; // a new object when the queue changed: the panel compares identity
     }
 
     const problems = [...facts.problems];
@@ -150,6 +162,7 @@ export class ViewBuilder {
       collapsedHints: [...new Set(facts.collapsed.map((c) => c.label))],
       comments: this.views,
       queue: this.queue,
+      queueLabels: this.queueLabels,
       handled: this.handledViews(),
       ...(adoptable && { adoptable }),
     };
@@ -261,4 +274,10 @@ export class ViewBuilder {
     }
     return out.sort((a, b) => a.comment.order - b.comment.order);
   }
+}
+
+const noLabels = (): Record<LabelKind, number> => ({ question: 0, complaint: 0, order: 0 });
+
+function countLabels(counts: Record<LabelKind, number>, c: CommentView, by: 1 | -1): void {
+  for (const label of c.labels) counts[label] += by;
 }

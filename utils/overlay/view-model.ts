@@ -30,6 +30,8 @@ export interface PageView {
   comments: Map<string, CommentView>;
   /** The unanswered ones, breached first, then oldest first. */
   queue: CommentView[];
+  /** How many in the queue carry each label: kept up to date with the queue's changes, not counted over it. */
+  queueLabels?: Record<LabelKind, number>;
   /** The post's author when they are not one of the brand's identities: the panel offers to adopt them. */
   adoptable?: Author;
   /** The comments that left the queue (done, snoozed, ignored), in page order. */

@@ -362,6 +362,36 @@ describe('QueuePanel per batch', () => {
     };
   }
 
+  it('shows the label counts it is given: a batch reads no item’s labels, at 200 and at 2,000 waiting', () => {
+    const labelReads = (size: number) => {
+      let reads = 0;
+      const counted = (items: QueueItemView[]) =>
+        items.map((item) => {
+          const labels = item.labels;
+          return Object.defineProperty({ ...item }, 'labels', {
+            get: () => {
+              reads++;
+              return labels;
+            },
+          });
+        });
+      const items = counted(many(size));
+      const p = props({ items, labelCounts: { question: size, complaint: 0, order: 0 } });
+      const m = mount(<QueuePanel {...p} />);
+      reads = 0;
+      const next = [...items, ...counted(many(20, size))];
+      m.rerender(<QueuePanel {...p} items={next} labelCounts={{ question: size + 20, complaint: 0, order: 0 }} />);
+      const chip = m.$$('.rr-filter').find((b) => b.textContent?.includes('Question'))?.textContent;
+      return { reads, chip };
+    };
+    const small = labelReads(200);
+    const large = labelReads(2000);
+    expect(small.reads).toBe(0);
+    expect(large.reads).toBe(0);
+    expect(small.chip).toContain('220');
+    expect(large.chip).toContain('2,020');
+  });
+
   it('leaves unchanged rows alone: only the list length attribute, at 200 and at 2,000 waiting', () => {
     const small = batchChanges(200);
     const large = batchChanges(2000);

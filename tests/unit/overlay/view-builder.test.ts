@@ -111,6 +111,10 @@ describe('ViewBuilder', () => {
           const update = builder.build(f, s, manual, now, 'en', { upserted: step.upserted });
           const fresh = buildPageView(facts([...comments.values()], step.moreBelow), s, manual, now, 'en');
           expect(shown(update.view)).toEqual(shown(fresh));
+          // The labels in the queue, kept as comments come and go, are those a count over the queue finds.
+          const counted = { question: 0, complaint: 0, order: 0 };
+          for (const c of update.view.queue) for (const label of c.labels) counted[label]++;
+          expect(update.view.queueLabels).toEqual(counted);
           // Every comment whose view changed is reported, so its badge is drawn again.
           const current = new Map([...update.view.comments].map(([k, c]) => [k, c]));
           for (const key of new Set([...previous.keys(), ...current.keys()])) {
