@@ -1,4 +1,5 @@
-// One saved reply in the list: its Alt+N slot, what it says, how often it was used, and its buttons.
+// One saved reply in the list: its Alt+N slot, what it says, how often it was used, and its buttons. A row draws
+// again only when what it shows changed (TemplateList): a settings change or a reload of the same list draws none.
 import type { ComponentChildren } from 'preact';
 import type { Chord } from '../../utils/core/settings';
 import type { Template } from '../../utils/core/template';
@@ -6,23 +7,30 @@ import { t, tn } from '../../utils/i18n';
 import { chordText } from './chords';
 import { languageName, timeAgo } from './format';
 
-interface TemplateRowProps {
+/** What a row's buttons do: one object for every row, the same across renders, so rows can skip drawing. */
+export interface RowActions {
+  move: (id: string, to: -1 | 1 | 'top') => void;
+  edit: (id: string) => void;
+  remove: (tpl: Template, index: number) => void;
+}
+
+export interface TemplateRowProps {
   template: Template;
   index: number;
-  total: number;
+  /** The last row (its "down" button is off). */
+  last: boolean;
   /** The chord that inserts this template (first nine only). */
   slot?: Chord;
   editing: boolean;
   busy: boolean;
-  onMove: (to: -1 | 1 | 'top') => void;
-  onEdit: () => void;
-  onDelete: () => void;
+  actions: RowActions;
   /** The edit form, shown inside the row while editing. */
   children?: ComponentChildren;
 }
 
 export function TemplateRow(props: TemplateRowProps) {
-  const { template: tpl, index, total, slot, editing, busy, onMove, onEdit, onDelete, children } = props;
+  const { template: tpl, index, last, slot, editing, busy, actions, children } = props;
+  const onMove = (to: -1 | 1 | 'top') => actions.move(tpl.id, to);
   const titleId = `rr-template-${tpl.id}-title`;
   return (
     <li class="rr-template" data-testid="template-row" data-template-id={tpl.id} aria-labelledby={titleId}>
@@ -91,7 +99,7 @@ export function TemplateRow(props: TemplateRowProps) {
             data-action="down"
             aria-label={t('template_move_down_label', { title: tpl.title })}
             title={t('template_move_down')}
-            disabled={index === total - 1}
+            disabled={last}
             onClick={() => onMove(1)}
           >
             ↓
@@ -102,7 +110,7 @@ export function TemplateRow(props: TemplateRowProps) {
             data-action="edit"
             aria-label={t('template_edit_label', { title: tpl.title })}
             aria-expanded={editing}
-            onClick={onEdit}
+            onClick={() => actions.edit(tpl.id)}
           >
             {t('template_edit')}
           </button>
@@ -112,7 +120,7 @@ export function TemplateRow(props: TemplateRowProps) {
             data-action="delete"
             aria-label={t('template_delete_label', { title: tpl.title })}
             disabled={busy}
-            onClick={onDelete}
+            onClick={() => actions.remove(tpl, index)}
           >
             {t('template_delete')}
           </button>

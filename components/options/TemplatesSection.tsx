@@ -1,14 +1,13 @@
 // The saved replies: add one, edit, reorder (the first nine are Alt+1…Alt+9 on the sites), delete with undo, and
 // bring back from the trash. Reads and writes IndexedDB directly: this page runs in the extension's own origin.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { type Settings, ShortcutActionSchema } from '../../utils/core/settings';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type Chord, type Settings, ShortcutActionSchema } from '../../utils/core/settings';
 import type { Template, TemplateDraft } from '../../utils/core/template';
 import { currentLocale, t, tn } from '../../utils/i18n';
 import {
   createTemplate,
   deleteTemplate,
-  listTemplates,
-  listTrash,
+  listLibrary,
   purgeTemplate,
   reorderTemplates,
   restoreTemplate,
@@ -19,12 +18,28 @@ import { Section } from './Field';
 import { errorText } from './format';
 import { StarterLanguages } from './StarterLanguages';
 import { COMMON_LANGUAGES, TemplateForm } from './TemplateForm';
-import { TemplateRow } from './TemplateRow';
+import { keepUnchanged, TemplateList } from './TemplateList';
+import type { RowActions } from './TemplateRow';
 import { Toast, type ToastMessage } from './Toast';
 import { TrashList } from './TrashList';
 
 /** Alt+1…Alt+9: the template shortcuts, in slot order. */
 const SLOT_ACTIONS = ShortcutActionSchema.options.filter((a) => a.startsWith('template'));
+
+/** The chords of the nine slots: the settings' own, or Alt+N where the settings have none. */
+function slotChords(shortcuts: Settings['shortcuts'] | undefined): Chord[] {
+  return SLOT_ACTIONS.map(
+    (action, i) =>
+      shortcuts?.[action] ?? {
+        // i18n-ignore: a KeyboardEvent.code, not words
+        code: `Digit${i + 1}`,
+        alt: true,
+        ctrl: false,
+        shift: false,
+        meta: false,
+      },
+  );
+}
 
 type FocusTarget = { id: string; action: 'up' | 'down' | 'edit' | 'form' } | { list: true };
 
@@ -61,10 +76,11 @@ export function TemplatesSection({ shortcuts, toastMs, agentName, trigger }: Tem
 
   const load = useCallback(async () => {
     try {
-      const [live, trashed] = await Promise.all([listTemplates(), listTrash()]);
-      setTemplates(live.items);
-      setTrash(trashed.items);
-      setDamaged(new Set([...live.skipped, ...trashed.skipped].map((s) => s.key)).size);
+      // One read for both lists (the store read once, each record checked once).
+      const library = await listLibrary();
+      setTemplates((shown) => keepUnchanged(shown, library.live));
+      setTrash(library.trash);
+      setDamaged(new Set(library.skipped.map((s) => s.key)).size);
       setLoadError(null);
     } catch (err) {
       setLoadError(t('templates_load_failed', { reason: errorText(err) }));
@@ -202,6 +218,43 @@ export function TemplatesSection({ shortcuts, toastMs, agentName, trigger }: Tem
 
   const defaultLanguage = uiLanguage();
 
+  // Rows get one actions object for good; it calls whatever this render's handlers are.
+  const handlers = useRef({ move, remove, editing });
+  handlers.current = { move, remove, editing };
+  const actions = useMemo<RowActions>(
+    () => ({
+      move: (id, to) => handlers.current.move(id, to),
+      edit: (id) => {
+        const open = handlers.current.editing === id;
+        focusAfter.current = { id, action: open ? 'edit' : 'form' };
+        setEditing(open ? null : id);
+      },
+      remove: (tpl, index) => void handlers.current.remove(tpl, index),
+    }),
+    [],
+  );
+  // The same array while the nine chords keep their values: a settings change elsewhere redraws no row.
+  const slotsKey = JSON.stringify(slotChords(shortcuts));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt only when the chords' values change
+  const slots = useMemo(() => slotChords(shortcuts), [slotsKey]);
+  const edited = editing === null ? undefined : templates?.find((tpl) => tpl.id === editing);
+  const editForm = edited ? (
+    <TemplateForm
+      trigger={trigger}
+      template={edited}
+      templates={templates ?? []}
+      defaultLanguage={defaultLanguage}
+      onSave={(draft) => save(edited.id, draft)}
+      agentName={agentName}
+      onCancel={() => {
+        focusAfter.current = { id: edited.id, action: 'edit' };
+        setEditing(null);
+      }}
+      testId="template-edit-form"
+      saveTestId="template-edit-save"
+    />
+  ) : null;
+
   return (
     <Section id="templates" title={t('templates_title')} description={t('templates_description')}>
       <div class="rr-card">
@@ -230,54 +283,15 @@ export function TemplatesSection({ shortcuts, toastMs, agentName, trigger }: Tem
       {templates === null && !loadError ? <p class="rr-muted">{t('common_loading')}</p> : null}
       {templates?.length === 0 ? <p class="rr-empty">{t('templates_empty')}</p> : null}
       {templates && templates.length > 0 ? (
-        <ol class="rr-templates" ref={listRef} aria-label={t('templates_in_order')}>
-          {templates.map((tpl, i) => {
-            const action = SLOT_ACTIONS[i];
-            return (
-              <TemplateRow
-                key={tpl.id}
-                template={tpl}
-                index={i}
-                total={templates.length}
-                slot={
-                  action
-                    ? (shortcuts?.[action] ?? {
-                        // i18n-ignore: a KeyboardEvent.code, not words
-                        code: `Digit${i + 1}`,
-                        alt: true,
-                        ctrl: false,
-                        shift: false,
-                        meta: false,
-                      })
-                    : undefined
-                }
-                editing={editing === tpl.id}
-                busy={busy}
-                onMove={(to) => move(tpl.id, to)}
-                onEdit={() => {
-                  focusAfter.current = { id: tpl.id, action: editing === tpl.id ? 'edit' : 'form' };
-                  setEditing(editing === tpl.id ? null : tpl.id);
-                }}
-                onDelete={() => void remove(tpl, i)}
-              >
-                <TemplateForm
-                  trigger={trigger}
-                  template={tpl}
-                  templates={templates}
-                  defaultLanguage={defaultLanguage}
-                  onSave={(draft) => save(tpl.id, draft)}
-                  agentName={agentName}
-                  onCancel={() => {
-                    focusAfter.current = { id: tpl.id, action: 'edit' };
-                    setEditing(null);
-                  }}
-                  testId="template-edit-form"
-                  saveTestId="template-edit-save"
-                />
-              </TemplateRow>
-            );
-          })}
-        </ol>
+        <TemplateList
+          templates={templates}
+          slots={slots}
+          editing={editing}
+          busy={busy}
+          actions={actions}
+          editForm={editForm}
+          listRef={listRef}
+        />
       ) : null}
 
       <StarterLanguages templates={templates} onAdded={load} onError={setActionError} />

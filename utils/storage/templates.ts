@@ -5,6 +5,7 @@ import { type Template, type TemplateDraft, TemplateDraftSchema, TemplateSchema 
 import { type ListResult, openRadarDb, readMeta, readValid, validateRead } from './db';
 import { parseOrThrow, RadarError } from './errors';
 import { bumpTemplatesRevision } from './revisions';
+import type { SkippedRecord } from './schemas';
 import { STARTER_TEMPLATES } from './starter-templates';
 
 export { watchTemplatesRevision } from './revisions';
@@ -88,6 +89,18 @@ export async function listTemplates(): Promise<ListResult<Template>> {
   const db = await openRadarDb();
   const { items, skipped } = await readValid(db.transaction('templates').store, TemplateSchema);
   return { items: items.filter(isLive).sort(byOrder), skipped };
+}
+
+/** The live list and the trash from one read of the store (the options page shows both). */
+export async function listLibrary(): Promise<{ live: Template[]; trash: Template[]; skipped: SkippedRecord[] }> {
+  await ensureSeeded();
+  const db = await openRadarDb();
+  const { items, skipped } = await readValid(db.transaction('templates').store, TemplateSchema);
+  return {
+    live: items.filter(isLive).sort(byOrder),
+    trash: items.filter((t) => !isLive(t)).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
+    skipped,
+  };
 }
 
 /** Templates in the trash, most recently deleted first. */
