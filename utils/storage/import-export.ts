@@ -566,10 +566,7 @@ async function applyAtomically(
     });
   }
   // Open tabs reload what changed; an import that changed nothing disturbs nobody.
-  if (!importChangedNothing(summary)) {
-    await bumpTemplatesRevision();
-    await bumpStatesRevision();
-  }
+  if (!importChangedNothing(summary)) await Promise.all([bumpTemplatesRevision(), bumpStatesRevision()]);
   return summary;
 }
 
@@ -587,9 +584,19 @@ export async function importJson(text: string, opts: ImportOptions): Promise<Imp
   return applyAtomically(
     withSettings ? file.settings : undefined,
     async (w) => {
-      await importTemplates(w, file.templates, opts.mode, summary);
-      await importStates(w, file.commentStates, opts.mode, summary);
-      if (file.responseLog) await importResponseLog(w, file.responseLog, opts.mode, summary);
+      // Every read goes out before the first write: a transaction's requests run in order, so the browser reads the
+      // stored states (about 10 MB for the largest file) while this page sorts the file's states into chunks and
+      // works out the templates, and it writes the templates while this page compares the chunks. Reading the
+      // states after the template writes kept each side waiting for the other.
+      const templatesRead = readExisting(w, 'templates', TemplateSchema);
+      const chunksRead = readChunkRecords(w.tx.objectStore('stateChunks'));
+      const logRead = file.responseLog ? readExisting(w, 'responseLog', ResponseLogEntrySchema) : undefined;
+      // A failed read is reported where it is awaited (or by the transaction's abort), never as unhandled.
+      for (const read of [templatesRead, chunksRead, logRead]) read?.catch(() => undefined);
+      const fileChunks = byChunk(file.commentStates);
+      await importTemplates(w, await templatesRead, file.templates, opts.mode, summary);
+      await importStates(w, await chunksRead, fileChunks, opts.mode, summary);
+      if (file.responseLog && logRead) await importResponseLog(w, await logRead, file.responseLog, opts.mode, summary);
     },
     summary,
   );
@@ -597,11 +604,11 @@ export async function importJson(text: string, opts: ImportOptions): Promise<Imp
 
 async function importTemplates(
   w: ImportWrites,
+  existing: Existing<Template>,
   incoming: Template[],
   mode: ImportMode,
   summary: ImportSummary,
 ): Promise<void> {
-  const existing = await readExisting(w, 'templates', TemplateSchema);
   const byId = new Map(existing.items.map((t) => [t.id, t]));
   const incomingIds = new Set(incoming.map((t) => t.id));
   if (mode === 'replace') {
@@ -667,6 +674,21 @@ async function importTemplates(
 }
 
 /**
+ * The file's states by chunk, in the file's order: each chunk is then settled on its own, against its own entries
+ * (no map of every state here and no set of every state in the file).
+ */
+function byChunk(incoming: ManualState[]): Map<number, ManualState[]> {
+  const fileChunks = new Map<number, ManualState[]>();
+  for (const s of incoming) {
+    const id = chunkOf(s.key);
+    const list = fileChunks.get(id);
+    if (list) list.push(s);
+    else fileChunks.set(id, [s]);
+  }
+  return fileChunks;
+}
+
+/**
  * States are merged in memory chunk by chunk and each changed chunk is written once (a few hundred puts for the
  * largest file, not one per state). A chunk whose stored text is exactly the file's states for it (importing a
  * backup again) is settled by that comparison, without decoding it. Damaged states and chunks are never dropped: a
@@ -675,21 +697,11 @@ async function importTemplates(
  */
 async function importStates(
   w: ImportWrites,
-  incoming: ManualState[],
+  stored: Map<number, unknown>,
+  fileChunks: Map<number, ManualState[]>,
   mode: ImportMode,
   summary: ImportSummary,
 ): Promise<void> {
-  const store = w.tx.objectStore('stateChunks');
-  const stored = await readChunkRecords(store);
-  // The file's states by chunk, in the file's order: each chunk is then settled on its own, against its own entries
-  // (no map of every state here and no set of every state in the file).
-  const fileChunks = new Map<number, ManualState[]>();
-  for (const s of incoming) {
-    const id = chunkOf(s.key);
-    const list = fileChunks.get(id);
-    if (list) list.push(s);
-    else fileChunks.set(id, [s]);
-  }
   const ids = mode === 'replace' ? new Set([...stored.keys(), ...fileChunks.keys()]) : fileChunks.keys();
   const skipped: SkippedRecord[] = [];
   for (const id of ids) {
@@ -698,7 +710,8 @@ async function importStates(
     if (
       typeof record === 'string' &&
       states.length > 0 &&
-      record === encodeChunk(new Map(states.map((s) => [s.key, s])))
+      // The file's keys are unique (checked when it was read): its pairs are the chunk's, no map needed.
+      record === JSON.stringify(states.map((s) => [s.key, s]))
     ) {
       summary.commentStates.unchanged += states.length;
       continue;
@@ -757,11 +770,11 @@ async function importStates(
 
 async function importResponseLog(
   w: ImportWrites,
+  existing: Existing<ResponseLogEntry>,
   incoming: ResponseLogEntry[],
   mode: ImportMode,
   summary: ImportSummary,
 ): Promise<void> {
-  const existing = await readExisting(w, 'responseLog', ResponseLogEntrySchema);
   const byKey = new Map(existing.items.map((e) => [e.key, e]));
   if (mode === 'replace') {
     const incomingKeys = new Set(incoming.map((e) => e.key));
