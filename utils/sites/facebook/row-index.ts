@@ -193,11 +193,20 @@ export class Index {
     return best;
   }
 
-  /** The controls that followed a row that changed or went: their thread may be another now. */
-  controlsAfter(row: Element): Iterable<HTMLElement> {
+  /**
+   * The controls that followed a row that changed or went: their thread may be another now. A copy: each stays
+   * listed under the row until read again (an unchanged control still follows it, and must be found next time).
+   */
+  controlsAfter(row: Element): HTMLElement[] {
     const set = this.followers.get(row);
-    if (set) this.followers.delete(row);
-    return set ?? [];
+    return set ? [...set] : [];
+  }
+
+  private unfollow(row: Element, control: HTMLElement): void {
+    const set = this.followers.get(row);
+    if (!set) return;
+    set.delete(control);
+    if (set.size === 0) this.followers.delete(row);
   }
 
   /**
@@ -223,7 +232,7 @@ export class Index {
     if (!control) return;
     this.controls.delete(el as HTMLElement);
     this.controlOrder.delete(el as HTMLElement);
-    if (control.after) this.followers.get(control.after)?.delete(el as HTMLElement);
+    if (control.after) this.unfollow(control.after, el as HTMLElement);
     this.controlsVersion++;
   }
 
@@ -258,7 +267,7 @@ export class Index {
     }
     // Unchanged, and not moved: a control found in an added subtree may have moved (the list is sorted again).
     if (before && sameControl(before, control) && !moved) return;
-    if (before?.after) this.followers.get(before.after)?.delete(button);
+    if (before?.after) this.unfollow(before.after, button);
     this.controls.set(button, control);
     // New or moved: placed in the order by a binary search (an unchanged control keeps its place).
     if (!before || moved) this.controlOrder.place(button);
