@@ -1,5 +1,5 @@
 // Templates as CSV (RFC 4180) for people who keep their replies in a spreadsheet. Pure text in, text out: the
-// database side is in import-export.ts. Errors name the line, as the user sees it in a text editor.
+// database side is in import-templates-csv.ts. Errors name the line, as the user sees it in a text editor.
 import { type Template, type TemplateDraft, TemplateDraftSchema } from '../core/template';
 import { describeIssues, RadarError } from './errors';
 import { issuesText, placeText } from './issue-text';
