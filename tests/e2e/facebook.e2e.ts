@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Harness, launch } from './harness';
+import { badgeRoom } from './overlay-helpers';
 
 const DEMO = 'https://www.facebook.com/acme/posts/pfbid0demo';
 const SECOND = 'https://www.facebook.com/acme/posts/pfbid0second';
@@ -128,6 +129,11 @@ describe('reading a brand post', () => {
     expect(words).toContain('Most relevant');
     expect(words).toMatch(/All comments/);
     expect(words).not.toContain('All answered');
+    // A badge on one line fits the room its host held before it was drawn: drawn later, it moves no row below it
+    // (in a narrower reply row its buttons may wrap, and then it still grows).
+    const room = await badgeRoom(page);
+    expect(room.outgrown).toEqual([]);
+    expect(room.fit).toBeGreaterThan(5);
     await page.close();
   });
 

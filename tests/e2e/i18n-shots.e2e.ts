@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Harness, launch } from './harness';
-import { badgeAction, picker } from './overlay-helpers';
+import { badgeAction, badgeRoom, picker } from './overlay-helpers';
 import { BRAND_POST, panelText } from './x-helpers';
 
 let harness: Harness;
@@ -77,6 +77,12 @@ describe.each(
       expect(await panelText(site)).not.toMatch(/\d (min|hours?|days?|weeks?)\b/);
     }
     expect(await clippedInPanel(site)).toEqual([]);
+    // Each badge fits the room its host held before it was drawn, in this language's words and line heights: drawn
+    // later, near the screen, it moves no row below it.
+    const room = await badgeRoom(site);
+    expect(room.outgrown).toEqual([]);
+    expect(room).toMatchObject({ wrapped: 0 });
+    expect(room.fit).toBeGreaterThan(3);
     if (locale === 'km') {
       // Khmer writes no spaces between words: the panel's note still breaks into lines inside its narrow column.
       const note = await site.evaluate(() => {

@@ -35,7 +35,7 @@ export function stampedRows(page: Page): Promise<RowSeen[]> {
         datetime: time?.getAttribute('datetime') ?? null,
         precision: el.getAttribute('data-rr-precision'),
         text: el.textContent ?? '',
-        hasBadge: !!el.querySelector('rr-badge'),
+        hasBadge: !!el.querySelector('rr-badge')?.shadowRoot,
       };
     }),
   );

@@ -22,6 +22,7 @@ import {
   stampedRows,
   stateOf,
 } from './instagram-helpers';
+import { badgeRoom } from './overlay-helpers';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -74,6 +75,9 @@ describe('reading a brand post', () => {
     expect(rows.filter((r) => r.state === 'unanswered').every((r) => r.hasBadge)).toBe(true);
     // The badge says how long the customer has waited.
     expect(await badgeText(commentRow(page, 'Mikor lesz kapható Budapesten?'))).toMatch(/45 min/);
+    // No badge on one line outgrows the room its host held before it was drawn (the fixture's rows are narrow:
+    // most badges wrap onto a second line there, and grow by it when drawn late).
+    expect((await badgeRoom(page)).outgrown).toEqual([]);
     await page.close();
   });
 

@@ -80,3 +80,33 @@ export function focusedAction(page: Page): Promise<string | null> {
     return active?.getAttribute('data-rr-action') ?? active?.tagName.toLowerCase() ?? null;
   });
 }
+
+/**
+ * How the badges on the page fit the room their host held before they were drawn (its min-height): a badge drawn
+ * later (near the screen) that is taller than its room lengthens its row and moves every row below it. Badges whose
+ * buttons wrap onto a second line (a narrow row) are counted apart: their room is one line, so they still grow.
+ */
+export function badgeRoom(page: Page): Promise<{ fit: number; wrapped: number; outgrown: string[] }> {
+  return page.evaluate(() => {
+    const seen = { fit: 0, wrapped: 0, outgrown: [] as string[] };
+    for (const host of document.querySelectorAll<HTMLElement>('rr-badge')) {
+      const room = Number.parseFloat(host.style.minHeight);
+      const height = host.getBoundingClientRect().height;
+      const root = host.shadowRoot?.querySelector('.rr-root');
+      // The row centres its items: one line, one centre.
+      const centres = new Set(
+        [...(root?.querySelectorAll('.rr-badge-row > *') ?? [])].map((el) => {
+          const box = el.getBoundingClientRect();
+          return Math.round((box.top + box.bottom) / 2);
+        }),
+      );
+      if (centres.size > 1) seen.wrapped++;
+      else if (room > 0 && height <= room + 0.5) seen.fit++;
+      else
+        seen.outgrown.push(
+          `${root?.getAttribute('data-state')}: ${height.toFixed(1)}px in room ${host.style.minHeight}`,
+        );
+    }
+    return seen;
+  });
+}

@@ -30,7 +30,7 @@ export function mountedRows(page: Page): Promise<RowSeen[]> {
             .filter((t) => !t.closest('div[role="link"]'))
             .map((t) => t.textContent ?? '')
             .join(' ') ?? '',
-        hasBadge: !!article.querySelector('rr-badge'),
+        hasBadge: !!article.querySelector('rr-badge')?.shadowRoot,
       };
     }),
   );

@@ -10,7 +10,7 @@ import type { Template } from '../core/template';
 import { currentLocale } from '../i18n';
 import type { SiteAdapter } from '../sites/types';
 import { BadgeQueue, type BadgeSignature, redrawFor } from './badge-queue';
-import { ensureBadgeHost, findBadgeHost } from './hosts';
+import { ensureBadgeHost, findBadgeHost, findPlacedHost, placeBadgeHost } from './hosts';
 import type { KnownComment, KnownComments } from './known-comments';
 import { BADGE_CSS } from './overlay-css';
 import { bestTemplateFor } from './reply-text';
@@ -53,6 +53,18 @@ interface DrawContext {
   locale: string;
   /** Reply's template per comment language and labels, worked out once per draw (not per badge). */
   replyTemplates: Map<string, BadgeContent['replyTemplate']>;
+}
+
+/**
+ * The height a drawn badge takes, in units of its font size, rounded up (styles.ts: a row of buttons 1.86 high, or
+ * a quiet mark 1.16, in Khmer's taller lines 1.38, plus the badge's margins 0.6). Its host keeps it as its least
+ * height from before the badge is drawn, so drawing moves nothing; only a row of buttons that wraps grows.
+ */
+const ROOM = { buttons: 2.5, quiet: 2 };
+
+function reserveRoom(host: HTMLElement, state: string, fontSize: number): void {
+  const room = `${Math.ceil(fontSize * (state === 'unanswered' ? ROOM.buttons : ROOM.quiet))}px`;
+  if (host.style.minHeight !== room) host.style.minHeight = room;
 }
 
 export class BadgeLayer {
@@ -163,11 +175,14 @@ export class BadgeLayer {
     if (budget && (need === 'age' || budget.left <= 0)) {
       this.queuedKey.set(element, cv.key);
       this.queue.add(element, need !== 'age');
+      // Its room is taken now, with the stamps: drawn later, near the screen, it moves no row below it.
+      reserveRoom(badge?.host ?? placeBadgeHost(element, this.adapter), cv.state, ui.fontSize);
       return;
     }
     if (budget) budget.left--;
     this.queue.delete(element);
     const { host, mount } = badge ?? ensureBadgeHost(element, this.adapter, BADGE_CSS);
+    reserveRoom(host, cv.state, ui.fontSize);
     this.drawn.set(mount, signature);
     if (!this.keyOfMount.has(mount)) mount.addEventListener('click', this.onClick);
     this.keyOfMount.set(mount, cv.key);
@@ -215,10 +230,8 @@ export class BadgeLayer {
     this.queue.delete(element);
     this.queuedKey.delete(element);
     const badge = findBadgeHost(element);
-    if (badge) {
-      badge.mount.replaceChildren();
-      badge.host.remove();
-    }
+    if (badge) badge.mount.replaceChildren();
+    findPlacedHost(element)?.remove();
   }
 
   /**

@@ -80,22 +80,51 @@ export interface BadgeHost {
   mount: HTMLElement;
 }
 
-/** Finds or makes the badge host of a comment element, in the slot the site adapter chooses. */
+/**
+ * Finds or makes the badge host of a comment element, in the slot the site adapter chooses, without drawing it: a
+ * badge drawn later (near the screen) takes the room its host holds from now on (see BadgeLayer).
+ */
+export function placeBadgeHost(element: HTMLElement, adapter: SiteAdapter): HTMLElement {
+  const known = placedHosts.get(element);
+  // The site may have re-rendered the part of the row that held it.
+  if (known && element.contains(known)) return known;
+  const found = element.querySelector<HTMLElement>(BADGE_TAG);
+  if (found) {
+    placedHosts.set(element, found);
+    return found;
+  }
+  const host = element.ownerDocument.createElement(BADGE_TAG);
+  host.style.cssText = 'display:inline-flex;align-items:center;vertical-align:middle;position:relative;z-index:1;';
+  const slot = adapter.badgeSlot?.(element) ?? { parent: element, before: null };
+  slot.parent.insertBefore(host, slot.before);
+  placedHosts.set(element, host);
+  return host;
+}
+
+/** Finds or makes the badge host of a comment element, with its shadow root to draw in. */
 export function ensureBadgeHost(element: HTMLElement, adapter: SiteAdapter, css: string): BadgeHost {
   const existing = findBadgeHost(element);
   if (existing) return existing;
-  const host = element.ownerDocument.createElement(BADGE_TAG);
-  host.style.cssText = 'display:inline-flex;align-items:center;vertical-align:middle;position:relative;z-index:1;';
+  const host = placeBadgeHost(element, adapter);
   const { mount } = attachShadow(host, css);
-  const slot = adapter.badgeSlot?.(element) ?? { parent: element, before: null };
-  slot.parent.insertBefore(host, slot.before);
   badgeHosts.set(element, { host, mount });
   return { host, mount };
 }
 
+/** Hosts placed, drawn or not, by comment element. */
+const placedHosts = new WeakMap<HTMLElement, HTMLElement>();
 /** Badge hosts by comment element: found on every batch without searching the row's subtree. */
 const badgeHosts = new WeakMap<HTMLElement, BadgeHost>();
 
+/** The comment's badge host, drawn or only placed (null: none). */
+export function findPlacedHost(element: HTMLElement): HTMLElement | null {
+  const known = placedHosts.get(element);
+  if (known && element.contains(known)) return known;
+  placedHosts.delete(element);
+  return findBadgeHost(element)?.host ?? element.querySelector<HTMLElement>(BADGE_TAG);
+}
+
+/** The comment's drawn badge: its host and the element in its shadow root it is drawn in. */
 export function findBadgeHost(element: HTMLElement): BadgeHost | null {
   const known = badgeHosts.get(element);
   // The site may have re-rendered the part of the row that held it.

@@ -38,19 +38,25 @@ function noteBadge(comment: Element | null, t: number): void {
   if (id && !badged.has(id)) badged.set(id, t);
 }
 
+/** A badge counts once drawn: its host may be placed earlier, empty, holding the badge's room (no shadow root). */
+const drawn = (host: Element | null): host is Element => !!host?.shadowRoot;
+
 new MutationObserver((records) => {
   const t = performance.now();
   for (const r of records) {
-    if (r.type === 'attributes') {
-      const target = r.target as Element;
+    const target = r.target as Element;
+    if (r.type === 'attributes' && target.localName === BADGE_TAG) {
+      // A placed host gets its language when its badge is first drawn into it.
+      if (drawn(target)) noteBadge(target.closest('[data-rr-id]'), t);
+    } else if (r.type === 'attributes') {
       const id = target.getAttribute('data-rr-id');
       if (!id) continue;
       if (!stamped.has(id)) stamped.set(id, t);
       // The badge host may have gone in before the stamp (a recycled row keeps no old host: its content is new).
-      if (target.querySelector(BADGE_TAG)) noteBadge(target, t);
+      if (drawn(target.querySelector(BADGE_TAG))) noteBadge(target, t);
     } else {
       for (const node of r.addedNodes) {
-        if (node.nodeType === 1 && (node as Element).localName === BADGE_TAG) {
+        if (node.nodeType === 1 && (node as Element).localName === BADGE_TAG && drawn(node as Element)) {
           noteBadge((node as Element).closest('[data-rr-id]'), t);
         }
       }
@@ -60,7 +66,7 @@ new MutationObserver((records) => {
   subtree: true,
   childList: true,
   attributes: true,
-  attributeFilter: ['data-rr-id'],
+  attributeFilter: ['data-rr-id', 'lang'],
 });
 
 /** Notes when comments entered the DOM (the first time only: a recycled list mounts a status again later). */

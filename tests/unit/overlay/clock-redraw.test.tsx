@@ -157,7 +157,8 @@ function page(n: number) {
     });
   const first = build();
   layer.draw(known, first.view, null, ui);
-  const badges = () => document.querySelectorAll('rr-badge').length;
+  /** Badges drawn (a host placed ahead of its drawing has no shadow root yet). */
+  const badges = () => [...document.querySelectorAll('rr-badge')].filter((host) => host.shadowRoot).length;
   return { layer, known, rows, add, build, ui, badges };
 }
 
@@ -170,15 +171,21 @@ describe('drawing a long page', () => {
     expect(rows.every((row) => row.getAttribute('data-rr-state') === 'unanswered')).toBe(true);
     expect(badges()).toBe(DRAW_AT_ONCE);
     expect(layer.waiting).toBe(300 - DRAW_AT_ONCE);
+    // Every row holds its badge's room from the start (a row of buttons at 14 px: 35 px), drawn or not, so a badge
+    // drawn later moves no row below it.
+    const room = () => rows.map((row) => row.querySelector<HTMLElement>('rr-badge')?.style.minHeight ?? 'none');
+    expect(new Set(room())).toEqual(new Set(['35px']));
     // The browser reports rows 200–209 near the screen: drawn at once, out of page order.
     for (const row of rows.slice(200, 210)) report(row, true);
-    expect(rows.slice(200, 210).every((row) => row.querySelector('rr-badge'))).toBe(true);
+    expect(rows.slice(200, 210).every((row) => row.querySelector('rr-badge')?.shadowRoot)).toBe(true);
     expect(badges()).toBe(DRAW_AT_ONCE + 10);
     // The far ones come in idle slices once the page is quiet; in the end every badge is drawn, nothing observed.
     vi.advanceTimersByTime(1_000); // not quiet long enough yet
     expect(badges()).toBe(DRAW_AT_ONCE + 10);
     vi.runAllTimers();
     expect(badges()).toBe(300);
+    expect(document.querySelectorAll('rr-badge')).toHaveLength(300);
+    expect(new Set(room())).toEqual(new Set(['35px']));
     expect(layer.waiting).toBe(0);
     expect(observers.every((o) => o.els.size === 0)).toBe(true);
   });
