@@ -94,7 +94,8 @@ export function placeBadgeHost(element: HTMLElement, adapter: SiteAdapter): HTML
     return found;
   }
   const host = element.ownerDocument.createElement(BADGE_TAG);
-  host.style.cssText = 'display:inline-flex;align-items:center;vertical-align:middle;position:relative;z-index:1;';
+  // Its own stacking context (above a site's full-row link) only once drawn: thousands of empty ones cost every frame.
+  host.style.cssText = 'display:inline-flex;align-items:center;vertical-align:middle;';
   const slot = adapter.badgeSlot?.(element) ?? { parent: element, before: null };
   slot.parent.insertBefore(host, slot.before);
   placedHosts.set(element, host);
@@ -106,6 +107,8 @@ export function ensureBadgeHost(element: HTMLElement, adapter: SiteAdapter, css:
   const existing = findBadgeHost(element);
   if (existing) return existing;
   const host = placeBadgeHost(element, adapter);
+  host.style.position = 'relative';
+  host.style.zIndex = '1';
   const { mount } = attachShadow(host, css);
   badgeHosts.set(element, { host, mount });
   return { host, mount };
