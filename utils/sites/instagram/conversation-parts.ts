@@ -3,7 +3,7 @@
 // reader (conversation.ts) decides when each is read again.
 import { normalizeHandle } from '../../core/keys';
 import type { Author, Comment } from '../../core/model';
-import type { CollapsedPart } from '../types';
+import type { CollapsedPart, ReadComment } from '../types';
 import { authorLinkOf, commentText, depthOf, precedes, rowOf } from './rows';
 import { postCodeOf, SEL } from './selectors';
 import { controlLabel } from './text';
@@ -37,6 +37,11 @@ export interface Entry {
   link?: ThreadLink;
   /** The block holding another comment that kept the row from growing (see `rowOf`). */
   bound?: Element;
+  /**
+   * What the read hands out for the row: built once per parse, and again when the row is placed in another thread
+   * (`order` refreshed when the list is put together).
+   */
+  out?: ReadComment;
 }
 
 export type Parsed = Entry | { problem: ReasonKey; row: HTMLElement | null; bound?: Element };

@@ -8,8 +8,9 @@ import { authorFor, ORIGIN } from './conversation-parts';
 import { avatarLinks, profileLinkHandle } from './rows';
 import { postCodeOf, postTimeSelector, SEL } from './selectors';
 
-export { type ConversationRead, ConversationReader } from './conversation';
+export { ConversationReader } from './conversation';
 export { authorFor } from './conversation-parts';
+export type { ConversationRead } from './read-result';
 
 /** The part of the page that shows post `code`: its dialog when open over a profile or the feed, else main. */
 export function postScope(doc: Document, code: string): Element | null {
