@@ -5,11 +5,12 @@
 // translated words are only used where structure cannot say it, and never decide "all answered" alone.
 // Facts: /work/shared/reference/sites.md (Facebook) and the real captures in shared/fixtures/real/.
 import { loadActions, loadedActions } from '../overlay/actions-loader';
-import { ARTICLE, actionList, isCommentCandidate, readText } from './facebook/comment';
+import { ARTICLE, actionList, isCommentCandidate } from './facebook/comment';
 import { matchPostPage } from './facebook/links';
 import { conversationScope } from './facebook/page';
 import { createFacebookReader, type ReadWork } from './facebook/reader';
 import type { EditorKind, SiteAdapter } from './types';
+import { readText } from './visible-text';
 
 const SEL = {
   editor: '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',

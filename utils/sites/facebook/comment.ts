@@ -5,6 +5,7 @@
 import type { Author } from '../../core/model';
 import { parseRelativeTime } from '../../core/relative-time';
 import { t } from '../../i18n';
+import { oneLine, readText } from '../visible-text';
 import { type CommentLink, parseCommentLink } from './links';
 
 export const ARTICLE = '[role="article"]';
@@ -36,29 +37,11 @@ export function isCommentCandidate(article: Element): boolean {
   return article.hasAttribute('aria-label') && article.querySelector(ARTICLE) === null;
 }
 
-/** Visible text: text nodes and emoji `img[alt]`, `<br>` as a line break; icons left out. */
-export function readText(node: Node): string {
-  let out = '';
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) out += (child as Text).data;
-    else if (child.nodeType === 1) {
-      const el = child as Element;
-      const tag = el.localName;
-      if (tag === 'img') out += el.getAttribute('alt') ?? '';
-      else if (tag === 'br') out += '\n';
-      else if (tag !== 'svg' && tag !== 'style' && tag !== 'script') out += readText(el);
-    }
-  }
-  return out;
-}
-
 /** The comment's own action list (time · Like · Reply): the `ul` inside the article, not in a nested one. */
 export function actionList(article: Element): HTMLElement | null {
   for (const ul of article.querySelectorAll<HTMLElement>('ul')) if (ul.closest(ARTICLE) === article) return ul;
   return null;
 }
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function readComment(article: Element, base: URL, now: number, lang?: string): ArticleRead {
   let time: CommentLink | null = null;

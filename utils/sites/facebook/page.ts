@@ -4,7 +4,8 @@
 // and what the reader remembers of each post. The incremental reading itself is ./reader.ts.
 import type { Author, Comment } from '../../core/model';
 import type { CollapsedPart } from '../types';
-import { ARTICLE, type CommentRead, isCommentCandidate, readText } from './comment';
+import { oneLine, readText } from '../visible-text';
+import { ARTICLE, type CommentRead, isCommentCandidate } from './comment';
 import { profileHandle } from './links';
 import { actingNameIn, collapsedKindOf, commentCountIn, isFilteredOrder } from './words';
 
@@ -260,5 +261,3 @@ export function toComment(read: CommentRead, postId: string, base: URL, memory: 
   if (read.lang) comment.lang = read.lang;
   return comment;
 }
-
-export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

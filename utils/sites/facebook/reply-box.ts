@@ -2,7 +2,9 @@
 // reply box and reading its send button. Not in the Facebook content script: the overlay's deferred code carries
 // them (utils/overlay/actions, issue #10's size budget) and the adapter reaches them through it, as X's and
 // Instagram's do.
-import { ARTICLE, actionList, readText } from './comment';
+import { readText } from '../visible-text';
+import { waitFor } from '../wait-for';
+import { ARTICLE, actionList } from './comment';
 import { conversationScope } from './page';
 
 const SEL = {
@@ -10,9 +12,6 @@ const SEL = {
   button: '[role="button"]',
   listItem: 'li',
 } as const;
-
-const REPLY_BOX_TIMEOUT_MS = 3000;
-const REPLY_BOX_POLL_MS = 50;
 
 /**
  * The comment's Reply control, without reading its word: in the action list, the text button that is neither
@@ -46,19 +45,13 @@ export async function openReply(commentElement: HTMLElement): Promise<HTMLElemen
   const doc = article.ownerDocument;
   const before = new Set(editors(doc));
   control.click();
-  const deadline = Date.now() + REPLY_BOX_TIMEOUT_MS;
-  for (;;) {
-    // A new reply box, or the thread's open one that Facebook retargets and focuses.
+  // A new reply box, or the thread's open one that Facebook retargets and focuses.
+  const editor = await waitFor(() => {
     const all = editors(doc);
-    const editor =
-      all.find((e) => !before.has(e)) ?? all.find((e) => e.contains(doc.activeElement) && sameThread(e, article));
-    if (editor) {
-      if (!editor.contains(doc.activeElement)) editor.focus();
-      return editor;
-    }
-    if (Date.now() >= deadline) return null;
-    await new Promise((resolve) => setTimeout(resolve, REPLY_BOX_POLL_MS));
-  }
+    return all.find((e) => !before.has(e)) ?? all.find((e) => e.contains(doc.activeElement) && sameThread(e, article));
+  });
+  if (editor && !editor.contains(doc.activeElement)) editor.focus();
+  return editor;
 }
 
 /** The box's send control ("Comment", aria-disabled while the box is empty), when it can be found. */

@@ -4,8 +4,9 @@
 import type { Author, Comment } from '../../core/model';
 import { ElementOrder } from '../element-order';
 import type { CollapsedPart } from '../types';
-import { ARTICLE, type CommentRead, readText } from './comment';
-import { classifyButton, type Memory, oneLine, pageFigures, precedingComment, SEL } from './page';
+import { oneLine, readText } from '../visible-text';
+import { ARTICLE, type CommentRead } from './comment';
+import { classifyButton, type Memory, pageFigures, precedingComment, SEL } from './page';
 import { repliersIn } from './words';
 
 export interface Row {

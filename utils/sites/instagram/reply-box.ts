@@ -3,6 +3,7 @@
 // overlay's deferred code carries them (utils/overlay/actions, issue #10's size budget) and the adapter reaches them
 // through it.
 import { normalizeHandle } from '../../core/keys';
+import { waitFor } from '../wait-for';
 import { editorRoot, focusedEditor, replyTargetHandle } from './composer';
 import { authorLinkOf, precedes, replyControlOf } from './rows';
 import { SEL } from './selectors';
@@ -31,9 +32,6 @@ function composerOf(row: Element): HTMLElement | null {
   return editorRoot(found);
 }
 
-const OPEN_TIMEOUT_MS = 3000;
-const OPEN_POLL_MS = 50;
-
 /**
  * Presses the row's own Reply and waits for Instagram to focus the composer with the "@user " mention in it; the
  * caret goes after the mention, so the template follows it.
@@ -44,18 +42,15 @@ export async function openReplyFor(row: HTMLElement): Promise<{ editor: HTMLElem
   if (!control || !author) return null;
   const handle = normalizeHandle(author.handle);
   control.click();
-  const deadline = Date.now() + OPEN_TIMEOUT_MS;
-  for (;;) {
-    const editor = focusedEditor(row.ownerDocument) ?? composerOf(row);
-    if (editor && replyTargetHandle(editor) === handle) {
-      if (row.ownerDocument.activeElement !== editor) editor.focus();
-      if (editor.localName === 'textarea') {
-        const textarea = editor as HTMLTextAreaElement;
-        textarea.setSelectionRange(textarea.value.length, textarea.value.length);
-      }
-      return { editor, handle };
-    }
-    if (Date.now() >= deadline) return null;
-    await new Promise((resolve) => setTimeout(resolve, OPEN_POLL_MS));
+  const editor = await waitFor(() => {
+    const found = focusedEditor(row.ownerDocument) ?? composerOf(row);
+    return found && replyTargetHandle(found) === handle ? found : null;
+  });
+  if (!editor) return null;
+  if (row.ownerDocument.activeElement !== editor) editor.focus();
+  if (editor.localName === 'textarea') {
+    const textarea = editor as HTMLTextAreaElement;
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
   }
+  return { editor, handle };
 }

@@ -2,9 +2,9 @@
 import { normalizeHandle } from '../../core/keys';
 import type { Author } from '../../core/model';
 import { t } from '../../i18n';
+import { oneLine, readText } from '../visible-text';
 import { HANDLE, handleInPath, STATUS_PATH, snowflakeTime } from './links';
 import { own, SEL } from './selectors';
-import { oneLine, readText } from './text';
 
 export interface ArticleRead {
   id: string;

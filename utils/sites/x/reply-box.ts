@@ -1,6 +1,7 @@
 // X's reply box, the parts used only after a person acts (Reply, inserting a template): opening a comment's reply
 // dialog and reading its send button. Not in the X content script: the overlay's deferred code carries them
 // (utils/overlay/actions, issue #10's size budget) and the adapter reaches them through it.
+import { waitFor } from '../wait-for';
 import { editorFrom, own, REPLY_SEL as SEL } from './selectors';
 
 function dialogEditors(doc: Document): HTMLElement[] {
@@ -10,9 +11,6 @@ function dialogEditors(doc: Document): HTMLElement[] {
   }
   return found;
 }
-
-const REPLY_BOX_TIMEOUT_MS = 3000;
-const REPLY_BOX_POLL_MS = 50;
 
 /** Clicks the post's own reply button and waits for X's reply dialog (a status page's inline box answers the post, not a reply). */
 export async function openReply(commentElement: HTMLElement): Promise<HTMLElement | null> {
@@ -24,16 +22,9 @@ export async function openReply(commentElement: HTMLElement): Promise<HTMLElemen
   const doc = button.ownerDocument;
   const before = new Set(dialogEditors(doc));
   button.click();
-  const deadline = Date.now() + REPLY_BOX_TIMEOUT_MS;
-  for (;;) {
-    const editor = dialogEditors(doc).find((e) => !before.has(e));
-    if (editor) {
-      if (!editor.contains(doc.activeElement)) editor.focus();
-      return editor;
-    }
-    if (Date.now() >= deadline) return null;
-    await new Promise((resolve) => setTimeout(resolve, REPLY_BOX_POLL_MS));
-  }
+  const editor = await waitFor(() => dialogEditors(doc).find((e) => !before.has(e)));
+  if (editor && !editor.contains(doc.activeElement)) editor.focus();
+  return editor;
 }
 
 /** The send button that belongs to this editor: the dialog's, else the inline box's nearest one. */

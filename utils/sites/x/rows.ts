@@ -1,9 +1,9 @@
 // The rows (`cellInnerDiv`) of X's conversation list: a post, a heading, a collapsed part (hidden replies) or
 // anything else, and where X placed the row in its virtualized list.
 import type { CollapsedPart } from '../types';
+import { oneLine, readText } from '../visible-text';
 import { articleStatusId } from './article';
 import { SEL } from './selectors';
-import { oneLine, readText } from './text';
 
 /** The vertical offset X gives a virtualized row (`transform: translateY(…px)`), when it has one. */
 export function rowOffset(cell: HTMLElement): number | null {

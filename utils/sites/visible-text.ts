@@ -1,4 +1,5 @@
-// The text X shows in a node, as a person reads it.
+// The text a site shows in a node, as a person reads it (X and Facebook; Instagram's reader also skips its controls
+// and our badge, utils/sites/instagram/text.ts).
 
 /** Visible text of a node: text nodes plus emoji `img[alt]`, `<br>` as a line break; icons (and `skip`) left out. */
 export function readText(node: Node, skip?: Node): string {
