@@ -1,7 +1,7 @@
 // The shared driver in Debian's Firefox ESR through puppeteer-core over WebDriver BiDi, with .output/firefox-mv3
 // installed as a temporary add-on and the three sites answered from the fixtures by request interception.
 import path from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type JSHandle, type KeyInput, type Page } from 'puppeteer-core';
 import { answerFromFixtures, ROOT } from '../fixture-server';
 import type { Driver, DriverPage, Finder, PageFunction } from './types';
 
@@ -38,8 +38,35 @@ function describeError(error: unknown): string {
   return parts.join('\nCaused by: ');
 }
 
+const POLL_MS = 100;
+
+/**
+ * Calls `fn` in the page until it returns something truthy, and hands that over. Not puppeteer's waitForFunction:
+ * over BiDi its poller builds the function with Function(), which a page's CSP blocks in Firefox ESR 140 (the
+ * moz-extension pages, the X fixture); an evaluation is not blocked. An evaluation that lands while the document
+ * is being replaced fails: it is asked again until the time is up.
+ */
+async function poll(page: Page, fn: (arg: unknown) => unknown, arg: unknown, timeoutMs: number): Promise<JSHandle> {
+  const until = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const handle = (await page.evaluateHandle(fn, arg)) as JSHandle;
+      if (await handle.evaluate((value) => !!value)) return handle;
+      await handle.dispose();
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > until) {
+      const why = lastError === undefined ? '' : `; last error: ${describeError(lastError)}`;
+      throw new Error(`driver: waited ${timeoutMs} ms at ${page.url()} for ${String(fn).slice(0, 120)}${why}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
 async function elementOf<A>(page: Page, find: Finder<A>, arg: A | undefined): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction(find as (arg: unknown) => Element, { timeout: TIMEOUT }, arg);
+  const handle = await poll(page, find as (arg: unknown) => unknown, arg, TIMEOUT);
   const element = handle.asElement() as ElementHandle<Element> | null;
   if (!element) throw new Error('driver: the finder did not return an element');
   return element;
@@ -73,7 +100,7 @@ function wrapPage(page: Page, errors: string[]): DriverPage {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg, timeoutMs = TIMEOUT) {
-      const handle = await page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs }, arg);
+      const handle = await poll(page, fn as (arg: unknown) => unknown, arg, timeoutMs);
       return (await handle.jsonValue()) as never;
     },
     async click(find, arg) {
@@ -148,25 +175,20 @@ export async function launchFirefox(): Promise<Driver> {
   };
 
   // BiDi reports no navigation events for moz-extension:// documents: start the load, then wait for the document.
+  // A tab whose evaluations keep failing (seen in CI: every one failed until the timeout) is given up for a new one.
   const openExtensionTab = async (file: string): Promise<Page> => {
     const url = `${EXTENSION_ORIGIN}/${file}`;
-    const until = Date.now() + TIMEOUT;
+    const loaded = (u: unknown) => location.href === u && document.readyState === 'complete';
     for (let attempt = 1; ; attempt++) {
       const page = await openTab();
       page.goto(url, { timeout: TIMEOUT }).catch(() => {});
-      // An evaluation that lands while the document is being replaced fails with a protocol error: ask again, and
-      // in a new tab when this one keeps failing (seen in CI: every evaluation in the tab failed until the timeout).
-      for (let failures = 0; failures < 5; ) {
-        try {
-          await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
-          return page;
-        } catch (error) {
-          if (Date.now() > until || !/protocol error/i.test(describeError(error))) throw error;
-          failures++;
-        }
+      try {
+        await poll(page, loaded, url, 5_000);
+        return page;
+      } catch (error) {
+        await page.close().catch(() => {});
+        if (attempt >= 3) throw new Error(`driver: ${url} did not load in ${attempt} tabs: ${describeError(error)}`);
       }
-      await page.close().catch(() => {});
-      if (attempt >= 3) throw new Error(`driver: ${url} kept failing with protocol errors in ${attempt} tabs`);
     }
   };
 
