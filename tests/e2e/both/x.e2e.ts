@@ -18,7 +18,7 @@ import {
   statesWhileScrolling,
 } from './x-page';
 
-forEachBrowser((driver) => {
+forEachBrowser((driver, browser) => {
   const pages: DriverPage[] = [];
   async function open(url: string): Promise<DriverPage> {
     const page = await driver().newPage(url);
@@ -65,9 +65,11 @@ forEachBrowser((driver) => {
       };
     });
     expect(styles.styled).toBe(true);
-    // Chromium and Firefox ESR both let the content script adopt its constructed sheet in the page's shadow roots
-    // (the <style> fallback in hosts.ts is for browsers that refuse): one sheet for all badges, no copies.
-    expect(styles).toMatchObject({ shared: true, copies: 0 });
+    // Chromium lets the content script adopt its constructed sheet in the page's shadow roots: one sheet for all
+    // badges, no copies. Firefox ESR 153 does too; ESR 140 refuses (Debian's mirror had 140 on 2026-12-02), and then
+    // every badge gets the <style> fallback of hosts.ts: one way for all, never a mix.
+    if (browser === 'chromium') expect(styles).toMatchObject({ shared: true, copies: 0 });
+    else expect([styles.shared && styles.copies === 0, styles.copies === styles.badges]).toContain(true);
   });
 
   test('one click on Reply fills the Draft editor with a template X registers, and sends nothing', async () => {
