@@ -85,14 +85,8 @@ export interface BadgeHost {
  * badge drawn later (near the screen) takes the room its host holds from now on (see BadgeLayer).
  */
 export function placeBadgeHost(element: HTMLElement, adapter: SiteAdapter): HTMLElement {
-  const known = placedHosts.get(element);
-  // The site may have re-rendered the part of the row that held it.
-  if (known && element.contains(known)) return known;
-  const found = element.querySelector<HTMLElement>(BADGE_TAG);
-  if (found) {
-    placedHosts.set(element, found);
-    return found;
-  }
+  const found = findPlacedHost(element);
+  if (found) return found;
   const host = element.ownerDocument.createElement(BADGE_TAG);
   // Its own stacking context (above a site's full-row link) only once drawn: thousands of empty ones cost every frame.
   host.style.cssText = 'display:inline-flex;align-items:center;vertical-align:middle;';
@@ -122,9 +116,12 @@ const badgeHosts = new WeakMap<HTMLElement, BadgeHost>();
 /** The comment's badge host, drawn or only placed (null: none). */
 export function findPlacedHost(element: HTMLElement): HTMLElement | null {
   const known = placedHosts.get(element);
+  // The site may have re-rendered the part of the row that held it.
   if (known && element.contains(known)) return known;
-  placedHosts.delete(element);
-  return findBadgeHost(element)?.host ?? element.querySelector<HTMLElement>(BADGE_TAG);
+  const found = element.querySelector<HTMLElement>(BADGE_TAG);
+  if (found) placedHosts.set(element, found);
+  else placedHosts.delete(element);
+  return found;
 }
 
 /** The comment's drawn badge: its host and the element in its shadow root it is drawn in. */
