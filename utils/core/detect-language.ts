@@ -2,7 +2,9 @@
 // interface's four languages are told apart: Bengali and Khmer by their scripts alone; Hungarian and English by a
 // tiny hand-made model of what short comments in each use (letters only Hungarian has, letter pairs English lacks,
 // the most frequent short words). Anything else, or too little to tell, is null: better no guess than a wrong one.
-// Why not a detector from npm: see README ("Suggestions"). Pure, no DOM; a few hundred bytes in the content script.
+// Why not a detector from npm: see README ("Suggestions"). Pure, no DOM. The background runs it for content scripts
+// (`comments.judge`), which do not bundle it.
+import { primaryLanguage } from './suggest';
 
 const BENGALI = /[\u0980-\u09ff]/gu;
 const KHMER = /[\u1780-\u17ff\u19e0-\u19ff]/gu;
@@ -62,4 +64,21 @@ export function detectLanguage(text: string): DetectedLanguage | null {
   if (hu >= 2 && hu > en * 1.5) return 'hu';
   if (en >= 2 && en > hu * 1.5 && count(text, HU_ACCENTS) === 0) return 'en';
   return null;
+}
+
+// Comments are short and a page asks for the same comment again (a re-read, a redraw): detect each text once.
+const detected = new Map<string, string | null>();
+const DETECTED_MAX = 5_000;
+
+/** The comment's language: the site's `lang` when it names one, else what its text reads as, else null. */
+export function commentLanguage(lang: string | undefined, text: string | undefined): string | null {
+  const given = primaryLanguage(lang);
+  if (given || !text) return given;
+  let found = detected.get(text);
+  if (found === undefined) {
+    found = detectLanguage(text);
+    if (detected.size >= DETECTED_MAX) detected.clear();
+    detected.set(text, found);
+  }
+  return found;
 }

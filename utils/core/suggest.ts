@@ -1,7 +1,7 @@
 // Which saved replies fit a comment: the ones in the comment's language (the site's `lang`, else detected from its
-// text), then those tagged for its labels, then the ones used most. Within one opening of the picker the order is
-// fixed (digits pick by position); a use moves a template up among equals only the next time.
-import { detectLanguage } from './detect-language';
+// text: `commentLanguage` in detect-language.ts, which the background works out for content scripts), then those
+// tagged for its labels, then the ones used most. Within one opening of the picker the order is fixed (digits pick
+// by position); a use moves a template up among equals only the next time.
 import type { LabelKind } from './settings';
 import type { Template } from './template';
 
@@ -41,34 +41,18 @@ function labelsOf(tags: readonly string[]): Set<LabelKind> {
   return out;
 }
 
-// Comments are short and badges ask for the same comment at every draw: detect each text once.
-const detected = new Map<string, string | null>();
-const DETECTED_MAX = 5_000;
-
-/** The comment's language: the site's `lang` when it names one, else what its text reads as, else null. */
-export function commentLanguage(lang: string | undefined, text: string | undefined): string | null {
-  const given = primaryLanguage(lang);
-  if (given || !text) return given;
-  let found = detected.get(text);
-  if (found === undefined) {
-    found = detectLanguage(text);
-    if (detected.size >= DETECTED_MAX) detected.clear();
-    detected.set(text, found);
-  }
-  return found;
-}
-
 /**
  * Ids of the templates to suggest for a comment, best first, at most five. A template qualifies when it is in the
  * comment's language or answers one of its labels; language counts more than labels (a reply in the wrong
  * language cannot be sent as is), then how many labels it answers, then how often it was used; remaining ties keep
- * the templates' own order. Trashed templates are never suggested. `text`: the comment, read when `lang` is absent.
+ * the templates' own order. Trashed templates are never suggested. `language`: the comment's primary language
+ * (`commentLanguage`), null when unknown.
  */
 export function suggestTemplates(
   templates: Template[],
-  ctx: { lang?: string; text?: string; labels: LabelKind[] },
+  ctx: { language: string | null; labels: readonly LabelKind[] },
 ): string[] {
-  const lang = commentLanguage(ctx.lang, ctx.text);
+  const lang = ctx.language;
   const scored: { id: string; score: number; hits: number; uses: number; order: number; index: number }[] = [];
   templates.forEach((t, index) => {
     if (t.deletedAt !== undefined) return;

@@ -3,8 +3,9 @@
 // ({ ok: true, data } or { ok: false, error }), so a refusal reaches the caller as a clear error, never a throw.
 import { browser } from 'wxt/browser';
 import { BADGE_CSS, LAYER_CSS, PANEL_CSS } from '../../components/overlay/styles';
+import { judgeComment } from '../core/comment-judge';
 import { agentFromText, type ClassifiedComment, observeComments, signatureShapes } from '../core/first-response';
-import { BUILTIN_LABEL_WORDS, labelsFor } from '../core/labels';
+import { labelsFor } from '../core/labels';
 import { RELATIVE_TIME_WORDS } from '../core/relative-time-words';
 import { fetchPackagedMessages } from '../i18n';
 import { ACTIONS_FILE } from '../overlay/actions/shared';
@@ -85,7 +86,10 @@ export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
   },
   'settings.get': () => readSettings(),
   'settings.patch': (patch) => writeSettings(patch),
-  'labels.builtin': async () => BUILTIN_LABEL_WORDS,
+  'comments.judge': async ({ items }) => {
+    const { labelWords } = await readSettings();
+    return { judgments: items.map((c) => judgeComment(c.text, c.lang, labelWords)) };
+  },
   'facebook.words': async () => ({ time: RELATIVE_TIME_WORDS, reading: FACEBOOK_WORDS }),
   'ui.styles': async () => ({ badge: BADGE_CSS, panel: PANEL_CSS, layer: LAYER_CSS }),
   'accounts.seen': async ({ platform, handle }) => {

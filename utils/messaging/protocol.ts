@@ -132,11 +132,28 @@ export const PROTOCOL = {
    * the asking tab's frame, in the content scripts' isolated world, on first use (utils/overlay/actions-loader.ts).
    */
   'overlay.loadActions': { to: 'background', request: Empty, response: Empty },
-  /** The built-in label word lists, handed to content scripts once (not bundled in each). */
-  'labels.builtin': {
+  /**
+   * What the overlay needs of comments' words, for content scripts (they bundle neither the label words nor the
+   * matching, spam rules or language detection): each comment's labels (built-in words and the settings' own),
+   * whether it is obvious spam, and its language. One judgment per item, in order.
+   */
+  'comments.judge': {
     to: 'background',
-    request: Empty,
-    response: z.record(LabelKindSchema, z.record(z.string().max(35), z.array(z.string().max(200)).max(2000))),
+    request: z.object({
+      items: z
+        .array(z.strictObject({ text: z.string().max(MAX_OBSERVED_TEXT), lang: z.string().max(35).optional() }))
+        .min(1)
+        .max(2000),
+    }),
+    response: z.object({
+      judgments: z.array(
+        z.strictObject({
+          labels: z.array(LabelKindSchema).max(3),
+          spam: z.boolean(),
+          language: z.string().max(35).nullable(),
+        }),
+      ),
+    }),
   },
   /**
    * The words the Facebook reader needs (its relative times, "2 h", "5 perce"; its controls, "View all 5 replies";

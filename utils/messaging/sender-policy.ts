@@ -6,8 +6,9 @@ import { browser } from 'wxt/browser';
 
 /**
  * The messages a content script may send: read templates, read, set and clear (undo) comment states, count a template's use,
- * record what the overlay saw for the response-time log, and read and change settings through the background (the overlay's own toggles and
- * adopting the post's author as a brand). One list, so a reviewer sees at a glance what a site's page can reach.
+ * record what the overlay saw for the response-time log, have comments' words judged (labels, spam, language), and
+ * read and change settings through the background (the overlay's own toggles and adopting the post's author as a
+ * brand). One list, so a reviewer sees at a glance what a site's page can reach.
  */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   'ping',
@@ -22,7 +23,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   'settings.patch',
   // The account the page says the user acts as, for the first-run setup (handle rules apply).
   'accounts.seen',
-  'labels.builtin',
+  // Labels, spam and language of the page's comments (worked out from their words, nothing stored).
+  'comments.judge',
   // The Facebook reader's words (fixed data).
   'facebook.words',
   'ui.styles',

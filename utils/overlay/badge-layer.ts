@@ -164,7 +164,7 @@ export class BadgeLayer {
     const rest: unknown[] = [cv.key, cv.state, isCurrent, ui.theme, pickerOpen, locale, ui.fontSize];
     rest.push(JSON.stringify(status));
     // Reply's tooltip names the template it inserts: the templates, the comment's language and labels choose it.
-    if (cv.state === 'unanswered') rest.push(templatesStamp, cv.comment.lang ?? '', cv.labels.join(','));
+    if (cv.state === 'unanswered') rest.push(templatesStamp, cv.language ?? '', cv.labels.join(','));
     const signature: BadgeSignature = { rest: rest.join('|'), age: `${cv.ageText}|${cv.level}` };
     const badge = findBadgeHost(element);
     const need = redrawFor(badge ? this.drawn.get(badge.mount) : undefined, signature);
@@ -235,19 +235,18 @@ export class BadgeLayer {
   }
 
   /**
-   * Reply's tooltip names the template it inserts: the best one for the comment's language and labels. Shared by
-   * the comments of one language tag and labels; a comment without a tag is ranked on its own text (its detected
-   * language may differ from its neighbours').
+   * Reply's tooltip names the template it inserts: the best one for the comment's language and labels, shared by
+   * the comments of one language and labels.
    */
   private replyTemplateFor(cv: CommentView, context: DrawContext): BadgeContent['replyTemplate'] {
-    const lookup = cv.comment.lang ? `${cv.comment.lang}|${cv.labels.join(',')}` : null;
-    const known = lookup === null ? undefined : context.replyTemplates.get(lookup);
+    const lookup = `${cv.language}|${cv.labels.join(',')}`;
+    const known = context.replyTemplates.get(lookup);
     if (known !== undefined) return known;
     const templates = this.actions.templates();
     const best = bestTemplateFor(templates, cv);
     const n = best ? templateNumbers(templates).get(best.id) : undefined;
     const found = best ? { title: best.title, keys: n ? this.actions.templateKeys(n) || null : null } : null;
-    if (lookup !== null) context.replyTemplates.set(lookup, found);
+    context.replyTemplates.set(lookup, found);
     return found;
   }
 

@@ -17,6 +17,7 @@ import { BadgeLayer } from './badge-layer';
 import { watchDom } from './dom-watcher';
 import { watchTypeToExpand } from './expand';
 import { findBadgeHost } from './hosts';
+import { Judgments } from './judgments';
 import { templateKeysText } from './keyboard';
 import { ManualStates } from './manual-states';
 import { LAYER_CSS } from './overlay-css';
@@ -44,7 +45,9 @@ export class PageSession implements ActingSession {
   private readonly statuses = new Map<string, InsertStatus>();
   view: PageView | null = null;
   /** Builds the view batch by batch (only what changed is worked out again). */
-  private readonly builder = new ViewBuilder();
+  private readonly builder: ViewBuilder;
+  /** Waiting comments' labels, spam marks and languages, from the background. */
+  private readonly judgments: Judgments;
   facts: PageFacts | null = null;
   currentKey: string | null = null;
   /** The reply box Reply Radar opened last and for which comment: Alt+1…9 fill templates for it while focused. */
@@ -83,6 +86,12 @@ export class PageSession implements ActingSession {
     private readonly shown: { postId: string | null; changed: () => void } | null = null,
   ) {
     this.reader = new PageReader(adapter, url, services.now());
+    this.judgments = new Judgments(
+      (items) => services.judgeComments(items),
+      signal,
+      () => this.render(),
+    );
+    this.builder = new ViewBuilder((comment) => this.judgments.get(comment));
     this.positions = rowPositions((element, y) => this.reader.known.notePosition(element, y));
     this.recorder = new ResponseRecorder({ record: services.recordResponses }, signal);
     this.manual = new ManualStates(
@@ -275,6 +284,7 @@ export class PageSession implements ActingSession {
     try {
       const settings = this.services.settings();
       const delta = this.reader.known.takeDelta();
+      this.judgments.follow(settings.labelWords);
       const update = this.builder.build(
         this.facts,
         settings,
@@ -303,6 +313,8 @@ export class PageSession implements ActingSession {
         statuses: this.statuses,
       });
       this.renderPicker();
+      // Until the waiting comments' judgments come, an empty queue is no news: never "all answered" too early.
+      if (update.judging && this.view.queue.length === 0) return;
       this.panel.draw(this.view, this.panelUi());
       this.reportTab();
     } catch (error) {

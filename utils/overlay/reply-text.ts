@@ -15,7 +15,7 @@ export function liveTemplates(all: readonly Template[]): Template[] {
 }
 
 export function bestTemplateFor(live: Template[], cv: CommentView): Template | null {
-  const [first] = suggestTemplates(live, { lang: cv.comment.lang, text: cv.comment.text, labels: cv.labels });
+  const [first] = suggestTemplates(live, cv);
   return live.find((t) => t.id === first) ?? live[0] ?? null;
 }
 

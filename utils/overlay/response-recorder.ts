@@ -10,7 +10,7 @@ const SETTLE_MS = 2_000;
 const BATCH = 200;
 const MAX_PER_MESSAGE = 2000;
 /** As MAX_OBSERVED_TEXT (utils/messaging/protocol.ts): longer texts keep their end, where a signature is. */
-const MAX_TEXT = 50_000;
+export const MAX_TEXT = 50_000;
 
 export interface RecorderServices {
   record(comments: ClassifiedComment[]): Promise<void>;

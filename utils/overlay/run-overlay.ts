@@ -3,7 +3,6 @@
 // when the extension is updated or reloaded (our own lifetime, which the page cannot end: see lifetime.ts).
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { setBuiltinLabelWords } from '../core/label-match';
 import type { Settings } from '../core/settings';
 import { sameTabReport, type TabReport } from '../core/tab-report';
 import type { Template } from '../core/template';
@@ -58,6 +57,7 @@ export async function runOverlay(
     recordResponses: async (comments) => {
       await call('responseLog.record', { comments });
     },
+    judgeComments: async (items) => (await call('comments.judge', { items })).judgments,
     saveSettings: async (patch) => {
       settings = { ...settings, ...patch };
       session?.refresh();
@@ -106,14 +106,8 @@ export async function runOverlay(
 
   try {
     // What the content script does not bundle (to stay small) comes from the background once.
-    const [stored, words, css] = await Promise.all([
-      call('settings.get', {}),
-      call('labels.builtin', {}),
-      call('ui.styles', {}),
-      handOver?.(),
-    ]);
+    const [stored, css] = await Promise.all([call('settings.get', {}), call('ui.styles', {}), handOver?.()]);
     settings = stored;
-    setBuiltinLabelWords(words);
     setOverlayCss(css);
   } catch (error) {
     // Without settings the overlay cannot tell the brand or the targets: show nothing rather than guess.

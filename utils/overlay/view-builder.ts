@@ -1,14 +1,16 @@
 // Builds the PageView batch by batch: only the comments a batch touched, the threads they sit in (ThreadClassifier)
 // and the comments whose age text or level the clock moved are worked out again. Everything the whole page shares
 // (settings, language, the post, tracking) rebuilds every comment when it changes. Pure: no DOM, tested directly
-// against a fresh build of the same facts.
+// against a fresh build of the same facts. A waiting comment's words (labels, spam, language) come from `judge`:
+// in content scripts an answer of the background, a round trip later; until it comes the comment keeps the view it
+// had (none, if new), so neither its badge nor the queue shows a guess.
+
 import { formatAge, levelFor, nextAgeTextChangeAt, nextLevelChangeAt, waitingMs } from '../core/age';
+import type { Judgment } from '../core/comment-judge';
 import { commentKey } from '../core/keys';
-import { labelsFor } from '../core/label-match';
 import type { Comment, Health, ManualState } from '../core/model';
 import { compareQueue, insertInOrder } from '../core/queue';
 import type { LabelKind, Settings } from '../core/settings';
-import { looksLikeSpam } from '../core/spam';
 import { ThreadClassifier } from '../core/thread-classifier';
 import { t } from '../i18n';
 import { DueQueue } from './due-queue';
@@ -30,7 +32,12 @@ export interface ViewUpdate {
   full: boolean;
   /** The queue's items or order changed (else `view.queue` is the previous array). */
   queueChanged: boolean;
+  /** Waiting comments whose judgment has not come yet are left out (or keep their previous view). */
+  judging: boolean;
 }
+
+/** A comment's judgment, or undefined until it is known (the builder is called again then). */
+export type Judge = (comment: Comment, settings: Settings) => Judgment | undefined;
 
 /** Above this many changes a batch sorts the queue again instead of inserting into it. */
 const RESORT_ABOVE = 64;
@@ -50,6 +57,10 @@ export class ViewBuilder {
   private locale = '';
   /** The classifier has not seen every comment (it was reset while no post could be read). */
   private classifierBehind = true;
+  /** Waiting comments whose judgment had not come at their last build: looked at again at every build. */
+  private readonly unjudged = new Set<string>();
+
+  constructor(private readonly judge: Judge) {}
 
   /**
    * `delta`: what changed since the last build; without it, `facts.comments` is compared with what was built
@@ -75,7 +86,8 @@ export class ViewBuilder {
       this.handled.clear();
       this.queue = [];
       this.queueLabels = noLabels();
-      return { view, changed, full: true, queueChanged };
+      this.unjudged.clear();
+      return { view, changed, full: true, queueChanged, judging: false };
     };
     if (!facts.isPostPage) return settled({ ...empty, tracked: false, notTrackedReason: 'not-a-post', health: 'ok' });
     if (!facts.post) {
@@ -166,7 +178,7 @@ export class ViewBuilder {
       handled: this.handledViews(),
       ...(adoptable && { adoptable }),
     };
-    return { view, changed, full, queueChanged };
+    return { view, changed, full, queueChanged, judging: this.unjudged.size > 0 };
   }
 
   /** Brings the comment store up to date; returns what the classifier and the views must look at. */
@@ -217,6 +229,7 @@ export class ViewBuilder {
     for (const c of upserted) keys.add(commentKey(c));
     for (const key of removed) keys.add(key);
     for (const key of this.due.popUntil(now)) keys.add(key);
+    for (const key of this.unjudged) keys.add(key);
     return keys;
   }
 
@@ -227,32 +240,39 @@ export class ViewBuilder {
     const settings = this.settings!;
     if (!comment || !state) {
       this.due.delete(key);
+      this.unjudged.delete(key);
       return undefined;
     }
     const before = this.views.get(key);
-    const spam = state === 'unanswered' && looksLikeSpam(comment.text);
+    // Only a waiting comment's words count: its labels, its spam mark, the language its templates are chosen in.
+    const judged = state === 'unanswered' ? this.judge(comment, settings) : NOT_WAITING;
+    if (!judged) {
+      // Kept as it was until its judgment comes (see above).
+      this.unjudged.add(key);
+      if (!before) this.due.delete(key);
+      return before;
+    }
+    this.unjudged.delete(key);
+    const spam = judged.spam;
     const wait = waitingMs(comment.postedAt, now, settings.businessHours);
     const level = spam ? 'ok' : levelFor(wait, settings.targets);
     const ageText = formatAge(Math.max(0, now - comment.postedAt), this.locale);
     const nextLevel = nextLevelChangeAt(comment.postedAt, now, settings.targets, settings.businessHours);
     this.due.set(key, Math.min(nextAgeTextChangeAt(comment.postedAt, now), nextLevel ?? Number.POSITIVE_INFINITY));
+    const { labels, language } = judged;
     if (
       before &&
       before.comment === comment &&
       before.state === state &&
       before.spam === spam &&
       before.level === level &&
-      before.ageText === ageText
+      before.ageText === ageText &&
+      sameLabels(before.labels, labels) &&
+      before.language === language
     ) {
       return before;
     }
-    const labels =
-      state !== 'unanswered'
-        ? []
-        : before?.comment.text === comment.text && before.comment.lang === comment.lang && before.state === state
-          ? before.labels
-          : labelsFor(comment.text, comment.lang, settings.labelWords);
-    return { key, comment, state, spam, level, ageText, labels, postedAt: comment.postedAt };
+    return { key, comment, state, spam, level, ageText, labels, language, postedAt: comment.postedAt };
   }
 
   private requeue(gone: string[], added: CommentView[]): CommentView[] {
@@ -275,6 +295,11 @@ export class ViewBuilder {
     return out.sort((a, b) => a.comment.order - b.comment.order);
   }
 }
+
+/** What a comment that is not waiting shows of its words: nothing. */
+const NOT_WAITING: Judgment = { labels: [], spam: false, language: null };
+
+const sameLabels = (a: LabelKind[], b: LabelKind[]): boolean => a.length === b.length && a.every((l, i) => l === b[i]);
 
 const noLabels = (): Record<LabelKind, number> => ({ question: 0, complaint: 0, order: 0 });
 

@@ -2,10 +2,9 @@
 // waiting comment, the ordered queue and the page's health. Pure: no DOM, so it is tested directly.
 // The work is done batch by batch in view-builder.ts.
 import type { Level } from '../core/age';
-import type { Author, Comment, CommentState, Health, ManualState, Post } from '../core/model';
-import type { LabelKind, Settings } from '../core/settings';
+import type { Author, Comment, CommentState, Health, Post } from '../core/model';
+import type { LabelKind } from '../core/settings';
 import { t } from '../i18n';
-import { ViewBuilder } from './view-builder';
 
 export interface CommentView {
   key: string;
@@ -14,6 +13,8 @@ export interface CommentView {
   level: Level;
   ageText: string;
   labels: LabelKind[];
+  /** The comment's primary language (the site's tag, else detected), for choosing templates; null when unknown. */
+  language: string | null;
   /** Obvious spam (utils/core/spam.ts): labelled, last in the queue, never a breach. */
   spam: boolean;
   /** The comment's postedAt (the queue orders by it). */
@@ -60,15 +61,4 @@ export interface PageFacts {
 /** The problem line for a conversation that loads more as the user scrolls (the panel words it as a hint). */
 export function moreBelowText(): string {
   return t('problem_scroll_to_end');
-}
-
-/** The whole view at once (a fresh ViewBuilder): what a batch-by-batch build must always equal. */
-export function buildPageView(
-  facts: PageFacts,
-  settings: Settings,
-  manual: ReadonlyMap<string, ManualState>,
-  now: number,
-  locale: string,
-): PageView {
-  return new ViewBuilder().build(facts, settings, manual, now, locale).view;
 }

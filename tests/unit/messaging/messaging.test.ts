@@ -74,6 +74,18 @@ describe('client ↔ background', () => {
     expect((await call('states.list', { keys: ['x:1', 'x:2'] })).items.map((s) => s.key)).toEqual(['x:2']);
   });
 
+  it('judges comments for content scripts with the built-in label words and the settings’ own', async () => {
+    await call('settings.patch', { labelWords: { question: {}, complaint: { en: ['meh'] }, order: {} } });
+    const { judgments } = await call('comments.judge', {
+      items: [{ text: 'where is my order?' }, { text: 'meh', lang: 'en' }, { text: '🔥🔥🔥 http://spam.example' }],
+    });
+    expect(judgments).toEqual([
+      { labels: ['question', 'order'], spam: false, language: 'en' },
+      { labels: ['complaint'], spam: false, language: 'en' },
+      { labels: [], spam: true, language: null },
+    ]);
+  });
+
   it('surfaces a refusal as a RadarError carrying the background’s error', async () => {
     await call('templates.create', { ...draft, shortcut: 'ty' });
     const err = await call('templates.create', { ...draft, shortcut: 'ty' }).catch((e) => e);

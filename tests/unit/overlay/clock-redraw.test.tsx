@@ -12,6 +12,7 @@ import { KnownComments } from '../../../utils/overlay/known-comments';
 import { ViewBuilder } from '../../../utils/overlay/view-builder';
 import type { PageFacts } from '../../../utils/overlay/view-model';
 import type { SiteAdapter } from '../../../utils/sites/types';
+import { judgeNow } from './page-view';
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0);
 const MIN = 60_000;
@@ -100,7 +101,7 @@ describe('the minute clock', () => {
     const comments = [comment('1', T0 - 30_000, 0), comment('2', T0 - 30_000, 1), comment('3', T0 - 61 * MIN, 2)];
     const known = new KnownComments();
     known.merge(comments.map((c, i) => ({ comment: c, element: rows[i]! })));
-    const builder = new ViewBuilder();
+    const builder = new ViewBuilder(judgeNow);
     const ui: BadgeUi = { currentKey: null, pickerKey: null, theme: 'light', fontSize: 14, statuses: new Map() };
     const first = builder.build(facts(known.eachComment()), settings, new Map(), T0, 'en', {
       upserted: known.takeDelta().upserted.values(),
@@ -149,7 +150,7 @@ function page(n: number) {
     known.mergeDelta(read, []);
   };
   add(n);
-  const builder = new ViewBuilder();
+  const builder = new ViewBuilder(judgeNow);
   const ui: BadgeUi = { currentKey: null, pickerKey: null, theme: 'light', fontSize: 14, statuses: new Map() };
   const build = () =>
     builder.build(facts(known.eachComment()), settings, new Map(), T0, 'en', {
@@ -253,7 +254,7 @@ describe("Reply's tooltip", () => {
     const row = document.body.appendChild(document.createElement('article'));
     const known = new KnownComments();
     known.merge([{ comment: comment('1', T0 - 60_000, 0), element: row }]);
-    const builder = new ViewBuilder();
+    const builder = new ViewBuilder(judgeNow);
     const ui: BadgeUi = { currentKey: null, pickerKey: null, theme: 'light', fontSize: 14, statuses: new Map() };
     const view = builder.build(facts(known.eachComment()), settings, new Map(), T0, 'en', {
       upserted: known.takeDelta().upserted.values(),

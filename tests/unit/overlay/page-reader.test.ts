@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Comment } from '../../../utils/core/model';
 import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
 import { LOADING_GRACE_MS, PageReader } from '../../../utils/overlay/page-reader';
-import { buildPageView } from '../../../utils/overlay/view-model';
 import type { PageRead, SiteAdapter } from '../../../utils/sites/types';
+import { buildPageView } from './page-view';
 
 const URL_A = new URL('https://www.facebook.com/acme/posts/1');
 const POST = {

@@ -24,6 +24,7 @@ const view: CommentView = {
   level: 'warn',
   ageText: '2h',
   labels: [],
+  language: null,
   spam: false,
   postedAt: comment.postedAt,
 };

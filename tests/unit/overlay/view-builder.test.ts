@@ -5,7 +5,8 @@ import { commentKey } from '../../../utils/core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
 import { DueQueue } from '../../../utils/overlay/due-queue';
 import { ViewBuilder } from '../../../utils/overlay/view-builder';
-import { buildPageView, type PageFacts, type PageView } from '../../../utils/overlay/view-model';
+import type { PageFacts, PageView } from '../../../utils/overlay/view-model';
+import { buildPageView, judgeNow } from './page-view';
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0);
 const MIN = 60_000;
@@ -92,7 +93,7 @@ describe('ViewBuilder', () => {
   it('built batch by batch equals a fresh build of the same page after every batch', () => {
     fc.assert(
       fc.property(fc.array(arbStep, { minLength: 1, maxLength: 10 }), (steps) => {
-        const builder = new ViewBuilder();
+        const builder = new ViewBuilder(judgeNow);
         const comments = new Map<string, Comment>();
         const manual = new Map<string, ManualState>();
         let now = T0;
@@ -128,7 +129,7 @@ describe('ViewBuilder', () => {
   }, 60_000);
 
   it('works out again only the comments a batch touched and the ages the clock moved', () => {
-    const builder = new ViewBuilder();
+    const builder = new ViewBuilder(judgeNow);
     const make = (id: number, minutesAgo: number): Comment => ({
       platform: 'x',
       id: String(id),
@@ -143,7 +144,7 @@ describe('ViewBuilder', () => {
     });
     // 200 comments a few hours old: their "N hr" text changes once an hour.
     const all = Array.from({ length: 200 }, (_, i) => make(i, 120 + (i % 50)));
-    const first = builder.build(facts(all, false), settings, new Map(), T0, 'en', { upserted: all });
+    const first = builder.build(facts(all, false), settings, new Map(), T0 - 30_000, 'en', { upserted: all });
     expect(first.changed.size).toBe(200);
     const fresh = make(1000, 0);
     all.push(fresh);
@@ -157,6 +158,66 @@ describe('ViewBuilder', () => {
     const quiet = builder.build(facts(all, false), settings, new Map(), T0 + 62_000, 'en', { upserted: [] });
     expect(quiet.changed.size).toBe(0);
     expect(quiet.queueChanged).toBe(false);
+  });
+});
+
+describe('ViewBuilder with judgments still to come', () => {
+  const make = (id: number, by: string, text: string, thread = String(id)): Comment => ({
+    platform: 'x',
+    id: String(id),
+    postId: 'p',
+    threadKey: thread,
+    author: { handle: by, displayName: by, profileUrl: '' },
+    text,
+    postedAt: T0 - 20 * MIN + id * 1000,
+    postedAtPrecision: 'exact',
+    permalink: '',
+    order: id,
+  });
+  /** Answers only the texts in `known`, as content scripts do before the background's answer came. */
+  const judgeKnown = (known: Set<string>) => (c: Comment, s: Settings) =>
+    known.has(c.text) ? judgeNow(c, s) : undefined;
+
+  it('keeps a waiting comment out until its judgment comes, then shows what a fresh build shows', () => {
+    const known = new Set<string>(['thanks, solved']);
+    const builder = new ViewBuilder(judgeKnown(known));
+    const all = [
+      make(1, 'ann', 'where is my order?'),
+      make(2, 'bob', '🔥🔥🔥 http://spam.example'),
+      make(3, 'cy', 'thanks, solved', 't3'),
+      make(4, 'acme', 'we replied', 't3'),
+    ];
+    const first = builder.build(facts(all, false), settings, new Map(), T0 - 30_000, 'en', { upserted: all });
+    expect(first.judging).toBe(true);
+    // Answered and brand comments need no judgment; the waiting ones show nothing rather than a guess.
+    expect([...first.view.comments.keys()].sort()).toEqual(['x:3', 'x:4']);
+    expect(first.view.queue).toEqual([]);
+    known.add('where is my order?');
+    known.add('🔥🔥🔥 http://spam.example');
+    const answered = builder.build(facts(all, false), settings, new Map(), T0 - 25_000, 'en', { upserted: [] });
+    expect(answered.judging).toBe(false);
+    expect([...answered.changed].sort()).toEqual(['x:1', 'x:2']);
+    expect(shown(answered.view)).toEqual(
+      shown(buildPageView(facts(all, false), settings, new Map(), T0 - 25_000, 'en')),
+    );
+    expect(answered.view.comments.get('x:1')?.labels).toEqual(['question', 'order']);
+    expect(answered.view.comments.get('x:2')?.spam).toBe(true);
+  });
+
+  it('an edited waiting comment keeps its previous view until the new text is judged', () => {
+    const known = new Set<string>(['where is my order?']);
+    const builder = new ViewBuilder(judgeKnown(known));
+    const before = make(1, 'ann', 'where is my order?');
+    builder.build(facts([before], false), settings, new Map(), T0, 'en', { upserted: [before] });
+    const edited = { ...before, text: 'refund now, this is broken' };
+    const held = builder.build(facts([edited], false), settings, new Map(), T0 + 5, 'en', { upserted: [edited] });
+    expect(held.judging).toBe(true);
+    expect(held.view.comments.get('x:1')?.comment.text).toBe('where is my order?');
+    expect(held.view.comments.get('x:1')?.labels).toEqual(['question', 'order']);
+    known.add('refund now, this is broken');
+    const after = builder.build(facts([edited], false), settings, new Map(), T0 + 10, 'en', { upserted: [] });
+    expect(after.changed.has('x:1')).toBe(true);
+    expect(after.view.comments.get('x:1')?.labels).toEqual(['complaint', 'order']);
   });
 });
 

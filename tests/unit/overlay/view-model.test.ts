@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Comment, Post } from '../../../utils/core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
-import { buildPageView, type PageFacts } from '../../../utils/overlay/view-model';
+import type { PageFacts } from '../../../utils/overlay/view-model';
+import { buildPageView } from './page-view';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0);
 const MIN = 60_000;

@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
-import { buildPageView } from '../../../utils/overlay/view-model';
 import { createFacebookAdapter } from '../../../utils/sites/facebook';
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
 import type { SiteAdapter } from '../../../utils/sites/types';
 import { createXAdapter } from '../../../utils/sites/x';
+import { buildPageView } from '../overlay/page-view';
 import { REAL_CAPTURES as REAL } from './real-captures';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

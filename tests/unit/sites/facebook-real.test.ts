@@ -5,10 +5,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
-import { buildPageView, type PageFacts } from '../../../utils/overlay/view-model';
+import type { PageFacts } from '../../../utils/overlay/view-model';
 import { createFacebookAdapter } from '../../../utils/sites/facebook';
 import { parseCommentLink } from '../../../utils/sites/facebook/links';
 import type { PageRead } from '../../../utils/sites/types';
+import { buildPageView } from '../overlay/page-view';
 import { REAL_CAPTURES as REAL } from './real-captures';
 
 const load = (name: string) =>

@@ -4,7 +4,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
 import { PROTOCOL } from '../../../utils/messaging/protocol';
-import { buildPageView } from '../../../utils/overlay/view-model';
 import { createFacebookAdapter } from '../../../utils/sites/facebook';
 import { matchPostPage, normalizeCommentId, parseCommentLink } from '../../../utils/sites/facebook/links';
 import { FACEBOOK_WORDS } from '../../../utils/sites/facebook/word-lists';
@@ -17,6 +16,7 @@ import {
   setFacebookWords,
 } from '../../../utils/sites/facebook/words';
 import type { PageRead } from '../../../utils/sites/types';
+import { buildPageView } from '../overlay/page-view';
 
 const POST = 'https://www.facebook.com/acme/posts/pfbid0abc';
 const URL_A = new URL(POST);

@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
-import { buildPageView } from '../../../utils/overlay/view-model';
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
 import type { SiteAdapter } from '../../../utils/sites/types';
 import { createXAdapter } from '../../../utils/sites/x';
+import { buildPageView } from '../overlay/page-view';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const page = (dir: string, name: string) => parse(readFileSync(path.join(import.meta.dirname, dir, name), 'utf8'));

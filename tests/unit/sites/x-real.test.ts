@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
-import { buildPageView, type PageFacts } from '../../../utils/overlay/view-model';
+import type { PageFacts } from '../../../utils/overlay/view-model';
 import type { PageRead } from '../../../utils/sites/types';
 import { connectorLines, createXAdapter } from '../../../utils/sites/x';
+import { buildPageView } from '../overlay/page-view';
 import { REAL_CAPTURES as REAL } from './real-captures';
 
 const THREAD = 'x-conversation-thread-inline-composer-2025-01.html';

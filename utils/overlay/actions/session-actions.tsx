@@ -193,7 +193,7 @@ export function renderPicker(s: ActingSession): void {
   const picker = (
     <TemplatePicker
       templates={live}
-      suggestedIds={suggestTemplates(live, { lang: cv.comment.lang, text: cv.comment.text, labels: cv.labels })}
+      suggestedIds={suggestTemplates(live, cv)}
       replyId={bestTemplateFor(live, cv)?.id ?? null}
       previewFor={(t) => replyText(s, key, t)?.text ?? t.body}
       onPick={(t) => {

@@ -14,8 +14,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { commentKey } from '../../../../utils/core/model';
 import { DEFAULT_SETTINGS } from '../../../../utils/core/settings';
-import { buildPageView, type PageView } from '../../../../utils/overlay/view-model';
+import type { PageView } from '../../../../utils/overlay/view-model';
 import type { PageRead, SiteAdapter } from '../../../../utils/sites/types';
+import { buildPageView } from '../../overlay/page-view';
 import { REAL_CAPTURES } from '../real-captures';
 import './document-order';
 
