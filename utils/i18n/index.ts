@@ -1,7 +1,8 @@
 // The interface language at run time: one current catalog per page or content script, `t` and `tn` to read it,
 // and a way to switch (the options' language override reaches open tabs without a reload).
 // browser.i18n.getMessage cannot switch language, so a chosen locale's messages are loaded from the packaged
-// _locales/<locale>/messages.json: extension pages fetch it, content scripts ask the background (setMessagesLoader).
+// _locales/<locale>/messages.json: extension pages fetch it (packaged.ts), content scripts ask the background
+// (from-background.ts); each sets its loader before its first applyLanguageSetting.
 import { browser } from 'wxt/browser';
 import { setAgeUnitWords } from '../core/age';
 import { DEFAULT_LOCALE, type Locale, resolveLocale } from './locales';
@@ -11,7 +12,6 @@ import {
   formatNumber as formatIn,
   type MessageKey,
   type Messages,
-  messagesFromJson,
   type Params,
   type PluralKey,
   translate,
@@ -42,7 +42,10 @@ function browserCatalog(): Catalog {
 let current: Catalog = browserCatalog();
 /** The locale whose packaged catalog is in use (null while browser.i18n answers). */
 let shown: Locale | null = null;
-let loader: MessagesLoader = fetchPackagedMessages;
+// No default: the fetch is the pages' (packaged.ts), and content scripts would carry it unused (issue #10).
+let loader: MessagesLoader = async () => {
+  throw new Error('no messages loader set');
+};
 const listeners = new Set<(locale: Locale) => void>();
 let applying = 0;
 
@@ -126,14 +129,6 @@ export async function applyLanguageSetting(setting: string | undefined): Promise
   }
   if (ticket === applying && shown !== target) setCatalog(target, messages);
   return current.locale;
-}
-
-/** Read a packaged catalog; works in the extension's own pages and in the background. */
-export async function fetchPackagedMessages(locale: Locale): Promise<Messages> {
-  const url = browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/');
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return messagesFromJson(await response.json());
 }
 
 export { DEFAULT_LOCALE };

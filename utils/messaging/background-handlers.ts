@@ -7,7 +7,7 @@ import { judgeComment } from '../core/comment-judge';
 import { agentFromText, type ClassifiedComment, observeComments, signatureShapes } from '../core/first-response';
 import { labelsFor } from '../core/labels';
 import { RELATIVE_TIME_WORDS } from '../core/relative-time-words';
-import { fetchPackagedMessages } from '../i18n';
+import { fetchPackagedMessages } from '../i18n/packaged';
 import { ACTIONS_FILE } from '../overlay/actions/shared';
 import { FACEBOOK_WORDS } from '../sites/facebook/word-lists';
 import { clearStates, listStates, setState } from '../storage/comment-states';
