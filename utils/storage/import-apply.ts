@@ -1,15 +1,16 @@
 // What a JSON import does to each store (templates, comment states, the response log), in merge or replace mode,
-// through the import's one transaction (import-transaction.ts).
+// through the import's one transaction (import-writes.ts).
+
+import { shortcutKey } from '../core/expand';
 import type { ManualState } from '../core/model';
 import { mergeEntries } from '../core/response-log';
 import type { Template } from '../core/template';
 import { quarantine, type SkippedRecord } from './db';
 import type { ImportMode, ImportSummary } from './import-summary';
-import { type Existing, type ImportWrites, putOver, queue, remove, send } from './import-transaction';
+import { type Existing, type ImportWrites, putOver, queue, remove, send } from './import-writes';
 import type { ResponseLogEntry } from './response-log';
 import { sameRecord } from './same-record';
 import { chunkLabel, chunkOf, encodeChunk, readChunk, STATES_STORE, sameState, validateState } from './state-chunks';
-import { shortcutKey } from './templates';
 
 export async function importTemplates(
   w: ImportWrites,
@@ -116,13 +117,16 @@ export async function importStates(
   for (const id of ids) {
     const states = fileChunks.get(id) ?? [];
     const record = stored.get(id);
-    if (
-      typeof record === 'string' &&
-      states.length > 0 &&
-      // The file's keys are unique (checked when it was read): its pairs are the chunk's, no map needed.
-      record === JSON.stringify(states.map((s) => [s.key, s]))
-    ) {
+    // The file's keys are unique (checked when it was read): its pairs are the chunk's text, no map needed. That text
+    // settles a chunk stored as it (the same file again), and is what a chunk not stored yet becomes.
+    const text = states.length > 0 ? JSON.stringify(states.map((s) => [s.key, s])) : null;
+    if (text !== null && record === text) {
       summary.commentStates.unchanged += states.length;
+      continue;
+    }
+    if (text !== null && record === undefined) {
+      summary.commentStates.added += states.length;
+      send(w, 'stateChunks', text, id);
       continue;
     }
     const read = record === undefined ? null : readChunk(id, record);
