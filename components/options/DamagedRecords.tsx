@@ -1,6 +1,6 @@
 // Records the extension cannot read, listed where the user manages their data: a damaged record is never used and
 // never deleted, so it must at least be seen (store, key and what is wrong), with the copies an import set aside.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tn } from '../../utils/i18n';
 import { renderText } from '../../utils/i18n/user-text';
 import { type DamageReport, damageReport } from '../../utils/storage/damaged';
@@ -35,15 +35,24 @@ function rowText(r: DamagedRow): string {
   });
 }
 
-/** `refresh` changes after anything that may have written (an import): the report is read again. */
+/**
+ * `refresh` changes after anything that may have written (an import): the report is read again, unless it was read
+ * empty. An import never damages a record, it only sets aside damaged ones it writes over, so an empty report stays
+ * empty, and reading every record again (10 MB of states after the largest import) would be work for nothing.
+ */
 export function DamagedRecords({ refresh }: { refresh: number }) {
   const [report, setReport] = useState<DamageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const empty = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` only says when to read the report again
   useEffect(() => {
+    if (empty.current) return;
     let alive = true;
     damageReport().then(
-      (r) => alive && setReport(r),
+      (r) => {
+        empty.current = r.damaged.length + r.quarantined.length === 0;
+        if (alive) setReport(r);
+      },
       (err) => alive && setError(errorText(err)),
     );
     return () => {

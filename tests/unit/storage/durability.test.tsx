@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDB } from 'idb';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { storage } from 'wxt/utils/storage';
@@ -348,6 +350,25 @@ describe('an unreadable record', () => {
       if (locale !== 'en') expect(rows.slice(0, 2).join(' ')).not.toMatch(/expected|string|chunk|text/i);
     });
   }
+
+  it('after an import, is read again only when it had something to show', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await seedStarterTemplates({ starters: [] });
+    const reads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const quarantineReads = () => reads.mock.contexts.filter((s) => (s as IDBObjectStore).name === 'quarantine').length;
+    const root = await mount(<DamagedRecords refresh={0} />);
+    await vi.waitFor(() => expect(quarantineReads()).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await act(() => render(<DamagedRecords refresh={1} />, root));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(quarantineReads()).toBe(1);
+    // With a damaged record shown, each import reads the report again (it may have set the record aside).
+    await (await openRadarDb()).put('templates', { id: 'broken', title: 42 });
+    const other = await mount(<DamagedRecords refresh={0} />);
+    await waitFor(() => other.querySelector('[data-testid="damaged-records"]'), 'the damaged record');
+    await act(() => render(<DamagedRecords refresh={1} />, other));
+    await vi.waitFor(() => expect(quarantineReads()).toBe(3));
+  });
 
   it('nothing is shown when every record reads', async () => {
     await seedStarterTemplates({ starters: [] });
