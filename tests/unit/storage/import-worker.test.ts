@@ -58,11 +58,16 @@ interface FakeOptions {
  * The worker's job run in this thread, messages copied and delivered later as a worker's are. Terminating it ends
  * its job as a worker's end does: the open transaction goes unwritten.
  */
-function fakeWorker(opts: FakeOptions = {}): { start: StartImportWorker; jobs: Promise<void>[] } {
+function fakeWorker(opts: FakeOptions = {}): {
+  start: StartImportWorker;
+  jobs: Promise<void>[];
+  started: () => number;
+} {
   const jobs: Promise<void>[] = [];
+  let workers = 0;
   const start: StartImportWorker = () => {
-    const box = inbox();
-    let started = false;
+    workers++;
+    let job: ReturnType<typeof inbox> | null = null;
     let dead = false;
     let answered = 0;
     const worker: ImportWorker = {
@@ -71,16 +76,18 @@ function fakeWorker(opts: FakeOptions = {}): { start: StartImportWorker; jobs: P
       onmessageerror: null,
       postMessage(message) {
         const data = structuredClone(message);
-        if (started) {
+        if (job) {
           if (opts.dieOnCommit && !dead) {
             worker.terminate();
             setTimeout(() => worker.onerror?.(new ErrorEvent('error', { message: 'out of memory' })));
             return;
           }
+          const box = job;
           setTimeout(() => box.push(data), opts.delay ?? 0);
           return;
         }
-        started = true;
+        const box = inbox();
+        job = box;
         const post = (answer: WorkerAnswer) => {
           const index = answered++;
           setTimeout(() => {
@@ -89,21 +96,25 @@ function fakeWorker(opts: FakeOptions = {}): { start: StartImportWorker; jobs: P
               worker.onerror?.(new ErrorEvent('error', { message: 'out of memory' }));
               return;
             }
-            const sent = opts.tamper ? opts.tamper(answer, index) : answer;
+            const sent = opts.tamper ? opts.tamper(answer, index % 2) : answer;
             worker.onmessage?.(new MessageEvent('message', { data: structuredClone(sent) }));
           });
         };
-        jobs.push(runImportJob(data, { post, next: () => box.next() }));
+        jobs.push(
+          runImportJob(data, { post, next: () => box.next() }).finally(() => {
+            job = null;
+          }),
+        );
       },
       terminate() {
         if (dead) return;
         dead = true;
-        box.push({ type: 'terminated' });
+        job?.push({ type: 'terminated' });
       },
     };
     return worker;
   };
-  return { start, jobs };
+  return { start, jobs, started: () => workers };
 }
 
 afterEach(() => {
@@ -115,7 +126,7 @@ describe('JSON import through the worker', () => {
     await setUp();
     const revisions = vi.fn();
     const unwatch = watchTemplatesRevision(revisions);
-    const { start } = fakeWorker();
+    const { start, started } = fakeWorker();
     const merged = await importJsonFile(fileText(), { mode: 'merge' }, start);
     expect(merged.added).toBe(2);
     expect(merged.commentStates).toEqual({ added: 599, updated: 1, skipped: 0, unchanged: 0 });
@@ -127,6 +138,8 @@ describe('JSON import through the worker', () => {
     expect(replaced.removed).toBe(1);
     expect(replaced.commentStates.unchanged).toBe(600);
     expect((await readSettings()).agentName).toBe('From file');
+    // The worker of an import that went well does the next one too.
+    expect(started()).toBe(1);
     unwatch();
     // The same database as the page's own import of the same file makes.
     const { exportedAt: _, ...viaWorker } = (await exportAll()).value;
@@ -198,7 +211,7 @@ describe('JSON import through the worker', () => {
     const answers: unknown[] = [];
     worker.onmessage = (event) => {
       answers.push(event.data);
-      worker.postMessage({ type: 'abort' });
+      if (answers.length === 1) worker.postMessage({ type: 'abort' });
     };
     worker.postMessage({ type: 'import', text: fileText(), mode: 'replace', withSettings: true });
     await vi.waitFor(() => expect(jobs).toHaveLength(1));
