@@ -290,6 +290,26 @@ describe('the Instagram adapter reads only what changed', () => {
         [{ kind: 'clone', at: 658215, where: 0, freshIds: false }, fuzz({ kind: 'move-row', at: 1563, other: 0 })],
       ],
     },
+    {
+      // A time that lost its datetime is no comment time for a fresh read: read again, it is none either (a row
+      // without a timestamp), not a comment with a time Reply Radar cannot read.
+      name: 'a comment time that loses its datetime stops being a comment time',
+      seed: 5,
+      batches: [[fuzz({ kind: 'remove-attr', at: 973865, attr: 0 })], [fuzz({ kind: 'dup-id', at: 0, other: 0 })]],
+    },
+    {
+      // The first comment of the list became readable again: the rows after it in its blocks are threaded under it
+      // (a change to a timestamp counts the timestamp itself as "at or after" the change).
+      name: 'a first comment readable again takes back the replies below it',
+      seed: 4,
+      batches: [
+        [
+          fuzz({ kind: 'datetime', at: 467797, value: 755974 }),
+          { kind: 'clone', at: 834429, where: 526691, freshIds: true },
+        ],
+        [fuzz({ kind: 'datetime', at: 543327, value: 101961 })],
+      ],
+    },
   ];
   for (const { name, seed, batches } of REGRESSIONS) it(name, () => checkSequence(seed, batches));
 

@@ -69,8 +69,9 @@ export class CommentRows {
     const old = this.#recs.get(time);
     const link = time.closest('a');
     const target = link ? parseCommentHref(link.getAttribute('href'), this.base) : null;
-    if (!link || !target || target.code !== this.code) {
-      // Another post's comment (a feed behind a dialog), or no longer a comment: left in the order until compacted.
+    if (!link || !target || target.code !== this.code || !time.hasAttribute('datetime')) {
+      // Another post's comment (a feed behind a dialog), or no longer a comment (a time that lost its datetime is
+      // none, as for a fresh read): left in the order until compacted.
       if (old) this.drop(time);
       return null;
     }
@@ -150,7 +151,7 @@ export class CommentRows {
   /** After a batch's rows were read: a timestamp found again may have moved (taken out and put back in one batch). */
   settleOrder(): void {
     if (this.order.dirty) this.order.sort(this.#recs.keys());
-    else if (this.order.times.length !== this.#recs.size) this.compact();
+    else if (this.order.items.length !== this.#recs.size) this.compact();
   }
 
   #count(key: ReasonKey, by: number): void {

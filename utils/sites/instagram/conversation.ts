@@ -18,6 +18,8 @@ export interface ReadWork {
   touched: number;
   /** Rows parsed (new or changed). */
   parsed: number;
+  /** Rows placed in their thread (new, or their thread may have changed). */
+  threaded: number;
 }
 
 /** Rows checked per batch for having left the page unseen (a safety net; removals are normally named). */
@@ -25,7 +27,7 @@ const SWEEP = 8;
 
 export class ConversationReader {
   /** What the last read did. */
-  work: ReadWork = { touched: 0, parsed: 0 };
+  work: ReadWork = { touched: 0, parsed: 0, threaded: 0 };
   #owner: Element | null = null;
   // What is kept of the post (its rows know its scope and code), made anew for each post by `#reset`: unset until
   // the first read.
@@ -48,7 +50,7 @@ export class ConversationReader {
     owner: Element | null = null,
     asDelta = false,
   ): ConversationRead {
-    this.work = { touched: 0, parsed: 0 };
+    this.work = { touched: 0, parsed: 0, threaded: 0 };
     let full = !asDelta;
     if (!changed || scope !== this.#rows?.scope || code !== this.#rows.code || owner !== this.#owner) {
       this.#reset(scope, code, base, owner);
@@ -121,7 +123,7 @@ export class ConversationReader {
     // it, look at their thread again (a row is placed by the first comment of the blocks around it).
     if (dropped) structural.push(...inside);
     for (const el of structural) rows.threads.restructured(el);
-    rows.threads.relink(fresh);
+    this.work.threaded = rows.threads.relink(fresh);
     rows.takeMoved(avatars, controls);
     for (const avatar of avatars) this.#timeless.place(avatar);
     this.#timeless.takeMoved(controls);
@@ -170,7 +172,7 @@ export class ConversationReader {
   #sweep(): boolean {
     let dropped = false;
     const { scope } = this.#rows;
-    const times = this.#rows.order.times;
+    const times = this.#rows.order.items;
     for (let i = 0; i < SWEEP && i < times.length; i++) {
       this.#sweepAt = (this.#sweepAt + 1) % times.length;
       const time = times[this.#sweepAt] as Element;

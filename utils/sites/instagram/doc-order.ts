@@ -1,12 +1,13 @@
-// The comment timestamps of a post in document order, kept as rows come and go: appended rows land at the end at
-// once, others by binary search; a row found moved makes one sort at the end of the batch.
+// Elements of a post in document order (its comment timestamps, its hidden-part controls), kept as they come and go:
+// appended ones land at the end at once, others by binary search, and go by identity; a timestamp found moved makes
+// one sort at the end of the batch.
 import { precedes } from './rows';
 
 const byPosition = (a: Element, b: Element) => (a === b ? 0 : precedes(a, b) ? -1 : 1);
 
 export class DocOrder {
-  times: Element[] = [];
-  /** A timestamp moved (or was pushed while the order was unsure): sort before the next use. */
+  items: Element[] = [];
+  /** An element moved (or was pushed while the order was unsure): sort before the next use. */
   dirty = false;
 
   /** `touch` counts one comparison (the reader's work). */
@@ -14,7 +15,7 @@ export class DocOrder {
 
   /** Where `time` goes: after the last at once when it follows it, else by binary search. */
   slot(time: Element): number {
-    const times = this.times;
+    const times = this.items;
     const last = times[times.length - 1];
     if (!last || precedes(last, time)) return times.length;
     let lo = 0;
@@ -30,31 +31,38 @@ export class DocOrder {
 
   /** The first timestamp at or after `el` (inside it included): looked for from the end first, where changes land. */
   startOf(el: Element): number {
-    let i = this.times.length;
+    let i = this.items.length;
     for (let steps = 0; i > 0 && steps < 64; steps++, i--) {
       this.touch();
-      if (!precedes(el, this.times[i - 1] as Element)) return i;
+      const item = this.items[i - 1] as Element;
+      if (item !== el && !precedes(el, item)) return i;
     }
     return i === 0 ? 0 : this.slot(el);
   }
 
   insert(time: Element): void {
-    if (this.dirty) this.times.push(time);
-    else this.times.splice(this.slot(time), 0, time);
+    if (this.dirty) this.items.push(time);
+    else this.items.splice(this.slot(time), 0, time);
+  }
+
+  /** Takes `el` out, found by identity (it may have left the page: no position is asked). */
+  remove(el: Element): void {
+    const i = this.items.indexOf(el);
+    if (i >= 0) this.items.splice(i, 1);
   }
 
   /** A timestamp read again: if it moved, the order is sorted once. */
   check(time: Element): void {
-    if (!this.dirty && this.times[this.slot(time)] !== time) this.dirty = true;
+    if (!this.dirty && this.items[this.slot(time)] !== time) this.dirty = true;
   }
 
   sort(all: Iterable<Element>): void {
-    this.times = [...all].sort(byPosition);
+    this.items = [...all].sort(byPosition);
     this.dirty = false;
   }
 
   /** Keeps only the timestamps still read (after some were dropped). */
   keep(has: (time: Element) => boolean): void {
-    this.times = this.times.filter(has);
+    this.items = this.items.filter(has);
   }
 }

@@ -1,9 +1,11 @@
 // The controls of one Instagram post that hold part of its conversation back ("View all N replies", "Load more
 // comments"), kept up to date batch by batch: a control is decided again when a change lands in the block its thread
 // was decided in, when that thread's rows change, or every batch when it sits outside any thread.
+// The controls holding something back are kept in document order as they are decided (placed by binary search,
+// taken out by identity): a batch never sorts them all.
 import type { CollapsedPart } from '../types';
 import { type ControlReading, readControl, type ThreadFacts } from './conversation-parts';
-import { precedes } from './rows';
+import { DocOrder } from './doc-order';
 import { SEL } from './selectors';
 
 export interface PartsHost {
@@ -23,6 +25,8 @@ export class HiddenParts {
   readonly #ofThread = new Map<string, Set<Element>>();
   /** Controls decided outside any thread: they depend on the first comment and the reply box. */
   readonly #loose = new Set<Element>();
+  /** The controls whose part is not null, in document order. */
+  readonly #order: DocOrder;
   #editor: Element | null = null;
   /** The reply box must be looked for again (first read, or a change brought one). */
   #editorStale = true;
@@ -30,7 +34,9 @@ export class HiddenParts {
   #changed = true;
   #hadFirst = false;
 
-  constructor(private readonly host: PartsHost) {}
+  constructor(private readonly host: PartsHost) {
+    this.#order = new DocOrder(host.touch);
+  }
 
   /** Adds the controls decided in block `at`: a change inside it decides them again. */
   decidedIn(at: Element, into: Set<Element>): void {
@@ -53,10 +59,14 @@ export class HiddenParts {
       this.#editorStale = false;
     }
     facts.editor = this.#editor;
+    // All out of the order before any goes back in: a control is placed among controls still on the page.
+    const olds = new Map<Element, CollapsedPart | null>();
     for (const control of controls) {
-      this.host.touch();
-      const old = this.#controls.get(control)?.part ?? null;
+      olds.set(control, this.#controls.get(control)?.part ?? null);
       this.forget(control, true);
+    }
+    for (const [control, old] of olds) {
+      this.host.touch();
       const decided =
         control.isConnected &&
         scope.contains(control) &&
@@ -69,6 +79,7 @@ export class HiddenParts {
       if ((decided?.part ?? null) !== old) this.#changed = true;
       if (!decided) continue;
       this.#controls.set(control, decided);
+      if (decided.part) this.#order.insert(control);
       if (decided.loose) this.#loose.add(control);
       if (decided.threadKey) addTo(this.#ofThread, decided.threadKey, control);
       if (decided.block) addTo(this.#ofBlock, decided.block, control);
@@ -79,7 +90,10 @@ export class HiddenParts {
   forget(control: Element, quiet = false): void {
     const known = this.#controls.get(control);
     if (!known) return;
-    if (known.part && !quiet) this.#changed = true;
+    if (known.part) {
+      this.#order.remove(control);
+      if (!quiet) this.#changed = true;
+    }
     this.#controls.delete(control);
     this.#loose.delete(control);
     if (known.threadKey) removeFrom(this.#ofThread, known.threadKey, control);
@@ -90,10 +104,9 @@ export class HiddenParts {
   list(hasFirst: boolean): CollapsedPart[] {
     if (this.#changed || hasFirst !== this.#hadFirst) {
       this.#hadFirst = hasFirst;
-      const parts: CollapsedPart[] = [];
-      if (hasFirst) for (const { part } of this.#controls.values()) if (part) parts.push(part);
-      parts.sort((a, b) => (a.element === b.element ? 0 : precedes(a.element, b.element) ? -1 : 1));
-      this.#list = parts;
+      this.#list = hasFirst
+        ? this.#order.items.map((control) => this.#controls.get(control)?.part as CollapsedPart)
+        : [];
       this.#changed = false;
     }
     return this.#list;

@@ -31,7 +31,7 @@ export function fullRead(rows: CommentRows, timeless: TimelessRows, parts: Hidde
   const comments: ReadComment[] = [];
   shown.clear();
   rows.dirty.clear();
-  for (const time of rows.order.times) {
+  for (const time of rows.order.items) {
     const entry = rows.primary(time);
     const out = entry && rows.commentOf(entry.row);
     if (!out) continue;

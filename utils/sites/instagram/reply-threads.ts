@@ -41,18 +41,29 @@ export class ReplyThreads implements ThreadFacts {
     }
   }
 
-  /** Rows came, went or moved inside `el`: the rows after it, and those placed in a block around it, look again. */
+  /**
+   * Rows came, went or moved inside `el`: those placed in a block around it look again, and so do those that passed
+   * a block around it whose first comment may now be another. A block holding a comment before `el` keeps its first
+   * comment, so only the rows inside the highest block around `el` holding none are concerned, all at or after `el`:
+   * replies expanding mid-page re-thread their own thread, never the rows below it.
+   */
   restructured(el: Element): void {
     const { order, scope } = this.rows;
-    const times = order.times;
-    for (let i = order.startOf(el); i < times.length; i++) this.#pendingRelink.add(times[i] as Element);
+    const times = order.items;
+    let i = order.startOf(el);
+    const before = times[i - 1];
+    let top = el;
+    let open = true;
     for (let at: Element | null = el; at && at !== scope.parentElement; at = at.parentElement) {
+      if (open && before && at.contains(before)) open = false;
+      if (open) top = at;
       for (const time of this.#rowsOfBlock.get(at) ?? []) this.#pendingRelink.add(time);
     }
+    for (; i < times.length && top.contains(times[i] as Element); i++) this.#pendingRelink.add(times[i] as Element);
   }
 
-  /** Places new rows, and rows whose parent changed, in their threads (parents first: document order). */
-  relink(fresh: Entry[]): void {
+  /** Places new rows, and rows whose parent changed, in their threads (parents first: document order); how many. */
+  relink(fresh: Entry[]): number {
     const rows = this.rows;
     const todo = new Set<Entry>(fresh);
     for (const time of this.#pendingRelink) {
@@ -61,9 +72,11 @@ export class ReplyThreads implements ThreadFacts {
     }
     this.#pendingRelink.clear();
     const queue = [...todo].sort((a, b) => (a.time === b.time ? 0 : precedes(a.time, b.time) ? -1 : 1));
+    let placed = 0;
     for (let i = 0; i < queue.length; i++) {
       const entry = queue[i] as Entry;
       if (rows.entryOf(entry.time) !== entry) continue;
+      placed++;
       const before = entry.link;
       this.unlink(entry);
       this.unblock(entry.time);
@@ -88,6 +101,7 @@ export class ReplyThreads implements ThreadFacts {
         }
       }
     }
+    return placed;
   }
 
   // ---- what the hidden parts ask (ThreadFacts) --------------------------------------------------------------
@@ -100,7 +114,7 @@ export class ReplyThreads implements ThreadFacts {
   /** The next top-level comment after `top` in document order. */
   nextTop(top: Entry): Entry | undefined {
     const { order } = this.rows;
-    const times = order.times;
+    const times = order.items;
     let i = order.slot(top.time);
     if (times[i] === top.time) i++;
     for (; i < times.length; i++) {
@@ -130,7 +144,7 @@ export class ReplyThreads implements ThreadFacts {
 
   /** The first comment shown. */
   first(): Entry | undefined {
-    for (const time of this.rows.order.times) {
+    for (const time of this.rows.order.items) {
       const entry = this.primary(time);
       if (entry) return entry;
     }
