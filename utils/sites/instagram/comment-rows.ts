@@ -69,7 +69,7 @@ export class CommentRows {
     const old = this.#recs.get(time);
     const link = time.closest('a');
     const target = link ? parseCommentHref(link.getAttribute('href'), this.base) : null;
-    if (!link || !target || target.code !== this.code || !time.hasAttribute('datetime')) {
+    if (!link || !target || target.code !== this.code || !time.matches(SEL.time)) {
       // Another post's comment (a feed behind a dialog), or no longer a comment (a time that lost its datetime is
       // none, as for a fresh read): left in the order until compacted.
       if (old) this.drop(time);

@@ -3,7 +3,7 @@
 // one sort at the end of the batch.
 import { precedes } from './rows';
 
-const byPosition = (a: Element, b: Element) => (a === b ? 0 : precedes(a, b) ? -1 : 1);
+export const byPosition = (a: Element, b: Element) => (a === b ? 0 : precedes(a, b) ? -1 : 1);
 
 export class DocOrder {
   items: Element[] = [];

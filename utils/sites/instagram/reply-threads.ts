@@ -4,6 +4,7 @@
 // answers the thread questions the hidden parts ask (ThreadFacts) from what it keeps.
 import type { CommentRows } from './comment-rows';
 import { type Entry, linkOf, type ThreadFacts } from './conversation-parts';
+import { byPosition } from './doc-order';
 import { addTo, removeFrom } from './hidden-parts';
 import { precedes } from './rows';
 
@@ -53,10 +54,9 @@ export class ReplyThreads implements ThreadFacts {
     let i = order.startOf(el);
     const before = times[i - 1];
     let top = el;
-    let open = true;
     for (let at: Element | null = el; at && at !== scope.parentElement; at = at.parentElement) {
-      if (open && before && at.contains(before)) open = false;
-      if (open) top = at;
+      // Blocks nest: once one holds `before`, every block around it does.
+      if (!before || !at.contains(before)) top = at;
       for (const time of this.#rowsOfBlock.get(at) ?? []) this.#pendingRelink.add(time);
     }
     for (; i < times.length && top.contains(times[i] as Element); i++) this.#pendingRelink.add(times[i] as Element);
@@ -71,7 +71,7 @@ export class ReplyThreads implements ThreadFacts {
       if (entry) todo.add(entry);
     }
     this.#pendingRelink.clear();
-    const queue = [...todo].sort((a, b) => (a.time === b.time ? 0 : precedes(a.time, b.time) ? -1 : 1));
+    const queue = [...todo].sort((a, b) => byPosition(a.time, b.time));
     let placed = 0;
     for (let i = 0; i < queue.length; i++) {
       const entry = queue[i] as Entry;
