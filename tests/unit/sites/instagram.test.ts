@@ -311,6 +311,35 @@ describe('own fixture pages', () => {
   });
 });
 
+describe('the post a page shows', () => {
+  const CAPTURED = new URL('https://www.instagram.com/p/DWD5jrEoGa8/');
+  const feedPost = (owner: string, code: string) =>
+    `<article><header><a href="/${owner}/"><img alt=""></a><a href="/${owner}/">${owner}</a></header>` +
+    `<div><img alt=""></div><a href="/p/${code}/"><time datetime="2026-03-19T09:00:00.000Z">9 sem</time></a></article>`;
+
+  /** The feed (another account's post first, then this one) with this post opened as a dialog over it. */
+  function feedWithDialog(): Document {
+    return parse(
+      `<html><body><div role="navigation"><a href="/cm.account/"><img alt=""></a></div><main role="main">` +
+        `${feedPost('someone.else', 'OTHERpost1')}${feedPost('brand.account', 'DWD5jrEoGa8')}</main>` +
+        `<div role="dialog"><article><header><a href="/brand.account/"><img alt=""></a>` +
+        `<a href="/brand.account/">brand.account</a></header>` +
+        `<div><a href="/p/DWD5jrEoGa8/"><time datetime="2026-03-19T09:00:00.000Z">9 sem</time></a></div>` +
+        `<div class="comments">${real('instagram-comment-thread-2026-03.html')}</div></article></div></body></html>`,
+    );
+  }
+
+  it('a post opened as a dialog over the feed: the dialog is read, with its owner, not the feed around it', () => {
+    const doc = feedWithDialog();
+    const read = createInstagramAdapter().read(doc, CAPTURED);
+    expect(read.post?.author.handle).toBe('brand.account');
+    expect(read.actingHandle).toBe('cm.account');
+    expect(read.comments).toHaveLength(15);
+    const dialog = doc.querySelector('[role="dialog"]') as Element;
+    expect(read.comments.every((c) => dialog.contains(c.element))).toBe(true);
+  });
+});
+
 describe('reading only what changed', () => {
   const POST = new URL('https://www.instagram.com/p/DEMOpost1/');
 

@@ -60,11 +60,7 @@ export class HiddenParts {
     }
     facts.editor = this.#editor;
     // All out of the order before any goes back in: a control is placed among controls still on the page.
-    const olds = new Map<Element, CollapsedPart | null>();
-    for (const control of controls) {
-      olds.set(control, this.#controls.get(control)?.part ?? null);
-      this.forget(control, true);
-    }
+    const olds = [...controls].map((control) => [control, this.forget(control, true)] as const);
     for (const [control, old] of olds) {
       this.host.touch();
       const decided =
@@ -86,10 +82,10 @@ export class HiddenParts {
     }
   }
 
-  /** `quiet`: decided again at once (the caller tells whether its part changed). */
-  forget(control: Element, quiet = false): void {
+  /** `quiet`: decided again at once (the caller tells whether its part changed). Returns the part it held. */
+  forget(control: Element, quiet = false): CollapsedPart | null {
     const known = this.#controls.get(control);
-    if (!known) return;
+    if (!known) return null;
     if (known.part) {
       this.#order.remove(control);
       if (!quiet) this.#changed = true;
@@ -98,6 +94,7 @@ export class HiddenParts {
     this.#loose.delete(control);
     if (known.threadKey) removeFrom(this.#ofThread, known.threadKey, control);
     if (known.block) removeFrom(this.#ofBlock, known.block, control);
+    return known.part;
   }
 
   /** The hidden parts in document order; the same array while nothing changed. None without any comment. */
