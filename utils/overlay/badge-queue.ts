@@ -1,5 +1,8 @@
 // Badges waiting to be drawn, and the one IntersectionObserver that says which of them are near the screen. Only
-// waiting rows are observed, never every badge (observing thousands costs the browser work on every frame):
+// waiting rows are observed, never every badge, and at most WATCHED of them: the ones nearest the screen, found
+// after the frame by a search over the waiting rows in page order that reads a few boxes, from where the last search
+// ended (observing 10,000 rows cost the browser 40-80 ms of intersections and as much again of commit on every frame
+// of a 10,000-comment Facebook page, issue #10). A scroll, a resize or rows added beyond the window move it:
 // - `due`: must be drawn (a new badge among too many to draw in one batch, or every badge after a change they all
 //   share). Drawn as soon as the browser reports it near the screen. The far ones are drawn in small idle slices
 //   once the page has been quiet for a while, one slice a second: each far badge drawn lengthens its row and moves
@@ -16,6 +19,10 @@ const NEAR_MARGIN = '100% 0px 100% 0px';
 const SLICE_MS = 8;
 /** Far badges wait until no batch came for this long, and as long between slices. */
 const QUIET_MS = 1_500;
+/** The most waiting rows observed at once (a screen of the shortest rows is ~20; near counts three screens). */
+export const WATCHED = 120;
+/** Rows observed above the first near one, for rows that grew since the search. */
+const ABOVE = 20;
 
 export class BadgeQueue {
   /** Waiting rows: true when the badge must be drawn even far away (due), false when only its age moved. */
@@ -25,6 +32,16 @@ export class BadgeQueue {
   private stopped = false;
   /** When the page last changed (a draw): far badges wait for QUIET_MS after it. */
   private lastBusy = 0;
+  /** Waiting rows in page order (and rows drawn since, until compacted: they still mark a place on the page). */
+  private order: HTMLElement[] = [];
+  /** Where the last search found the first near row, in `order`. */
+  private anchor = 0;
+  /** The rows observed now: at most WATCHED, nearest the screen. */
+  private readonly watched = new Set<HTMLElement>();
+  /** A search is scheduled after the next frame. */
+  private placing = false;
+  /** Boxes read by searches since the last `takeWork` (for tests: a batch reads a few, whatever the page). */
+  boxesRead = 0;
 
   /** `draw`: draws the badge of a row now (it looks up what the row shows at that moment). */
   constructor(private readonly draw: (element: HTMLElement) => void) {
@@ -37,13 +54,22 @@ export class BadgeQueue {
             { rootMargin: NEAR_MARGIN },
           )
         : null;
+    if (this.observer && typeof document !== 'undefined') {
+      // Scrolling (the page or a dialog's own scroller) may bring rows outside the window near.
+      document.addEventListener('scroll', this.moved, { capture: true, passive: true });
+      window.addEventListener('resize', this.moved, { passive: true });
+    }
   }
 
   /** The row's badge must be drawn (`due`: when near, else in idle time), or only its age moved (when near). */
   add(element: HTMLElement, due: boolean): void {
     const before = this.rows.get(element);
-    if (before === undefined) this.observer?.observe(element);
     this.rows.set(element, due || before === true);
+    if (before === undefined) {
+      this.insertInOrder(element);
+      if (this.observer && this.watched.size < WATCHED) this.watch(element);
+      else this.moved();
+    }
     // Without an observer nothing says where rows are: draw in idle time rather than show a stale age.
     if ((due || !this.observer) && this.timer === undefined && !this.stopped)
       this.timer = setTimeout(this.idle, QUIET_MS);
@@ -51,7 +77,13 @@ export class BadgeQueue {
 
   /** The row's badge was drawn, or the row is given back to the site: stop waiting for it. */
   delete(element: HTMLElement): void {
-    if (this.rows.delete(element)) this.observer?.unobserve(element);
+    if (!this.rows.delete(element)) return;
+    if (this.watched.delete(element)) {
+      this.observer?.unobserve(element);
+      // The window has room again: rows left outside it may be the next near ones.
+      if (this.rows.size > this.watched.size) this.moved();
+    }
+    if (this.order.length > 2 * this.rows.size + WATCHED) this.compact();
   }
 
   /** The page is busy (a batch was drawn): far badges wait until it has been quiet for a while. */
@@ -59,9 +91,14 @@ export class BadgeQueue {
     this.lastBusy = performance.now();
   }
 
-  /** Rows waiting (observed): what the observer costs the browser follows this, not the number of badges. */
+  /** Rows waiting to be drawn. */
   get size(): number {
     return this.rows.size;
+  }
+
+  /** Rows observed: what the observer costs the browser follows this, never the number of badges or rows waiting. */
+  get observed(): number {
+    return this.watched.size;
   }
 
   dispose(): void {
@@ -69,12 +106,126 @@ export class BadgeQueue {
     clearTimeout(this.timer);
     this.stopped = true;
     this.rows.clear();
+    this.watched.clear();
+    this.order = [];
+    if (typeof document !== 'undefined') {
+      document.removeEventListener('scroll', this.moved, { capture: true });
+      window.removeEventListener('resize', this.moved);
+    }
+  }
+
+  private watch(element: HTMLElement): void {
+    this.watched.add(element);
+    this.observer?.observe(element);
   }
 
   private drawNow(element: HTMLElement): void {
     if (!this.rows.has(element)) return;
     this.delete(element);
     this.draw(element);
+  }
+
+  /** Keeps `order` in page order: rows come in page order mostly, so the last place is tried first. */
+  private insertInOrder(element: HTMLElement): void {
+    const after = (a: Node, b: Node) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING);
+    const last = this.order.at(-1);
+    if (!last || after(element, last)) {
+      this.order.push(element);
+      return;
+    }
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (after(element, this.order[mid]!)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.order.splice(lo, 0, element);
+    if (lo <= this.anchor) this.anchor++;
+  }
+
+  /** Drops the rows drawn since from `order`, keeping the anchor on the same place. */
+  private compact(): void {
+    let anchor = 0;
+    const kept: HTMLElement[] = [];
+    this.order.forEach((element, i) => {
+      if (i === this.anchor) anchor = kept.length;
+      if (this.rows.has(element)) kept.push(element);
+    });
+    this.order = kept;
+    this.anchor = Math.min(anchor, Math.max(0, kept.length - 1));
+  }
+
+  /** The screen may show other rows now: observe the ones nearest it once the frame is laid out. */
+  private readonly moved = (): void => {
+    if (this.placing || this.stopped || this.rows.size <= this.watched.size) return;
+    this.placing = true;
+    // After the frame: its layout is done, so reading a few boxes costs no layout of its own.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.placing = false;
+        if (!this.stopped) this.place();
+      }, 0),
+    );
+  };
+
+  /** Observes the waiting rows nearest the screen (WATCHED at most), and stops observing the others. */
+  place(): void {
+    const order = this.order;
+    if (!order.length || !this.observer) return;
+    const top = -window.innerHeight;
+    // The first row whose box ends below the top of the near band: galloping from the last one found, so a batch
+    // without a scroll reads two boxes and a jump across the page a few dozen, whatever the page's length.
+    const near = (i: number) => {
+      this.boxesRead++;
+      return order[i]!.getBoundingClientRect().bottom >= top;
+    };
+    const start = Math.min(this.anchor, order.length - 1);
+    // Bracket the first near row between a row that is not (lo, -1: none) and one that is (hi, length: none).
+    let lo = start;
+    let hi = start;
+    if (near(start)) {
+      lo = -1;
+      for (let step = 1; hi > 0; step *= 2) {
+        const j = Math.max(0, hi - step);
+        if (!near(j)) {
+          lo = j;
+          break;
+        }
+        hi = j;
+      }
+    } else {
+      hi = order.length;
+      for (let step = 1; lo < order.length - 1; step *= 2) {
+        const j = Math.min(order.length - 1, lo + step);
+        if (near(j)) {
+          hi = j;
+          break;
+        }
+        lo = j;
+      }
+    }
+    let first = lo + 1;
+    while (first < hi) {
+      const mid = (first + hi) >> 1;
+      if (near(mid)) hi = mid;
+      else first = mid + 1;
+    }
+    const i = Math.min(first, order.length - 1);
+    this.anchor = i;
+    const next = new Set<HTMLElement>();
+    // Rows drawn since the last compaction are skipped, a bounded number of them: beyond, the band holds none.
+    const end = Math.min(order.length, i - ABOVE + 4 * WATCHED);
+    for (let k = Math.max(0, i - ABOVE); k < end && next.size < WATCHED; k++) {
+      const element = order[k]!;
+      if (this.rows.has(element)) next.add(element);
+    }
+    for (const element of this.watched) {
+      if (next.has(element)) continue;
+      this.watched.delete(element);
+      this.observer.unobserve(element);
+    }
+    for (const element of next) if (!this.watched.has(element)) this.watch(element);
   }
 
   /** Draws due badges for one short slice, in the order they were queued (page order), once the page is quiet. */

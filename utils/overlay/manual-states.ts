@@ -2,6 +2,13 @@
 // session so a slow or failed answer never blocks reading the page.
 import type { ManualState } from '../core/model';
 
+/**
+ * Keys per question. The background refuses more than 5,000 at once (utils/messaging/protocol.ts, Keys): a page of
+ * 10,000 comments asks in slices, else its one question fails, every mark on the page is lost and the 10,000 keys
+ * are sent again with every batch (issue #10).
+ */
+export const KEYS_PER_QUESTION = 1_000;
+
 export class ManualStates {
   readonly map = new Map<string, ManualState>();
   private readonly asked = new Set<string>();
@@ -25,31 +32,38 @@ export class ManualStates {
       this.asked.add(key);
       fresh.push(key);
     }
-    if (!fresh.length) return;
-    this.load(fresh)
-      .then((states) => {
-        if (this.signal.aborted || !states.length) return;
-        for (const st of states) this.map.set(st.key, st);
-        this.onChange();
-      })
-      .catch((error) => {
-        // Ask again with the next batch rather than never.
-        for (const key of fresh) this.asked.delete(key);
-        this.retry.push(...fresh);
-        console.warn('[reply-radar] could not load comment states', error);
-      });
+    for (const slice of slices(fresh)) {
+      this.load(slice)
+        .then((states) => {
+          if (this.signal.aborted || !states.length) return;
+          for (const st of states) this.map.set(st.key, st);
+          this.onChange();
+        })
+        .catch((error) => {
+          // Ask again with the next batch rather than never.
+          for (const key of slice) this.asked.delete(key);
+          this.retry.push(...slice);
+          console.warn('[reply-radar] could not load comment states', error);
+        });
+    }
   }
 
-  /** States changed in another tab: ask again for every key; the answer replaces the map only when it arrives. */
+  /** States changed in another tab: ask again for every key; the answers replace the map once all have arrived. */
   reload(keys: string[]): void {
     if (!keys.length) return;
-    this.load(keys)
-      .then((states) => {
+    Promise.all(slices(keys).map((slice) => this.load(slice)))
+      .then((answers) => {
         if (this.signal.aborted) return;
         this.map.clear();
-        for (const st of states) this.map.set(st.key, st);
+        for (const states of answers) for (const st of states) this.map.set(st.key, st);
         this.onChange();
       })
       .catch((error) => console.warn('[reply-radar] could not load comment states', error));
   }
+}
+
+function slices(keys: string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < keys.length; i += KEYS_PER_QUESTION) out.push(keys.slice(i, i + KEYS_PER_QUESTION));
+  return out;
 }

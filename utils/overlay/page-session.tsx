@@ -296,7 +296,8 @@ export class PageSession implements ActingSession {
         },
       );
       this.view = update.view;
-      if (this.viewDirty || update.changed.size > 0 || update.queueChanged) this.recorder.observe(this.view);
+      if (this.viewDirty || update.changed.size > 0 || update.queueChanged)
+        this.recorder.observe(this.view, update.full ? null : update.changed);
       if (this.viewDirty) {
         // Each costs a style recalculation: read on the clock and when settings change, not on every batch.
         this.theme = this.adapter.theme(document);

@@ -21,6 +21,14 @@ export class ResponseRecorder {
   private readonly sent = new Map<string, string>();
   private latest: PageView | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The thread each comment was last seen in, and each thread's comments: a flush looks at changed threads only. */
+  private readonly threadOf = new Map<string, string>();
+  private readonly members = new Map<string, Set<string>>();
+  /** Threads with a comment changed since the last flush; `all`: every thread (a full rebuild of the view). */
+  private readonly dirty = new Set<string>();
+  private all = true;
+  /** Comments looked at by the last flush (for tests: on a batch it follows the threads that changed). */
+  looked = 0;
 
   constructor(
     private readonly services: RecorderServices,
@@ -30,11 +38,33 @@ export class ResponseRecorder {
     signal.addEventListener('abort', () => this.flush(), { once: true });
   }
 
-  /** The overlay rebuilt its view of the page. Cheap: the work happens once the page settles. */
-  observe(view: PageView | null): void {
+  /**
+   * The overlay rebuilt its view of the page; `changed`: the keys whose comment view changed (null: every one).
+   * Cheap: the work happens once the page settles, on the threads of the changed comments.
+   */
+  observe(view: PageView | null, changed: Iterable<string> | null): void {
+    if (changed === null || this.all) this.all = true;
+    else for (const key of changed) this.note(key, view?.comments.get(key)?.comment.threadKey);
     if (!view?.tracked || view.health === 'broken' || view.comments.size === 0) return;
     this.latest = view;
     if (this.timer === null && !this.signal.aborted) this.timer = setTimeout(() => this.flush(), SETTLE_MS);
+  }
+
+  /** The comment `key` is now in `thread` (undefined: gone): its old and new threads are looked at again. */
+  private note(key: string, thread: string | undefined): void {
+    const before = this.threadOf.get(key);
+    if (before !== undefined) this.dirty.add(before);
+    if (before !== undefined && before !== thread) {
+      this.members.get(before)?.delete(key);
+      this.threadOf.delete(key);
+    }
+    if (thread === undefined) return;
+    this.dirty.add(thread);
+    if (before === thread) return;
+    this.threadOf.set(key, thread);
+    const set = this.members.get(thread);
+    if (set) set.add(key);
+    else this.members.set(thread, new Set([key]));
   }
 
   private flush(): void {
@@ -42,11 +72,55 @@ export class ResponseRecorder {
     this.timer = null;
     const view = this.latest;
     this.latest = null;
+    this.looked = 0;
     if (!view) return;
-    const threads = new Map<string, ClassifiedComment[]>();
-    for (const { key, state, comment: c } of view.comments.values()) {
+    if (this.all) {
+      this.all = false;
+      this.threadOf.clear();
+      this.members.clear();
+      this.dirty.clear();
+      for (const [key, cv] of view.comments) this.note(key, cv.comment.threadKey);
+    }
+    let batch: ClassifiedComment[] = [];
+    let batchThreads: string[] = [];
+    const send = () => {
+      const [comments, sentThreads] = [batch, batchThreads];
+      batch = [];
+      batchThreads = [];
+      if (!comments.length) return;
+      this.services.record(comments).catch((error) => {
+        // Not kept: send these threads again with the next change rather than never.
+        for (const thread of sentThreads) {
+          this.sent.delete(thread);
+          this.dirty.add(thread);
+        }
+        if (!this.signal.aborted) console.warn('[reply-radar] could not record response times', error);
+      });
+    };
+    const threads = [...this.dirty];
+    this.dirty.clear();
+    for (const thread of threads) {
+      const list = this.threadList(view, thread);
+      if (!list.length) continue;
+      const signature = JSON.stringify(list);
+      if (this.sent.get(thread) === signature) continue;
+      this.sent.set(thread, signature);
+      if (batch.length + list.length > BATCH) send();
+      batch.push(...list.slice(0, MAX_PER_MESSAGE));
+      batchThreads.push(thread);
+    }
+    send();
+  }
+
+  /** A thread's comments as the log takes them, in page order. */
+  private threadList(view: PageView, thread: string): ClassifiedComment[] {
+    const list: ClassifiedComment[] = [];
+    for (const key of this.members.get(thread) ?? []) {
+      const cv = view.comments.get(key);
+      this.looked++;
+      const c = cv?.comment;
       // Without a time a comment is no observation, nor anyone's answer.
-      if (!Number.isFinite(c.postedAt)) continue;
+      if (!c || !Number.isFinite(c.postedAt)) continue;
       const comment = {
         platform: c.platform,
         postId: c.postId,
@@ -59,31 +133,8 @@ export class ResponseRecorder {
         permalink: c.permalink,
         order: c.order,
       };
-      const list = threads.get(c.threadKey) ?? [];
-      list.push({ key, state, comment });
-      threads.set(c.threadKey, list);
+      list.push({ key, state: cv.state, comment });
     }
-    let batch: ClassifiedComment[] = [];
-    let batchThreads: string[] = [];
-    const send = () => {
-      const [comments, sentThreads] = [batch, batchThreads];
-      batch = [];
-      batchThreads = [];
-      if (!comments.length) return;
-      this.services.record(comments).catch((error) => {
-        // Not kept: send these threads again with the next change rather than never.
-        for (const thread of sentThreads) this.sent.delete(thread);
-        if (!this.signal.aborted) console.warn('[reply-radar] could not record response times', error);
-      });
-    };
-    for (const [thread, list] of threads) {
-      const signature = JSON.stringify(list);
-      if (this.sent.get(thread) === signature) continue;
-      this.sent.set(thread, signature);
-      if (batch.length + list.length > BATCH) send();
-      batch.push(...list.slice(0, MAX_PER_MESSAGE));
-      batchThreads.push(thread);
-    }
-    send();
+    return list.sort((a, b) => a.comment.order - b.comment.order);
   }
 }

@@ -7,7 +7,7 @@ import type { Comment, Post } from '../../../utils/core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
 import type { Template } from '../../../utils/core/template';
 import { type BadgeActions, BadgeLayer, type BadgeUi, DRAW_AT_ONCE } from '../../../utils/overlay/badge-layer';
-import { redrawFor } from '../../../utils/overlay/badge-queue';
+import { redrawFor, WATCHED } from '../../../utils/overlay/badge-queue';
 import { KnownComments } from '../../../utils/overlay/known-comments';
 import { ViewBuilder } from '../../../utils/overlay/view-builder';
 import type { PageFacts } from '../../../utils/overlay/view-model';
@@ -46,7 +46,34 @@ function report(el: Element, near: boolean) {
   }
 }
 
+/** The rows observed now, in page order. */
+function observed(): Element[] {
+  const all = new Set(observers.flatMap((o) => [...o.els]));
+  return [...document.querySelectorAll('article')].filter((el) => all.has(el));
+}
+
+/** Boxes read by the layer's search for the rows nearest the screen. */
+let boxesRead = 0;
+
+/**
+ * Lays the rows out 100 px tall one under the other, scrolled so that row `at` starts at the top of the window, and
+ * tells the layer the page scrolled; the layer looks once the frame is done.
+ */
+function scrollTo(rows: HTMLElement[], at: number): void {
+  const index = new Map(rows.map((row, i) => [row as Element, i]));
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+    boxesRead++;
+    const top = ((index.get(this) ?? 0) - at) * 100;
+    return { top, bottom: top + 100, left: 0, right: 600, width: 600, height: 100, x: 0, y: top } as DOMRect;
+  });
+  document.dispatchEvent(new Event('scroll'));
+  vi.advanceTimersToNextFrame();
+  vi.advanceTimersByTime(1);
+}
+
 afterEach(() => {
+  vi.restoreAllMocks();
+  boxesRead = 0;
   vi.unstubAllGlobals();
   vi.useRealTimers();
   observers.length = 0;
@@ -165,7 +192,7 @@ function page(n: number) {
 
 describe('drawing a long page', () => {
   it('stamps every comment at once but draws only a few badges in the task, near the screen first, the rest when idle', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'requestAnimationFrame'] });
     vi.stubGlobal('IntersectionObserver', FakeIO);
     vi.stubGlobal('requestIdleCallback', undefined);
     const { layer, rows, badges } = page(300);
@@ -176,7 +203,13 @@ describe('drawing a long page', () => {
     // drawn later moves no row below it.
     const room = () => rows.map((row) => row.querySelector<HTMLElement>('rr-badge')?.style.minHeight ?? 'none');
     expect(new Set(room())).toEqual(new Set(['35px']));
-    // The browser reports rows 200–209 near the screen: drawn at once, out of page order.
+    // Only the waiting rows nearest the screen are observed (the top of the page: nothing scrolled yet).
+    expect(observed()).toEqual(rows.slice(DRAW_AT_ONCE, DRAW_AT_ONCE + WATCHED));
+    // The user scrolls to row 200: once the frame is laid out, the rows around it are observed instead; the browser
+    // reports rows 200–209 near the screen: drawn at once, out of page order.
+    scrollTo(rows, 200);
+    expect(observed()).toContain(rows[200]);
+    expect(observed()).not.toContain(rows[DRAW_AT_ONCE]);
     for (const row of rows.slice(200, 210)) report(row, true);
     expect(rows.slice(200, 210).every((row) => row.querySelector('rr-badge')?.shadowRoot)).toBe(true);
     expect(badges()).toBe(DRAW_AT_ONCE + 10);
@@ -189,7 +222,7 @@ describe('drawing a long page', () => {
     expect(new Set(room())).toEqual(new Set(['35px']));
     expect(layer.waiting).toBe(0);
     expect(observers.every((o) => o.els.size === 0)).toBe(true);
-  });
+  }, 30_000);
 
   it('a batch of 20 new comments costs the same drawing and observing at 100 and at 1,000 comments', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
@@ -217,6 +250,53 @@ describe('drawing a long page', () => {
     expect(small).toEqual({ shadows: 20, observed: 0, badges: 20 });
     expect(large).toEqual(small);
   }, 30_000);
+});
+
+describe('the rows observed', () => {
+  it('are at most a window near the screen at 200, 2,000 and 10,000 comments: a batch reads the same few boxes', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'requestAnimationFrame'] });
+    vi.stubGlobal('IntersectionObserver', FakeIO);
+    vi.stubGlobal('requestIdleCallback', undefined);
+    const work = (n: number) => {
+      const p = page(n);
+      const first = observed().length;
+      // The user jumps to the middle: the window follows, found by reading a few boxes.
+      boxesRead = 0;
+      scrollTo(p.rows, n / 2);
+      const jump = boxesRead;
+      const around = observed();
+      expect(around).toContain(p.rows[n / 2]);
+      expect(around.length).toBe(WATCHED);
+      // A batch of 100 new comments below: 60 drawn at once, 40 wait; the window stays where the screen is.
+      boxesRead = 0;
+      observeCalls = 0;
+      p.add(100);
+      const update = p.build();
+      p.layer.draw(p.known, update.view, update.changed, p.ui);
+      vi.advanceTimersToNextFrame();
+      vi.advanceTimersByTime(1);
+      const batch = { boxes: boxesRead, observeCalls, observed: observed().length };
+      expect(observed()).toContain(p.rows[n / 2]);
+      report(p.rows[n / 2]!, true);
+      expect(p.rows[n / 2]!.querySelector('rr-badge')?.shadowRoot).toBeTruthy();
+      p.layer.dispose();
+      vi.restoreAllMocks();
+      document.body.replaceChildren();
+      observers.length = 0;
+      return { first, jump, batch };
+    };
+    const sizes = [200, 2_000, 10_000].map(work);
+    for (const [i, w] of sizes.entries()) {
+      expect(w.first).toBe(WATCHED);
+      // Galloping then halving: about twice the bits of the page's length, never a box per row.
+      expect(w.jump).toBeLessThanOrEqual(2 * Math.ceil(Math.log2([200, 2_000, 10_000][i]!)) + 2);
+    }
+    // Before this window, all 9,940 waiting rows of the 10,000 were observed.
+    expect(sizes[2]!.batch).toEqual(sizes[0]!.batch);
+    expect(sizes[1]!.batch).toEqual(sizes[0]!.batch);
+    expect(sizes[0]!.batch.observed).toBe(WATCHED);
+    expect(sizes[0]!.batch.boxes).toBeLessThanOrEqual(4);
+  }, 120_000);
 });
 
 describe('redrawFor', () => {

@@ -1,0 +1,161 @@
+// The response log is fed thread by thread: after a batch the recorder looks at the threads the batch changed, never
+// at every comment of the page (issue #10: a 10,000-comment page cost a walk and a JSON text per thread every two
+// seconds while comments streamed in). What it sends is the same as a walk over the whole view would send.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ClassifiedComment } from '../../../utils/core/first-response';
+import type { Comment, ManualState, Post } from '../../../utils/core/model';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
+import { ResponseRecorder } from '../../../utils/overlay/response-recorder';
+import { ViewBuilder } from '../../../utils/overlay/view-builder';
+import type { PageFacts } from '../../../utils/overlay/view-model';
+
+const T0 = Date.UTC(2026, 10, 25, 12, 0);
+const post: Post = {
+  platform: 'facebook',
+  id: 'p',
+  url: '',
+  author: { handle: 'acme', displayName: 'Acme', profileUrl: '' },
+};
+const settings: Settings = { ...DEFAULT_SETTINGS, brand: { x: [], facebook: ['acme'], instagram: [] } };
+
+afterEach(() => vi.useRealTimers());
+
+function comment(id: number, thread: number, brand = false): Comment {
+  return {
+    platform: 'facebook',
+    id: String(id),
+    postId: 'p',
+    threadKey: `facebook:${thread}`,
+    ...(thread === id ? {} : { parentId: String(thread) }),
+    author: brand
+      ? { handle: 'acme', displayName: 'Acme', profileUrl: '' }
+      : { handle: `c${id}`, displayName: `C${id}`, profileUrl: '' },
+    text: `comment ${id}`,
+    postedAt: T0 - 3600_000 + id,
+    postedAtPrecision: 'exact',
+    permalink: '',
+    order: id,
+  };
+}
+
+const facts = (comments: Iterable<Comment>): PageFacts => ({
+  isPostPage: true,
+  post,
+  actingHandle: null,
+  comments,
+  collapsed: [],
+  candidates: 1,
+  readable: 1,
+  problems: [],
+  loading: false,
+});
+
+/** A page of `n` threads (every 25th answered by the brand), built and recorded once, then fed batch by batch. */
+function page(n: number) {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const sent: ClassifiedComment[][] = [];
+  const recorder = new ResponseRecorder(
+    {
+      record: async (comments) => {
+        sent.push(comments);
+      },
+    },
+    new AbortController().signal,
+  );
+  const builder = new ViewBuilder();
+  const all = new Map<string, Comment>();
+  let next = 0;
+  const manual = new Map<string, ManualState>();
+  const apply = (upserted: Comment[]) => {
+    for (const c of upserted) all.set(`facebook:${c.id}`, c);
+    const update = builder.build(facts(all.values()), settings, manual, T0, 'en', { upserted });
+    recorder.observe(update.view, update.full ? null : update.changed);
+    vi.runAllTimers();
+    return update;
+  };
+  const threads = (count: number) => {
+    const out: Comment[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = next;
+      next += 2;
+      out.push(comment(id, id));
+      if ((id / 2) % 25 === 24) out.push(comment(id + 1, id, true));
+    }
+    return out;
+  };
+  apply(threads(n));
+  return { recorder, sent, apply, threads, manual, all };
+}
+
+describe('ResponseRecorder', () => {
+  it.each([200, 2_000, 10_000])('looks at the 20 new threads of a batch on a %i-thread page, and sends them', (n) => {
+    const p = page(n);
+    // The first flush sends every thread once.
+    expect(p.sent.flat()).toHaveLength(n + Math.floor(n / 25));
+    expect(p.recorder.looked).toBe(n + Math.floor(n / 25));
+    for (let batch = 0; batch < 3; batch++) {
+      p.sent.length = 0;
+      const added = p.threads(20);
+      p.apply(added);
+      expect(p.recorder.looked).toBe(added.length);
+      expect(
+        p.sent
+          .flat()
+          .map((c) => c.key)
+          .sort(),
+      ).toEqual(added.map((c) => `facebook:${c.id}`).sort());
+    }
+  });
+
+  it("sends a whole thread again when one of its comments changes, and nothing for a thread that didn't", () => {
+    const p = page(50);
+    p.sent.length = 0;
+    // A brand reply joins thread 0: the thread goes again with both comments, in page order.
+    p.apply([comment(1, 0, true)]);
+    expect(p.sent.flat().map((c) => [c.key, c.state])).toEqual([
+      ['facebook:0', 'answered'],
+      ['facebook:1', 'brand'],
+    ]);
+    p.sent.length = 0;
+    // The same reading again: nothing to send.
+    p.apply([{ ...comment(1, 0, true) }]);
+    expect(p.sent).toEqual([]);
+  });
+
+  it('sends a thread the background failed to keep again at the next flush', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const calls: ClassifiedComment[][] = [];
+    let fail = true;
+    const recorder = new ResponseRecorder(
+      {
+        record: async (comments) => {
+          calls.push(comments);
+          if (fail) throw new Error('busy');
+        },
+      },
+      new AbortController().signal,
+    );
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const builder = new ViewBuilder();
+    const a = comment(0, 0);
+    const b = comment(2, 2);
+    let update = builder.build(facts([a, b]), settings, new Map(), T0, 'en', { upserted: [a, b] });
+    recorder.observe(update.view, update.full ? null : update.changed);
+    vi.runAllTimers();
+    await Promise.resolve();
+    await Promise.resolve();
+    fail = false;
+    calls.length = 0;
+    const c = comment(4, 4);
+    update = builder.build(facts([a, b, c]), settings, new Map(), T0, 'en', { upserted: [c] });
+    recorder.observe(update.view, update.changed);
+    vi.runAllTimers();
+    expect(
+      calls
+        .flat()
+        .map((x) => x.key)
+        .sort(),
+    ).toEqual(['facebook:0', 'facebook:2', 'facebook:4']);
+    vi.restoreAllMocks();
+  });
+});
