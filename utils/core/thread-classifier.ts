@@ -52,7 +52,8 @@ export class ThreadClassifier {
   private pageNames = new Set<string>();
   private readonly byKey = new Map<string, Comment>();
   private readonly byId = new Map<string, Comment>();
-  private readonly threads = new Map<string, Set<string>>();
+  /** The keys of each thread's comments (the response recorder reads the threads a batch changed). */
+  readonly threads = new Map<string, Set<string>>();
   /** Display names of brand comments with how many comments carry each (collapsed parts name repliers by name). */
   private readonly brandNameCount = new Map<string, number>();
   private postName = '';

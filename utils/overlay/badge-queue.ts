@@ -1,8 +1,8 @@
 // Badges waiting to be drawn, and the one IntersectionObserver that says which of them are near the screen. Only
-// waiting rows are observed, never every badge, and at most WATCHED of them: the ones nearest the screen, found
-// after the frame by a search over the waiting rows in page order that reads a few boxes, from where the last search
-// ended (observing 10,000 rows cost the browser 40-80 ms of intersections and as much again of commit on every frame
-// of a 10,000-comment Facebook page, issue #10). A scroll, a resize or rows added beyond the window move it:
+// waiting rows are observed, never every badge, and at most WATCHED of them: the ones nearest the screen, found after
+// the frame by a search over the waiting rows in page order that reads a few boxes (observing all 9,940 waiting rows
+// of a 10,000-comment Facebook page cost 40-100 ms of intersections and as much of commit per frame, issue #10). A
+// scroll, a resize or rows added beyond the window move it:
 // - `due`: must be drawn (a new badge among too many to draw in one batch, or every badge after a change they all
 //   share). Drawn as soon as the browser reports it near the screen. The far ones are drawn in small idle slices
 //   once the page has been quiet for a while, one slice a second: each far badge drawn lengthens its row and moves
@@ -40,8 +40,10 @@ export class BadgeQueue {
   private readonly watched = new Set<HTMLElement>();
   /** A search is scheduled after the next frame. */
   private placing = false;
-  /** Boxes read by searches since the last `takeWork` (for tests: a batch reads a few, whatever the page). */
-  boxesRead = 0;
+  /** `order` is in page order. */
+  private sorted = true;
+  /** Ends the scroll and resize listeners. */
+  private readonly off = new AbortController();
 
   /** `draw`: draws the badge of a row now (it looks up what the row shows at that moment). */
   constructor(private readonly draw: (element: HTMLElement) => void) {
@@ -54,10 +56,11 @@ export class BadgeQueue {
             { rootMargin: NEAR_MARGIN },
           )
         : null;
-    if (this.observer && typeof document !== 'undefined') {
+    if (this.observer) {
       // Scrolling (the page or a dialog's own scroller) may bring rows outside the window near.
-      document.addEventListener('scroll', this.moved, { capture: true, passive: true });
-      window.addEventListener('resize', this.moved, { passive: true });
+      const options = { capture: true, passive: true, signal: this.off.signal };
+      document.addEventListener('scroll', this.moved, options);
+      window.addEventListener('resize', this.moved, options);
     }
   }
 
@@ -96,11 +99,6 @@ export class BadgeQueue {
     return this.rows.size;
   }
 
-  /** Rows observed: what the observer costs the browser follows this, never the number of badges or rows waiting. */
-  get observed(): number {
-    return this.watched.size;
-  }
-
   dispose(): void {
     this.observer?.disconnect();
     clearTimeout(this.timer);
@@ -108,10 +106,7 @@ export class BadgeQueue {
     this.rows.clear();
     this.watched.clear();
     this.order = [];
-    if (typeof document !== 'undefined') {
-      document.removeEventListener('scroll', this.moved, { capture: true });
-      window.removeEventListener('resize', this.moved);
-    }
+    this.off.abort();
   }
 
   private watch(element: HTMLElement): void {
@@ -125,35 +120,17 @@ export class BadgeQueue {
     this.draw(element);
   }
 
-  /** Keeps `order` in page order: rows come in page order mostly, so the last place is tried first. */
+  /** Rows come in page order but for a few (a reply loaded above): `order` is sorted again before the next search. */
   private insertInOrder(element: HTMLElement): void {
-    const after = (a: Node, b: Node) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING);
     const last = this.order.at(-1);
-    if (!last || after(element, last)) {
-      this.order.push(element);
-      return;
-    }
-    let lo = 0;
-    let hi = this.order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (after(element, this.order[mid]!)) lo = mid + 1;
-      else hi = mid;
-    }
-    this.order.splice(lo, 0, element);
-    if (lo <= this.anchor) this.anchor++;
+    if (last && last.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING) this.sorted = false;
+    this.order.push(element);
   }
 
-  /** Drops the rows drawn since from `order`, keeping the anchor on the same place. */
+  /** Drops the rows drawn since from `order` (the next search starts afresh). */
   private compact(): void {
-    let anchor = 0;
-    const kept: HTMLElement[] = [];
-    this.order.forEach((element, i) => {
-      if (i === this.anchor) anchor = kept.length;
-      if (this.rows.has(element)) kept.push(element);
-    });
-    this.order = kept;
-    this.anchor = Math.min(anchor, Math.max(0, kept.length - 1));
+    this.order = this.order.filter((element) => this.rows.has(element));
+    this.anchor = 0;
   }
 
   /** The screen may show other rows now: observe the ones nearest it once the frame is laid out. */
@@ -171,45 +148,27 @@ export class BadgeQueue {
 
   /** Observes the waiting rows nearest the screen (WATCHED at most), and stops observing the others. */
   place(): void {
+    if (!this.sorted) {
+      this.order.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1));
+      this.sorted = true;
+      this.anchor = 0;
+    }
     const order = this.order;
     if (!order.length || !this.observer) return;
     const top = -window.innerHeight;
-    // The first row whose box ends below the top of the near band: galloping from the last one found, so a batch
-    // without a scroll reads two boxes and a jump across the page a few dozen, whatever the page's length.
-    const near = (i: number) => {
-      this.boxesRead++;
-      return order[i]!.getBoundingClientRect().bottom >= top;
-    };
-    const start = Math.min(this.anchor, order.length - 1);
-    // Bracket the first near row between a row that is not (lo, -1: none) and one that is (hi, length: none).
-    let lo = start;
-    let hi = start;
-    if (near(start)) {
-      lo = -1;
-      for (let step = 1; hi > 0; step *= 2) {
-        const j = Math.max(0, hi - step);
-        if (!near(j)) {
-          lo = j;
-          break;
-        }
-        hi = j;
+    // The first row whose box ends below the top of the near band. Without a scroll it is where the last search
+    // found it (two boxes read); else a binary search reads a few more (log2 of the rows waiting).
+    const near = (i: number) => order[i]!.getBoundingClientRect().bottom >= top;
+    let first = Math.min(this.anchor, order.length - 1);
+    if (!near(first) || (first > 0 && near(first - 1))) {
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (near(mid)) hi = mid;
+        else lo = mid + 1;
       }
-    } else {
-      hi = order.length;
-      for (let step = 1; lo < order.length - 1; step *= 2) {
-        const j = Math.min(order.length - 1, lo + step);
-        if (near(j)) {
-          hi = j;
-          break;
-        }
-        lo = j;
-      }
-    }
-    let first = lo + 1;
-    while (first < hi) {
-      const mid = (first + hi) >> 1;
-      if (near(mid)) hi = mid;
-      else first = mid + 1;
+      first = lo;
     }
     const i = Math.min(first, order.length - 1);
     this.anchor = i;

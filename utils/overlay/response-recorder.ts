@@ -21,9 +21,6 @@ export class ResponseRecorder {
   private readonly sent = new Map<string, string>();
   private latest: PageView | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  /** The thread each comment was last seen in, and each thread's comments: a flush looks at changed threads only. */
-  private readonly threadOf = new Map<string, string>();
-  private readonly members = new Map<string, Set<string>>();
   /** Threads with a comment changed since the last flush; `all`: every thread (a full rebuild of the view). */
   private readonly dirty = new Set<string>();
   private all = true;
@@ -43,28 +40,16 @@ export class ResponseRecorder {
    * Cheap: the work happens once the page settles, on the threads of the changed comments.
    */
   observe(view: PageView | null, changed: Iterable<string> | null): void {
-    if (changed === null || this.all) this.all = true;
-    else for (const key of changed) this.note(key, view?.comments.get(key)?.comment.threadKey);
+    if (changed === null) this.all = true;
+    else if (!this.all) {
+      for (const key of changed) {
+        const thread = view?.comments.get(key)?.comment.threadKey;
+        if (thread !== undefined) this.dirty.add(thread);
+      }
+    }
     if (!view?.tracked || view.health === 'broken' || view.comments.size === 0) return;
     this.latest = view;
     if (this.timer === null && !this.signal.aborted) this.timer = setTimeout(() => this.flush(), SETTLE_MS);
-  }
-
-  /** The comment `key` is now in `thread` (undefined: gone): its old and new threads are looked at again. */
-  private note(key: string, thread: string | undefined): void {
-    const before = this.threadOf.get(key);
-    if (before !== undefined) this.dirty.add(before);
-    if (before !== undefined && before !== thread) {
-      this.members.get(before)?.delete(key);
-      this.threadOf.delete(key);
-    }
-    if (thread === undefined) return;
-    this.dirty.add(thread);
-    if (before === thread) return;
-    this.threadOf.set(key, thread);
-    const set = this.members.get(thread);
-    if (set) set.add(key);
-    else this.members.set(thread, new Set([key]));
   }
 
   private flush(): void {
@@ -74,13 +59,6 @@ export class ResponseRecorder {
     this.latest = null;
     this.looked = 0;
     if (!view) return;
-    if (this.all) {
-      this.all = false;
-      this.threadOf.clear();
-      this.members.clear();
-      this.dirty.clear();
-      for (const [key, cv] of view.comments) this.note(key, cv.comment.threadKey);
-    }
     let batch: ClassifiedComment[] = [];
     let batchThreads: string[] = [];
     const send = () => {
@@ -97,7 +75,8 @@ export class ResponseRecorder {
         if (!this.signal.aborted) console.warn('[reply-radar] could not record response times', error);
       });
     };
-    const threads = [...this.dirty];
+    const threads = [...(this.all ? (view.threads?.keys() ?? []) : this.dirty)];
+    this.all = false;
     this.dirty.clear();
     for (const thread of threads) {
       const list = this.threadList(view, thread);
@@ -112,10 +91,10 @@ export class ResponseRecorder {
     send();
   }
 
-  /** A thread's comments as the log takes them, in page order. */
+  /** A thread's comments as the log takes them, in the order first seen. */
   private threadList(view: PageView, thread: string): ClassifiedComment[] {
     const list: ClassifiedComment[] = [];
-    for (const key of this.members.get(thread) ?? []) {
+    for (const key of view.threads?.get(thread) ?? []) {
       const cv = view.comments.get(key);
       this.looked++;
       const c = cv?.comment;
@@ -135,6 +114,6 @@ export class ResponseRecorder {
       };
       list.push({ key, state: cv.state, comment });
     }
-    return list.sort((a, b) => a.comment.order - b.comment.order);
+    return list;
   }
 }

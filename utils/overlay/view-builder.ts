@@ -176,6 +176,7 @@ export class ViewBuilder {
       queue: this.queue,
       queueLabels: this.queueLabels,
       handled: this.handledViews(),
+      threads: classifier.threads,
       ...(adoptable && { adoptable }),
     };
     return { view, changed, full, queueChanged, judging: this.unjudged.size > 0 };

@@ -37,6 +37,8 @@ export interface PageView {
   adoptable?: Author;
   /** The comments that left the queue (done, snoozed, ignored), in page order. */
   handled?: CommentView[];
+  /** Each thread's comment keys (the classifier's own index: read it, never change it). */
+  threads?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface PageFacts {
