@@ -40,8 +40,6 @@ export class BadgeQueue {
   private readonly watched = new Set<HTMLElement>();
   /** A search is scheduled after the next frame. */
   private placing = false;
-  /** `order` is in page order. */
-  private sorted = true;
   /** Ends the scroll and resize listeners. */
   private readonly off = new AbortController();
 
@@ -120,16 +118,29 @@ export class BadgeQueue {
     this.draw(element);
   }
 
-  /** Rows come in page order but for a few (a reply loaded above): `order` is sorted again before the next search. */
+  /** Keeps `order` in page order: rows come in page order mostly, so the end is tried first. */
   private insertInOrder(element: HTMLElement): void {
-    const last = this.order.at(-1);
-    if (last && last.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING) this.sorted = false;
-    this.order.push(element);
+    // `a` comes after `b` in the page.
+    const after = (a: Node, b: Node) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING);
+    let lo = 0;
+    let hi = this.order.length;
+    if (hi && !after(element, this.order[hi - 1]!)) {
+      // A few rows come out of order (a reply loaded above): their place is searched, never sorted for.
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (after(element, this.order[mid]!)) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo <= this.anchor) this.anchor++;
+    } else lo = hi;
+    this.order.splice(lo, 0, element);
   }
 
-  /** Drops the rows drawn since from `order` (the next search starts afresh). */
+  /** Drops the rows drawn since from `order`, and a row's older places (the next search starts afresh). */
   private compact(): void {
-    this.order = this.order.filter((element) => this.rows.has(element));
+    const kept = new Set<HTMLElement>();
+    for (const element of this.order) if (this.rows.has(element)) kept.add(element);
+    this.order = [...kept];
     this.anchor = 0;
   }
 
@@ -148,11 +159,6 @@ export class BadgeQueue {
 
   /** Observes the waiting rows nearest the screen (WATCHED at most), and stops observing the others. */
   place(): void {
-    if (!this.sorted) {
-      this.order.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1));
-      this.sorted = true;
-      this.anchor = 0;
-    }
     const order = this.order;
     if (!order.length || !this.observer) return;
     const top = -window.innerHeight;
