@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
 import { ResponseRecorder } from '../../../utils/overlay/response-recorder';
 import { ViewBuilder } from '../../../utils/overlay/view-builder';
 import type { PageFacts } from '../../../utils/overlay/view-model';
+import { judgeNow } from './page-view';
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0);
 const post: Post = {
@@ -62,7 +63,7 @@ function page(n: number) {
     },
     new AbortController().signal,
   );
-  const builder = new ViewBuilder();
+  const builder = new ViewBuilder(judgeNow);
   const all = new Map<string, Comment>();
   let next = 0;
   const manual = new Map<string, ManualState>();
@@ -136,7 +137,7 @@ describe('ResponseRecorder', () => {
       new AbortController().signal,
     );
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const builder = new ViewBuilder();
+    const builder = new ViewBuilder(judgeNow);
     const a = comment(0, 0);
     const b = comment(2, 2);
     let update = builder.build(facts([a, b]), settings, new Map(), T0, 'en', { upserted: [a, b] });
