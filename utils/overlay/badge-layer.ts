@@ -135,11 +135,15 @@ export class BadgeLayer {
     if (all) {
       for (const entry of known.all()) if (!todo.has(entry.key)) this.drawOne(entry, context, budget);
     } else if (keys) {
+      const entries: KnownComment[] = [];
       for (const key of keys) {
         if (todo.has(key)) continue;
         const entry = known.get(key);
-        if (entry) this.drawOne(entry, context, budget);
+        if (entry) entries.push(entry);
       }
+      // In reading order (page order), as the badge queue keeps its rows: each then goes at its end.
+      entries.sort((a, b) => a.comment.order - b.comment.order);
+      for (const entry of entries) this.drawOne(entry, context, budget);
     }
   }
 
@@ -174,7 +178,7 @@ export class BadgeLayer {
     }
     if (budget && (need === 'age' || budget.left <= 0)) {
       this.queuedKey.set(element, cv.key);
-      this.queue.add(element, need !== 'age');
+      this.queue.add(element, need !== 'age', entry.comment.order);
       // Its room is taken now, with the stamps: drawn later, near the screen, it moves no row below it.
       reserveRoom(badge?.host ?? placeBadgeHost(element, this.adapter), cv.state, ui.fontSize);
       return;

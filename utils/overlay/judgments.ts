@@ -60,25 +60,32 @@ export class Judgments {
     const items = this.queued;
     const into = this.byLang;
     this.queued = [];
+    const parts: Promise<void>[] = [];
     for (let i = 0; i < items.length; i += PER_MESSAGE) {
       const part = items.slice(i, i + PER_MESSAGE);
       const sent = part.map((item) =>
         item.text.length > MAX_TEXT ? { ...item, text: item.text.slice(0, MAX_TEXT) } : item,
       );
-      this.ask(sent)
-        .catch((error: unknown) => {
-          // No labels and no spam mark rather than comments held back for good.
-          if (!this.signal.aborted) console.warn('[reply-radar] could not judge comments', error);
-          return [];
-        })
-        .then((judgments) => {
-          part.forEach((item, n) => {
-            const judged = judgments[n] ?? { labels: [], spam: false, language: primaryLanguage(item.lang) };
-            into.get(item.lang ?? '')?.set(item.text, judged);
-          });
-          // Answers for words since replaced are dropped: the comments were asked again.
-          if (!this.signal.aborted && into === this.byLang) this.onChange();
-        });
+      parts.push(
+        this.ask(sent)
+          .catch((error: unknown) => {
+            // No labels and no spam mark rather than comments held back for good.
+            if (!this.signal.aborted) console.warn('[reply-radar] could not judge comments', error);
+            return [];
+          })
+          .then((judgments) => {
+            part.forEach((item, n) => {
+              const judged = judgments[n] ?? { labels: [], spam: false, language: primaryLanguage(item.lang) };
+              into.get(item.lang ?? '')?.set(item.text, judged);
+            });
+          }),
+      );
     }
+    // One redraw when every part has come, not one per part: each redraw of a long page places hosts and lays the
+    // page out again (five parts at 10,000 comments). Answers for words since replaced are dropped: the comments
+    // were asked again.
+    void Promise.all(parts).then(() => {
+      if (!this.signal.aborted && into === this.byLang) this.onChange();
+    });
   }
 }

@@ -57,6 +57,19 @@ describe('Judgments', () => {
     expect(bg.asked).toHaveLength(1);
   });
 
+  it('a turn of more misses than one message carries is asked in parts and drawn again once, when all came', async () => {
+    const bg = background();
+    const onChange = vi.fn();
+    const judgments = new Judgments(bg.ask, new AbortController().signal, onChange);
+    judgments.follow(DEFAULT_SETTINGS.labelWords);
+    for (let i = 0; i < 4500; i++) judgments.get(comment(`comment ${i}`));
+    await Promise.resolve();
+    expect(bg.asked.map((part) => part.length)).toEqual([2000, 2000, 500]);
+    await bg.answerAll();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(judgments.get(comment('comment 4499'))).toBeDefined();
+  });
+
   it('other label words forget every answer, and an answer for the old words is dropped', async () => {
     const bg = background();
     const onChange = vi.fn();
