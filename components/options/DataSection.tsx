@@ -12,7 +12,7 @@ import {
   importTemplatesCsv,
   readImportFile,
 } from '../../utils/storage/import-export';
-import { importJsonFile, prepareImportWorker } from '../../utils/storage/import-worker-client';
+import { importJsonFile } from '../../utils/storage/import-worker-client';
 import { DamagedRecords } from './DamagedRecords';
 import { Section } from './Field';
 import { errorText } from './format';
@@ -209,10 +209,7 @@ export function DataSection() {
               name="importFile"
               accept=".json,.csv,application/json,text/csv"
               onChange={(e) => {
-                const name = e.currentTarget.files?.[0]?.name ?? null;
-                setFileName(name);
-                // A backup's worker loads while the file is read.
-                if (name && !/\.(csv|tsv|txt)$/i.test(name)) prepareImportWorker();
+                setFileName(e.currentTarget.files?.[0]?.name ?? null);
                 setState({ step: 'idle' });
               }}
             />

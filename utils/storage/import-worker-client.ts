@@ -65,19 +65,6 @@ function answers(worker: ImportWorker): () => Promise<unknown> {
   };
 }
 
-/**
- * Start the worker before it is needed (the options page does when a file is chosen): it loads while the page reads
- * the file. Kept as a finished import's worker is; nothing when one is kept already or there are no workers.
- */
-export function prepareImportWorker(start: StartImportWorker | null = defaultStart()): void {
-  if (!start || kept?.start === start) return;
-  try {
-    keep(start, start());
-  } catch {
-    // The import itself will try again, or import in the page.
-  }
-}
-
 const malformed = () => new Error('the import worker sent a malformed answer');
 
 /**

@@ -9,7 +9,6 @@ import { exportAll, importJson } from '../../../utils/storage/import-export';
 import {
   type ImportWorker,
   importJsonFile,
-  prepareImportWorker,
   type StartImportWorker,
   startImportWorker,
 } from '../../../utils/storage/import-worker-client';
@@ -225,16 +224,6 @@ describe('JSON import through the worker', () => {
     const done = await importJsonFile(fileText(), { mode: 'replace' }, fakeWorker({ delay: 50 }).start);
     expect(done.added).toBe(2);
     expect((await exportAll()).value.commentStates).toHaveLength(600);
-  });
-
-  it('a worker started ahead (when a file is chosen) does the import', async () => {
-    await setUp();
-    const { start, started } = fakeWorker();
-    prepareImportWorker(start);
-    prepareImportWorker(start);
-    expect(started()).toBe(1);
-    expect((await importJsonFile(fileText(), { mode: 'merge' }, start)).added).toBe(2);
-    expect(started()).toBe(1);
   });
 
   it('refuses a malformed request without touching the database', async () => {
