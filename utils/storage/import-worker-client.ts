@@ -67,35 +67,6 @@ function answers(worker: ImportWorker): () => Promise<unknown> {
 
 const malformed = () => new Error('the import worker sent a malformed answer');
 
-/**
- * The worker of the last import that went well, kept a while for the next one: a fresh worker starts with a small
- * heap and cold code, and parsing 10 MB in it costs about twice the CPU of a warm one.
- */
-let kept: { start: StartImportWorker; worker: ImportWorker; timer: ReturnType<typeof setTimeout> } | null = null;
-const KEEP_MS = 120_000;
-
-function take(start: StartImportWorker): ImportWorker {
-  if (kept?.start === start) {
-    clearTimeout(kept.timer);
-    const { worker } = kept;
-    kept = null;
-    return worker;
-  }
-  return start();
-}
-
-function keep(start: StartImportWorker, worker: ImportWorker): void {
-  if (kept) {
-    clearTimeout(kept.timer);
-    kept.worker.terminate();
-  }
-  const timer = setTimeout(() => {
-    if (kept?.worker === worker) kept = null;
-    worker.terminate();
-  }, KEEP_MS);
-  kept = { start, worker, timer };
-}
-
 /** Import a JSON backup: all of it applies, or nothing changes (as importJson, whose checks and errors it keeps). */
 export async function importJsonFile(
   text: string,
@@ -105,7 +76,7 @@ export async function importJsonFile(
   if (!start) return importJson(text, opts);
   let worker: ImportWorker;
   try {
-    worker = take(start);
+    worker = start();
   } catch {
     return importJson(text, opts);
   }
@@ -129,7 +100,7 @@ export async function importJsonFile(
     const last = LastAnswerSchema.safeParse(await next());
     if (!last.success) throw malformed();
     if (last.data.type === 'failed') throw importFailed(errorFrom(last.data.error));
-    keep(start, worker);
+    worker.terminate();
     await announceImport(summary);
     return summary;
   } catch (err) {

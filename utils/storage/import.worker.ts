@@ -1,5 +1,4 @@
-// The options page's import worker (started by import-worker-client.ts): see import-worker-job.ts. It runs one job
-// at a time and stays for the next import while the page keeps it (its heap already grown, its code compiled).
+// The options page's import worker (started by import-worker-client.ts, one per import): see import-worker-job.ts.
 import { inbox, runImportJob } from './import-worker-job';
 
 // The page's types (tsconfig has no webworker lib): the two members a dedicated worker's scope is used for.
@@ -7,18 +6,13 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent) => void) | null;
   postMessage(data: unknown): void;
 };
-let job: ReturnType<typeof inbox> | null = null;
+const messages = inbox();
+let started = false;
 scope.onmessage = (event: MessageEvent) => {
-  if (job) {
-    job.push(event.data);
+  if (started) {
+    messages.push(event.data);
     return;
   }
-  const messages = inbox();
-  job = messages;
-  // The job's last answer is posted before it ends, and the page's next import is a later task: it finds no job.
-  void runImportJob(event.data, { post: (answer) => scope.postMessage(answer), next: () => messages.next() }).finally(
-    () => {
-      job = null;
-    },
-  );
+  started = true;
+  void runImportJob(event.data, { post: (answer) => scope.postMessage(answer), next: () => messages.next() });
 };
