@@ -9,10 +9,10 @@ import {
   type ImportMode,
   type ImportSummary,
   importChangedNothing,
+  importJson,
   importTemplatesCsv,
   readImportFile,
 } from '../../utils/storage/import-export';
-import { importJsonFile } from '../../utils/storage/import-worker-client';
 import { DamagedRecords } from './DamagedRecords';
 import { Section } from './Field';
 import { errorText } from './format';
@@ -142,7 +142,7 @@ export function DataSection() {
     try {
       const summary =
         kind === 'json'
-          ? await importJsonFile(text, { mode, includeSettings: mode === 'replace' || withSettings })
+          ? await importJson(text, { mode, includeSettings: mode === 'replace' || withSettings })
           : await importTemplatesCsv(text, { mode });
       finish({ step: 'done', fileName: file.name, lines: summaryLines(summary) });
     } catch (err) {
