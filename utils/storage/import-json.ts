@@ -1,5 +1,5 @@
-// A JSON backup's writes into the import's transaction, in the options page or in its import worker alike (free of
-// extension APIs: settings are the caller's, see import-transaction.ts).
+// A JSON backup's writes into the import's transaction (free of extension APIs: settings are the caller's, see
+// import-transaction.ts).
 import { TemplateSchema } from '../core/template';
 import type { ExportFile } from './backup-format';
 import { byChunk, importResponseLog, importStates, importTemplates } from './import-apply';

@@ -6,8 +6,7 @@
 //   2. templates, comment states and the response log are written in ONE IndexedDB transaction;
 //   3. if that transaction fails, the old settings value is put back, so nothing has changed.
 // Settings go first because putting back one storage.local value is simple and exact, while undoing a committed
-// IndexedDB transaction is not. The options page's JSON import runs step 2 in a worker (import-worker-client.ts),
-// which holds its transaction open, writes prepared, until the page has written the settings.
+// IndexedDB transaction is not.
 import { storage } from 'wxt/utils/storage';
 import type { Settings } from '../core/settings';
 import { RadarError, toErrorInfo, userTextOf } from './errors';

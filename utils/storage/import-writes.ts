@@ -1,5 +1,5 @@
-// The import's one IndexedDB transaction and its writes, free of extension APIs so the options page's import worker
-// (import-worker-job.ts) runs them as the page does (import-transaction.ts puts settings around them).
+// The import's one IndexedDB transaction and its writes, free of extension APIs (import-transaction.ts puts settings
+// around them), so they could run off the page's main thread.
 import { unwrap } from 'idb';
 import type { z } from 'zod';
 import { openRadarDb, quarantine, readValid, type SkippedRecord } from './db';
