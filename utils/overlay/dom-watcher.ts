@@ -63,13 +63,16 @@ export function watchDom(root: Node, onBatch: BatchHandler, signal: AbortSignal)
   return { schedule };
 }
 
-/** What the watcher observes. Recycled rows may change only a link or a time attribute: watch those too. */
+/**
+ * What the watcher observes. Recycled rows may change only a link or a time attribute, and a row may stop being one
+ * in place (its role changed): watch those too.
+ */
 export const OBSERVED: MutationObserverInit = {
   childList: true,
   subtree: true,
   characterData: true,
   attributes: true,
-  attributeFilter: ['href', 'datetime', 'lang'],
+  attributeFilter: ['href', 'datetime', 'lang', 'role'],
 };
 
 /**

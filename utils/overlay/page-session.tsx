@@ -167,7 +167,8 @@ export class PageSession implements ActingSession {
       // An empty change set: rows come from what was read (scrolling alone can reveal the end of a conversation).
       this.readAndRender(new Set());
     }, 20_000);
-    const graceTimer = setTimeout(() => this.readAndRender(), LOADING_GRACE_MS + 50);
+    // An empty change set, as the clock: a full read here cost a whole-page pass mid-stream (2,000 comments: ~0.8 s).
+    const graceTimer = setTimeout(() => this.readAndRender(new Set()), LOADING_GRACE_MS + 50);
     signal.addEventListener('abort', () => {
       clearTimeout(this.undoTimer);
       clearInterval(clock);

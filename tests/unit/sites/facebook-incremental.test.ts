@@ -132,6 +132,8 @@ type Op =
   | { kind: 'recycle'; at: number }
   | { kind: 'control'; at: number; label: string }
   | { kind: 'uncontrol'; at: number }
+  | { kind: 'unrole'; at: number }
+  | { kind: 'rerole'; at: number }
   | { kind: 'count'; value: number }
   | { kind: 'header'; how: 'rename' | 'relink' | 'drop' | 'add' };
 
@@ -158,6 +160,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     ),
   }),
   fc.record({ kind: fc.constant('uncontrol' as const), at: fc.nat() }),
+  // A row stops being an article in place (the site renamed its role), and one comes back.
+  fc.record({ kind: fc.constant('unrole' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('rerole' as const), at: fc.nat() }),
   // The post's comment count and its header change too (a comment arrives: "9 comments" becomes "10 comments").
   fc.record({ kind: fc.constant('count' as const), value: fc.nat({ max: 60 }) }),
   fc.record({
@@ -261,6 +266,13 @@ function apply(doc: Document, op: Op): void {
     applyPageOp(doc, op);
     return;
   }
+  if (op.kind === 'rerole') {
+    const stripped = [...doc.querySelectorAll('[data-unroled]')];
+    const row = stripped[op.at % Math.max(1, stripped.length)];
+    row?.removeAttribute('data-unroled');
+    row?.setAttribute('role', 'article');
+    return;
+  }
   const rows = articles(doc);
   if (rows.length === 0) return;
   const pick = (i: number) => rows[i % rows.length]!;
@@ -321,6 +333,10 @@ function apply(doc: Document, op: Op): void {
       row.after(holder);
       return;
     }
+    case 'unrole':
+      row.removeAttribute('role');
+      row.setAttribute('data-unroled', '');
+      return;
     case 'uncontrol': {
       const controls = [...doc.querySelectorAll('[role="button"]')].filter((b) =>
         /View|replied/.test(b.textContent ?? ''),

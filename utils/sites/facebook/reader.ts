@@ -66,7 +66,12 @@ export function createFacebookReader() {
     const keep = changed && index?.scope.isConnected && !dialogMayHaveMoved(changed, index.scope);
     const scope = keep ? index!.scope : conversationScope(doc);
     const full =
-      !changed || !index || index.scope !== scope || index.postId !== match.postId || index.href !== url.href;
+      !changed ||
+      !index ||
+      index.scope !== scope ||
+      index.postId !== match.postId ||
+      index.href !== url.href ||
+      rowsRenamed(changed, index);
     if (full) index = new Index(scope, match.postId, url.href, memory);
     const x = index!;
     x.controlOrder.compared = 0;
@@ -248,4 +253,17 @@ export function createFacebookReader() {
     /** What the last read did (tests count it: on a delta it must not grow with the page). */
     work,
   };
+}
+
+/**
+ * An element became an article or stopped being one in place (its role changed): what is a comment, a control or
+ * the post's own article may all have changed with it, so the page is read whole again. Sites rarely do this.
+ */
+function rowsRenamed(changed: Changes, index: Index): boolean {
+  for (const node of changed) {
+    if (node.nodeType !== 1 || !node.isConnected || changed.added?.has(node)) continue;
+    const el = node as Element;
+    if (el.matches(ARTICLE) !== index.rows.has(el) && index.scope.contains(el)) return true;
+  }
+  return false;
 }
