@@ -107,6 +107,32 @@ export function replyModels(page: DriverPage): Promise<string[]> {
   );
 }
 
+/** The mention chips each Facebook reply box's Lexical model holds (a name Facebook prefilled), boxes with none left out. */
+export function replyMentions(page: DriverPage): Promise<string[][]> {
+  return page.evaluate(() =>
+    Object.entries(
+      (window as unknown as { __rrEditorMentions?: Record<string, () => string[]> }).__rrEditorMentions ?? {},
+    )
+      .filter(([name]) => name.startsWith('fb-reply-'))
+      .map(([, mentions]) => mentions())
+      .filter((mentions) => mentions.length > 0),
+  );
+}
+
+/** Clicks Facebook's own Reply under the comment whose text starts with `start` (not Reply Radar's). */
+export async function clickOwnReply(page: DriverPage, start: string): Promise<void> {
+  await page.click((s) => {
+    const article = [...document.querySelectorAll('[role="article"][aria-label]')].find(
+      (a) =>
+        !a.closest('[aria-hidden="true"]') &&
+        [...a.querySelectorAll('[lang]')].some((l) => (l.textContent ?? '').includes(s)),
+    );
+    return [...(article?.querySelectorAll('[role="button"]') ?? [])].find(
+      (b) => b.closest('[role="article"]') === article && b.textContent?.trim() === 'Reply',
+    );
+  }, start);
+}
+
 export interface ReplyBox {
   /** The editor's DOM text, whitespace collapsed. */
   shown: string;

@@ -5,6 +5,7 @@ import { type DriverPage, forEachBrowser } from '../driver';
 import {
   articlesWithText,
   clickBadgeAction,
+  clickOwnReply,
   commentAttr,
   currentCommenter,
   DEMO,
@@ -14,6 +15,7 @@ import {
   panelAttr,
   panelText,
   replyBox,
+  replyMentions,
   replyModels,
   setFacebookBrand,
   stateOf,
@@ -101,5 +103,50 @@ forEachBrowser((driver) => {
     expect(box?.shown).toBe(collapse(text));
     expect(box?.sendEnabled).toBe(true);
     expect(await articlesWithText(page, text.slice(0, 20))).toBe(0);
+  });
+
+  test('Facebook’s own Reply on a customer’s reply: Alt+1 fills template 1 for that customer after the mention chip Facebook prefilled, which stays', async () => {
+    const page = await open(DEMO);
+    await expectUnanswered(page, 10);
+    // Replying to a reply, Facebook starts the box with its author as a mention chip.
+    await page.evaluate(() => {
+      (window as unknown as { __fbMentionOnReply: boolean }).__fbMentionOnReply = true;
+    });
+    await clickOwnReply(page, 'Köszönöm! És lesz belőle zabtejes');
+    await page.waitFor(() =>
+      [...document.querySelectorAll('[role="textbox"][data-lexical-editor="true"]')].some(
+        (b) => b.getAttribute('aria-label') === 'Reply to Anna Kovács' && b.contains(document.activeElement),
+      ),
+    );
+    await expect.poll(() => replyMentions(page), { timeout: 5_000 }).toEqual([['Anna Kovács']]);
+    await page.press('Alt+Digit1');
+    await expect
+      .poll(() => replyModels(page), { timeout: 8_000 })
+      .toEqual([expect.stringMatching(/^Anna Kovács Hi Anna, thanks for flagging this/)]);
+    expect(await replyMentions(page)).toEqual([['Anna Kovács']]);
+    const [text = ''] = await replyModels(page);
+    const box = await replyBox(page, 'Anna Kovács');
+    expect(box?.shown).toBe(collapse(text));
+    expect(box?.sendEnabled).toBe(true);
+    expect(await articlesWithText(page, 'Hi Anna, thanks for flagging')).toBe(0);
+  });
+
+  test('one click on Reply for a customer’s reply keeps the mention chip Facebook prefills and fills the template after it', async () => {
+    const page = await open(DEMO);
+    await expectUnanswered(page, 10);
+    await page.evaluate(() => {
+      (window as unknown as { __fbMentionOnReply: boolean }).__fbMentionOnReply = true;
+    });
+    await clickBadgeAction(page, 'Köszönöm! És lesz belőle zabtejes', 'reply');
+    await expect
+      .poll(() => replyModels(page), { timeout: 8_000 })
+      .toEqual([expect.stringMatching(/^Anna Kovács \S.*Anna/)]);
+    expect(await replyMentions(page)).toEqual([['Anna Kovács']]);
+    const [text = ''] = await replyModels(page);
+    // Once, not twice: the template went in one time, after the chip.
+    expect(text.split('Anna').length - 1).toBe(2);
+    const box = await replyBox(page, 'Anna Kovács');
+    expect(box?.shown).toBe(collapse(text));
+    expect(box?.sendEnabled).toBe(true);
   });
 });

@@ -166,6 +166,36 @@ describe('threads with their replies shown', () => {
   });
 });
 
+describe('who answers, and when', () => {
+  const thread = `<li>${article({ id: '101', ...ann, text: 'Mikor lesz kapható?', ago: '2d' })}</li>`;
+  /** The dialog's comment box labelled as Facebook labels it for the account the user acts as. */
+  const actingAs = (label: string) => {
+    const doc = page(thread);
+    doc.querySelector('[role="dialog"] [role="textbox"]')!.setAttribute('aria-label', label);
+    return createFacebookAdapter().read(doc, URL_A).actingHandle;
+  };
+
+  it('a box that says "Comment as NAME" names the acting identity: the post’s Page or someone on the page', () => {
+    expect(actingAs('Comment as Acme Coffee')).toBe('acme');
+    expect(actingAs('Hozzászólás mint Anna Kovács')).toBe('anna.kovacs.123');
+    expect(actingAs('Anna Kovács হিসেবে মন্তব্য করুন')).toBe('anna.kovacs.123');
+    // A name the page shows nowhere names no account: never guessed.
+    expect(actingAs('Comment as Nobody Here')).toBeNull();
+    expect(actingAs('Write a comment…')).toBeNull();
+  });
+
+  it('an absolute time in the time link’s label wins over its relative words, exact to the minute', () => {
+    const withDate = thread.replace('>2d</a>', ' aria-label="Monday, November 30, 2026 at 2:15 PM">2d</a>');
+    const [exact] = createFacebookAdapter().read(page(withDate), URL_A).comments;
+    expect(exact?.comment).toMatchObject({
+      postedAt: new Date(2026, 10, 30, 14, 15).getTime(),
+      postedAtPrecision: 'exact',
+    });
+    const [approx] = createFacebookAdapter().read(page(thread), URL_A).comments;
+    expect(approx?.comment.postedAtPrecision).toBe('approx');
+  });
+});
+
 describe('collapsed replies', () => {
   const thread = (summary: string) =>
     page(
