@@ -33,6 +33,8 @@ interface Options {
   label: string;
   /** Writes a CPU profile of each with-extension stream (batches only) to tests/bench/results/<label>-<page>.cpuprofile. */
   profile: boolean;
+  /** Writes a CPU profile and trace of each with-extension first classification (navigation until all stamped). */
+  profileFirst: boolean;
 }
 
 interface PageFigures {
@@ -186,7 +188,8 @@ async function measurePage(context: BrowserContext, site: Site, size: number, wi
   await cdp.send('Performance.enable');
   await page.addInitScript(observeLongTasks);
   try {
-    const profile = o.profile ? `${o.label}-${site}-${size}-${withExt ? 'with' : 'without'}` : null;
+    const name = `${o.label}-${site}-${size}-${withExt ? 'with' : 'without'}`;
+    const profile = o.profile || o.profileFirst ? name : null;
     return await measureLoaded(page, cdp, pageUrl(site, size), withExt, o, profile);
   } finally {
     await page.close();
@@ -201,6 +204,7 @@ async function measureLoaded(
   o: Options,
   profile: string | null = null,
 ): Promise<PageFigures> {
+  const first = profile && o.profileFirst ? await startProfile(cdp) : null;
   const before = await taskMs(cdp);
   const start = Date.now();
   await page.goto(url);
@@ -209,6 +213,7 @@ async function measureLoaded(
   const firstWallMs = Date.now() - start;
   await settle(page, 200);
   const firstMs = (await taskMs(cdp)) - before;
+  if (first && profile) await first.stop(`${profile}-first`);
   const passes: number[] = [];
   for (let i = 0; i < 5; i++) passes.push(await page.evaluate(() => window.__bench.baselinePass()));
   const baselinePassMs = median(passes);
@@ -219,17 +224,7 @@ async function measureLoaded(
   });
   const batchMs: number[] = [];
   const ids: string[] = [];
-  const traceEvents: unknown[] = [];
-  if (profile) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-    cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
-    await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-      transferMode: 'ReportEvents',
-    });
-  }
+  const stream = profile && o.profile ? await startProfile(cdp) : null;
   for (let i = 0; i < o.batches; i++) {
     const a = await taskMs(cdp);
     const batch = await page.evaluate((n) => window.__bench.addBatch(n), BATCH_SIZE);
@@ -239,16 +234,7 @@ async function measureLoaded(
     ids.push(...batch);
   }
   trace('stream done');
-  if (profile) {
-    const { profile: cpu } = await cdp.send('Profiler.stop');
-    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    await done;
-    const dir = path.join(ROOT, 'tests/bench/results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${profile}.cpuprofile`), JSON.stringify(cpu));
-    writeFileSync(path.join(dir, `${profile}.trace.json`), JSON.stringify({ traceEvents }));
-  }
+  if (stream && profile) await stream.stop(profile);
   const lat = withExt ? await page.evaluate((list) => window.__bench.latencies(list), ids) : [];
   const scrollMs: number[] = [];
   for (let i = 0; i < o.scrollSteps; i++) {
@@ -274,6 +260,33 @@ async function measureLoaded(
     missingBadges: lat.filter((l) => l.badge === null).length,
     unstampedAtStart,
     heapBytes,
+  };
+}
+
+/** Starts a CPU profile and a timeline trace; `stop` writes them to tests/bench/results/<name>.{cpuprofile,trace.json}. */
+async function startProfile(cdp: CDPSession): Promise<{ stop(name: string): Promise<void> }> {
+  const traceEvents: unknown[] = [];
+  const collect = (e: { value: unknown[] }) => traceEvents.push(...e.value);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  return {
+    async stop(name) {
+      const { profile: cpu } = await cdp.send('Profiler.stop');
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      cdp.off('Tracing.dataCollected', collect);
+      const dir = path.join(ROOT, 'tests/bench/results');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(cpu));
+      writeFileSync(path.join(dir, `${name}.trace.json`), JSON.stringify({ traceEvents }));
+    },
   };
 }
 
@@ -406,6 +419,7 @@ export function parseArgs(argv: string[]): Options {
     scrollSteps: 10,
     label: 'latest',
     profile: false,
+    profileFirst: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -425,9 +439,12 @@ export function parseArgs(argv: string[]): Options {
     else if (flag === '--profile') {
       o.profile = true;
       i--;
+    } else if (flag === '--profile-first') {
+      o.profileFirst = true;
+      i--;
     } else if (flag === '--help') {
       console.log(
-        'npm run bench -- [--sites x,facebook,instagram] [--sizes 200,2000,10000] [--runs 3] [--large-runs 1] [--batches 15] [--scroll-steps 10] [--label name] [--profile]',
+        'npm run bench -- [--sites x,facebook,instagram] [--sizes 200,2000,10000] [--runs 3] [--large-runs 1] [--batches 15] [--scroll-steps 10] [--label name] [--profile] [--profile-first]',
       );
       process.exit(0);
     } else throw new Error(`bench: unknown flag ${flag} (try --help)`);
