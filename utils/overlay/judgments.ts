@@ -22,6 +22,8 @@ export class Judgments {
   private queued: JudgeItem[] = [];
   private words: Settings['labelWords'] | null = null;
   private wordsText = '';
+  /** Items sent (or queued to be sent) so far: a render that moved it asked, and can wait for the answers. */
+  asked = 0;
 
   constructor(
     private readonly ask: (items: JudgeItem[]) => Promise<Judgment[]>,
@@ -51,6 +53,7 @@ export class Judgments {
     const known = texts.get(comment.text);
     if (known !== undefined) return known ?? undefined;
     texts.set(comment.text, null);
+    this.asked++;
     if (!this.queued.length) queueMicrotask(() => this.flush());
     this.queued.push(comment.lang === undefined ? { text: comment.text } : { text: comment.text, lang: comment.lang });
     return undefined;

@@ -286,6 +286,7 @@ export class PageSession implements ActingSession {
       const settings = this.services.settings();
       const delta = this.reader.known.takeDelta();
       this.judgments.follow(settings.labelWords);
+      const asked = this.judgments.asked;
       const update = this.builder.build(
         this.facts,
         settings,
@@ -315,8 +316,10 @@ export class PageSession implements ActingSession {
         statuses: this.statuses,
       });
       this.renderPicker();
-      // Until the waiting comments' judgments come, an empty queue is no news: never "all answered" too early.
-      if (update.judging && this.view.queue.length === 0) return;
+      // Until the waiting comments' judgments come, an empty queue is no news: never "all answered" too early. A
+      // render that asked for some leaves the panel and the tab's report to the render their answers bring: a
+      // batch updates them once, not once without its new comments and again with them.
+      if (update.judging && (this.view.queue.length === 0 || this.judgments.asked !== asked)) return;
       this.panel.draw(this.view, this.panelUi());
       this.reportTab();
     } catch (error) {

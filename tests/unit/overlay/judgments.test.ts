@@ -44,6 +44,8 @@ describe('Judgments', () => {
     expect(judgments.get(comment('where is my order?'))).toBeUndefined();
     expect(judgments.get(comment('where is my order?', 'en'))).toBeUndefined();
     expect(judgments.get(comment('where is my order?'))).toBeUndefined();
+    // Each item sent counts once: a render that moved the count asked (it may wait for the answers).
+    expect(judgments.asked).toBe(2);
     await Promise.resolve();
     expect(bg.asked).toEqual([[{ text: 'where is my order?' }, { text: 'where is my order?', lang: 'en' }]]);
     await bg.answerAll();
