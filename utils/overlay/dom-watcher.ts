@@ -3,6 +3,11 @@
 export interface DomWatcher {
   /** Asks for one more batch soon, e.g. after a navigation or a settings change. */
   schedule(): void;
+  /**
+   * Runs now what changed since the last batch, records not yet delivered included (a person's action needs the
+   * page as it is, and must not cost a read of the whole page). Nothing changed: nothing runs.
+   */
+  flush(): void;
 }
 
 /**
@@ -38,7 +43,7 @@ export function watchDom(root: Node, onBatch: BatchHandler, signal: AbortSignal)
     timer = setTimeout(run, 250);
   };
 
-  const observer = new MutationObserver((records) => {
+  const take = (records: MutationRecord[]) => {
     // Only note where; the reading happens in the batch. Our own badges and panel changing must not wake us up.
     for (const record of records) {
       if (isOurs(record.target)) continue;
@@ -53,14 +58,20 @@ export function watchDom(root: Node, onBatch: BatchHandler, signal: AbortSignal)
       noteChange(record, changed);
       schedule();
     }
-  });
+  };
+  const observer = new MutationObserver(take);
   observer.observe(root, OBSERVED);
   signal.addEventListener('abort', () => {
     observer.disconnect();
     cancelAnimationFrame(frame);
     clearTimeout(timer);
   });
-  return { schedule };
+  const flush = () => {
+    if (signal.aborted) return;
+    take(observer.takeRecords());
+    run();
+  };
+  return { schedule, flush };
 }
 
 /**

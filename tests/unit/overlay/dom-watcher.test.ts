@@ -104,6 +104,22 @@ describe('watchDom', () => {
     expect(onBatch.mock.calls[0]![0].size).toBe(0);
   });
 
+  it('flush runs what changed at once, records not yet delivered included, and nothing when nothing changed', async () => {
+    const { root, rows } = page();
+    const batches: Array<ReadonlySet<Node>> = [];
+    const watcher = watchDom(root, (changed) => batches.push(changed), new AbortController().signal);
+    const added = document.createElement('span');
+    rows[2]!.append(added);
+    // Synchronously, before the observer has delivered anything: the batch names the change.
+    watcher.flush();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.has(added)).toBe(true);
+    watcher.flush();
+    // The frame that batch had asked for finds nothing left to run.
+    await settle();
+    expect(batches).toHaveLength(1);
+  });
+
   it('stops for good when the page’s signal aborts, even with a batch pending', async () => {
     const { root, rows } = page();
     const onBatch = vi.fn();
