@@ -4,7 +4,7 @@
 // again, never by walking the page. Where each row sits in its thread is kept beside them (reply-threads.ts).
 import type { ReadComment } from '../types';
 import { type Entry, type Parsed, parseRow, type ReasonKey, toComment } from './conversation-parts';
-import { DocOrder } from './doc-order';
+import { ReadingOrder } from './doc-order';
 import { addTo, removeFrom } from './hidden-parts';
 import { ReplyThreads } from './reply-threads';
 import { avatarLinks, precedes } from './rows';
@@ -12,7 +12,7 @@ import { parseCommentHref, SEL } from './selectors';
 
 export class CommentRows {
   /** The timestamps in document order. */
-  readonly order: DocOrder;
+  readonly order: ReadingOrder;
   /** Where each readable row sits in its thread. */
   readonly threads: ReplyThreads;
   /** Rows beyond the first showing one id. */
@@ -46,7 +46,7 @@ export class CommentRows {
     readonly base: URL,
     readonly touch: () => void,
   ) {
-    this.order = new DocOrder(touch);
+    this.order = new ReadingOrder(scope, touch);
     this.threads = new ReplyThreads(this);
   }
 
@@ -71,15 +71,14 @@ export class CommentRows {
     const target = link ? parseCommentHref(link.getAttribute('href'), this.base) : null;
     if (!link || !target || target.code !== this.code || !time.matches(SEL.time)) {
       // Another post's comment (a feed behind a dialog), or no longer a comment (a time that lost its datetime is
-      // none, as for a fresh read): left in the order until compacted.
+      // none, as for a fresh read).
       if (old) this.drop(time);
       return null;
     }
     if (old) this.#unindex(time, old);
-    else this.order.insert(time);
+    this.order.insert(time);
     const parsed = parseRow(time, link, target.id, target.parentId, this.scope);
     this.#recs.set(time, parsed);
-    if (old) this.order.check(time);
     this.#index(time, parsed);
     return 'problem' in parsed ? null : parsed;
   }
@@ -133,25 +132,15 @@ export class CommentRows {
     if (i === 0) this.threads.relinkChildrenOf(parsed.id);
   }
 
-  /** Forgets a timestamp; the document order keeps it until `compact`. */
+  /** Forgets a timestamp. */
   drop(time: Element): boolean {
     const parsed = this.#recs.get(time);
     if (!parsed) return false;
     this.#unindex(time, parsed);
     this.#recs.delete(time);
+    this.order.remove(time);
     this.threads.unblock(time);
     return true;
-  }
-
-  /** Takes timestamps that were dropped out of the document order. */
-  compact(): void {
-    this.order.keep((time) => this.#recs.has(time));
-  }
-
-  /** After a batch's rows were read: a timestamp found again may have moved (taken out and put back in one batch). */
-  settleOrder(): void {
-    if (this.order.dirty) this.order.sort(this.#recs.keys());
-    else if (this.order.items.length !== this.#recs.size) this.compact();
   }
 
   #count(key: ReasonKey, by: number): void {

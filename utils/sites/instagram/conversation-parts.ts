@@ -4,6 +4,7 @@
 import { normalizeHandle } from '../../core/keys';
 import type { Author, Comment } from '../../core/model';
 import type { CollapsedPart, ReadComment } from '../types';
+import type { ReadingOrder } from './doc-order';
 import { authorLinkOf, commentText, depthOf, precedes, rowOf } from './rows';
 import { postCodeOf, SEL } from './selectors';
 import { controlLabel } from './text';
@@ -168,6 +169,8 @@ export interface ThreadFacts {
   nextTop(top: Entry): Entry | undefined;
   lastReply(threadKey: string): Element | undefined;
   first(): Entry | undefined;
+  /** The comment timestamps' reading order (numbers, no DOM comparisons). */
+  order: ReadingOrder;
   editor: Element | null;
 }
 
@@ -206,15 +209,18 @@ export function readControl(control: HTMLElement, scope: Element, facts: ThreadF
     if (top && (!next || !at.contains(next.time))) thread = top;
     break;
   }
+  // The control's place among the comments, by reading order (no DOM comparison).
+  const { order } = facts;
+  const at = order.keyBefore(control);
   if (thread) {
     const reply = facts.lastReply(thread.id);
-    if (reply && precedes(control, reply)) return { part: null, block, threadKey, loose: false }; // "Hide all replies"
+    if (reply && at < order.keyOf(reply)) return { part: null, block, threadKey, loose: false }; // "Hide all replies"
     const part: CollapsedPart = { kind: 'more-replies', label, parentId: thread.id, element: control };
     return { part, block, threadKey, loose: false };
   }
   // Outside any thread: between the first comment and the reply box, it holds comments back.
   const first = facts.first();
-  if (!first || !precedes(first.time, control) || (facts.editor && !precedes(control, facts.editor))) {
+  if (!first || order.keyOf(first.time) > at || (facts.editor && !precedes(control, facts.editor))) {
     return { part: null, block, threadKey, loose: true };
   }
   return { part: { kind: 'more-comments', label, element: control }, block, threadKey, loose: true };

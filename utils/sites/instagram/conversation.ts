@@ -111,14 +111,14 @@ export class ConversationReader {
       dropped = rows.drop(time) || dropped;
     }
     dropped = this.#sweep() || dropped;
-    if (dropped) rows.compact();
+    // Every timestamp read again is placed again, among timestamps whose order holds (one may have moved).
+    for (const time of times) rows.order.remove(time);
     const fresh: Entry[] = [];
     for (const time of times) {
       this.work.parsed++;
       const entry = rows.parse(time);
       if (entry) fresh.push(entry);
     }
-    rows.settleOrder();
     // Rows came, went or moved: the rows after the change, and those whose thread was decided in a block around
     // it, look at their thread again (a row is placed by the first comment of the blocks around it).
     if (dropped) structural.push(...inside);

@@ -5,7 +5,7 @@
 // taken out by identity): a batch never sorts them all.
 import type { CollapsedPart } from '../types';
 import { type ControlReading, readControl, type ThreadFacts } from './conversation-parts';
-import { DocOrder } from './doc-order';
+import { precedes } from './rows';
 import { SEL } from './selectors';
 
 export interface PartsHost {
@@ -26,7 +26,7 @@ export class HiddenParts {
   /** Controls decided outside any thread: they depend on the first comment and the reply box. */
   readonly #loose = new Set<Element>();
   /** The controls whose part is not null, in document order. */
-  readonly #order: DocOrder;
+  readonly #order: Element[] = [];
   #editor: Element | null = null;
   /** The reply box must be looked for again (first read, or a change brought one). */
   #editorStale = true;
@@ -34,9 +34,7 @@ export class HiddenParts {
   #changed = true;
   #hadFirst = false;
 
-  constructor(private readonly host: PartsHost) {
-    this.#order = new DocOrder(host.touch);
-  }
+  constructor(private readonly host: PartsHost) {}
 
   /** Adds the controls decided in block `at`: a change inside it decides them again. */
   decidedIn(at: Element, into: Set<Element>): void {
@@ -75,7 +73,18 @@ export class HiddenParts {
       if ((decided?.part ?? null) !== old) this.#changed = true;
       if (!decided) continue;
       this.#controls.set(control, decided);
-      if (decided.part) this.#order.insert(control);
+      if (decided.part) {
+        const order = this.#order;
+        let lo = 0;
+        let hi = order.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          this.host.touch();
+          if (precedes(order[mid] as Element, control)) lo = mid + 1;
+          else hi = mid;
+        }
+        order.splice(lo, 0, control);
+      }
       if (decided.loose) this.#loose.add(control);
       if (decided.threadKey) addTo(this.#ofThread, decided.threadKey, control);
       if (decided.block) addTo(this.#ofBlock, decided.block, control);
@@ -87,7 +96,7 @@ export class HiddenParts {
     const known = this.#controls.get(control);
     if (!known) return null;
     if (known.part) {
-      this.#order.remove(control);
+      this.#order.splice(this.#order.indexOf(control), 1);
       if (!quiet) this.#changed = true;
     }
     this.#controls.delete(control);
@@ -101,9 +110,7 @@ export class HiddenParts {
   list(hasFirst: boolean): CollapsedPart[] {
     if (this.#changed || hasFirst !== this.#hadFirst) {
       this.#hadFirst = hasFirst;
-      this.#list = hasFirst
-        ? this.#order.items.map((control) => this.#controls.get(control)?.part as CollapsedPart)
-        : [];
+      this.#list = hasFirst ? this.#order.map((control) => this.#controls.get(control)?.part as CollapsedPart) : [];
       this.#changed = false;
     }
     return this.#list;

@@ -4,9 +4,8 @@
 // answers the thread questions the hidden parts ask (ThreadFacts) from what it keeps.
 import type { CommentRows } from './comment-rows';
 import { type Entry, linkOf, type ThreadFacts } from './conversation-parts';
-import { byPosition } from './doc-order';
+import type { ReadingOrder } from './doc-order';
 import { addTo, removeFrom } from './hidden-parts';
-import { precedes } from './rows';
 
 export class ReplyThreads implements ThreadFacts {
   /** The reply box (the hidden parts set it before they ask). */
@@ -21,7 +20,12 @@ export class ReplyThreads implements ThreadFacts {
   /** The comment a timestamp shows (the first row of its id). */
   readonly primary = (time: Element): Entry | undefined => this.rows.primary(time);
 
-  constructor(private readonly rows: CommentRows) {}
+  /** The comment timestamps' reading order. */
+  readonly order: ReadingOrder;
+
+  constructor(private readonly rows: CommentRows) {
+    this.order = rows.order;
+  }
 
   /** The id's first row changed: the rows placed under the one it replaced look again. */
   relinkChildrenOf(id: string): void {
@@ -49,12 +53,13 @@ export class ReplyThreads implements ThreadFacts {
    * replies expanding mid-page re-thread their own thread, never the rows below it.
    */
   restructured(el: Element): void {
-    const { order, scope } = this.rows;
+    const { order } = this;
     const times = order.items;
-    let i = order.startOf(el);
+    // The first timestamp at or after `el` (inside it included).
+    let i = order.above(order.keyBefore(el));
     const before = times[i - 1];
     let top = el;
-    for (let at: Element | null = el; at && at !== scope.parentElement; at = at.parentElement) {
+    for (let at: Element | null = el; at && at !== this.rows.scope.parentElement; at = at.parentElement) {
       // Blocks nest: once one holds `before`, every block around it does.
       if (!before || !at.contains(before)) top = at;
       for (const time of this.#rowsOfBlock.get(at) ?? []) this.#pendingRelink.add(time);
@@ -71,7 +76,8 @@ export class ReplyThreads implements ThreadFacts {
       if (entry) todo.add(entry);
     }
     this.#pendingRelink.clear();
-    const queue = [...todo].sort((a, b) => byPosition(a.time, b.time));
+    const { order } = this;
+    const queue = [...todo].sort((a, b) => order.keyOf(a.time) - order.keyOf(b.time));
     let placed = 0;
     for (let i = 0; i < queue.length; i++) {
       const entry = queue[i] as Entry;
@@ -113,11 +119,9 @@ export class ReplyThreads implements ThreadFacts {
 
   /** The next top-level comment after `top` in document order. */
   nextTop(top: Entry): Entry | undefined {
-    const { order } = this.rows;
+    const { order } = this;
     const times = order.items;
-    let i = order.slot(top.time);
-    if (times[i] === top.time) i++;
-    for (; i < times.length; i++) {
+    for (let i = order.above(order.keyOf(top.time)); i < times.length; i++) {
       this.rows.touch();
       const entry = this.primary(times[i] as Element);
       if (entry && !entry.link?.parentId) return entry;
@@ -134,7 +138,7 @@ export class ReplyThreads implements ThreadFacts {
       for (const child of this.#childrenOf.get(id) ?? []) {
         const entry = this.primary(child);
         if (!entry || entry.link?.threadKey !== threadKey) continue;
-        if (!last || precedes(last, child)) last = child;
+        if (!last || this.order.keyOf(last) < this.order.keyOf(child)) last = child;
         walk(entry.id, seen);
       }
     };
@@ -144,7 +148,7 @@ export class ReplyThreads implements ThreadFacts {
 
   /** The first comment shown. */
   first(): Entry | undefined {
-    for (const time of this.rows.order.items) {
+    for (const time of this.order.items) {
       const entry = this.primary(time);
       if (entry) return entry;
     }
