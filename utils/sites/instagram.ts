@@ -6,7 +6,14 @@ import { loadActions, loadedActions } from '../overlay/actions-loader';
 import { editorKind, focusedEditor, type ReplyTarget, replyTargetHandle } from './instagram/composer';
 import { ConversationReader, type PostRead, readActingHandle, readPost } from './instagram/read';
 import { authorLinkOf, precedes, replyControlOf } from './instagram/rows';
-import { IG_BASE, parseCommentHref, postCodeOf, postTimeSelector, SEL } from './instagram/selectors';
+import {
+  IG_BASE,
+  otherPostTimeSelector,
+  parseCommentHref,
+  postCodeOf,
+  postTimeSelector,
+  SEL,
+} from './instagram/selectors';
 import type { PageRead, SiteAdapter } from './types';
 
 export { parseCommentHref, postCodeOf, profileHandleOf } from './instagram/selectors';
@@ -40,17 +47,21 @@ interface PostState {
 
 /**
  * True when a change may alter the post's part of the page, its owner or the account: a change outside the part
- * showing the post (navigation, a dialog opening or closing), or at or before the owner's link (the header).
+ * showing the post (navigation, a dialog opening or closing), at or before the owner's link (the header), or one
+ * bringing another post's own time (then it is a list of posts, see `postScope`).
  */
 function postMayHaveChanged(state: PostState, changed: ReadonlySet<Node>): boolean {
   const { scope, ownerLink } = state.post;
   if (!scope?.isConnected || !ownerLink?.isConnected || !scope.contains(ownerLink)) return true;
   // Still this post (its first timestamp link sits near the top: the caption or the first comment).
   if (!scope.querySelector(postTimeSelector(state.code))) return true;
+  const other = otherPostTimeSelector(state.code);
   for (const node of changed) {
     if (!node.isConnected) continue; // removed: inside the post, its parent is named too
     if (!scope.contains(node) || node === scope) return true;
     if (ownerLink.contains(node) || !precedes(ownerLink, node)) return true;
+    const el = node as Element;
+    if (el.matches?.(other) || el.querySelector?.(other)) return true;
   }
   return false;
 }

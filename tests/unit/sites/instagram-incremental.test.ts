@@ -45,6 +45,21 @@ function generated(threads: number, code = 'GENpost1'): string {
   );
 }
 
+/**
+ * The thread capture's post open as a dialog over the feed, which shows it among other posts: taking the dialog apart
+ * leaves a feed that is no post's conversation (#9).
+ */
+function dialogOverFeed(): string {
+  const card = (owner: string, code: string) =>
+    `<article><header><a href="/${owner}/"><img alt=""></a><a href="/${owner}/">${owner}</a></header>` +
+    `<a href="/p/${code}/"><time datetime="2026-03-19T09:00:00.000Z">9 sem</time></a></article>`;
+  const feed = card('brand.account', 'DWD5jrEoGa8') + card('someone.else', 'OTHERpost1');
+  return pageAround(realHtml('instagram-comment-thread-2026-03.html')).replace(
+    /<main role="main">([\s\S]*)<\/main>/,
+    (_all, post: string) => `<main role="main">${feed}</main><div role="dialog">${post}</div>`,
+  );
+}
+
 interface PageSeed {
   name: string;
   html: () => string;
@@ -83,6 +98,11 @@ const SEEDS: PageSeed[] = [
     url: new URL('https://www.instagram.com/reel/DEMOreel1/'),
   },
   { name: 'generated page', html: () => generated(12), url: new URL('https://www.instagram.com/p/GENpost1/') },
+  {
+    name: 'dialog over the feed',
+    html: dialogOverFeed,
+    url: new URL('https://www.instagram.com/p/DWD5jrEoGa8/'),
+  },
 ];
 
 /** Everything a read says, with elements named by their place in the page so two reads compare. */

@@ -6,20 +6,23 @@ import { t } from '../../i18n';
 import type { PageRead } from '../types';
 import { authorFor, ORIGIN } from './conversation-parts';
 import { avatarLinks, profileLinkHandle } from './rows';
-import { postCodeOf, postTimeSelector, SEL } from './selectors';
+import { otherPostTimeSelector, postCodeOf, postTimeSelector, SEL } from './selectors';
 
 export { ConversationReader } from './conversation';
 export { authorFor } from './conversation-parts';
 export type { ConversationRead } from './read-result';
 
-/** The part of the page that shows post `code`: its dialog when open over a profile or the feed, else main. */
+/**
+ * The part of the page that shows post `code`: its dialog when open over a profile or the feed, else main. Not main
+ * when it shows other posts' own times too: the feed under a dialog that closed while the address still names the
+ * post shows this post among others, and its comments are not this post's conversation.
+ */
 export function postScope(doc: Document, code: string): Element | null {
   const own = postTimeSelector(code);
   const dialogs = [...doc.querySelectorAll(SEL.dialog)].filter((d) => d.querySelector(own));
   if (dialogs.length) return dialogs[dialogs.length - 1] ?? null;
-  const main = doc.querySelector(SEL.main);
-  if (main) return main.querySelector(own) ? main : null;
-  return doc.body?.querySelector(own) ? doc.body : null;
+  const main = doc.querySelector(SEL.main) ?? doc.body;
+  return main?.querySelector(own) && !main.querySelector(otherPostTimeSelector(code)) ? main : null;
 }
 
 /** The post's owner: the first profile link of the post (its header), preferring a `header` element. */

@@ -117,3 +117,11 @@ export function postTimeSelector(code: string): string {
   // `code` matched CODE above: letters, digits, "_" and "-" only, safe inside the attribute selector.
   return ['p', 'reel', 'reels', 'tv'].map((kind) => `a[href*="/${kind}/${code}/"] ${SEL.time}`).join(', ');
 }
+
+/**
+ * Another post's own timestamp (its link names another post, not a comment): a part of the page showing one is a
+ * list of posts (the feed under a closed dialog), not this post's page.
+ */
+export function otherPostTimeSelector(code: string): string {
+  return `:is(a[href*="/p/"],a[href*="/reel"],a[href*="/tv/"]):not([href*="/c/"],[href*="/${code}/"]) ${SEL.time}`;
+}
