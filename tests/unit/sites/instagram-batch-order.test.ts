@@ -1,8 +1,9 @@
 // Instagram's rows are ordered by reading-order numbers, never by DOM comparisons (#9, #10): in Blink,
 // compareDocumentPosition walks the site's list between the two rows' branches, and threading a batch that way cost
-// about 23 ms at 10,000 comments. A batch of 20 new threads makes no comparison in the reader at 200, 2,000 and
-// 10,000 comments, and looks at the same number of elements; the adapter adds one comparison per changed node, with
-// the post's header (a few blocks apart, at any length).
+// about 23 ms at 10,000 comments. A batch of 20 new threads makes no comparison in the reader at 200 and 2,000
+// comments, and looks at the same number of elements (10,000 is left to the bench: its first read alone takes over a
+// minute in happy-dom); the adapter adds one comparison per changed node, with the post's header (a few blocks apart,
+// at any length).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteChange, OBSERVED } from '../../../utils/overlay/dom-watcher';
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
@@ -52,7 +53,7 @@ function addBatch(doc: Document, from: number): Set<Node> {
 describe('Instagram batches ordered by reading order', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('20 new threads: no DOM comparison in the reader, the same work at 200, 2,000 and 10,000 comments', () => {
+  it('20 new threads: no DOM comparison in the reader, the same work at 200 and 2,000 comments', () => {
     const batchAt = (threads: number) => {
       const doc = page(threads);
       const scope = doc.querySelector('main') as Element;
@@ -79,13 +80,10 @@ describe('Instagram batches ordered by reading order', () => {
     };
     const small = batchAt(200);
     const medium = batchAt(2000);
-    const large = batchAt(10_000);
     expect(small.compared).toBe(0);
     expect(medium.compared).toBe(0);
-    expect(large.compared).toBe(0);
     expect(small.works[0]?.parsed).toBe(20);
     expect(medium.works).toEqual(small.works);
-    expect(large.works).toEqual(small.works);
   }, 600_000);
 
   it('through the adapter: one comparison per changed node, with the header, at 200 and at 2,000 comments', () => {
