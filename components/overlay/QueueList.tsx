@@ -2,8 +2,7 @@
 // scrolled window (2,000 waiting comments must not mean 2,000 rows re-rendered on every change). Rows are
 // estimated at the height measured on the rows shown; spacers above and below stand in for the others, so the
 // scrollbar stays true to the length of the queue.
-import type { ComponentChildren, RefObject } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Component, type ComponentChildren, createRef, type RefObject } from 'preact';
 
 /** Lists up to this long render every row. */
 export const RENDER_ALL_UP_TO = 40;
@@ -39,78 +38,117 @@ export interface QueueListProps<T> {
   renderItem(item: T, position: { index: number; count: number }): ComponentChildren;
 }
 
-export function QueueList<T>({ items, keyOf, scroller, currentKey, label, renderItem }: QueueListProps<T>) {
-  const listRef = useRef<HTMLOListElement>(null);
-  /** Row height, how far the panel is scrolled into the list and how much of it shows: read on scroll only. */
-  const seen = useRef({ rowHeight: FIRST_ESTIMATE_PX, offset: 0, height: 600 });
-  const [range, setRange] = useState<[number, number]>(() => windowFor(items.length, 0, 600, FIRST_ESTIMATE_PX));
-  const count = items.length;
-  const all = count <= RENDER_ALL_UP_TO;
-  const countRef = useRef(count);
-  countRef.current = count;
+type Range = [number, number];
 
-  const show = (next: [number, number]) =>
-    setRange((prev) => (prev[0] === next[0] && prev[1] === next[1] ? prev : next));
-  const fromSeen = () => windowFor(countRef.current, seen.current.offset, seen.current.height, seen.current.rowHeight);
+/**
+ * A class, not hooks: the content script carries no hooks runtime (issue #10: about 1 KB gzip of each content script;
+ * only the deferred code's template picker uses hooks, and it brings them).
+ */
+export class QueueList<T> extends Component<QueueListProps<T>, { range: Range }> {
+  private readonly list = createRef<HTMLOListElement>();
+  /** Row height, how far the panel is scrolled into the list and how much of it shows: read on scroll only. */
+  private readonly seen = { rowHeight: FIRST_ESTIMATE_PX, offset: 0, height: 600 };
+  /** The scrolling body this list follows now (none while every row renders). */
+  private followed: HTMLElement | null = null;
+  private drawn: { count: number; all: boolean; currentKey: string | null } | null = null;
+
+  constructor(props: QueueListProps<T>) {
+    super(props);
+    this.state = { range: windowFor(props.items.length, 0, 600, FIRST_ESTIMATE_PX) };
+  }
+
+  private get all(): boolean {
+    return this.props.items.length <= RENDER_ALL_UP_TO;
+  }
+
+  private show(next: Range): void {
+    this.setState((prev) => (prev.range[0] === next[0] && prev.range[1] === next[1] ? null : { range: next }));
+  }
+
+  private fromSeen(): Range {
+    const { offset, height, rowHeight } = this.seen;
+    return windowFor(this.props.items.length, offset, height, rowHeight);
+  }
 
   // Follow the panel's scrolling. Layout is read here only: a new batch of comments must not force a layout of
   // the whole page just to place the list.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: show and fromSeen only read refs and a state setter
-  useLayoutEffect(() => {
-    const body = scroller.current;
-    if (all || !body) return;
-    const onScroll = () => {
-      const list = listRef.current;
-      if (!list) return;
-      const rows = list.querySelectorAll(':scope > li');
-      const first = rows[0];
-      const last = rows[rows.length - 1];
-      if (first && last && rows.length > 1) {
-        // Rows differ a little in height (one or two lines, labels): estimate from those rendered.
-        const measured = (last.getBoundingClientRect().bottom - first.getBoundingClientRect().top) / rows.length;
-        if (measured > 8) seen.current.rowHeight = measured;
-      }
-      seen.current.offset = body.getBoundingClientRect().top - list.getBoundingClientRect().top;
-      seen.current.height = body.clientHeight;
-      show(fromSeen());
-    };
-    body.addEventListener('scroll', onScroll, { passive: true });
-    return () => body.removeEventListener('scroll', onScroll);
-  }, [all, scroller]);
+  private readonly onScroll = () => {
+    const list = this.list.current;
+    const body = this.followed;
+    if (!list || !body) return;
+    const rows = list.querySelectorAll(':scope > li');
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (first && last && rows.length > 1) {
+      // Rows differ a little in height (one or two lines, labels): estimate from those rendered.
+      const measured = (last.getBoundingClientRect().bottom - first.getBoundingClientRect().top) / rows.length;
+      if (measured > 8) this.seen.rowHeight = measured;
+    }
+    this.seen.offset = body.getBoundingClientRect().top - list.getBoundingClientRect().top;
+    this.seen.height = body.clientHeight;
+    this.show(this.fromSeen());
+  };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the length is the trigger; the rest is read from refs
-  useLayoutEffect(() => {
-    if (!all) show(fromSeen());
-  }, [count, all]);
+  override componentDidMount(): void {
+    this.settle();
+  }
 
-  // The current item may be far outside the rendered rows: bring it near the middle, then render it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the current item is the trigger
-  useLayoutEffect(() => {
-    const body = scroller.current;
-    const list = listRef.current;
-    if (all || !body || !list || currentKey === null) return;
+  override componentDidUpdate(): void {
+    this.settle();
+  }
+
+  override componentWillUnmount(): void {
+    this.followed?.removeEventListener('scroll', this.onScroll);
+    this.followed = null;
+  }
+
+  /** After each render: follow the right scroller, and move the window when the length or current item changed. */
+  private settle(): void {
+    const { all } = this;
+    const { items, keyOf, currentKey } = this.props;
+    const body = all ? null : this.props.scroller.current;
+    if (body !== this.followed) {
+      this.followed?.removeEventListener('scroll', this.onScroll);
+      body?.addEventListener('scroll', this.onScroll, { passive: true });
+      this.followed = body;
+    }
+    const before = this.drawn;
+    const count = items.length;
+    this.drawn = { count, all, currentKey };
+    if (all) return;
+    if (before?.count !== count) this.show(this.fromSeen());
+    // The current item may be far outside the rendered rows: bring it near the middle, then render it.
+    const list = this.list.current;
+    if (before && before.currentKey === currentKey) return;
+    if (!body || !list || currentKey === null) return;
     const index = items.findIndex((item) => keyOf(item) === currentKey);
-    if (index < 0 || (index > range[0] && index < range[1] - 1 && list.querySelector('[aria-current="true"]'))) return;
+    const [start, end] = this.state.range;
+    if (index < 0 || (index > start && index < end - 1 && list.querySelector('[aria-current="true"]'))) return;
     const listTop = list.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
-    const offset = Math.max(0, index * seen.current.rowHeight - body.clientHeight / 2);
+    const offset = Math.max(0, index * this.seen.rowHeight - body.clientHeight / 2);
     body.scrollTop = listTop + offset;
     // From where it was asked to scroll, not where it got to: the row is rendered even before the scroll lands.
-    seen.current.offset = offset;
-    seen.current.height = body.clientHeight;
-    show(fromSeen());
-  }, [currentKey]);
+    this.seen.offset = offset;
+    this.seen.height = body.clientHeight;
+    this.show(this.fromSeen());
+  }
 
-  const [start, end] = all ? [0, count] : [Math.min(range[0], count), Math.min(range[1], count)];
-  const shown = items.slice(start, end);
-  const spacer = (rows: number) => (all ? 0 : Math.max(0, rows) * seen.current.rowHeight);
-  return (
-    <ol
-      class="rr-list"
-      aria-label={label}
-      ref={listRef}
-      style={all ? undefined : { paddingTop: `${spacer(start)}px`, paddingBottom: `${spacer(count - end)}px` }}
-    >
-      {shown.map((item, i) => renderItem(item, { index: start + i, count }))}
-    </ol>
-  );
+  override render() {
+    const { items, label, renderItem } = this.props;
+    const { all } = this;
+    const count = items.length;
+    const { range } = this.state;
+    const [start, end] = all ? [0, count] : [Math.min(range[0], count), Math.min(range[1], count)];
+    const spacer = (rows: number) => (all ? 0 : Math.max(0, rows) * this.seen.rowHeight);
+    return (
+      <ol
+        class="rr-list"
+        aria-label={label}
+        ref={this.list}
+        style={all ? undefined : { paddingTop: `${spacer(start)}px`, paddingBottom: `${spacer(count - end)}px` }}
+      >
+        {items.slice(start, end).map((item, i) => renderItem(item, { index: start + i, count }))}
+      </ol>
+    );
+  }
 }

@@ -1,8 +1,7 @@
 // The content of the <reply-radar> panel: what on this post still waits for an answer, oldest and overdue first.
 // It says "All answered" only when the page was read completely and nothing waits; a page it could not read
 // fully is never reported as answered.
-import { Component, type RefObject } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { Component, createRef, type RefObject } from 'preact';
 import type { Health } from '../../utils/core/model';
 import { LABEL_KINDS } from '../../utils/core/setting-names';
 import type { LabelKind } from '../../utils/core/settings';
@@ -122,20 +121,43 @@ function HealthIcon({ health }: { health: Health }) {
   return <OkIcon />;
 }
 
-export function QueuePanel(props: QueuePanelProps) {
-  const { items, health, tracked, collapsed, currentKey = null } = props;
-  const bodyId = useId();
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const summary = summaryText(props);
+let panels = 0;
 
-  // Only when the current item changes (Alt+J / Alt+K) or the panel opens: the list re-renders every minute as
-  // ages tick, and must not jump back while the user scrolls it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the dependencies are the triggers, not inputs
-  useEffect(() => {
-    const body = bodyRef.current;
+/** A class, not hooks: the content script carries no hooks runtime (see QueueList). */
+export class QueuePanel extends Component<QueuePanelProps> {
+  private readonly bodyId = `rr-queue-${++panels}`;
+  private readonly body = createRef<HTMLDivElement>();
+  private scrolledFor: unknown[] = [];
+
+  override componentDidMount(): void {
+    this.keepCurrentInView();
+  }
+
+  override componentDidUpdate(): void {
+    this.keepCurrentInView();
+  }
+
+  /**
+   * Only when the current item changes (Alt+J / Alt+K) or the panel opens: the list re-renders every minute as ages
+   * tick, and must not jump back while the user scrolls it.
+   */
+  private keepCurrentInView(): void {
+    const { currentKey = null, collapsed } = this.props;
+    if (this.scrolledFor[0] === currentKey && this.scrolledFor[1] === collapsed) return;
+    this.scrolledFor = [currentKey, collapsed];
+    const body = this.body.current;
     const current = body?.querySelector('[aria-current="true"]');
     if (body && current) scrollWithin(body, current);
-  }, [currentKey, collapsed]);
+  }
+
+  override render() {
+    return queuePanel(this.props, this.bodyId, this.body);
+  }
+}
+
+function queuePanel(props: QueuePanelProps, bodyId: string, bodyRef: RefObject<HTMLDivElement>) {
+  const { items, health, tracked, collapsed } = props;
+  const summary = summaryText(props);
 
   const live = (
     <div class="rr-sr" role="status" aria-live="polite">

@@ -7,6 +7,7 @@ import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Template } from '../../utils/core/template';
 import { t } from '../../utils/i18n';
+import { templateNumbers } from '../../utils/overlay/reply-text';
 import { trusted } from '../../utils/overlay/trusted';
 import { CloseIcon } from './icons';
 import { scrollWithin } from './scroll';
@@ -21,12 +22,6 @@ export interface TemplatePickerProps {
   previewFor?: (tpl: Template) => string;
   /** The template the badge's Reply button inserts (marked "Reply" in the list). */
   replyId?: string | null;
-}
-
-/** Each live template's number (1…9) in the saved order: the numbers Alt+1…9 use. */
-export function templateNumbers(templates: Template[]): Map<string, number> {
-  const live = templates.filter((tpl) => tpl.deletedAt === undefined).sort((a, b) => a.order - b.order);
-  return new Map(live.slice(0, 9).map((tpl, i) => [tpl.id, i + 1]));
 }
 
 /** Case- and accent-insensitive form for searching: "Éclair" and "eclair" fold alike. */

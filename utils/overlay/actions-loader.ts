@@ -3,8 +3,7 @@
 // same isolated world in Chrome and Firefox), and takes the actions the file left in another global. Nothing of it
 // is reachable by the page: isolated-world globals are invisible to page scripts, the file is not web-accessible,
 // and only this extension's content scripts may ask the background for it.
-import { render } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { options, render } from 'preact';
 import { jsx, jsxs } from 'preact/jsx-runtime';
 import { currentLocale, hasMessage, t, tn } from '../i18n';
 import { call } from '../messaging/content-client';
@@ -12,8 +11,7 @@ import type { OverlayActions } from './actions';
 import { ACTIONS_GLOBAL, SHARED_GLOBAL, type SharedModules } from './actions/shared';
 
 const shared: SharedModules = {
-  preact: { render },
-  hooks: { useEffect, useId, useRef, useState },
+  preact: { options, render },
   jsx: { jsx, jsxs },
   i18n: { currentLocale, hasMessage, t, tn },
 };

@@ -5,7 +5,6 @@
 // and the rest in idle slices (badge-queue.ts), and a badge whose age alone moved waits until it is near.
 // Badges are plain DOM (badge-dom.ts), with one click listener function shared by all.
 import { type BadgeContent, badgeActionOf, drawBadge } from '../../components/overlay/badge-dom';
-import { templateNumbers } from '../../components/overlay/TemplatePicker';
 import type { Template } from '../core/template';
 import { currentLocale } from '../i18n';
 import type { SiteAdapter } from '../sites/types';
@@ -13,7 +12,7 @@ import { BadgeQueue, type BadgeSignature, redrawFor } from './badge-queue';
 import { ensureBadgeHost, findBadgeHost, findPlacedHost, placeBadgeHost } from './hosts';
 import type { KnownComment, KnownComments } from './known-comments';
 import { BADGE_CSS } from './overlay-css';
-import { bestTemplateFor } from './reply-text';
+import { bestTemplateFor, templateNumbers } from './reply-text';
 import type { InsertStatus } from './session-services';
 import { stampComment, unstamp } from './stamp';
 import type { CommentView, PageView } from './view-model';

@@ -14,6 +14,15 @@ export function liveTemplates(all: readonly Template[]): Template[] {
   return all.filter((t) => t.deletedAt === undefined).sort((a, b) => a.order - b.order);
 }
 
+/** Each live template's number (1…9) in the saved order: the numbers Alt+1…9 use. */
+export function templateNumbers(templates: readonly Template[]): Map<string, number> {
+  return new Map(
+    liveTemplates(templates)
+      .slice(0, 9)
+      .map((tpl, i) => [tpl.id, i + 1]),
+  );
+}
+
 export function bestTemplateFor(live: Template[], cv: CommentView): Template | null {
   const [first] = suggestTemplates(live, cv);
   return live.find((t) => t.id === first) ?? live[0] ?? null;
