@@ -22,7 +22,8 @@ const TITLES: Record<HandledKind, MessageKey> = {
 };
 const KINDS: readonly HandledKind[] = ['done', 'snoozed', 'ignored'];
 
-const clip = (text: string, max = 80): string => {
+/** A comment's words on one line, cut after `max` characters (the queue's list and the handled lists share it). */
+export const clip = (text: string, max: number): string => {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim());
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
 };
@@ -39,7 +40,7 @@ export function HandledLists({ lists, onRestore }: HandledListsProps) {
             {lists[kind].map((item) => (
               <li key={item.key} class="rr-handled-item" data-key={item.key}>
                 <span class="rr-handled-who">{item.authorName}</span>
-                <span class="rr-handled-snippet">{clip(item.snippet)}</span>
+                <span class="rr-handled-snippet">{clip(item.snippet, 80)}</span>
                 <button
                   type="button"
                   class="rr-btn rr-btn-quiet"

@@ -1,20 +1,19 @@
 // The content of the <reply-radar> panel: what on this post still waits for an answer, oldest and overdue first.
 // It says "All answered" only when the page was read completely and nothing waits; a page it could not read
 // fully is never reported as answered.
-import { Component, createRef, type RefObject } from 'preact';
+import { Component, type ComponentChild, createRef, type RefObject } from 'preact';
 import type { Health } from '../../utils/core/model';
 import { LABEL_KINDS } from '../../utils/core/setting-names';
 import type { LabelKind } from '../../utils/core/settings';
 import { type MessageKey, t, tn } from '../../utils/i18n';
 import { trusted } from '../../utils/overlay/trusted';
 import { AgePill } from './AgePill';
-import { type HandledItem, type HandledKind, HandledLists } from './HandledLists';
+import { clip, type HandledItem, type HandledKind, HandledLists } from './HandledLists';
 import { HiddenNote } from './HiddenNote';
 import { BreachIcon, ChevronIcon, OkIcon, WarnIcon } from './icons';
 import { QueueList } from './QueueList';
 import { scrollWithin } from './scroll';
 import type { Level, Theme } from './styles';
-import { UndoToast, type UndoToastProps } from './UndoToast';
 
 export interface QueueItemView {
   /** commentKey(): "platform:id". */
@@ -62,8 +61,11 @@ export interface QueuePanelProps {
   platformName: string;
   /** Ignore a comment (offered on obvious spam). */
   onIgnore?(key: string): void;
-  /** After done, snooze or ignore: where it went, and Undo. */
-  toast?: UndoToastProps | null;
+  /**
+   * After done, snooze or ignore: where it went, and Undo (./UndoToast.tsx, drawn by the deferred code that did it:
+   * the content script does not carry it).
+   */
+  toast?: ComponentChild;
   /** The comments that left the queue, by where they went. */
   handled?: Record<HandledKind, HandledItem[]>;
   /** Puts a done, snoozed or ignored comment back in the queue. */
@@ -106,12 +108,6 @@ export function summaryText(p: Pick<QueuePanelProps, 'items' | 'health' | 'track
   if (p.health === 'incomplete') return t('overlay_summary_incomplete', { count });
   return count;
 }
-
-/** The list shows two lines; a long comment would only make the button's spoken name long. */
-const clip = (text: string, max = 280): string => {
-  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
-};
 
 const showHandle = (handle: string): boolean => /^[\p{L}\p{N}_.]+$/u.test(handle);
 
@@ -183,7 +179,7 @@ function queuePanel(props: QueuePanelProps, bodyId: string, bodyRef: RefObject<H
           <span aria-hidden="true">{tracked ? t('overlay_mini_unanswered') : t('overlay_mini_off')}</span>
           {tracked && (health !== 'ok' || items.length === 0) ? <HealthIcon health={health} /> : null}
         </button>
-        {props.toast ? <UndoToast {...props.toast} /> : null}
+        {props.toast ?? null}
       </section>
     );
   }
@@ -213,7 +209,7 @@ function queuePanel(props: QueuePanelProps, bodyId: string, bodyRef: RefObject<H
         <div class="rr-panel-body" id={bodyId} ref={bodyRef}>
           {tracked ? <TrackedBody {...props} scroller={bodyRef} /> : <NotTracked {...props} />}
         </div>
-        {props.toast ? <UndoToast {...props.toast} /> : null}
+        {props.toast ?? null}
       </div>
     </section>
   );
@@ -441,7 +437,8 @@ function queueItem({ item, position, current, onSelect, onReply, onIgnore }: Que
           <span class="rr-item-name">{item.authorName}</span>
           {showHandle(item.handle) ? <span class="rr-item-handle">{`@${item.handle}`}</span> : null}
         </span>
-        <span class="rr-item-snippet">{clip(item.snippet)}</span>
+        {/* The list shows two lines; a long comment would only make the button's spoken name long. */}
+        <span class="rr-item-snippet">{clip(item.snippet, 280)}</span>
         <span class="rr-item-meta">
           <AgePill level={item.level} ageText={item.ageText} />
           {item.spam ? (

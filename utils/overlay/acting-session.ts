@@ -38,8 +38,12 @@ export interface ActingSession {
   /** Marks, theme or font size may have changed: read them again at the next render. */
   markDirty(): void;
   render(): void;
-  move(step: 1 | -1): void;
-  elementOf(key: string): Promise<HTMLElement | null>;
+  /** Bumped by every selection (./actions/navigation.ts), so a slow earlier one does not scroll to a later's row. */
+  selection: number;
+  /** Reads the page now, outside a batch. */
+  readNow(): void;
+  /** What is known of a comment's row: its element now, where it was last seen. */
+  rowOf(key: string): { element: HTMLElement | null; lastY: number } | undefined;
   setStatus(key: string, status: InsertStatus): void;
   closePicker(restoreFocus: boolean): void;
   liveTemplates(): Template[];

@@ -53,7 +53,7 @@ export class PageSession implements ActingSession {
   /** The reply box Reply Radar opened last and for which comment: Alt+1…9 fill templates for it while focused. */
   replying: { key: string; editor: HTMLElement } | null = null;
   /** Bumped by every selection, so a slow earlier one does not scroll to a comment the user has moved past. */
-  private selection = 0;
+  selection = 0;
   /** Set when the site's theme and font size may have changed (clock, settings): they are read again. */
   private viewDirty = true;
   pickerKey: string | null = null;
@@ -118,7 +118,7 @@ export class PageSession implements ActingSession {
       {
         toggleCollapsed: () =>
           void this.services.saveSettings({ panelCollapsed: !this.services.settings().panelCollapsed }),
-        select: (key) => void this.select(key),
+        select: (key) => void this.act((a) => a.select(this, key)),
         reply: (key) => void this.act((a) => a.reply(this, key, null), key),
         trackAll: () => void this.services.saveSettings({ trackAllPosts: true }),
         adoptBrand: (author) => void this.act((a) => a.adoptBrand(this, author)),
@@ -426,7 +426,7 @@ export class PageSession implements ActingSession {
    * Runs a deferred action: at once when the deferred code is in, else once it is (the first action of a page, a
    * message to the background away). `key`: the comment to tell when it cannot load.
    */
-  private async act(run: (actions: OverlayActions) => Promise<void> | void, key?: string): Promise<void> {
+  private async act(run: (actions: OverlayActions) => unknown, key?: string): Promise<void> {
     let actions = loadedActions();
     if (!actions) {
       try {
@@ -461,77 +461,26 @@ export class PageSession implements ActingSession {
 
   async runShortcut(action: ShortcutAction): Promise<void> {
     if (!this.canRun(action)) return;
-    switch (action) {
-      case 'togglePanel': {
-        const settings = this.services.settings();
-        await this.services.saveSettings({ panelCollapsed: !settings.panelCollapsed });
-        return;
-      }
-      case 'next':
-      case 'previous':
-        this.move(action === 'next' ? 1 : -1);
-        return;
-      case 'reply':
-        if (!this.currentKey) this.move(1);
-        else {
-          const key = this.currentKey;
-          await this.act((a) => a.reply(this, key, null, { withTemplate: false }), key);
-        }
-        return;
-      case 'done':
-      case 'snooze': {
-        const key = this.currentKey;
-        if (key) await this.act((a) => a.mark(this, key, action === 'done' ? 'done' : 'snoozed'), key);
-        return;
-      }
-      default: {
-        const template = this.liveTemplates()[Number(action.replace('template', '')) - 1];
-        if (template)
-          await this.act((a) => a.insertTemplateIntoFocused(this, template), this.answeringKey() ?? undefined);
-      }
+    if (action === 'togglePanel') {
+      await this.services.saveSettings({ panelCollapsed: !this.services.settings().panelCollapsed });
+      return;
     }
+    // The comment to tell when the deferred code cannot load (moving through the queue has none).
+    const key = action.startsWith('template') ? this.answeringKey() : this.currentKey;
+    await this.act(
+      (a) => a.runShortcut(this, action),
+      action === 'next' || action === 'previous' ? undefined : (key ?? undefined),
+    );
   }
 
-  move(step: 1 | -1): void {
-    const queue = this.view?.queue ?? [];
-    if (!queue.length) return;
-    const index = queue.findIndex((c) => c.key === this.currentKey);
-    const next = index === -1 ? (step === 1 ? 0 : queue.length - 1) : (index + step + queue.length) % queue.length;
-    const target = queue[next];
-    if (target) void this.select(target.key);
-  }
-
-  /** Scrolls to a comment (bringing back a row the site has unmounted) and makes it current. */
-  private async select(key: string): Promise<HTMLElement | null> {
-    const ticket = ++this.selection;
-    this.currentKey = key;
-    this.render();
-    const element = await this.elementOf(key);
-    // The user moved on while this row was being brought back: leave the page where they are now.
-    if (ticket !== this.selection || this.signal.aborted) return null;
-    if (element) {
-      element.scrollIntoView({ block: 'center', behavior: 'auto' });
-      // Focus only what the site made focusable (X articles are); never add attributes to the site's nodes.
-      if (element.tabIndex >= 0) element.focus({ preventScroll: true });
-    }
-    this.render();
-    return element;
-  }
-
-  async elementOf(key: string): Promise<HTMLElement | null> {
-    // Read first: the site may have recycled the row for another comment since the last batch.
+  /** Reads the page now, outside a batch (the deferred code, before it looks for a comment's row). */
+  readNow(): void {
     this.readAndRender();
-    const known = this.reader.known.get(key);
-    if (!known) return null;
-    if (known.element?.isConnected) return known.element;
-    window.scrollTo({ top: Math.max(0, known.lastY - window.innerHeight / 2) });
-    for (let i = 0; i < 20 && !this.signal.aborted; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      this.readAndRender();
-      const again = this.reader.known.get(key)?.element;
-      if (again?.isConnected) return again;
-    }
-    return null;
+  }
+
+  /** What is known of a comment's row: its element now, where it was last seen. */
+  rowOf(key: string): { element: HTMLElement | null; lastY: number } | undefined {
+    return this.reader.known.get(key);
   }
 
   liveTemplates(): Template[] {

@@ -6,6 +6,7 @@ import { type LabelFilter, type QueueItemView, QueuePanel } from '../../componen
 import type { Author, Platform } from '../core/model';
 import type { Settings } from '../core/settings';
 import { currentLocale } from '../i18n';
+import { loadedActions } from './actions-loader';
 import { createPanelHost, ensureOutlineStyle } from './hosts';
 import { PANEL_CSS } from './overlay-css';
 import { type DockSources, dockPanel } from './panel-dock';
@@ -87,12 +88,13 @@ export class PanelLayer {
         onRestore={actions.restore}
         moreBelow={view.problems.includes(moreBelowText())}
         toast={
+          // Only the deferred code marks comments (and sets `undo`): it is loaded, and draws its toast.
           ui.undo
-            ? {
+            ? loadedActions()?.undoToast({
                 kind: ui.undo.to,
                 name: view.comments.get(ui.undo.key)?.comment.author.displayName ?? '',
                 onUndo: actions.undo,
-              }
+              })
             : null
         }
         health={view.health}

@@ -7,6 +7,7 @@ import {
   QueuePanel,
   type QueuePanelProps,
 } from '../../../components/overlay/QueuePanel';
+import { UndoToast } from '../../../components/overlay/UndoToast';
 import type { Health } from '../../../utils/core/model';
 import { buttonsWith, click, forgedClick, type Mounted, mount } from './dom';
 
@@ -296,7 +297,9 @@ describe('QueuePanel, forgiving actions', () => {
   it('shows where a comment went with an Undo, open or collapsed', () => {
     const onUndo = vi.fn();
     for (const collapsed of [false, true]) {
-      const m = mount(<QueuePanel {...props({ collapsed, toast: { kind: 'done', name: 'Tom', onUndo } })} />);
+      const m = mount(
+        <QueuePanel {...props({ collapsed, toast: <UndoToast kind="done" name="Tom" onUndo={onUndo} /> })} />,
+      );
       expect(m.$('[data-rr-toast]')?.textContent).toContain('Marked done: Tom');
       click(m.$('[data-rr-action="undo"]'));
     }

@@ -1,6 +1,6 @@
 // The overlay's code that runs only after a person acts: a page session's actions (./session-actions.tsx: done,
-// snooze, ignore and Undo, Reply, the template picker and the layer it opens in, filling a template for a comment,
-// adopting a brand), inserting text into the site's editors, type-to-expand, opening X's, Facebook's and Instagram's reply boxes.
+// snooze, ignore and Undo with its toast, Reply, the template picker and the layer it opens in, filling a template for
+// a comment, adopting a brand, the keyboard's actions; ./navigation.ts: moving through the queue), inserting text into the site's editors, type-to-expand, opening X's, Facebook's and Instagram's reply boxes.
 // It is not in the sites' content scripts (issue #10: each under 30 KB gzip); the background injects it on first use
 // (see ../actions-loader.ts and README "Performance").
 import { matchExpansion } from '../../core/expand';
@@ -15,6 +15,7 @@ import {
 } from '../../sites/instagram/reply-box';
 import type { EditorKind } from '../../sites/types';
 import { openReply as xOpenReply, sendEnabled as xSendEnabled } from '../../sites/x/reply-box';
+import { select } from './navigation';
 import * as session from './session-actions';
 
 export interface ExpandRequest {
@@ -50,6 +51,8 @@ function expandAtCaret(editor: HTMLElement, kind: EditorKind, req: ExpandRequest
 export const overlayActions = {
   /** A page session's actions (done/snooze/ignore, Undo, Reply and insertion, the picker, adopting a brand). */
   ...session,
+  /** A queue row clicked: that comment becomes current, scrolled to. */
+  select,
   stillHoldsTemplate,
   expandAtCaret,
   /** X's reply box (the X adapter's openReply and sendEnabled call these). */

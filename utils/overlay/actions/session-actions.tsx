@@ -3,8 +3,10 @@
 // post's author as the brand. Deferred code (issue #10: the sites' content scripts under 30 KB gzip): the session
 // (../page-session.tsx) loads it on a first action and hands itself over at each call (../acting-session.ts).
 import { TemplatePicker } from '../../../components/overlay/TemplatePicker';
+import { UndoToast, type UndoToastProps } from '../../../components/overlay/UndoToast';
 import { normalizeHandle } from '../../core/keys';
 import type { Author, ManualState } from '../../core/model';
+import type { ShortcutAction } from '../../core/settings';
 import { suggestTemplates } from '../../core/suggest';
 import type { Template } from '../../core/template';
 import { t } from '../../i18n';
@@ -14,6 +16,7 @@ import { fillTemplate } from '../../insert/session';
 import type { ActingSession, MarkTo } from '../acting-session';
 import { PopupLayer } from '../popup-layer';
 import { bestTemplateFor, replyTextFor, replyTextForPost } from '../reply-text';
+import { elementOf, move } from './navigation';
 
 const SNOOZE_MS = 60 * 60 * 1000;
 /** How long the Undo toast stays after done, snooze or ignore. */
@@ -32,7 +35,7 @@ export async function mark(s: ActingSession, key: string, to: MarkTo): Promise<v
   s.manualMap.set(key, state);
   s.markDirty();
   s.render();
-  if (wasCurrent) s.move(1);
+  if (wasCurrent) move(s, 1);
   offerUndo(s, key, to, before);
   try {
     await s.services.setManualState(state);
@@ -47,6 +50,11 @@ export async function mark(s: ActingSession, key: string, to: MarkTo): Promise<v
       copied: false,
     });
   }
+}
+
+/** The queue panel's toast after done, snooze or ignore (the panel draws what this returns while `undo` is set). */
+export function undoToast(props: UndoToastProps) {
+  return <UndoToast {...props} />;
 }
 
 function offerUndo(s: ActingSession, key: string, to: MarkTo, before: ManualState | undefined): void {
@@ -127,7 +135,7 @@ export async function reply(
   s.currentKey = key;
   s.setStatus(key, { kind: 'working' });
   try {
-    const element = await s.elementOf(key);
+    const element = await elementOf(s, key);
     const editor = element && !s.signal.aborted ? await s.adapter.openReply(element) : null;
     if (s.signal.aborted) return;
     if (!editor) {
@@ -146,6 +154,33 @@ export async function reply(
     // Our own words only: an error thrown while working on the page may quote the page.
     console.warn('[reply-radar] reply failed', error);
     s.setStatus(key, { kind: 'failed', message: t('overlay_reply_open_failed'), copied: false });
+  }
+}
+
+/**
+ * A shortcut other than the panel's toggle (the session checked it does something here): Alt+J / Alt+K move through
+ * the queue, Reply (the current comment's box, or first the queue's first comment), done, snooze, Alt+1…9.
+ */
+export async function runShortcut(s: ActingSession, action: Exclude<ShortcutAction, 'togglePanel'>): Promise<void> {
+  switch (action) {
+    case 'next':
+    case 'previous':
+      move(s, action === 'next' ? 1 : -1);
+      return;
+    case 'reply':
+      if (!s.currentKey) move(s, 1);
+      else await reply(s, s.currentKey, null, { withTemplate: false });
+      return;
+    case 'done':
+    case 'snooze': {
+      const key = s.currentKey;
+      if (key) await mark(s, key, action === 'done' ? 'done' : 'snoozed');
+      return;
+    }
+    default: {
+      const template = s.liveTemplates()[Number(action.replace('template', '')) - 1];
+      if (template) await insertTemplateIntoFocused(s, template);
+    }
   }
 }
 
