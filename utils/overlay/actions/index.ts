@@ -1,6 +1,7 @@
 // The overlay's code that runs only after a person acts: a page session's actions (./session-actions.tsx: done,
 // snooze, ignore and Undo with its toast, Reply, the template picker and the layer it opens in, filling a template for
-// a comment, adopting a brand, the keyboard's actions; ./navigation.ts: moving through the queue), inserting text into the site's editors, type-to-expand, opening X's, Facebook's and Instagram's reply boxes.
+// a comment, adopting a brand, the keyboard's actions; ./navigation.ts: moving through the queue), inserting text
+// into the site's editors, type-to-expand, opening X's, Facebook's and Instagram's reply boxes.
 // It is not in the sites' content scripts (issue #10: each under 30 KB gzip); the background injects it on first use
 // (see ../actions-loader.ts and README "Performance").
 import { matchExpansion } from '../../core/expand';
