@@ -33,8 +33,6 @@ export interface ActingSession {
   layer: PopupLayer | null;
   /** The overlay's CSS for the picker's layer (handed over by the background at startup). */
   layerCss(): string;
-  /** The Templates button of the comment's badge, which the picker opens next to. */
-  templatesButton(key: string): HTMLElement | null;
   /** Marks, theme or font size may have changed: read them again at the next render. */
   markDirty(): void;
   render(): void;
@@ -45,7 +43,10 @@ export interface ActingSession {
   /** What is known of a comment's row: its element now, where it was last seen. */
   rowOf(key: string): { element: HTMLElement | null; lastY: number } | undefined;
   setStatus(key: string, status: InsertStatus): void;
-  closePicker(restoreFocus: boolean): void;
+  /** The Templates button of the comment's badge, which the picker opens next to. */
+  templatesButton(key: string): HTMLElement | null;
+  /** The badge of `key` must be drawn again at the next render (its picker opened or closed). */
+  forgetBadge(key: string | null): void;
   liveTemplates(): Template[];
   /** The comment a template is for now (the focused reply box's, else the current one), or null. */
   answeringKey(): string | null;

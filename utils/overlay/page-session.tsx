@@ -104,10 +104,7 @@ export class PageSession implements ActingSession {
     );
     this.badges = new BadgeLayer(adapter, {
       reply: (key) => void this.act((a) => a.reply(this, key, null), key),
-      togglePicker: (key) => {
-        if (this.pickerKey === key) this.closePicker(true);
-        else this.openPicker(key);
-      },
+      togglePicker: (key) => void this.act((a) => a.togglePicker(this, key)),
       done: (key) => void this.act((a) => a.mark(this, key, 'done'), key),
       snooze: (key) => void this.act((a) => a.mark(this, key, 'snoozed'), key),
       templates: () => this.liveTemplates(),
@@ -362,34 +359,6 @@ export class PageSession implements ActingSession {
     for (const known of this.reader.known.all()) if (known.element) this.badges.clear(known.element);
   }
 
-  private openPicker(key: string): void {
-    // The picker is deferred code: open once it is in (the first time, a message to the background away).
-    if (!loadedActions()) {
-      void loadActions().then(
-        () => {
-          if (!this.signal.aborted) this.openPicker(key);
-        },
-        (error: unknown) => console.warn('[reply-radar] could not load the template picker', error),
-      );
-      return;
-    }
-    const closing = this.pickerKey;
-    if (closing) this.layer?.close(false);
-    this.pickerKey = key;
-    this.forgetBadge(closing);
-    this.forgetBadge(key);
-    this.render();
-  }
-
-  /** `restoreFocus`: back to the Templates button (Escape, Close); not after a pick or a click elsewhere. */
-  closePicker(restoreFocus: boolean): void {
-    const key = this.pickerKey;
-    this.pickerKey = null;
-    this.layer?.close(restoreFocus);
-    this.forgetBadge(key);
-    this.render();
-  }
-
   /** The open picker, drawn by the deferred code (loaded before a picker opens). */
   private renderPicker(): void {
     const actions = loadedActions();
@@ -408,7 +377,7 @@ export class PageSession implements ActingSession {
   }
 
   /** The badge of `key` must be drawn again at the next render (its picker opened or closed). */
-  private forgetBadge(key: string | null): void {
+  forgetBadge(key: string | null): void {
     if (key) this.badges.forgetKey(key, this.reader.known.get(key)?.element);
   }
 

@@ -31,7 +31,7 @@ export async function mark(s: ActingSession, key: string, to: MarkTo): Promise<v
   const state: ManualState = to === 'snoozed' ? { key, state: to, at, until: at + SNOOZE_MS } : { key, state: to, at };
   const before = s.manualMap.get(key);
   const wasCurrent = s.currentKey === key;
-  if (s.pickerKey === key) s.closePicker(false);
+  if (s.pickerKey === key) closePicker(s, false);
   s.manualMap.set(key, state);
   s.markDirty();
   s.render();
@@ -215,6 +215,29 @@ async function insert(s: ActingSession, key: string, editor: HTMLElement, templa
   s.setStatus(key, { kind: 'failed', message: t('overlay_insert_failed', { reason }), copied });
 }
 
+/** A badge's Templates button: its picker opens (another one open closes), or closes when it was open. */
+export function togglePicker(s: ActingSession, key: string): void {
+  const closing = s.pickerKey;
+  if (closing === key) {
+    closePicker(s, true);
+    return;
+  }
+  if (closing) s.layer?.close(false);
+  s.pickerKey = key;
+  s.forgetBadge(closing);
+  s.forgetBadge(key);
+  s.render();
+}
+
+/** `restoreFocus`: back to the Templates button (Escape, Close); not after a pick or a click elsewhere. */
+export function closePicker(s: ActingSession, restoreFocus: boolean): void {
+  const key = s.pickerKey;
+  s.pickerKey = null;
+  s.layer?.close(restoreFocus);
+  s.forgetBadge(key);
+  s.render();
+}
+
 /** The open picker, drawn in the layer above the page next to its badge's Templates button. */
 export function renderPicker(s: ActingSession): void {
   const key = s.pickerKey;
@@ -232,10 +255,10 @@ export function renderPicker(s: ActingSession): void {
       replyId={bestTemplateFor(live, cv)?.id ?? null}
       previewFor={(t) => replyText(s, key, t)?.text ?? t.body}
       onPick={(t) => {
-        s.closePicker(false);
+        closePicker(s, false);
         void reply(s, key, t);
       }}
-      onClose={() => s.closePicker(true)}
+      onClose={() => closePicker(s, true)}
     />
   );
   // The layer's CSS and the badges' hosts are the content script's (module state there, not copied here).
@@ -244,7 +267,7 @@ export function renderPicker(s: ActingSession): void {
     picker,
     {
       anchor: () => s.templatesButton(key),
-      onDismiss: (reason) => s.closePicker(reason === 'escape'),
+      onDismiss: (reason) => closePicker(s, reason === 'escape'),
     },
     { theme: s.theme, fontSize: s.fontSize },
   );
