@@ -375,3 +375,16 @@ export const BADGE_CSS = TOKENS_CSS + BASE_CSS + BADGE_ONLY_CSS;
 /** The pop-up layer (utils/overlay/popup-layer.ts): the template picker, above the page. */
 export const LAYER_CSS = TOKENS_CSS + BASE_CSS + PICKER_CSS;
 export const PANEL_CSS = TOKENS_CSS + BASE_CSS + PANEL_ONLY_CSS;
+
+/**
+ * The only styling applied to the site's own nodes. Calm: a thin, translucent mark on waiting comments (tinted by
+ * level, so an overdue one still stands out) and a stronger one only on the current comment; answered and brand
+ * comments get none, so the page still looks like the site. The only sheet outside a shadow root (utils/overlay/hosts.ts
+ * puts it on the page).
+ */
+export const OUTLINE_CSS = `
+[data-rr-state="unanswered"] { outline: 1px solid rgba(100, 116, 139, 0.45) !important; outline-offset: -1px; }
+[data-rr-state="unanswered"][data-rr-level="warn"] { outline-color: rgba(217, 119, 6, 0.55) !important; }
+[data-rr-state="unanswered"][data-rr-level="breach"] { outline-color: rgba(220, 38, 38, 0.6) !important; }
+[data-rr-current] { outline: 2px solid #1d9bf0 !important; outline-offset: -2px; }
+`;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { BADGE_CSS, LAYER_CSS, PANEL_CSS } from '../../components/overlay/styles';
+import { BADGE_CSS, LAYER_CSS, OUTLINE_CSS, PANEL_CSS } from '../../components/overlay/styles';
 // The built-in label words, the Facebook reader's words and the overlay's CSS, which content scripts get from the
 // background at startup.
 import '../../utils/core/labels';
@@ -26,5 +26,5 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   setMessagesLoader(async (locale) => packagedMessages(locale));
   setCatalog('en', packagedMessages('en'));
-  setOverlayCss({ badge: BADGE_CSS, panel: PANEL_CSS, layer: LAYER_CSS });
+  setOverlayCss({ badge: BADGE_CSS, panel: PANEL_CSS, layer: LAYER_CSS, outline: OUTLINE_CSS });
 });

@@ -2,7 +2,7 @@
 // by its schema, from a sender already checked to be this extension. Every answer is an envelope
 // ({ ok: true, data } or { ok: false, error }), so a refusal reaches the caller as a clear error, never a throw.
 import { browser } from 'wxt/browser';
-import { BADGE_CSS, LAYER_CSS, PANEL_CSS } from '../../components/overlay/styles';
+import { BADGE_CSS, LAYER_CSS, OUTLINE_CSS, PANEL_CSS } from '../../components/overlay/styles';
 import { judgeComment } from '../core/comment-judge';
 import { agentFromText, type ClassifiedComment, observeComments, signatureShapes } from '../core/first-response';
 import { labelsFor } from '../core/labels';
@@ -91,7 +91,7 @@ export const HANDLERS: { [N in BackgroundMessageName]: Handler<N> } = {
     return { judgments: items.map((c) => judgeComment(c.text, c.lang, labelWords)) };
   },
   'facebook.words': async () => ({ time: RELATIVE_TIME_WORDS, reading: FACEBOOK_WORDS }),
-  'ui.styles': async () => ({ badge: BADGE_CSS, panel: PANEL_CSS, layer: LAYER_CSS }),
+  'ui.styles': async () => ({ badge: BADGE_CSS, panel: PANEL_CSS, layer: LAYER_CSS, outline: OUTLINE_CSS }),
   'accounts.seen': async ({ platform, handle }) => {
     await noteSeenAccount(platform, handle);
     return {};

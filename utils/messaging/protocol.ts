@@ -185,7 +185,10 @@ export const PROTOCOL = {
       }),
     }),
   },
-  /** The overlay's CSS for its badge, panel and pop-up shadow roots, handed to content scripts once (not bundled). */
+  /**
+   * The overlay's CSS for its badge, panel and pop-up shadow roots and the outlines on the page, handed to content
+   * scripts once (not bundled).
+   */
   'ui.styles': {
     to: 'background',
     request: Empty,
@@ -193,6 +196,7 @@ export const PROTOCOL = {
       badge: z.string().max(200_000),
       panel: z.string().max(200_000),
       layer: z.string().max(200_000),
+      outline: z.string().max(10_000),
     }),
   },
 

@@ -9,23 +9,12 @@ export const BADGE_TAG = 'rr-badge';
 export const LAYER_TAG = 'rr-layer';
 export const OUTLINE_STYLE_ID = 'reply-radar-outline';
 
-/**
- * The only styling applied to the site's own nodes. Calm: a thin, translucent mark on waiting comments (tinted by
- * level, so an overdue one still stands out) and a stronger one only on the current comment; answered and brand
- * comments get none, so the page still looks like the site.
- */
-const OUTLINE_CSS = `
-[data-rr-state="unanswered"] { outline: 1px solid rgba(100, 116, 139, 0.45) !important; outline-offset: -1px; }
-[data-rr-state="unanswered"][data-rr-level="warn"] { outline-color: rgba(217, 119, 6, 0.55) !important; }
-[data-rr-state="unanswered"][data-rr-level="breach"] { outline-color: rgba(220, 38, 38, 0.6) !important; }
-[data-rr-current] { outline: 2px solid #1d9bf0 !important; outline-offset: -2px; }
-`;
-
-export function ensureOutlineStyle(doc: Document, signal: AbortSignal): void {
+/** The outline stylesheet on the site's page (`css`: OUTLINE_CSS, components/overlay/styles.ts), once. */
+export function ensureOutlineStyle(doc: Document, css: string, signal: AbortSignal): void {
   if (doc.getElementById(OUTLINE_STYLE_ID)) return;
   const style = doc.createElement('style');
   style.id = OUTLINE_STYLE_ID;
-  style.textContent = OUTLINE_CSS;
+  style.textContent = css;
   (doc.head ?? doc.documentElement).append(style);
   signal.addEventListener('abort', () => style.remove());
 }

@@ -4,9 +4,12 @@
 export let BADGE_CSS = '';
 export let PANEL_CSS = '';
 export let LAYER_CSS = '';
+/** The outlines on the site's comments (the only sheet outside our shadow roots). */
+export let OUTLINE_CSS = '';
 
-export function setOverlayCss(css: { badge: string; panel: string; layer: string }): void {
+export function setOverlayCss(css: { badge: string; panel: string; layer: string; outline: string }): void {
   BADGE_CSS = css.badge;
   PANEL_CSS = css.panel;
   LAYER_CSS = css.layer;
+  OUTLINE_CSS = css.outline;
 }

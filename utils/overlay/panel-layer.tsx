@@ -8,7 +8,7 @@ import type { Settings } from '../core/settings';
 import { currentLocale } from '../i18n';
 import { loadedActions } from './actions-loader';
 import { createPanelHost, ensureOutlineStyle } from './hosts';
-import { PANEL_CSS } from './overlay-css';
+import { OUTLINE_CSS, PANEL_CSS } from './overlay-css';
 import { type DockSources, dockPanel } from './panel-dock';
 import { type CommentView, moreBelowText, type PageView } from './view-model';
 
@@ -64,7 +64,7 @@ export class PanelLayer {
       const placed = new AbortController();
       this.signal.addEventListener('abort', () => placed.abort(), { signal: placed.signal });
       this.panel = { ...createPanelHost(document, PANEL_CSS, this.signal), placed };
-      ensureOutlineStyle(document, this.signal);
+      ensureOutlineStyle(document, OUTLINE_CSS, this.signal);
       if (this.dock) dockPanel(this.panel.host, this.dock, placed.signal);
     }
     const { host, mount } = this.panel;

@@ -2,6 +2,7 @@
 // the row), the panel host with its contract attributes, the outline style sheet: each gone when the page's signal
 // aborts, and no site node touched beyond the one inserted host.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OUTLINE_CSS } from '../../../components/overlay/styles';
 import {
   BADGE_TAG,
   createPanelHost,
@@ -116,10 +117,11 @@ describe('the panel host and the outline style', () => {
 
   it('adds one outline style sheet however often it is asked, and takes it away on abort', () => {
     const controller = new AbortController();
-    ensureOutlineStyle(document, controller.signal);
-    ensureOutlineStyle(document, controller.signal);
+    ensureOutlineStyle(document, OUTLINE_CSS, controller.signal);
+    ensureOutlineStyle(document, OUTLINE_CSS, controller.signal);
     expect(document.querySelectorAll(`#${OUTLINE_STYLE_ID}`)).toHaveLength(1);
     const css = document.getElementById(OUTLINE_STYLE_ID)!.textContent ?? '';
+    expect(css).toContain('[data-rr-state="unanswered"]');
     // It styles only elements carrying our attributes: outlines, nothing else.
     for (const rule of css.split('}').filter((r) => r.trim())) {
       const [selector, body] = rule.split('{') as [string, string];
