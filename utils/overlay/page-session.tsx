@@ -70,6 +70,7 @@ export class PageSession implements ActingSession {
   /** The site's base font size (X lets users pick one): our text follows it. */
   fontSize = 14;
   private readonly scheduleRead: () => void;
+  private readonly flushRead: () => void;
   private readonly recorder: ResponseRecorder;
   /** Rows' page positions, measured after the frame (for scrolling back to an unmounted row). */
   private readonly positions: RowPositions;
@@ -157,6 +158,7 @@ export class PageSession implements ActingSession {
       signal,
     );
     this.scheduleRead = () => watcher.schedule();
+    this.flushRead = () => watcher.flush();
     adapter.watch?.(signal, () => watcher.schedule());
     // One shared clock for every badge: ages move by the minute, and the loading grace must end on time.
     const clock = setInterval(() => {
@@ -442,9 +444,12 @@ export class PageSession implements ActingSession {
     );
   }
 
-  /** Reads the page now, outside a batch (the deferred code, before it looks for a comment's row). */
+  /**
+   * Reads now what changed since the last batch (the deferred code, before it looks for a comment's row): a person's
+   * click or key must not cost a read of the whole page (seconds at 10,000 comments).
+   */
   readNow(): void {
-    this.readAndRender();
+    this.flushRead();
   }
 
   /** What is known of a comment's row: its element now, where it was last seen. */

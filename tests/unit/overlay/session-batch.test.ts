@@ -122,3 +122,33 @@ describe('PageSession batches waiting for judgments', () => {
     }, 60_000);
   }
 });
+
+describe('PageSession read for a person’s action (readNow, before the deferred code looks for a row)', () => {
+  it('reads only what changed since the last batch, at once, and nothing when nothing changed: never the whole page', async () => {
+    vi.useFakeTimers({ now: T0 });
+    history.replaceState(null, '', URL_.pathname);
+    const page = fixture();
+    const read = vi.spyOn(page.adapter, 'read');
+    const abort = new AbortController();
+    page.add(200);
+    const session = new PageSession(page.adapter, URL_, page.services, abort.signal);
+    await vi.advanceTimersByTimeAsync(20);
+    await page.answer();
+    // Whatever batch our own first drawing asked for (a style sheet in the head) has run.
+    await vi.advanceTimersByTimeAsync(300);
+    read.mockClear();
+
+    session.readNow();
+    expect(read).not.toHaveBeenCalled();
+
+    page.add(1);
+    const added = page.list.lastElementChild!;
+    // Synchronously, before the site's change has reached the batch: it is read with the change, not the page.
+    session.readNow();
+    expect(read).toHaveBeenCalledTimes(1);
+    const changed = read.mock.calls[0]![2];
+    expect(changed).toBeDefined();
+    expect(changed!.has(added)).toBe(true);
+    abort.abort();
+  });
+});
