@@ -56,12 +56,16 @@ function postMayHaveChanged(state: PostState, changed: ReadonlySet<Node>): boole
   // Still this post (its first timestamp link sits near the top: the caption or the first comment).
   if (!scope.querySelector(postTimeSelector(state.code))) return true;
   const other = otherPostTimeSelector(state.code);
+  const added = (changed as { added?: ReadonlySet<Node> }).added;
   for (const node of changed) {
     if (!node.isConnected) continue; // removed: inside the post, its parent is named too
     if (!scope.contains(node) || node === scope) return true;
     if (ownerLink.contains(node) || !precedes(ownerLink, node)) return true;
+    // Another post's time comes in an added subtree or a link changed in place; a node something was removed from
+    // may be the whole list of comments, never searched.
     const el = node as Element;
-    if (el.matches?.(other) || el.querySelector?.(other)) return true;
+    const fresh = added ? added.has(node) : true;
+    if ((fresh || el.localName === 'a') && (el.matches?.(other) || el.querySelector?.(other))) return true;
   }
   return false;
 }

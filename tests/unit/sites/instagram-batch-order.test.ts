@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteChange, OBSERVED } from '../../../utils/overlay/dom-watcher';
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
 import { ConversationReader } from '../../../utils/sites/instagram/read';
+import { otherPostTimeSelector } from '../../../utils/sites/instagram/selectors';
 import { parse } from './fuzz/harness';
 
 const CODE = 'ORDpost1';
@@ -102,4 +103,23 @@ describe('Instagram batches ordered by reading order', () => {
     expect(small.compared).toBeLessThanOrEqual(small.changed);
     expect(comparedAt(2000)).toEqual(small);
   }, 300_000);
+
+  it('a batch that removes something from the list never searches the whole list for another post', () => {
+    const doc = page(200);
+    const adapter = createInstagramAdapter();
+    adapter.read(doc, ADDRESS);
+    const list = doc.querySelector('.comments') as Element;
+    const observer = new (doc.defaultView as unknown as typeof globalThis).MutationObserver(() => {});
+    observer.observe(doc.documentElement, OBSERVED);
+    // A spinner taken out of the list as more comments come: the list itself is named in the change set.
+    list.lastElementChild?.remove();
+    const changed = Object.assign(new Set<Node>(), { added: new Set<Node>() });
+    for (const record of observer.takeRecords()) noteChange(record, changed);
+    observer.disconnect();
+    expect(changed.has(list)).toBe(true);
+    const search = vi.spyOn(Element.prototype, 'querySelector');
+    adapter.read(doc, ADDRESS, changed);
+    const other = otherPostTimeSelector(CODE);
+    expect(search.mock.calls.filter((args, i) => args[0] === other && search.mock.contexts[i] === list)).toEqual([]);
+  });
 });
