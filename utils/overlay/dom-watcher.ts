@@ -92,12 +92,18 @@ export const OBSERVED: MutationObserverInit = {
  * removed (no longer connected when the batch runs): an adapter releases the rows they held without looking at the
  * others.
  */
-export function noteChange(record: MutationRecord, changed: Set<Node> & { added?: Set<Node> }): void {
+export function noteChange(
+  record: MutationRecord,
+  changed: Set<Node> & { added?: Set<Node>; removedFrom?: Set<Node> },
+): void {
   if (record.type !== 'childList') {
     changed.add(record.target);
     return;
   }
-  if (record.removedNodes.length > 0) changed.add(record.target);
+  if (record.removedNodes.length > 0) {
+    changed.add(record.target);
+    changed.removedFrom?.add(record.target);
+  }
   for (const node of record.removedNodes) changed.add(node);
   for (const node of record.addedNodes) {
     changed.add(node);
@@ -105,10 +111,14 @@ export function noteChange(record: MutationRecord, changed: Set<Node> & { added?
   }
 }
 
-/** Where the page changed, and which of those nodes were added (an adapter looks into their subtrees only). */
-export type ChangeSet = Set<Node> & { added: Set<Node> };
+/**
+ * Where the page changed, which of those nodes were added (an adapter looks into their subtrees only), and which had
+ * something removed from them (nothing new inside: such a node may be a whole list, never to be searched).
+ */
+export type ChangeSet = Set<Node> & { added: Set<Node>; removedFrom: Set<Node> };
 
-export const changeSet = (): ChangeSet => Object.assign(new Set<Node>(), { added: new Set<Node>() });
+export const changeSet = (): ChangeSet =>
+  Object.assign(new Set<Node>(), { added: new Set<Node>(), removedFrom: new Set<Node>() });
 
 function isOurs(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;

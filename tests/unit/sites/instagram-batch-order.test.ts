@@ -5,7 +5,7 @@
 // minute in happy-dom); the adapter adds one comparison per changed node, with the post's header (a few blocks apart,
 // at any length).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { noteChange, OBSERVED } from '../../../utils/overlay/dom-watcher';
+import { changeSet, noteChange, OBSERVED } from '../../../utils/overlay/dom-watcher';
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
 import { ConversationReader } from '../../../utils/sites/instagram/read';
 import { otherPostTimeSelector } from '../../../utils/sites/instagram/selectors';
@@ -122,4 +122,30 @@ describe('Instagram batches ordered by reading order', () => {
     const other = otherPostTimeSelector(CODE);
     expect(search.mock.calls.filter((args, i) => args[0] === other && search.mock.contexts[i] === list)).toEqual([]);
   });
+
+  it('something taken out of the list (a spinner) reads no row again, at 200 and at 2,000 comments', () => {
+    const workAt = (threads: number) => {
+      const doc = page(threads);
+      const scope = doc.querySelector('main') as Element;
+      const reader = new ConversationReader();
+      reader.read(scope, CODE, ADDRESS, null);
+      const list = doc.querySelector('.comments') as Element;
+      const spinner = list.appendChild(doc.createElement('div'));
+      reader.read(scope, CODE, ADDRESS, new Set<Node>([spinner]), null, true);
+      const observer = new (doc.defaultView as unknown as typeof globalThis).MutationObserver(() => {});
+      observer.observe(doc.documentElement, OBSERVED);
+      spinner.remove();
+      const changed = changeSet();
+      for (const record of observer.takeRecords()) noteChange(record, changed);
+      observer.disconnect();
+      // The list itself is named (something was taken out of it) and holds every comment.
+      expect(changed.removedFrom.has(list)).toBe(true);
+      const read = reader.read(scope, CODE, ADDRESS, changed, null, true);
+      expect(read.delta?.readable).toBe(threads + threads / 25);
+      return reader.work;
+    };
+    const small = workAt(200);
+    expect(small).toMatchObject({ parsed: 0, threaded: 0 });
+    expect(workAt(2000)).toEqual(small);
+  }, 300_000);
 });

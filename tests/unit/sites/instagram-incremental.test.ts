@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { noteChange, OBSERVED } from '../../../utils/overlay/dom-watcher';
+import { changeSet, noteChange, OBSERVED } from '../../../utils/overlay/dom-watcher';
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
 import { ConversationReader } from '../../../utils/sites/instagram/read';
 import type { PageRead, ReadComment } from '../../../utils/sites/types';
@@ -239,7 +239,8 @@ function checkSequence(seedIndex: number, batches: Change[][]): void {
       }
       blind.takeRecords();
     }
-    const changed = new Set<Node>();
+    // As the overlay's watcher hands it: what was added, and what something was taken from.
+    const changed = changeSet();
     for (const record of observer.takeRecords()) noteChange(record, changed);
     read = adapter.read(doc, seed.url, changed);
     if (!read.delta) shown.clear();

@@ -100,7 +100,10 @@ export class ConversationReader {
       // Inside: the subtree may hold new rows, pictures and controls; the rows, timeless rows and controls around
       // the change are read again.
       // Structural when the subtree holds comment rows, even ones already named by another change of the batch.
-      if (this.#collectIn(el, times, avatars, controls)) structural.push(el);
+      // A node something was only taken from holds nothing new (what went is forgotten by its own entry), and it
+      // may be the whole list: not searched (a link or time may have changed in place as well: those are small).
+      if (onlyTakenFrom(changed, node) && el.localName !== 'a' && el.localName !== 'time') inside.push(el);
+      else if (this.#collectIn(el, times, avatars, controls)) structural.push(el);
       else inside.push(el);
       this.#collectAround(el, times, avatars, controls);
     }
@@ -193,4 +196,10 @@ export class ConversationReader {
       if (at.matches(SEL.control)) controls.add(at);
     }
   }
+}
+
+/** `node` only had children taken out in this batch (the watcher names where; without that, assume more). */
+function onlyTakenFrom(changed: ReadonlySet<Node>, node: Node): boolean {
+  const { added, removedFrom } = changed as { added?: ReadonlySet<Node>; removedFrom?: ReadonlySet<Node> };
+  return !!removedFrom?.has(node) && !added?.has(node);
 }
