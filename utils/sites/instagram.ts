@@ -14,7 +14,7 @@ import {
   postTimeSelector,
   SEL,
 } from './instagram/selectors';
-import type { PageRead, SiteAdapter } from './types';
+import type { PageChanges, PageRead, SiteAdapter } from './types';
 
 export { parseCommentHref, postCodeOf, profileHandleOf } from './instagram/selectors';
 
@@ -50,13 +50,13 @@ interface PostState {
  * showing the post (navigation, a dialog opening or closing), at or before the owner's link (the header), or one
  * bringing another post's own time (then it is a list of posts, see `postScope`).
  */
-function postMayHaveChanged(state: PostState, changed: ReadonlySet<Node>): boolean {
+function postMayHaveChanged(state: PostState, changed: PageChanges): boolean {
   const { scope, ownerLink } = state.post;
   if (!scope?.isConnected || !ownerLink?.isConnected || !scope.contains(ownerLink)) return true;
   // Still this post (its first timestamp link sits near the top: the caption or the first comment).
   if (!scope.querySelector(postTimeSelector(state.code))) return true;
   const other = otherPostTimeSelector(state.code);
-  const added = (changed as { added?: ReadonlySet<Node> }).added;
+  const { added } = changed;
   for (const node of changed) {
     if (!node.isConnected) continue; // removed: inside the post, its parent is named too
     if (!scope.contains(node) || node === scope) return true;
@@ -102,7 +102,7 @@ export function createInstagramAdapter(): InstagramAdapter {
   /** The last read had a post: the next may be a delta from it. */
   let baseline = false;
 
-  function read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
+  function read(doc: Document, url: URL, changed?: PageChanges): PageRead {
     const code = postCodeOf(url);
     // The header, the account and the part showing the post are read again only when a change may touch them:
     // appending comments costs the comments appended.

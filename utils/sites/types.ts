@@ -75,6 +75,16 @@ export interface PageRead {
   moreBelow?: boolean;
 }
 
+/**
+ * Where the page changed since the last read (see `read`). The watcher also says which nodes were added (their
+ * subtrees are new) and which only had something taken out (nothing new inside: such a node may be a whole list, never
+ * to be searched); without those, assume either.
+ */
+export type PageChanges = ReadonlySet<Node> & {
+  readonly added?: ReadonlySet<Node>;
+  readonly removedFrom?: ReadonlySet<Node>;
+};
+
 export interface SiteAdapter {
   platform: Platform;
   /** The post id when `url` is a page whose comments Reply Radar reads, else null. */
@@ -86,7 +96,7 @@ export interface SiteAdapter {
    * `changed`: where the page changed since the last call, as `read` gets it (the adapter may follow the dialog
    * from it instead of looking at the whole page); without it, look at the page.
    */
-  shownPostId?(doc: Document, changed?: ReadonlySet<Node>): string | null;
+  shownPostId?(doc: Document, changed?: PageChanges): string | null;
   /**
    * Reads the page. `changed` holds where the DOM observer saw the page change since the last read: the node whose
    * text or attribute changed, the node something was removed from, and each node added (not the list it joined,
@@ -103,7 +113,7 @@ export interface SiteAdapter {
    * of the previous post) is a full one, and so is the read after it. `changed` also names nodes removed from the
    * page (no longer connected) so an adapter can release the rows they held without looking at the others.
    */
-  read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead;
+  read(doc: Document, url: URL, changed?: PageChanges): PageRead;
   /**
    * What the adapter measures after the browser's own layout, never in the middle of a batch (issue #10): called once
    * per page session; `reread()` asks for another read when a measurement changes what a read says. Stops with

@@ -7,7 +7,7 @@
 import { normalizeHandle } from '../core/keys';
 import { t, tn } from '../i18n';
 import { loadActions, loadedActions } from '../overlay/actions-loader';
-import type { PageRead, SiteAdapter } from './types';
+import type { PageChanges, PageRead, SiteAdapter } from './types';
 import { readArticle } from './x/article';
 import { type Dirty, dirtyTest } from './x/changed-rows';
 import { editorKind, focusedEditor, replyTargetHandle } from './x/composer';
@@ -52,7 +52,7 @@ export function createXAdapter(): SiteAdapter {
     return fresh;
   }
 
-  function read(doc: Document, url: URL, changed?: ReadonlySet<Node>): PageRead {
+  function read(doc: Document, url: URL, changed?: PageChanges): PageRead {
     dirty = changed ? dirtyTest(changed) : null;
     try {
       return readPage(doc, url);

@@ -2,13 +2,11 @@
 // Page or a group without changing the address). Asked at every batch while such an address is shown, so it is
 // followed from the batch's changes: the links that named the post are remembered, and only added subtrees and
 // changed links are looked at. A dialog coming or going, or a remembered link changing or leaving, looks again.
+import type { PageChanges as Changes } from '../types';
 import { parseCommentLink } from './links';
 import { conversationScope, SEL } from './page';
 
 const COMMENT_LINK = 'a[href*="comment_id="]';
-
-/** Where a batch changed the page, and which of those nodes were added (their subtrees are new). */
-export type Changes = ReadonlySet<Node> & { readonly added?: ReadonlySet<Node> };
 
 export class DialogPost {
   /** Elements looked at by the last call (tests count them: on a batch they must not grow with the page). */

@@ -6,9 +6,9 @@
 // read (the page's first, another conversation scope, or after a read that could not name the post) builds the
 // index in one pass: one query for the rows, controls and composers.
 import { t, tn } from '../../i18n';
-import type { PageRead } from '../types';
+import type { PageChanges, PageRead } from '../types';
 import { ARTICLE, isCommentCandidate, readComment } from './comment';
-import { type Changes, DialogPost, dialogMayHaveMoved } from './dialog-post';
+import { DialogPost, dialogMayHaveMoved } from './dialog-post';
 import { matchPostPage } from './links';
 import {
   actingHandle,
@@ -43,7 +43,7 @@ export function createFacebookReader() {
   /** The handle of each commenter's name (the reply box names whom it answers). */
   const byName = new Map<string, string>();
 
-  function read(doc: Document, url: URL, changed?: Changes): PageRead {
+  function read(doc: Document, url: URL, changed?: PageChanges): PageRead {
     work.rows = 0;
     work.queried = [];
     work.visited = 0;
@@ -238,7 +238,7 @@ export function createFacebookReader() {
     return result;
   }
 
-  function dialogMatch(doc: Document, changed?: Changes): { postId: string } | null {
+  function dialogMatch(doc: Document, changed?: PageChanges): { postId: string } | null {
     const postId = dialog.id(doc, changed);
     work.visited += dialog.visited;
     return postId ? { postId } : null;
@@ -247,7 +247,7 @@ export function createFacebookReader() {
   return {
     read,
     /** The post a dialog over an address that names none shows (followed from the batch's changes). */
-    shownPostId: (doc: Document, changed?: Changes) => dialog.id(doc, changed),
+    shownPostId: (doc: Document, changed?: PageChanges) => dialog.id(doc, changed),
     /** The handle of the commenter a reply box names ("Reply to NAME"). */
     handleByName: (name: string) => byName.get(name) ?? null,
     /** What the last read did (tests count it: on a delta it must not grow with the page). */
@@ -259,7 +259,7 @@ export function createFacebookReader() {
  * An element became an article or stopped being one in place (its role changed): what is a comment, a control or
  * the post's own article may all have changed with it, so the page is read whole again. Sites rarely do this.
  */
-function rowsRenamed(changed: Changes, index: Index): boolean {
+function rowsRenamed(changed: PageChanges, index: Index): boolean {
   for (const node of changed) {
     if (node.nodeType !== 1 || !node.isConnected || changed.added?.has(node)) continue;
     const el = node as Element;

@@ -4,6 +4,7 @@
 // nodes that changed: a batch costs what it touched, not the size of the page. The first read is one pass over the
 // post (the whole post is "what changed"). This file finds what a batch touched; what is kept lives in
 // comment-rows.ts (and reply-threads.ts), timeless-rows.ts and hidden-parts.ts, and read-result.ts hands it out.
+import type { PageChanges } from '../types';
 import { CommentRows } from './comment-rows';
 import type { Entry } from './conversation-parts';
 import { HiddenParts } from './hidden-parts';
@@ -46,7 +47,7 @@ export class ConversationReader {
     scope: Element,
     code: string,
     base: URL,
-    changed: ReadonlySet<Node> | null,
+    changed: PageChanges | null,
     owner: Element | null = null,
     asDelta = false,
   ): ConversationRead {
@@ -79,7 +80,7 @@ export class ConversationReader {
     });
   }
 
-  #apply(changed: ReadonlySet<Node>): void {
+  #apply(changed: PageChanges): void {
     const rows = this.#rows;
     const { scope } = rows;
     const times = new Set<Element>();
@@ -199,7 +200,7 @@ export class ConversationReader {
 }
 
 /** `node` only had children taken out in this batch (the watcher names where; without that, assume more). */
-function onlyTakenFrom(changed: ReadonlySet<Node>, node: Node): boolean {
-  const { added, removedFrom } = changed as { added?: ReadonlySet<Node>; removedFrom?: ReadonlySet<Node> };
+function onlyTakenFrom(changed: PageChanges, node: Node): boolean {
+  const { added, removedFrom } = changed;
   return !!removedFrom?.has(node) && !added?.has(node);
 }
