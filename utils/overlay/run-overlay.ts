@@ -12,11 +12,14 @@ import { call, onTogglePanel, watchLocal } from '../messaging/content-client';
 import type { SiteAdapter } from '../sites/types';
 import { SETTINGS_LOCAL_KEY, STATES_REVISION_LOCAL_KEY, TEMPLATES_REVISION_LOCAL_KEY } from '../storage/local-keys';
 import { matchShortcut } from './keyboard';
+import { latestThrottle } from './latest-throttle';
 import { removeLeftovers } from './leftovers';
 import { createLifetime, watchLocation } from './lifetime';
 import { setOverlayCss } from './overlay-css';
 import { PageSession, type SessionServices } from './page-session';
 import { isTrustedEvent } from './trusted';
+
+const REPORT_INTERVAL_MS = 1_000;
 
 /** `handOver`: what else the site's reader gets from the background before the first page (its word lists). */
 export async function runOverlay(
@@ -33,6 +36,19 @@ export async function runOverlay(
   const lifetime = createLifetime(ctx);
   const onGone = (cb: () => void) => lifetime.signal.addEventListener('abort', cb);
   let reported: TabReport | null = null;
+  // The toolbar badge follows the page at most once a second: a busy thread changes the counts with every batch.
+  const reportLatest = latestThrottle(
+    (report: TabReport) => {
+      if (sameTabReport(reported, report) || !lifetime.alive()) return;
+      reported = report;
+      void call('tab.report', report).catch(() => {
+        // Said again at the next draw.
+        if (reported === report) reported = null;
+      });
+    },
+    REPORT_INTERVAL_MS,
+    lifetime.signal,
+  );
 
   const services: SessionServices = {
     settings: () => settings,
@@ -63,14 +79,7 @@ export async function runOverlay(
       session?.refresh();
       await call('settings.patch', patch);
     },
-    reportTab: (report) => {
-      if (sameTabReport(reported, report) || !lifetime.alive()) return;
-      reported = report;
-      void call('tab.report', report).catch(() => {
-        // Said again at the next draw.
-        if (reported === report) reported = null;
-      });
-    },
+    reportTab: (report) => reportLatest(report),
   };
 
   const loadTemplates = async () => {
