@@ -41,8 +41,12 @@ function noteBadge(comment: Element | null, t: number): void {
 /** A badge counts once drawn: its host may be placed earlier, empty, holding the badge's room (no shadow root). */
 const drawn = (host: Element | null): host is Element => !!host?.shadowRoot;
 
+/** The runner's wait (whenStamped), told by the stamps themselves rather than by polling the page. */
+let waiter: (() => void) | null = null;
+
 new MutationObserver((records) => {
   const t = performance.now();
+  const stampsBefore = stamped.size;
   for (const r of records) {
     const target = r.target as Element;
     if (r.type === 'attributes' && target.localName === BADGE_TAG) {
@@ -62,6 +66,7 @@ new MutationObserver((records) => {
       }
     }
   }
+  if (waiter && stamped.size > stampsBefore) waiter();
 }).observe(document.documentElement, {
   subtree: true,
   childList: true,
@@ -89,6 +94,12 @@ declare global {
   }
 }
 
+function unstamped(): number {
+  let n = 0;
+  for (const id of mountedIds()) if (!stamped.has(id)) n++;
+  return n;
+}
+
 export function install(site: string, hooks: PageHooks): void {
   mountedIds = hooks.mounted;
   window.__bench = {
@@ -97,10 +108,25 @@ export function install(site: string, hooks: PageHooks): void {
     addBatch: hooks.addBatch,
     baselinePass: hooks.baselinePass,
     /** Mounted comments Reply Radar has not stamped yet. */
-    unstamped: () => {
-      let n = 0;
-      for (const id of mountedIds()) if (!stamped.has(id)) n++;
-      return n;
+    unstamped,
+    /**
+     * Resolves with how many mounted comments are left unstamped: at once when none is, else on the stamp that
+     * leaves none, or after `timeoutMs`. One call per wait and no polling, so the wait costs the page the same work
+     * with the extension and without it (0 ms there: nothing stamps).
+     */
+    whenStamped(timeoutMs: number): Promise<number> {
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiter = null;
+          resolve(unstamped());
+        };
+        const timer = setTimeout(done, timeoutMs);
+        waiter = () => {
+          if (unstamped() === 0) done();
+        };
+        waiter();
+      });
     },
     /** How many comments got a stamp, and how many a badge host. */
     counts: () => ({ stamped: stamped.size, badged: badged.size }),
