@@ -14,13 +14,26 @@ export function levelWords(level: Level): string {
   return t(LEVEL_KEYS[level]);
 }
 
-/** `label` replaces the bare age ("Waiting 12 min" on the badge); the age is already in the interface language. */
+/**
+ * `label` replaces the bare age ("Waiting 12 min" on the badge); the age is already in the interface language. The
+ * badge's pill (with `label`) is one mark named by aria-label, level first: a screen-reader-only span would be a
+ * positioned, clipped box of its own in each of thousands of badges (issue #10). The panel's rows keep the span.
+ */
 export function AgePill({ level, ageText, label }: { level: Level; ageText: string; label?: string }) {
+  const levelSaid = t('overlay_level_sr', { level: levelWords(level) });
+  if (label !== undefined) {
+    return (
+      <span class="rr-age" data-level={level} role="img" aria-label={`${levelSaid} ${label}`}>
+        <LevelIcon level={level} />
+        {label}
+      </span>
+    );
+  }
   return (
     <span class="rr-age" data-level={level}>
       <LevelIcon level={level} />
-      <span class="rr-sr">{`${t('overlay_level_sr', { level: levelWords(level) })} `}</span>
-      {label ?? ageText}
+      <span class="rr-sr">{`${levelSaid} `}</span>
+      {ageText}
     </span>
   );
 }

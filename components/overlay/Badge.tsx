@@ -47,6 +47,15 @@ function replyTitle(template: BadgeContent['replyTemplate']): string {
     : t('overlay_reply_box_insert', { title: template.title });
 }
 
+/**
+ * A button's spoken name: its visible word, then whom it acts on ("Reply to Ana"). An aria-label, not hidden text
+ * in the button: screen-reader-only spans were a positioned, clipped box (a layout object and a paint layer) each,
+ * five per badge, thousands of badges per page (issue #10).
+ */
+function spoken(word: MessageKey, who: string): string {
+  return `${t(word)} ${who}`;
+}
+
 function CurrentMarker() {
   return (
     <span class="rr-current">
@@ -61,11 +70,11 @@ export function Badge(props: BadgeContent) {
   const theme = props.theme;
 
   if (state !== 'unanswered') {
+    const quietWord = state === 'brand' ? t('overlay_by_brand') : t('overlay_answered');
     const quiet =
       state === 'answered' || state === 'brand' ? (
-        <span class="rr-quiet" title={state === 'brand' ? t('overlay_by_brand') : t('overlay_answered')}>
+        <span class="rr-quiet" role="img" aria-label={quietWord} title={quietWord}>
           <TickIcon />
-          <span class="rr-sr">{state === 'brand' ? t('overlay_by_brand') : t('overlay_answered')}</span>
         </span>
       ) : (
         <span class="rr-quiet">{t(QUIET_WORDS[state])}</span>
@@ -98,9 +107,9 @@ export function Badge(props: BadgeContent) {
           data-rr-action="reply"
           disabled={working || undefined}
           title={replyTitle(props.replyTemplate)}
+          aria-label={spoken('overlay_reply', t('overlay_reply_to_sr', { name: authorName }))}
         >
           {t('overlay_reply')}
-          <span class="rr-sr">{` ${t('overlay_reply_to_sr', { name: authorName })}`}</span>
         </button>
         <button
           type="button"
@@ -108,18 +117,28 @@ export function Badge(props: BadgeContent) {
           data-rr-action="templates"
           aria-haspopup="dialog"
           aria-expanded={pickerOpen ? 'true' : 'false'}
+          aria-label={spoken('overlay_templates', t('overlay_templates_for_sr', { name: authorName }))}
         >
           {t('overlay_templates')}
-          <span class="rr-sr">{` ${t('overlay_templates_for_sr', { name: authorName })}`}</span>
           <ChevronIcon up={pickerOpen} />
         </button>
-        <button type="button" class="rr-btn rr-btn-quiet" data-rr-action="done" title={t('overlay_done_title')}>
+        <button
+          type="button"
+          class="rr-btn rr-btn-quiet"
+          data-rr-action="done"
+          title={t('overlay_done_title')}
+          aria-label={spoken('overlay_done', t('overlay_done_with_sr', { name: authorName }))}
+        >
           {t('overlay_done')}
-          <span class="rr-sr">{` ${t('overlay_done_with_sr', { name: authorName })}`}</span>
         </button>
-        <button type="button" class="rr-btn rr-btn-quiet" data-rr-action="snooze" title={t('overlay_snooze_title')}>
+        <button
+          type="button"
+          class="rr-btn rr-btn-quiet"
+          data-rr-action="snooze"
+          title={t('overlay_snooze_title')}
+          aria-label={spoken('overlay_snooze', t('overlay_snooze_sr', { name: authorName }))}
+        >
           {t('overlay_snooze')}
-          <span class="rr-sr">{` ${t('overlay_snooze_sr', { name: authorName })}`}</span>
         </button>
       </div>
       {/* Always present, so screen readers announce what is put in it. */}

@@ -1,4 +1,5 @@
-// Inline SVG icons. All are decorative (aria-hidden): the meaning is always also given in words.
+// Inline SVG icons. All are decorative (aria-hidden): the meaning is always also given in words. Each is one <path>
+// (its subpaths drawn alike): every extra shape was one more node in each of thousands of badges (issue #10).
 import type { ComponentChildren } from 'preact';
 import type { Level } from './styles';
 
@@ -24,8 +25,7 @@ function Svg({ children, name }: { children: ComponentChildren; name: string }) 
 export function OkIcon() {
   return (
     <Svg name="ok">
-      <circle cx="8" cy="8" r="6.2" />
-      <path d="M5.3 8.2l1.8 1.8 3.6-3.8" />
+      <path d="M14.2 8A6.2 6.2 0 1 1 1.8 8a6.2 6.2 0 1 1 12.4 0zM5.3 8.2l1.8 1.8 3.6-3.8" />
     </Svg>
   );
 }
@@ -34,9 +34,7 @@ export function OkIcon() {
 export function WarnIcon() {
   return (
     <Svg name="warn">
-      <path d="M8 1.8l6.4 11.6H1.6z" />
-      <path d="M8 6.3v3" />
-      <path d="M8 11.4v.1" />
+      <path d="M8 1.8l6.4 11.6H1.6zM8 6.3v3m0 2.1v.1" />
     </Svg>
   );
 }
@@ -45,9 +43,7 @@ export function WarnIcon() {
 export function BreachIcon() {
   return (
     <Svg name="breach">
-      <path d="M5.4 1.6h5.2l3.8 3.8v5.2l-3.8 3.8H5.4l-3.8-3.8V5.4z" />
-      <path d="M8 4.8v3.6" />
-      <path d="M8 11v.1" />
+      <path d="M5.4 1.6h5.2l3.8 3.8v5.2l-3.8 3.8H5.4l-3.8-3.8V5.4zM8 4.8v3.6M8 11v.1" />
     </Svg>
   );
 }
