@@ -291,12 +291,24 @@ describe('thread lines', () => {
     );
   });
 
-  it('does not take a wide empty box for a line', () => {
+  it('does not take a wide empty box for a line (where the computed width is known: Typed OM, Chromium)', () => {
     const doc = conversation();
     const style = doc.createElement('style');
     style.textContent = '.r-m5arl1 { width: 40px !important; }';
     doc.head.append(style);
-    expect(connectorLines(articleBy(doc, 'acme', 1))).toEqual({ above: false, below: false });
+    // Chromium's computedStyleMap, from the style sheet's width (happy-dom has no Typed OM).
+    Object.defineProperty(Element.prototype, 'computedStyleMap', {
+      configurable: true,
+      value(this: Element) {
+        const width = Number.parseFloat(this.ownerDocument.defaultView!.getComputedStyle(this).width);
+        return new Map([['width', Number.isNaN(width) ? undefined : { value: width, unit: 'px' }]]);
+      },
+    });
+    try {
+      expect(connectorLines(articleBy(doc, 'acme', 1))).toEqual({ above: false, below: false });
+    } finally {
+      delete (Element.prototype as { computedStyleMap?: unknown }).computedStyleMap;
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { own, SEL } from './selectors';
  * How X draws a thread: the row of a reply that answers the row above it starts with a line column
  * holding a 2px vertical line (above its avatar), and the upper row's avatar column continues with a
  * 2px line below the avatar. Both lines are empty leaf divs; control-panel-for-twitter tells them by
- * their computed width of 2px (`isReplyToPreviousTweet`). Where no layout is available the shape alone
+ * their computed width of 2px (`isReplyToPreviousTweet`). Where no computed style is available the shape alone
  * decides: the header row has a leading column holding an empty leaf (a plain row has only its spacer).
  */
 export function connectorLines(article: Element): { above: boolean; below: boolean } {
@@ -44,16 +44,13 @@ function isLine(el: Element | null): boolean {
 }
 
 /**
- * The width X's style sheet gives a box (2px for a line), in px; NaN when none is known. The computed value
- * (`computedStyleMap`, Chromium) needs styles only; `getComputedStyle(...).width` is the used value, which lays out
- * the whole page in the middle of a batch (issue #10) — the fallback where Typed OM is missing (Firefox).
+ * The width X's style sheet gives a box (2px for a line), in px; NaN when none is known. Only the computed value
+ * (`computedStyleMap`, Chromium's Typed OM) is read: it needs styles, never layout. Where Typed OM is missing
+ * (Firefox) the shape alone decides: `getComputedStyle(...).width` is the used value, which lays the whole page out
+ * in the middle of a batch (issue #10).
  */
 function styledWidth(el: Element): number {
-  if (!el.isConnected) return Number.NaN;
-  if (typeof el.computedStyleMap === 'function') {
-    const width = el.computedStyleMap().get('width') as { value?: unknown; unit?: unknown } | undefined;
-    return width?.unit === 'px' && typeof width.value === 'number' ? width.value : Number.NaN;
-  }
-  const view = el.ownerDocument.defaultView;
-  return view ? Number.parseFloat(view.getComputedStyle(el).width) : Number.NaN;
+  if (!el.isConnected || typeof el.computedStyleMap !== 'function') return Number.NaN;
+  const width = el.computedStyleMap().get('width') as { value?: unknown; unit?: unknown } | undefined;
+  return width?.unit === 'px' && typeof width.value === 'number' ? width.value : Number.NaN;
 }
