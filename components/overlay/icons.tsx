@@ -1,5 +1,6 @@
 // Inline SVG icons. All are decorative (aria-hidden): the meaning is always also given in words. Each is one <path>
-// (its subpaths drawn alike): every extra shape was one more node in each of thousands of badges (issue #10).
+// (its subpaths drawn alike): every extra shape was one more node in each of thousands of badges (issue #10). No
+// focusable="false": only Internet Explorer put SVGs in the tab order.
 import type { ComponentChildren } from 'preact';
 import type { Level } from './styles';
 
@@ -9,7 +10,6 @@ function Svg({ children, name }: { children: ComponentChildren; name: string }) 
       class={`rr-icon rr-icon-${name}`}
       viewBox="0 0 16 16"
       aria-hidden="true"
-      focusable="false"
       fill="none"
       stroke="currentColor"
       stroke-width="1.8"

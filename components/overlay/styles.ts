@@ -139,7 +139,7 @@ export const BASE_CSS = `
   position: absolute !important;
   width: 1px; height: 1px;
   margin: -1px; padding: 0; border: 0;
-  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%);
+  overflow: hidden; clip-path: inset(50%);
   white-space: nowrap;
 }
 .rr-icon { width: 1em; height: 1em; flex: none; vertical-align: -0.125em; }
