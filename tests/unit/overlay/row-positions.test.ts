@@ -80,20 +80,36 @@ describe('row positions', () => {
     expect(scrollReads).toBe(0);
   });
 
-  it('notes no row whose frame has no root entry, nor a row gone by then; and still reads nothing', () => {
+  it('measures again, with the root, a row whose frame has no root entry; skips a row gone by then; reads nothing', () => {
     const row = document.body.appendChild(document.createElement('article'));
     const gone = document.body.appendChild(document.createElement('article'));
     const seen = new Map<Element, number>();
-    rowPositions((el, y) => seen.set(el, y)).measure([row, gone]);
+    const positions = rowPositions((el, y) => seen.set(el, y));
+    const root = document.documentElement;
+    positions.measure([document.body.appendChild(document.createElement('article'))]);
+    // The root reports with that first row; these two are observed before the report is handed over.
+    report(1, new Map<Element, number>([[root, -100]]));
+    positions.measure([row, gone]);
     gone.remove();
     report(
-      3,
+      2,
       new Map<Element, number>([
         [row, 40],
         [gone, 90],
       ]),
     );
-    expect(seen.size).toBe(0);
+    expect(seen.has(row)).toBe(false);
+    expect(observer!.els.has(row) && observer!.els.has(root)).toBe(true);
+    expect(observer!.els.has(gone)).toBe(false);
+    report(
+      3,
+      new Map<Element, number>([
+        [root, -200],
+        [row, 40],
+      ]),
+    );
+    expect(seen.get(row)).toBe(240);
+    expect(seen.has(gone)).toBe(false);
     expect(scrollReads).toBe(0);
   });
 });
