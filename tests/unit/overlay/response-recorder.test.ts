@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClassifiedComment } from '../../../utils/core/first-response';
 import type { Comment, ManualState, Post } from '../../../utils/core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/settings';
-import { ResponseRecorder } from '../../../utils/overlay/response-recorder';
+import { fingerprint, ResponseRecorder } from '../../../utils/overlay/response-recorder';
 import { ViewBuilder } from '../../../utils/overlay/view-builder';
 import type { PageFacts } from '../../../utils/overlay/view-model';
 import { judgeNow } from './page-view';
@@ -52,26 +52,27 @@ const facts = (comments: Iterable<Comment>): PageFacts => ({
 });
 
 /** A page of `n` threads (every 25th answered by the brand), built and recorded once, then fed batch by batch. */
-function page(n: number) {
+function page(n: number, settle = true) {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   const sent: ClassifiedComment[][] = [];
+  const controller = new AbortController();
   const recorder = new ResponseRecorder(
     {
       record: async (comments) => {
         sent.push(comments);
       },
     },
-    new AbortController().signal,
+    controller.signal,
   );
   const builder = new ViewBuilder(judgeNow);
   const all = new Map<string, Comment>();
   let next = 0;
   const manual = new Map<string, ManualState>();
-  const apply = (upserted: Comment[]) => {
+  const apply = (upserted: Comment[], run = true) => {
     for (const c of upserted) all.set(`facebook:${c.id}`, c);
     const update = builder.build(facts(all.values()), settings, manual, T0, 'en', { upserted });
     recorder.observe(update.view, update.full ? null : update.changed);
-    vi.runAllTimers();
+    if (run) vi.runAllTimers();
     return update;
   };
   const threads = (count: number) => {
@@ -84,8 +85,19 @@ function page(n: number) {
     }
     return out;
   };
-  apply(threads(n));
-  return { recorder, sent, apply, threads, manual, all };
+  apply(threads(n), settle);
+  return { recorder, sent, apply, threads, manual, all, controller };
+}
+
+/** How many messages held each thread. */
+function sendsPerThread(sent: ClassifiedComment[][]): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const message of sent) {
+    for (const thread of new Set(message.map((c) => c.comment.threadKey))) {
+      count.set(thread, (count.get(thread) ?? 0) + 1);
+    }
+  }
+  return count;
 }
 
 describe('ResponseRecorder', () => {
@@ -106,6 +118,81 @@ describe('ResponseRecorder', () => {
           .sort(),
       ).toEqual(added.map((c) => `facebook:${c.id}`).sort());
     }
+  });
+
+  it.each([2_000, 10_000])(
+    'sends the first flush of a %i-thread page in slices of about 200 comments, one per task',
+    (n) => {
+      const p = page(n, false);
+      const comments = n + Math.floor(n / 25);
+      let tasks = 0;
+      let most = 0;
+      vi.advanceTimersByTime(2_000);
+      for (;;) {
+        tasks++;
+        most = Math.max(most, p.recorder.mostInOneTask);
+        if (vi.getTimerCount() === 0) break;
+        vi.advanceTimersToNextTimer();
+      }
+      // Whole threads of one or two comments: a task stops at the first thread past 200.
+      expect(most).toBeLessThanOrEqual(201);
+      expect(p.recorder.mostInOneTask).toBeLessThanOrEqual(201);
+      expect(tasks).toBeGreaterThanOrEqual(Math.ceil(comments / 201));
+      expect(tasks).toBeLessThanOrEqual(Math.ceil(comments / 200));
+      expect(p.recorder.looked).toBe(comments);
+      expect(p.sent.flat()).toHaveLength(comments);
+      expect([...sendsPerThread(p.sent).values()].every((k) => k === 1)).toBe(true);
+    },
+  );
+
+  it('loses nothing and sends nothing twice when a batch comes while the first flush is in slices', () => {
+    const p = page(1_000, false);
+    vi.advanceTimersByTime(2_000);
+    // One slice went: thread 0 among it, thread 1998 (the last) still waits.
+    const first = sendsPerThread(p.sent);
+    expect(first.get('facebook:0')).toBe(1);
+    expect(first.has('facebook:1998')).toBe(false);
+    const added = [comment(1, 0, true), comment(1999, 1998, true), ...p.threads(20)];
+    p.apply(added, false);
+    vi.runAllTimers();
+    const sends = sendsPerThread(p.sent);
+    // Every thread went once, the new ones too, and the one sent before its reply came went again with it.
+    expect(sends.size).toBe(1_020);
+    expect([...sends].filter(([, k]) => k !== 1)).toEqual([['facebook:0', 2]]);
+    const last = (thread: string) => p.sent.flat().filter((c) => c.comment.threadKey === thread);
+    expect(
+      last('facebook:0')
+        .slice(-2)
+        .map((c) => [c.key, c.state]),
+    ).toEqual([
+      ['facebook:0', 'answered'],
+      ['facebook:1', 'brand'],
+    ]);
+    expect(last('facebook:1998').map((c) => c.key)).toEqual(['facebook:1998', 'facebook:1999']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('sends the rest of a flush in slices at once when the page goes, and leaves no timer', () => {
+    const p = page(2_000, false);
+    vi.advanceTimersByTime(2_000);
+    expect(p.sent.flat().length).toBeLessThan(300);
+    p.controller.abort();
+    expect(p.sent.flat()).toHaveLength(2_080);
+    expect(vi.getTimerCount()).toBe(0);
+    expect([...sendsPerThread(p.sent).values()].every((k) => k === 1)).toBe(true);
+  });
+
+  it('keeps a number per thread sent, not its text: an edit of the same length still goes again', () => {
+    expect(fingerprint('comment 1')).toBe(fingerprint('comment 1'));
+    expect(fingerprint('comment 1')).not.toBe(fingerprint('comment 2'));
+    expect(fingerprint('ab')).not.toBe(fingerprint('abc'));
+    const p = page(50);
+    p.sent.length = 0;
+    p.apply([{ ...comment(0, 0), text: 'comment 9' }]);
+    expect(p.sent.flat().map((c) => [c.key, c.comment.text])).toEqual([['facebook:0', 'comment 9']]);
+    p.sent.length = 0;
+    p.apply([{ ...comment(0, 0), text: 'comment 9' }]);
+    expect(p.sent).toEqual([]);
   });
 
   it("sends a whole thread again when one of its comments changes, and nothing for a thread that didn't", () => {
