@@ -553,6 +553,44 @@ describe('Facebook delta reads: the work of a batch follows the change, not the 
     }
   }, 120_000);
 
+  it('keeps one row per comment id, a list only for an id shown twice, at 50 and 400 threads', () => {
+    const replies = (to: number) => Array.from({ length: to }, (_, i) => i).filter((i) => i % 5 === 0).length;
+    for (const n of [50, 400]) {
+      const b = batchOn(n);
+      const total = n + 20 + replies(n + 20);
+      expect(b.first.candidates).toBe(n + replies(n));
+      // One element per id, no list: 10,000 comments hold 10,000 rows here, nothing more.
+      expect(b.work.held).toEqual({ ids: total, rows: total, lists: 0 });
+    }
+    // A copy of a comment shown twice: a list for that id only; the first in document order shows it, and the
+    // copy takes over when the first goes.
+    const { doc, list } = bigPage(50);
+    const adapter = createFacebookAdapter();
+    const total = 50 + replies(50);
+    adapter.read(doc, URL_POST);
+    expect(adapter.work.held).toEqual({ ids: total, rows: total, lists: 0 });
+    const original = list.querySelector('[role="article"]')!;
+    const copy = original.cloneNode(true) as Element;
+    for (const nested of copy.querySelectorAll('[role="article"]')) nested.remove();
+    const batch = (change: () => void) => {
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(doc.documentElement, OBSERVED);
+      change();
+      const changed = changeSet();
+      for (const record of observer.takeRecords()) noteChange(record, changed);
+      observer.disconnect();
+      return adapter.read(doc, URL_POST, changed);
+    };
+    let read = batch(() => list.append(copy));
+    expect(adapter.work.held).toEqual({ ids: total, rows: total + 1, lists: 1 });
+    expect(read.candidates).toBe(total);
+    expect(read.comments).toEqual([]);
+    read = batch(() => original.remove());
+    expect(adapter.work.held).toEqual({ ids: total, rows: total, lists: 0 });
+    expect(read.comments.map((c) => [c.element, c.comment.id])).toEqual([[copy, '10000']]);
+    expect(read.candidates).toBe(total);
+  }, 120_000);
+
   it('a comment arriving with the count going up: header and count from a walk over the header, at 50 and 400', () => {
     const at = (n: number) =>
       batchAfter(n, (doc, list) => {

@@ -31,8 +31,13 @@ interface Control {
 /** One conversation's index: every row and control seen, and the running totals the health is made of. */
 export class Index {
   readonly rows = new Map<Element, Row>();
-  /** Rows with a readable id, per id (copies of one comment: the first in document order shows it). */
-  private readonly byId = new Map<string, Element[]>();
+  /**
+   * The row of each readable id, when it has one: no list per id (a list each at 10,000 comments held that much
+   * more for nothing). Ids with copies (the first in document order shows the comment) are in `copies` instead.
+   */
+  private readonly byId = new Map<string, Element>();
+  /** Every row of an id read in more than one row (rare): an id is in byId or here, never in both. */
+  private readonly copies = new Map<string, Element[]>();
   /** The element showing each id, and the comment it shows (as last reported). */
   private readonly shownById = new Map<string, Element>();
   private readonly shownAt = new Map<Element, { comment: Comment; path: string }>();
@@ -70,6 +75,13 @@ export class Index {
     return this.shownAt.size;
   }
 
+  /** Ids read, and the rows the by-id maps hold for them (for tests: one per id without copies). */
+  heldById(): { ids: number; rows: number; lists: number } {
+    let rows = this.byId.size;
+    for (const list of this.copies.values()) rows += list.length;
+    return { ids: this.byId.size + this.copies.size, rows, lists: this.copies.size };
+  }
+
   commentAt(el: Element): Comment | undefined {
     return this.shownAt.get(el)?.comment;
   }
@@ -97,11 +109,17 @@ export class Index {
       this.reasons.set(row.problem, (this.reasons.get(row.problem) ?? 0) + 1);
     }
     if (row.reading) {
-      const list = this.byId.get(row.reading.id);
-      if (list) {
+      const id = row.reading.id;
+      const single = this.byId.get(id);
+      const list = this.copies.get(id);
+      if (single) {
+        this.byId.delete(id);
+        this.copies.set(id, [single, el]);
+        this.duplicates++;
+      } else if (list) {
         list.push(el);
         this.duplicates++;
-      } else this.byId.set(row.reading.id, [el]);
+      } else this.byId.set(id, el);
     }
     return oldId;
   }
@@ -122,11 +140,18 @@ export class Index {
     }
     if (!row.reading) return null;
     const id = row.reading.id;
-    const list = this.byId.get(id) ?? [];
+    const list = this.copies.get(id);
+    if (!list) {
+      if (this.byId.get(id) === el) this.byId.delete(id);
+      return id;
+    }
     const i = list.indexOf(el);
     if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) this.byId.delete(id);
-    else this.duplicates--;
+    this.duplicates--;
+    if (list.length === 1) {
+      this.copies.delete(id);
+      this.byId.set(id, list[0]!);
+    }
     return id;
   }
 
@@ -135,10 +160,9 @@ export class Index {
     const shown: Element[] = [];
     const released: Element[] = [];
     for (const id of ids) {
-      const list = this.byId.get(id) ?? [];
-      if (list.length > 1)
-        list.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-      const first = list[0];
+      const list = this.copies.get(id);
+      list?.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      const first = list ? list[0] : this.byId.get(id);
       const row = first ? this.rows.get(first) : undefined;
       const isStale = !!row?.reading && stale(row.reading.postKeys);
       if (isStale !== this.staleOf.has(id)) {
