@@ -26,7 +26,8 @@ export class ResponseRecorder {
   private readonly sent = new Map<string, number>();
   /** The newest view worth recording (a later batch's view replaces it, also while a flush is in slices). */
   private latest: PageView | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The flush due: once the page settles, or the next slice (which takes what changed meanwhile with it). */
+  private timer?: ReturnType<typeof setTimeout>;
   /** Threads with a comment changed since the last flush; `all`: every thread (a full rebuild of the view). */
   private readonly dirty = new Set<string>();
   private all = true;
@@ -36,11 +37,11 @@ export class ResponseRecorder {
    * A thread a later batch changes while it waits is looked at once, with its newest comments.
    */
   private readonly queue = new Set<string>();
-  private sliceTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Comments looked at by the last flush, all its slices (for tests: on a batch it follows the threads changed). */
+  /**
+   * Comments looked at since the queue was last empty, all slices (for tests: on a batch it follows the threads
+   * changed; per task, it grows by about SLICE at most).
+   */
   looked = 0;
-  /** The most comments one task of the last flush looked at (for tests). */
-  mostInOneTask = 0;
 
   constructor(
     private readonly services: RecorderServices,
@@ -48,15 +49,7 @@ export class ResponseRecorder {
   ) {
     // What the page showed last is still worth keeping when the user navigates away before the timer fires, or
     // while a flush is in slices: the rest goes at once.
-    signal.addEventListener(
-      'abort',
-      () => {
-        if (this.sliceTimer !== null) clearTimeout(this.sliceTimer);
-        this.sliceTimer = null;
-        this.flush(Number.POSITIVE_INFINITY);
-      },
-      { once: true },
-    );
+    signal.addEventListener('abort', () => this.flush(Number.POSITIVE_INFINITY), { once: true });
   }
 
   /**
@@ -73,31 +66,22 @@ export class ResponseRecorder {
     }
     if (!view?.tracked || view.health === 'broken' || view.comments.size === 0) return;
     this.latest = view;
-    if (this.timer === null && !this.signal.aborted) this.timer = setTimeout(() => this.flush(SLICE), SETTLE_MS);
+    if (this.timer === undefined && !this.signal.aborted) this.timer = setTimeout(() => this.flush(SLICE), SETTLE_MS);
   }
 
-  /** The page settled: what changed joins the queue, and its first slice is looked at now. */
+  /**
+   * The page settled, or the next slice is due: what changed joins the queue, and the queue's next threads, about
+   * `limit` comments of them, are sent; the rest is left to another task (one chain of slices).
+   */
   private flush(limit: number): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+    clearTimeout(this.timer);
+    this.timer = undefined;
     const view = this.latest;
     if (!view) return;
-    if (this.sliceTimer === null) {
-      this.looked = 0;
-      this.mostInOneTask = 0;
-    }
+    if (!this.queue.size) this.looked = 0;
     for (const thread of this.all ? (view.threads?.keys() ?? []) : this.dirty) this.queue.add(thread);
     this.all = false;
     this.dirty.clear();
-    // A slice chain already running takes the new threads in its turn.
-    if (this.sliceTimer === null) this.slice(limit);
-  }
-
-  /** Sends the queue's next threads, about `limit` comments of them, and leaves the rest to another task. */
-  private slice(limit: number): void {
-    this.sliceTimer = null;
-    const view = this.latest;
-    if (!view) return;
     let batch: ClassifiedComment[] = [];
     let batchThreads: string[] = [];
     const send = () => {
@@ -114,34 +98,30 @@ export class ResponseRecorder {
         if (!this.signal.aborted) console.warn('[reply-radar] could not record response times', error);
       });
     };
-    let looked = 0;
+    const end = this.looked + limit;
     for (const thread of this.queue) {
-      if (looked >= limit) break;
+      if (this.looked >= end) break;
       this.queue.delete(thread);
       const list = this.threadList(view, thread);
-      looked += list.looked;
-      if (!list.comments.length) continue;
-      const text = JSON.stringify(list.comments);
-      const signature = fingerprint(text);
+      if (!list.length) continue;
+      const signature = fingerprint(JSON.stringify(list));
       if (this.sent.get(thread) === signature) continue;
       this.sent.set(thread, signature);
-      if (batch.length + list.comments.length > BATCH) send();
-      batch.push(...list.comments.slice(0, MAX_PER_MESSAGE));
+      if (batch.length + list.length > BATCH) send();
+      batch.push(...list.slice(0, MAX_PER_MESSAGE));
       batchThreads.push(thread);
     }
     send();
-    this.looked += looked;
-    this.mostInOneTask = Math.max(this.mostInOneTask, looked);
-    if (this.queue.size > 0 && !this.signal.aborted) this.sliceTimer = setTimeout(() => this.slice(SLICE), 0);
+    // Once the page is gone (abort) the flush had no limit: nothing is left.
+    if (this.queue.size) this.timer = setTimeout(() => this.flush(SLICE), 0);
   }
 
   /** A thread's comments as the log takes them, in the order first seen. */
-  private threadList(view: PageView, thread: string): { comments: ClassifiedComment[]; looked: number } {
+  private threadList(view: PageView, thread: string): ClassifiedComment[] {
     const list: ClassifiedComment[] = [];
-    let looked = 0;
     for (const key of view.threads?.get(thread) ?? []) {
       const cv = view.comments.get(key);
-      looked++;
+      this.looked++;
       const c = cv?.comment;
       // Without a time a comment is no observation, nor anyone's answer.
       if (!c || !Number.isFinite(c.postedAt)) continue;
@@ -159,16 +139,16 @@ export class ResponseRecorder {
       };
       list.push({ key, state: cv.state, comment });
     }
-    return { comments: list, looked };
+    return list;
   }
 }
 
 /**
- * A thread's JSON text as one number: its 32-bit FNV-1a hash and its length (modulo 2^20), so a change the hash
- * misses must also keep the length to go unsent.
+ * A thread's JSON text as one number: its 32-bit FNV-1a hash and its length (exact below 2^21 characters), so a
+ * change the hash misses must also keep the length to go unsent.
  */
 export function fingerprint(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (text.length % 0x100000) * 0x100000000 + (hash >>> 0);
+  return text.length * 2 ** 32 + hash;
 }

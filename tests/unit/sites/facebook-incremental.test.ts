@@ -560,7 +560,7 @@ describe('Facebook delta reads: the work of a batch follows the change, not the 
       const total = n + 20 + replies(n + 20);
       expect(b.first.candidates).toBe(n + replies(n));
       // One element per id, no list: 10,000 comments hold 10,000 rows here, nothing more.
-      expect(b.work.held).toEqual({ ids: total, rows: total, lists: 0 });
+      expect(b.work.held()).toEqual({ ids: total, rows: total, lists: 0 });
     }
     // A copy of a comment shown twice: a list for that id only; the first in document order shows it, and the
     // copy takes over when the first goes.
@@ -568,7 +568,7 @@ describe('Facebook delta reads: the work of a batch follows the change, not the 
     const adapter = createFacebookAdapter();
     const total = 50 + replies(50);
     adapter.read(doc, URL_POST);
-    expect(adapter.work.held).toEqual({ ids: total, rows: total, lists: 0 });
+    expect(adapter.work.held()).toEqual({ ids: total, rows: total, lists: 0 });
     const original = list.querySelector('[role="article"]')!;
     const copy = original.cloneNode(true) as Element;
     for (const nested of copy.querySelectorAll('[role="article"]')) nested.remove();
@@ -582,11 +582,11 @@ describe('Facebook delta reads: the work of a batch follows the change, not the 
       return adapter.read(doc, URL_POST, changed);
     };
     let read = batch(() => list.append(copy));
-    expect(adapter.work.held).toEqual({ ids: total, rows: total + 1, lists: 1 });
+    expect(adapter.work.held()).toEqual({ ids: total, rows: total + 1, lists: 1 });
     expect(read.candidates).toBe(total);
     expect(read.comments).toEqual([]);
     read = batch(() => original.remove());
-    expect(adapter.work.held).toEqual({ ids: total, rows: total, lists: 0 });
+    expect(adapter.work.held()).toEqual({ ids: total, rows: total, lists: 0 });
     expect(read.comments.map((c) => [c.element, c.comment.id])).toEqual([[copy, '10000']]);
     expect(read.candidates).toBe(total);
   }, 120_000);

@@ -30,14 +30,14 @@ export interface ReadWork {
   visited: number;
   /** Document-position comparisons placing the hidden parts in order. */
   compared: number;
-  /** What the index holds per comment id after the read: ids, rows, lists (ids with copies). */
-  held: { ids: number; rows: number; lists: number };
+  /** What the index holds per comment id now: ids, rows, lists (ids with copies). For tests: a walk over the ids. */
+  held: () => { ids: number; rows: number; lists: number } | undefined;
 }
 
 const FIND = `${ARTICLE}, ${SEL.button}, ${SEL.editor}`;
 
 export function createFacebookReader() {
-  const work: ReadWork = { rows: 0, queried: [], visited: 0, compared: 0, held: { ids: 0, rows: 0, lists: 0 } };
+  const work: ReadWork = { rows: 0, queried: [], visited: 0, compared: 0, held: () => index?.heldById() };
   const memories = new Memories();
   /** The post of a dialog over an address that names none: followed batch by batch. */
   const dialog = new DialogPost();
@@ -50,7 +50,6 @@ export function createFacebookReader() {
     work.queried = [];
     work.visited = 0;
     work.compared = 0;
-    work.held = { ids: 0, rows: 0, lists: 0 };
     const match = matchPostPage(url) ?? dialogMatch(doc, changed);
     const result: PageRead = {
       post: null,
@@ -171,7 +170,6 @@ export function createFacebookReader() {
       }
     }
     const delta = x.settle(ids, (keys) => memories.stale(keys, match.postId));
-    work.held = x.heldById();
     const isRow = (a: Element) => x.rows.get(a)?.candidate ?? isCommentCandidate(a);
     if (!pageDirty && outside.some((el) => mayBePageFigure(el, isRow))) pageDirty = true;
 

@@ -32,12 +32,10 @@ interface Control {
 export class Index {
   readonly rows = new Map<Element, Row>();
   /**
-   * The row of each readable id, when it has one: no list per id (a list each at 10,000 comments held that much
-   * more for nothing). Ids with copies (the first in document order shows the comment) are in `copies` instead.
+   * The row of each readable id; a list only for an id read in more than one row (copies, rare: the first in
+   * document order shows the comment). A list for every id held 10,000 of them at 10,000 comments.
    */
-  private readonly byId = new Map<string, Element>();
-  /** Every row of an id read in more than one row (rare): an id is in byId or here, never in both. */
-  private readonly copies = new Map<string, Element[]>();
+  private readonly byId = new Map<string, Element | Element[]>();
   /** The element showing each id, and the comment it shows (as last reported). */
   private readonly shownById = new Map<string, Element>();
   private readonly shownAt = new Map<Element, { comment: Comment; path: string }>();
@@ -75,11 +73,11 @@ export class Index {
     return this.shownAt.size;
   }
 
-  /** Ids read, and the rows the by-id maps hold for them (for tests: one per id without copies). */
+  /** Ids read, and the rows and lists held for them (for tests: one row per id, no list, without copies). */
   heldById(): { ids: number; rows: number; lists: number } {
-    let rows = this.byId.size;
-    for (const list of this.copies.values()) rows += list.length;
-    return { ids: this.byId.size + this.copies.size, rows, lists: this.copies.size };
+    let lists = 0;
+    for (const had of this.byId.values()) if (Array.isArray(had)) lists++;
+    return { ids: this.byId.size, rows: this.byId.size + this.duplicates, lists };
   }
 
   commentAt(el: Element): Comment | undefined {
@@ -110,16 +108,13 @@ export class Index {
     }
     if (row.reading) {
       const id = row.reading.id;
-      const single = this.byId.get(id);
-      const list = this.copies.get(id);
-      if (single) {
-        this.byId.delete(id);
-        this.copies.set(id, [single, el]);
+      const had = this.byId.get(id);
+      if (!had) this.byId.set(id, el);
+      else {
         this.duplicates++;
-      } else if (list) {
-        list.push(el);
-        this.duplicates++;
-      } else this.byId.set(id, el);
+        if (Array.isArray(had)) had.push(el);
+        else this.byId.set(id, [had, el]);
+      }
     }
     return oldId;
   }
@@ -140,18 +135,15 @@ export class Index {
     }
     if (!row.reading) return null;
     const id = row.reading.id;
-    const list = this.copies.get(id);
-    if (!list) {
-      if (this.byId.get(id) === el) this.byId.delete(id);
+    const had = this.byId.get(id);
+    if (!Array.isArray(had)) {
+      if (had === el) this.byId.delete(id);
       return id;
     }
-    const i = list.indexOf(el);
-    if (i >= 0) list.splice(i, 1);
+    const i = had.indexOf(el);
+    if (i >= 0) had.splice(i, 1);
     this.duplicates--;
-    if (list.length === 1) {
-      this.copies.delete(id);
-      this.byId.set(id, list[0]!);
-    }
+    if (had.length === 1) this.byId.set(id, had[0]!);
     return id;
   }
 
@@ -160,9 +152,11 @@ export class Index {
     const shown: Element[] = [];
     const released: Element[] = [];
     for (const id of ids) {
-      const list = this.copies.get(id);
-      list?.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-      const first = list ? list[0] : this.byId.get(id);
+      let first = this.byId.get(id);
+      if (Array.isArray(first)) {
+        first.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+        first = first[0];
+      }
       const row = first ? this.rows.get(first) : undefined;
       const isStale = !!row?.reading && stale(row.reading.postKeys);
       if (isStale !== this.staleOf.has(id)) {
