@@ -13,6 +13,7 @@ import {
   readAllStates,
   STATES_STORE,
   validateState,
+  writtenValue,
 } from './state-chunks';
 
 export { watchStatesRevision } from './revisions';
@@ -71,7 +72,7 @@ export async function setState(state: ManualState): Promise<ManualState> {
     const old = entries.get(valid.key);
     if (old !== undefined) {
       const read = validateState(valid.key, old);
-      if (!read.ok) await quarantine(tx, { ...read.skipped, value: old });
+      if (!read.ok) await quarantine(tx, { ...read.skipped, value: writtenValue(old) });
     }
   } else {
     // An unreadable chunk is kept aside whole, then started afresh: nothing in it is lost without a report.

@@ -10,7 +10,16 @@ import type { ImportMode, ImportSummary } from './import-summary';
 import { type Existing, type ImportWrites, putOver, queue, remove, send } from './import-writes';
 import type { ResponseLogEntry } from './response-log';
 import { sameRecord } from './same-record';
-import { chunkLabel, chunkOf, encodeChunk, readChunk, STATES_STORE, sameState, validateState } from './state-chunks';
+import {
+  chunkLabel,
+  chunkOf,
+  encodeChunk,
+  readChunk,
+  STATES_STORE,
+  sameState,
+  statesText,
+  validateState,
+} from './state-chunks';
 
 export async function importTemplates(
   w: ImportWrites,
@@ -117,9 +126,9 @@ export async function importStates(
   for (const id of ids) {
     const states = fileChunks.get(id) ?? [];
     const record = stored.get(id);
-    // The file's keys are unique (checked when it was read): its pairs are the chunk's text, no map needed. That text
-    // settles a chunk stored as it (the same file again), and is what a chunk not stored yet becomes.
-    const text = states.length > 0 ? JSON.stringify(states.map((s) => [s.key, s])) : null;
+    // The file's keys are unique (checked when it was read): its states' compact entries are the chunk's text, no map
+    // needed. That text settles a chunk stored as it (the same file again), and is what a chunk not stored yet becomes.
+    const text = states.length > 0 ? statesText(states) : null;
     if (text !== null && record === text) {
       summary.commentStates.unchanged += states.length;
       continue;

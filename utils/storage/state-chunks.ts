@@ -3,8 +3,13 @@
 // one per comment (140,000 separate puts took 40 s in the options page), and a single state still costs one small
 // read and write: a chunk holds 1/256th of the states.
 //
-// A chunk holds [key, record] pairs. The record is kept as it was written, valid or not, so a damaged state stays on
-// disk and is reported under its own key, never dropped because a neighbour in its chunk changed.
+// A chunk holds one entry per state. A valid state is written compact, `[key, state, at]` or `[key, "snoozed", at,
+// until]`: half the bytes of the record, and no object per state to write out or read back (the largest import spent
+// more time writing out its records than on anything else). Releases before it wrote `[key, record]` pairs, still
+// read: a chunk may hold both. No schema version: the stores are the same, only an entry form was added, and a
+// reader that knows both reads every database. Whatever does not read as a state is kept exactly as it was written
+// (a pair's record, a compact entry's list), so a damaged state stays on disk and is reported under its own key,
+// never dropped because a neighbour in its chunk changed.
 import type { IDBPObjectStore } from 'idb';
 import { MAX_KEY_LENGTH, type ManualState, ManualStateSchema } from '../core/model';
 import type { RadarDB, SkippedRecord } from './db';
@@ -39,29 +44,74 @@ const badChunk = (raw: unknown, code: string, problem: string): Chunk => ({
 });
 
 /**
- * A chunk is stored as JSON text of its [key, state] pairs: the browser copies one string in and out of IndexedDB
- * instead of hundreds of small objects (reading every state for an import cost more than the import's checks).
+ * A compact entry that does not stand for a valid state (a state this release does not know, a bad time): kept as the
+ * list it was written as, reported under its key and written back unchanged.
+ */
+export class WrittenEntry {
+  constructor(readonly entry: readonly unknown[]) {}
+}
+
+/** A stored value as it was on disk (a compact entry's list, or a pair's record), for reports and the quarantine. */
+export const writtenValue = (value: unknown): unknown => (value instanceof WrittenEntry ? value.entry : value);
+
+/** The record a compact entry stands for. */
+function recordOf(entry: readonly unknown[]): Record<string, unknown> {
+  return entry.length === 3
+    ? { key: entry[0], state: entry[1], at: entry[2] }
+    : { key: entry[0], state: entry[1], at: entry[2], until: entry[3] };
+}
+
+/** A valid state as its compact entry (quickState holds for it). */
+export const compactEntry = (s: ManualState): unknown[] =>
+  s.state === 'snoozed' ? [s.key, s.state, s.at, s.until] : [s.key, s.state, s.at];
+
+/**
+ * A chunk is stored as JSON text of its entries: the browser copies one string in and out of IndexedDB instead of
+ * hundreds of small objects (reading every state for an import cost more than the import's checks). Entries of two
+ * fields are `[key, record]` pairs, of three or four compact states; any other entry leaves the chunk unreadable.
  */
 export function decodeChunk(value: unknown): Chunk {
   if (value === undefined) return { ok: true, entries: new Map() };
   if (typeof value !== 'string') return badChunk(value, 'chunk_not_text', 'the chunk is not text');
-  let pairs: unknown;
+  let list: unknown;
   try {
-    pairs = JSON.parse(value);
+    list = JSON.parse(value);
   } catch {
     // i18n-ignore: English for logs beside the problem code
     return badChunk(value, 'chunk_not_json', 'the chunk is not valid JSON');
   }
-  if (!Array.isArray(pairs)) return badChunk(value, 'chunk_not_list', 'the chunk is not a list');
-  for (const pair of pairs) {
-    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
+  if (!Array.isArray(list)) return badChunk(value, 'chunk_not_list', 'the chunk is not a list');
+  const entries = new Map<string, unknown>();
+  for (const entry of list) {
+    if (!Array.isArray(entry) || entry.length < 2 || entry.length > 4 || typeof entry[0] !== 'string') {
       return badChunk(value, 'chunk_bad_pair', 'the chunk holds an entry that is not a [key, state] pair');
     }
+    if (entry.length === 2) {
+      entries.set(entry[0], entry[1]);
+      continue;
+    }
+    const record = recordOf(entry);
+    entries.set(entry[0], quickState(record) ? record : new WrittenEntry(entry));
   }
-  return { ok: true, entries: new Map(pairs as Array<[string, unknown]>) };
+  return { ok: true, entries };
 }
 
-export const encodeChunk = (entries: Map<string, unknown>): string => JSON.stringify([...entries]);
+/**
+ * Valid states compact; anything else as it was read (a pair's record in a pair, a compact entry's list as is), so a
+ * chunk rewritten around a damaged state keeps it exactly.
+ */
+export function encodeChunk(entries: Map<string, unknown>): string {
+  const out: unknown[] = [];
+  for (const [key, value] of entries) {
+    if (value instanceof WrittenEntry) out.push(value.entry);
+    else if (quickState(value) && value.key === key) out.push(compactEntry(value));
+    else out.push([key, value]);
+  }
+  return JSON.stringify(out);
+}
+
+/** The text of a chunk holding exactly these valid states, in this order (what encodeChunk writes for them). */
+export const statesText = (states: readonly ManualState[]): string => JSON.stringify(states.map(compactEntry));
 
 /** How a damaged chunk is named in reports and in the quarantine. */
 export const chunkLabel = (id: number) => `chunk ${id}`;
@@ -85,7 +135,7 @@ export function validateState(
   value: unknown,
 ): { ok: true; value: ManualState } | { ok: false; skipped: SkippedRecord } {
   if (quickState(value) && value.key === key) return { ok: true, value };
-  const result = check(ManualStateSchema, value);
+  const result = check(ManualStateSchema, value instanceof WrittenEntry ? recordOf(value.entry) : value);
   if (result.ok && result.value.key === key) return result;
   if (result.ok) {
     const issue = { code: 'stored_under_other_key', path: [] };
@@ -127,7 +177,7 @@ export function readChunk(id: number, value: unknown): ReadChunk {
     if (read.ok) out.items.push(read.value);
     else {
       out.skipped.push(read.skipped);
-      out.damaged.set(key, { skipped: read.skipped, raw: state });
+      out.damaged.set(key, { skipped: read.skipped, raw: writtenValue(state) });
     }
   }
   return out;

@@ -117,11 +117,18 @@ export function storedData(driver: Driver): Promise<StoredData> {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    // States are stored in chunks of JSON text, each a list of [key, state] pairs (utils/storage/state-chunks.ts).
+    // States are stored in chunks of JSON text, each a list of compact entries [key, state, at(, until)] or, as
+    // earlier releases wrote them, [key, record] pairs (utils/storage/state-chunks.ts).
     const chunks = (await all('stateChunks')) as string[];
+    const stateOf = (entry: unknown[]) =>
+      entry.length === 2
+        ? entry[1]
+        : entry.length === 3
+          ? { key: entry[0], state: entry[1], at: entry[2] }
+          : { key: entry[0], state: entry[1], at: entry[2], until: entry[3] };
     const result = {
       templates: await all('templates'),
-      commentStates: chunks.flatMap((text) => (JSON.parse(text) as Array<[string, unknown]>).map(([, state]) => state)),
+      commentStates: chunks.flatMap((text) => (JSON.parse(text) as unknown[][]).map(stateOf)),
       responseLog: await all('responseLog'),
       settings: null as unknown,
     };
