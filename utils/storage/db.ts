@@ -147,6 +147,8 @@ export interface StoreLike {
 export async function readValid<S extends z.ZodType>(
   objectStore: StoreLike,
   schema: S,
+  /** The schema's usual shape checked without zod; a record it does not pass goes through zod. */
+  quick?: (value: unknown) => value is z.output<S>,
 ): Promise<ListResult<z.output<S>> & { raw: Map<string, unknown> }> {
   const store = objectStore.name;
   const items: z.output<S>[] = [];
@@ -158,6 +160,10 @@ export async function readValid<S extends z.ZodType>(
     const key = keyText(keys[i] as IDBValidKey);
     const value = values[i];
     raw.set(key, value);
+    if (quick?.(value)) {
+      items.push(value);
+      continue;
+    }
     const result = check(schema, value);
     if (result.ok) items.push(result.value);
     else skipped.push({ store, key, problem: result.problem, issue: result.issue });

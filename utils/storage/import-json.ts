@@ -5,6 +5,7 @@ import type { ExportFile } from './backup-format';
 import { byChunk, importResponseLog, importStates, importTemplates } from './import-apply';
 import type { ImportMode, ImportSummary } from './import-summary';
 import { type ImportWrites, readExisting } from './import-writes';
+import { quickTemplate } from './quick-template';
 import { ResponseLogEntrySchema } from './schemas';
 import { readChunkRecords } from './state-chunks';
 
@@ -21,7 +22,7 @@ export interface StoredReads {
  */
 export function startReads(w: ImportWrites): StoredReads {
   const reads = {
-    templates: readExisting(w, 'templates', TemplateSchema),
+    templates: readExisting(w, 'templates', TemplateSchema, quickTemplate),
     chunks: readChunkRecords(w.tx.objectStore('stateChunks')),
   };
   // A failed read is reported where it is awaited (or by the transaction's abort), never as unhandled.

@@ -44,8 +44,9 @@ export async function readExisting<S extends z.ZodType>(
   w: ImportWrites,
   store: 'templates' | 'responseLog',
   schema: S,
+  quick?: (value: unknown) => value is z.output<S>,
 ): Promise<Existing<z.output<S>>> {
-  const { items, raw, skipped } = await readValid(w.tx.objectStore(store), schema);
+  const { items, raw, skipped } = await readValid(w.tx.objectStore(store), schema, quick);
   return { items, raw, damaged: new Map(skipped.map((s) => [s.key, s])) };
 }
 
