@@ -29,8 +29,8 @@ export async function importJson(text: string, opts: ImportOptions): Promise<Imp
     return applyAtomically(file.settings, (w) => writeJson(w, startReads(w), file, opts.mode, summary), summary);
   }
   // Nothing to write before it: the transaction opens and its reads go out first, so the browser reads the stored
-  // records while the page parses and checks the file (the same largest file again: about 10% sooner). A refused
-  // file writes nothing (the transaction is aborted) and is reported as the file's own problem, as before.
+  // records (about 7 MB for the largest file) while the page parses and checks the file. A refused file writes
+  // nothing (the transaction is aborted) and is reported as the file's own problem, as before.
   let refused: { err: unknown } | undefined;
   try {
     return await applyAtomically(
