@@ -110,8 +110,23 @@ export function encodeChunk(entries: Map<string, unknown>): string {
   return JSON.stringify(out);
 }
 
-/** The text of a chunk holding exactly these valid states, in this order (what encodeChunk writes for them). */
-export const statesText = (states: readonly ManualState[]): string => JSON.stringify(states.map(compactEntry));
+/** Printable ASCII but `"` and `\`: a key JSON writes as it is, between quotes. */
+const PLAIN_KEY = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * The text of a chunk holding exactly these valid states, in this order: what encodeChunk writes for them, written
+ * out directly (no list per state: for the largest import that took as long as the text itself). A finite number
+ * reads the same in a template string as in JSON.
+ */
+export function statesText(states: readonly ManualState[]): string {
+  let out = '[';
+  for (let i = 0; i < states.length; i++) {
+    const s = states[i] as ManualState;
+    const key = PLAIN_KEY.test(s.key) ? `"${s.key}"` : JSON.stringify(s.key);
+    out += `${i === 0 ? '[' : ',['}${key},"${s.state}",${s.at}${s.state === 'snoozed' ? `,${s.until}` : ''}]`;
+  }
+  return `${out}]`;
+}
 
 /** How a damaged chunk is named in reports and in the quarantine. */
 export const chunkLabel = (id: number) => `chunk ${id}`;

@@ -9,7 +9,14 @@ import { listAllStates, listStates, setState } from '../../../utils/storage/comm
 import { damageReport } from '../../../utils/storage/damaged';
 import { openRadarDb } from '../../../utils/storage/db';
 import { exportAll, importJson } from '../../../utils/storage/import-export';
-import { chunkOf, decodeChunk, encodeChunk, readChunk, statesText } from '../../../utils/storage/state-chunks';
+import {
+  chunkOf,
+  compactEntry,
+  decodeChunk,
+  encodeChunk,
+  readChunk,
+  statesText,
+} from '../../../utils/storage/state-chunks';
 
 const done = (key: string, at = 5): ManualState => ({ key, state: 'done', at });
 const file = (commentStates: ManualState[]) =>
@@ -58,14 +65,16 @@ describe('the compact entry form', () => {
   });
 
   it('round-trips any valid states exactly, and reads them as the same states', () => {
+    // Keys of every kind: quotes, backslashes, control characters, astral characters, lone surrogates.
+    const key = fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.string({ minLength: 1, unit: 'binary' }));
     const state = fc.oneof(
       fc.record({
-        key: fc.string({ minLength: 1, maxLength: 200 }),
+        key,
         state: fc.constantFrom('done' as const, 'ignored' as const),
         at: fc.double({ noNaN: true, noDefaultInfinity: true }),
       }),
       fc.record({
-        key: fc.string({ minLength: 1, maxLength: 200 }),
+        key,
         state: fc.constant('snoozed' as const),
         at: fc.double({ noNaN: true, noDefaultInfinity: true }),
         until: fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -76,6 +85,7 @@ describe('the compact entry form', () => {
         // JSON has no -0: a state is compared as JSON writes it (the pair form did the same).
         const written = states.map((s) => JSON.parse(JSON.stringify(s)) as ManualState);
         const text = statesText(written);
+        expect(text).toBe(JSON.stringify(written.map(compactEntry)));
         const chunk = decodeChunk(text);
         if (!chunk.ok) throw new Error('a valid chunk did not read');
         expect(encodeChunk(chunk.entries)).toBe(text);
