@@ -38,7 +38,7 @@ export const TARGET_KB = 30;
  * the Undo toast and opening the picker went to the deferred code, and the outline CSS to the background (-1.41 to
  * -1.46 KB each).
  */
-export const CEILING_KB = { 'x.js': 32.9, 'facebook.js': 38.0, 'instagram.js': 35.8 };
+export const CEILING_KB = { 'x.js': 33.0, 'facebook.js': 38.2, 'instagram.js': 36.0 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 /**
  * The overlay's deferred code (overlay-actions.js, injected on first use; README "Deferred overlay code") is no
