@@ -132,7 +132,13 @@ forEachBrowser((driver) => {
             return {
               state: comment?.getAttribute('data-rr-state') ?? null,
               panel: document.querySelector('reply-radar')?.shadowRoot?.textContent ?? '',
-              badge: comment?.querySelector('rr-badge')?.shadowRoot?.textContent ?? '',
+              // What the badge shows and what a screen reader says of it (the name is in its aria-labels).
+              badge: [
+                comment?.querySelector('rr-badge')?.shadowRoot?.textContent ?? '',
+                ...[...(comment?.querySelector('rr-badge')?.shadowRoot?.querySelectorAll('[aria-label]') ?? [])].map(
+                  (el) => el.getAttribute('aria-label'),
+                ),
+              ].join('\n'),
               // Elements page text could have become: none of ours is an img or b.
               elements: roots.reduce((n, root) => n + root.querySelectorAll('img, b, [onerror]').length, 0),
               pwned: (window as unknown as { __rrPwned?: number }).__rrPwned ?? null,

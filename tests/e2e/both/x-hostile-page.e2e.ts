@@ -148,10 +148,14 @@ forEachBrowser((driver) => {
           host.shadowRoot ? [host.shadowRoot] : [],
         );
         const panel = document.querySelector('reply-radar')?.shadowRoot?.textContent ?? '';
-        const badge =
-          [...document.querySelectorAll('article[data-rr-state]')]
-            .find((a) => (a.textContent ?? '').includes('gnp.exe'))
-            ?.querySelector('rr-badge')?.shadowRoot?.textContent ?? '';
+        const badgeRoot = [...document.querySelectorAll('article[data-rr-state]')]
+          .find((a) => (a.textContent ?? '').includes('gnp.exe'))
+          ?.querySelector('rr-badge')?.shadowRoot;
+        // What the badge shows and what a screen reader says of it (the name is in its buttons' aria-labels).
+        const labels = [...(badgeRoot?.querySelectorAll('[aria-label]') ?? [])].map((el) =>
+          el.getAttribute('aria-label'),
+        );
+        const badge = [badgeRoot?.textContent ?? '', ...labels].join('\n');
         return {
           panel,
           badge,
