@@ -56,6 +56,12 @@ function spoken(word: MessageKey, who: string): string {
   return `${t(word)} ${who}`;
 }
 
+/** The badge's quiet buttons: action, word, what a hover says, whom a screen reader hears it act on. */
+const QUIET_ACTIONS = [
+  ['done', 'overlay_done', 'overlay_done_title', 'overlay_done_with_sr'],
+  ['snooze', 'overlay_snooze', 'overlay_snooze_title', 'overlay_snooze_sr'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey, MessageKey, MessageKey]>;
+
 function CurrentMarker() {
   return (
     <span class="rr-current">
@@ -122,24 +128,18 @@ export function Badge(props: BadgeContent) {
           {t('overlay_templates')}
           <ChevronIcon up={pickerOpen} />
         </button>
-        <button
-          type="button"
-          class="rr-btn rr-btn-quiet"
-          data-rr-action="done"
-          title={t('overlay_done_title')}
-          aria-label={spoken('overlay_done', t('overlay_done_with_sr', { name: authorName }))}
-        >
-          {t('overlay_done')}
-        </button>
-        <button
-          type="button"
-          class="rr-btn rr-btn-quiet"
-          data-rr-action="snooze"
-          title={t('overlay_snooze_title')}
-          aria-label={spoken('overlay_snooze', t('overlay_snooze_sr', { name: authorName }))}
-        >
-          {t('overlay_snooze')}
-        </button>
+        {QUIET_ACTIONS.map(([action, word, title, who]) => (
+          <button
+            key={action}
+            type="button"
+            class="rr-btn rr-btn-quiet"
+            data-rr-action={action}
+            title={t(title)}
+            aria-label={spoken(word, t(who, { name: authorName }))}
+          >
+            {t(word)}
+          </button>
+        ))}
       </div>
       {/* Always present, so screen readers announce what is put in it. */}
       <div class="rr-status" role="status">

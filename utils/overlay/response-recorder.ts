@@ -3,6 +3,7 @@
 // labels and agents (utils/core/first-response.ts) and keeps the log (utils/core/response-log.ts). A whole thread
 // goes at once: its customer comments' first answers are in it.
 import type { ClassifiedComment } from '../core/first-response';
+import { fnv1a } from '../core/fnv1a';
 import type { PageView } from './view-model';
 
 const SETTLE_MS = 2_000;
@@ -147,8 +148,4 @@ export class ResponseRecorder {
  * A thread's JSON text as one number: its 32-bit FNV-1a hash and its length (exact below 2^21 characters), so a
  * change the hash misses must also keep the length to go unsent.
  */
-export function fingerprint(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return text.length * 2 ** 32 + hash;
-}
+export const fingerprint = (text: string): number => text.length * 2 ** 32 + fnv1a(text);

@@ -11,6 +11,7 @@
 // (a pair's record, a compact entry's list), so a damaged state stays on disk and is reported under its own key,
 // never dropped because a neighbour in its chunk changed.
 import type { IDBPObjectStore } from 'idb';
+import { fnv1a } from '../core/fnv1a';
 import { MAX_KEY_LENGTH, type ManualState, ManualStateSchema } from '../core/model';
 import type { RadarDB, SkippedRecord } from './db';
 import { check } from './errors';
@@ -20,15 +21,8 @@ export const STATE_CHUNKS = 256;
 /** The store name states are reported under (damaged records, quarantine), as before chunking. */
 export const STATES_STORE = 'commentStates';
 
-/** FNV-1a over the key's UTF-16 units: cheap, stable across releases (it decides where a state lives on disk). */
-export function chunkOf(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % STATE_CHUNKS;
-}
+/** The chunk a key's state lives in (stable across releases: FNV-1a of the key). */
+export const chunkOf = (key: string): number => fnv1a(key) % STATE_CHUNKS;
 
 /** One chunk as read: its states by key, or, when the record cannot be read as a chunk, the whole raw value. */
 export type Chunk =
