@@ -18,7 +18,7 @@ function storeName(store: string): string {
   return key ? t(key) : store;
 }
 
-/** A damaged chunk of comment states is stored as "chunk 12"; its number is said in the user's words. */
+/** A damaged chunk of comment states or templates is stored as "chunk 12"; its number is said in the user's words. */
 function keyName(r: DamagedRow): string {
   const chunk = r.issue?.code.startsWith('chunk_') ? /^chunk (\d+)$/.exec(r.key) : null;
   return chunk ? t('data_damaged_chunk', { n: Number(chunk[1]) }) : r.key;

@@ -1,9 +1,9 @@
 // Records Reply Radar cannot read: kept where they are (never deleted, skipped on every read) or, once something had
 // to take their key, in the quarantine store. The options page lists both so nothing is lost without the user seeing.
-import { TemplateSchema } from '../core/template';
 import { listQuarantine, openRadarDb, type Quarantined, readValid, type SkippedRecord } from './db';
 import { ResponseLogEntrySchema } from './schemas';
 import { readAllStates } from './state-chunks';
+import { readTemplates } from './template-store';
 
 export interface DamageReport {
   /** Unreadable records still in their store, by store and key. */
@@ -15,9 +15,9 @@ export interface DamageReport {
 /** Every unreadable record of the database, read in one transaction so the report is consistent. */
 export async function damageReport(): Promise<DamageReport> {
   const db = await openRadarDb();
-  const tx = db.transaction(['templates', 'stateChunks', 'responseLog']);
+  const tx = db.transaction(['templateChunks', 'stateChunks', 'responseLog']);
   const reads = await Promise.all([
-    readValid(tx.objectStore('templates'), TemplateSchema),
+    readTemplates(tx.objectStore('templateChunks')),
     readAllStates(tx.objectStore('stateChunks')),
     readValid(tx.objectStore('responseLog'), ResponseLogEntrySchema),
   ]);

@@ -6,13 +6,15 @@ import { z } from 'zod';
 import { check } from './errors';
 import { type ListResult, RecordIssueSchema, type SkippedRecord } from './schemas';
 import { chunkOf, encodeChunk, validateState } from './state-chunks';
+import { encodeTemplateChunk, templateChunkOf } from './template-chunks';
 
 export const DB_NAME = 'reply-radar';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Values are `unknown` on purpose: every record is validated with zod on the way in and on the way out. */
 export interface RadarDB extends DBSchema {
-  templates: { key: string; value: unknown; indexes: { order: number; deletedAt: number } };
+  /** Templates in TEMPLATE_CHUNKS chunks by id hash (v4; see template-chunks.ts). Before v4: `templates`. */
+  templateChunks: { key: number; value: unknown };
   /** Comment states in STATE_CHUNKS chunks by key hash (v3; see state-chunks.ts). Before v3: `commentStates`. */
   stateChunks: { key: number; value: unknown };
   responseLog: { key: string; value: unknown; indexes: { answeredAt: number } };
@@ -29,6 +31,8 @@ const quiet = (request: Promise<unknown>) => void request.catch(() => undefined)
 type UpgradeTx = IDBPTransaction<RadarDB, StoreName[], 'versionchange'>;
 /** The v1–v2 store of one record per comment state, known only to the upgrade that moves it into chunks. */
 const OLD_STATES = 'commentStates' as StoreName;
+/** The v1–v3 store of one record per template, known only to the upgrade that moves it into chunks. */
+const OLD_TEMPLATES = 'templates' as StoreName;
 
 /**
  * One step per schema version, applied in order from the version found on disk, all in the one versionchange
@@ -38,7 +42,7 @@ const OLD_STATES = 'commentStates' as StoreName;
 const UPGRADES: ReadonlyArray<(db: RadarDatabase, tx: UpgradeTx) => void> = [
   // v1: the four stores.
   (db, tx) => {
-    db.createObjectStore('templates', { keyPath: 'id' }).createIndex('order', 'order');
+    db.createObjectStore(OLD_TEMPLATES, { keyPath: 'id' }).createIndex('order' as never, 'order');
     db.createObjectStore(OLD_STATES, { keyPath: 'key' });
     db.createObjectStore('responseLog', { keyPath: 'key' });
     db.createObjectStore('meta');
@@ -46,7 +50,7 @@ const UPGRADES: ReadonlyArray<(db: RadarDatabase, tx: UpgradeTx) => void> = [
   },
   // v2: indexes for the trash purge and the response-time dashboard, and a place to keep bad records aside.
   (db, tx) => {
-    tx.objectStore('templates').createIndex('deletedAt', 'deletedAt');
+    tx.objectStore(OLD_TEMPLATES).createIndex('deletedAt' as never, 'deletedAt');
     tx.objectStore('responseLog').createIndex('answeredAt', 'answeredAt');
     db.createObjectStore('quarantine', { autoIncrement: true }).createIndex('at', 'at');
   },
@@ -74,15 +78,38 @@ const UPGRADES: ReadonlyArray<(db: RadarDatabase, tx: UpgradeTx) => void> = [
         for (const [id, entries] of byChunk) quiet(chunks.put(encodeChunk(entries), id));
         db.deleteObjectStore(OLD_STATES);
       })
-      .catch(() => {
-        try {
-          tx.abort();
-        } catch {
-          // already aborted by the failed request
+      .catch(() => abortUpgrade(tx));
+  },
+  // v4: templates in chunks (one put per chunk, not per template, for a large import). Every record moves as it is,
+  // under its key as text, damaged ones included: a chunk is stored as a list, which keeps any value exactly.
+  (db, tx) => {
+    const chunks = db.createObjectStore('templateChunks');
+    const old = tx.objectStore(OLD_TEMPLATES);
+    Promise.all([old.getAllKeys(), old.getAll()])
+      .then(([keys, values]) => {
+        const byChunk = new Map<number, Map<string, unknown>>();
+        for (let i = 0; i < values.length; i++) {
+          const key = keyText(keys[i] as IDBValidKey);
+          const id = templateChunkOf(key);
+          const entries = byChunk.get(id) ?? new Map<string, unknown>();
+          byChunk.set(id, entries);
+          entries.set(key, values[i]);
         }
-      });
+        for (const [id, entries] of byChunk) quiet(chunks.put(encodeTemplateChunk(entries), id));
+        db.deleteObjectStore(OLD_TEMPLATES);
+      })
+      .catch(() => abortUpgrade(tx));
   },
 ];
+
+/** A step whose reads failed aborts the whole upgrade: the old database stays as it was. */
+function abortUpgrade(tx: UpgradeTx): void {
+  try {
+    tx.abort();
+  } catch {
+    // already aborted by the failed request
+  }
+}
 
 export const MetaSchemas = {
   schemaVersion: z.number().int().positive(),
@@ -174,7 +201,8 @@ export async function readValid<S extends z.ZodType>(
 
 /** Validate one record read by key; a bad one becomes a report instead of a value. */
 export function validateRead<S extends z.ZodType>(
-  store: StoreName,
+  /** The store the record is reported under. */
+  store: string,
   key: string,
   value: unknown,
   schema: S,

@@ -1,11 +1,11 @@
 // Backups out: everything as one JSON file, or the live templates as CSV. Damaged records are reported, not exported.
-import { TemplateSchema } from '../core/template';
 import { EXPORT_FORMAT, type ExportFile, FORMAT_VERSION } from './backup-format';
 import { templatesToCsv } from './csv';
 import { openRadarDb, readValid, type SkippedRecord } from './db';
 import { ResponseLogEntrySchema } from './response-log';
 import { readSettings } from './settings';
 import { readAllStates } from './state-chunks';
+import { readTemplates } from './template-store';
 
 export interface ExportResult<T> {
   value: T;
@@ -15,8 +15,8 @@ export interface ExportResult<T> {
 
 export async function exportAll(opts: { includeResponseLog?: boolean } = {}): Promise<ExportResult<ExportFile>> {
   const db = await openRadarDb();
-  const tx = db.transaction(['templates', 'stateChunks', 'responseLog']);
-  const templates = await readValid(tx.objectStore('templates'), TemplateSchema);
+  const tx = db.transaction(['templateChunks', 'stateChunks', 'responseLog']);
+  const templates = await readTemplates(tx.objectStore('templateChunks'));
   const states = await readAllStates(tx.objectStore('stateChunks'));
   const log = opts.includeResponseLog ? await readValid(tx.objectStore('responseLog'), ResponseLogEntrySchema) : null;
   await tx.done;
@@ -41,7 +41,7 @@ export async function exportJson(opts: { includeResponseLog?: boolean } = {}): P
 /** Live templates, in the user's order, as CSV text. */
 export async function exportTemplatesCsv(): Promise<ExportResult<string>> {
   const db = await openRadarDb();
-  const { items, skipped } = await readValid(db.transaction('templates').store, TemplateSchema);
+  const { items, skipped } = await readTemplates(db.transaction('templateChunks').store);
   const live = items.filter((t) => t.deletedAt === undefined).sort((a, b) => a.order - b.order);
   return { value: templatesToCsv(live), skipped };
 }

@@ -7,7 +7,16 @@ import { mergeEntries } from '../core/response-log';
 import type { Template } from '../core/template';
 import { quarantine, type SkippedRecord } from './db';
 import type { ImportMode, ImportSummary } from './import-summary';
-import { type Existing, type ImportWrites, putOver, queue, remove, send } from './import-writes';
+import {
+  type Existing,
+  type ExistingTemplates,
+  type ImportWrites,
+  putOver,
+  queue,
+  remove,
+  send,
+  sendTemplates,
+} from './import-writes';
 import type { ResponseLogEntry } from './response-log';
 import { sameRecord } from './same-record';
 import {
@@ -23,17 +32,19 @@ import {
 
 export async function importTemplates(
   w: ImportWrites,
-  existing: Existing<Template>,
+  existing: ExistingTemplates,
   incoming: Template[],
   mode: ImportMode,
   summary: ImportSummary,
 ): Promise<void> {
+  // Every change is gathered first, then each touched chunk is written once.
+  const changes = new Map<string, Template | undefined>();
   const byId = new Map(existing.items.map((t) => [t.id, t]));
   const incomingIds = new Set(incoming.map((t) => t.id));
   if (mode === 'replace') {
     for (const t of existing.items) {
       if (!incomingIds.has(t.id)) {
-        remove(w, 'templates', t.id);
+        changes.set(t.id, undefined);
         summary.removed++;
       }
     }
@@ -45,8 +56,9 @@ export async function importTemplates(
       }
       if (mine) summary.updated++;
       else summary.added++;
-      putOver(w, 'templates', t.id, t, existing);
+      changes.set(t.id, t);
     }
+    sendTemplates(w, existing, changes);
     return;
   }
   // Merge: the version edited last wins; new templates go after the user's own, in the file's order.
@@ -88,8 +100,9 @@ export async function importTemplates(
       written = rest;
     }
     claim(written);
-    putOver(w, 'templates', written.id, written, existing);
+    changes.set(written.id, written);
   }
+  sendTemplates(w, existing, changes);
 }
 
 /**

@@ -1,17 +1,15 @@
 // A JSON backup's writes into the import's transaction (free of extension APIs: settings are the caller's, see
 // import-transaction.ts).
-import { TemplateSchema } from '../core/template';
 import type { ExportFile } from './backup-format';
 import { byChunk, importResponseLog, importStates, importTemplates } from './import-apply';
 import type { ImportMode, ImportSummary } from './import-summary';
-import { type ImportWrites, readExisting } from './import-writes';
-import { quickTemplate } from './quick-template';
+import { type ImportWrites, readExisting, readExistingTemplates } from './import-writes';
 import { ResponseLogEntrySchema } from './schemas';
 import { readChunkRecords } from './state-chunks';
 
 /** The stored records an import compares the file with, asked for before the file is even parsed. */
 export interface StoredReads {
-  templates: ReturnType<typeof readExisting<typeof TemplateSchema>>;
+  templates: ReturnType<typeof readExistingTemplates>;
   chunks: ReturnType<typeof readChunkRecords>;
 }
 
@@ -22,7 +20,7 @@ export interface StoredReads {
  */
 export function startReads(w: ImportWrites): StoredReads {
   const reads = {
-    templates: readExisting(w, 'templates', TemplateSchema, quickTemplate),
+    templates: readExistingTemplates(w),
     chunks: readChunkRecords(w.tx.objectStore('stateChunks')),
   };
   // A failed read is reported where it is awaited (or by the transaction's abort), never as unhandled.

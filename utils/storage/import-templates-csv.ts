@@ -1,10 +1,10 @@
 // The templates alone, imported from CSV (the rows are read in csv.ts), all or nothing as a JSON import is.
 import { type Template, TemplateSchema } from '../core/template';
 import { csvToDrafts } from './csv';
-import { readValid } from './db';
 import { checkSize, refuse } from './import-file';
 import { emptySummary, type ImportMode, type ImportSummary } from './import-summary';
 import { applyAtomically } from './import-transaction';
+import { readExistingTemplates, sendTemplates } from './import-writes';
 import { placeText } from './issue-text';
 import { normalizeDraft, shortcutOwner } from './templates';
 
@@ -38,13 +38,14 @@ export async function importTemplatesCsv(text: string, opts: { mode: ImportMode 
   const summary = emptySummary();
   return applyAtomically(
     undefined,
-    async ({ tx }) => {
-      const store = tx.objectStore('templates');
-      const existing = await readValid(store, TemplateSchema);
+    async (w) => {
+      const existing = await readExistingTemplates(w);
+      // Every change is gathered first, then each touched chunk is written once.
+      const changes = new Map<string, Template>();
       const now = Date.now();
       let live = existing.items.filter((t) => t.deletedAt === undefined);
       if (opts.mode === 'replace') {
-        for (const t of live) await store.put({ ...t, deletedAt: now, updatedAt: Math.max(now, t.updatedAt) });
+        for (const t of live) changes.set(t.id, { ...t, deletedAt: now, updatedAt: Math.max(now, t.updatedAt) });
         summary.removed = live.length;
         live = [];
       }
@@ -77,10 +78,11 @@ export async function importTemplatesCsv(text: string, opts: { mode: ImportMode 
           updatedAt: now,
           useCount: 0,
         });
-        await store.put(t);
+        changes.set(t.id, t);
         live.push(t);
         summary.added++;
       }
+      sendTemplates(w, existing, changes);
     },
     summary,
   );

@@ -2,11 +2,14 @@
 // around them), so they could run off the page's main thread.
 import { unwrap } from 'idb';
 import type { z } from 'zod';
+import type { Template } from '../core/template';
 import { openRadarDb, quarantine, readValid, type SkippedRecord } from './db';
+import { TEMPLATES_STORE, type TemplateChunk, templateChunkLabel, templateChunkWrites } from './template-chunks';
+import { readTemplates } from './template-store';
 
 export async function writeTx() {
   const db = await openRadarDb();
-  return db.transaction(['templates', 'stateChunks', 'responseLog', 'quarantine'], 'readwrite');
+  return db.transaction(['templateChunks', 'stateChunks', 'responseLog', 'quarantine'], 'readwrite');
 }
 export type ImportTx = Awaited<ReturnType<typeof writeTx>>;
 
@@ -22,7 +25,7 @@ export interface ImportWrites {
   failure?: unknown;
 }
 
-type WritableStore = 'templates' | 'responseLog' | 'stateChunks';
+type WritableStore = 'templateChunks' | 'responseLog' | 'stateChunks';
 
 /** A put (or, with `value` undefined, a delete) as a plain IDBRequest of the import's transaction. */
 export function send(w: ImportWrites, store: WritableStore, value: unknown, key?: IDBValidKey): void {
@@ -42,12 +45,39 @@ export interface Existing<T> {
 
 export async function readExisting<S extends z.ZodType>(
   w: ImportWrites,
-  store: 'templates' | 'responseLog',
+  store: 'responseLog',
   schema: S,
   quick?: (value: unknown) => value is z.output<S>,
 ): Promise<Existing<z.output<S>>> {
   const { items, raw, skipped } = await readValid(w.tx.objectStore(store), schema, quick);
   return { items, raw, damaged: new Map(skipped.map((s) => [s.key, s])) };
+}
+
+/** The stored templates, with the chunks they were read from (the import writes each changed chunk once). */
+export interface ExistingTemplates extends Existing<Template> {
+  chunks: Map<number, TemplateChunk>;
+}
+
+export async function readExistingTemplates(w: ImportWrites): Promise<ExistingTemplates> {
+  const { items, raw, skipped, chunks } = await readTemplates(w.tx.objectStore('templateChunks'));
+  return { items, raw, chunks, damaged: new Map(skipped.map((s) => [s.key, s])) };
+}
+
+/**
+ * Write the templates of `changes` (id → record, or undefined to delete): each touched chunk once. A damaged record
+ * about to be written over, or an unreadable chunk, is copied to the quarantine first, never silently lost.
+ */
+export function sendTemplates(w: ImportWrites, existing: ExistingTemplates, changes: ReadonlyMap<string, unknown>) {
+  for (const key of changes.keys()) {
+    const damaged = existing.damaged.get(key);
+    if (damaged) queue(w, quarantine(w.tx, { ...damaged, value: existing.raw.get(key) }));
+  }
+  const { puts, unreadable } = templateChunkWrites(existing.chunks, changes);
+  for (const [id, chunk] of unreadable) {
+    const { problem, issue, raw: value } = chunk;
+    queue(w, quarantine(w.tx, { store: TEMPLATES_STORE, key: templateChunkLabel(id), problem, issue, value }));
+  }
+  for (const [id, value] of puts) send(w, 'templateChunks', value, id);
 }
 
 /** Queue a quarantine copy; its failure is read at the end, or by the abort when a later call throws first. */
@@ -65,7 +95,7 @@ export async function settle(w: ImportWrites): Promise<void> {
 /** Put a record whose key may hold a damaged record: that one is copied aside first, never silently lost. */
 export function putOver(
   w: ImportWrites,
-  store: 'templates' | 'responseLog',
+  store: 'responseLog',
   key: string,
   value: unknown,
   existing: Existing<unknown>,
@@ -75,6 +105,6 @@ export function putOver(
   send(w, store, value);
 }
 
-export function remove(w: ImportWrites, store: 'templates' | 'responseLog', key: string): void {
+export function remove(w: ImportWrites, store: 'responseLog', key: string): void {
   send(w, store, undefined, key);
 }

@@ -2,11 +2,13 @@
 // same transaction, so two tabs writing at once are serialized by IndexedDB and no update is lost.
 import { browser } from 'wxt/browser';
 import { type Template, type TemplateDraft, TemplateDraftSchema, TemplateSchema } from '../core/template';
-import { type ListResult, openRadarDb, readMeta, readValid, validateRead } from './db';
+import { type ListResult, openRadarDb, readMeta, validateRead } from './db';
 import { parseOrThrow, RadarError } from './errors';
 import { bumpTemplatesRevision } from './revisions';
 import type { SkippedRecord } from './schemas';
 import { STARTER_TEMPLATES } from './starter-templates';
+import { TEMPLATES_STORE } from './template-chunks';
+import { readTemplateRecord, readTemplates, type TemplatesTx, writeTemplates } from './template-store';
 
 export { watchTemplatesRevision } from './revisions';
 
@@ -58,44 +60,52 @@ function notFound(id: string): RadarError {
   return new RadarError('not-found', `No template with id "${id}".`, 'id', { key: 'error_template_gone' });
 }
 
-async function writeTx() {
+/** A write's transaction: the templates' chunks, and the quarantine for a chunk that must be written over. */
+async function writeTx(): Promise<TemplatesTx> {
   const db = await openRadarDb();
-  return db.transaction('templates', 'readwrite');
+  return db.transaction(['templateChunks', 'quarantine'], 'readwrite');
 }
 
-type TemplatesTx = Awaited<ReturnType<typeof writeTx>>;
+async function readTx() {
+  const db = await openRadarDb();
+  return db.transaction('templateChunks').store;
+}
+
+const damaged = (id: string, problem: string) =>
+  new RadarError('internal', `The template "${id}" is damaged (${problem}).`, 'id', { key: 'error_template_damaged' });
 
 /** Read one template inside a transaction; a record that fails validation is refused, never overwritten. */
-async function getIn(store: { get(id: string): Promise<unknown> }, id: string): Promise<Template> {
-  const raw = await store.get(id);
+async function getIn(tx: TemplatesTx | Awaited<ReturnType<typeof readTx>>, id: string): Promise<Template> {
+  const store = 'objectStore' in tx ? tx.objectStore('templateChunks') : tx;
+  const { raw, unreadable } = await readTemplateRecord(store, id);
+  if (unreadable) throw damaged(id, 'its chunk cannot be read');
   if (raw === undefined) throw notFound(id);
-  const read = validateRead('templates', id, raw, TemplateSchema);
-  if (!read.ok) {
-    const text = { key: 'error_template_damaged' };
-    throw new RadarError('internal', `The template "${id}" is damaged (${read.skipped.problem}).`, 'id', text);
-  }
+  const read = validateRead(TEMPLATES_STORE, id, raw, TemplateSchema);
+  if (!read.ok) throw damaged(id, read.skipped.problem);
   return read.value;
 }
 
-async function commit(tx: TemplatesTx, records: Template[]): Promise<void> {
-  for (const t of records) await tx.store.put(parseOrThrow(TemplateSchema, t));
+async function commit(tx: TemplatesTx, records: Template[], removed: string[] = []): Promise<void> {
+  const changes = new Map<string, Template | undefined>(records.map((t) => [t.id, parseOrThrow(TemplateSchema, t)]));
+  for (const id of removed) changes.set(id, undefined);
+  await writeTemplates(tx, changes);
   await tx.done;
   await bumpTemplatesRevision();
 }
 
+const readAllIn = (tx: TemplatesTx) => readTemplates(tx.objectStore('templateChunks'));
+
 /** Live templates in the user's order (Alt+1 is the first). Seeds the starter set the first time ever. */
 export async function listTemplates(): Promise<ListResult<Template>> {
   await ensureSeeded();
-  const db = await openRadarDb();
-  const { items, skipped } = await readValid(db.transaction('templates').store, TemplateSchema);
+  const { items, skipped } = await readTemplates(await readTx());
   return { items: items.filter(isLive).sort(byOrder), skipped };
 }
 
 /** The live list and the trash from one read of the store (the options page shows both). */
 export async function listLibrary(): Promise<{ live: Template[]; trash: Template[]; skipped: SkippedRecord[] }> {
   await ensureSeeded();
-  const db = await openRadarDb();
-  const { items, skipped } = await readValid(db.transaction('templates').store, TemplateSchema);
+  const { items, skipped } = await readTemplates(await readTx());
   return {
     live: items.filter(isLive).sort(byOrder),
     trash: items.filter((t) => !isLive(t)).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
@@ -105,8 +115,7 @@ export async function listLibrary(): Promise<{ live: Template[]; trash: Template
 
 /** Templates in the trash, most recently deleted first. */
 export async function listTrash(): Promise<ListResult<Template>> {
-  const db = await openRadarDb();
-  const { items, skipped } = await readValid(db.transaction('templates').store, TemplateSchema);
+  const { items, skipped } = await readTemplates(await readTx());
   return {
     items: items.filter((t) => !isLive(t)).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
     skipped,
@@ -114,14 +123,13 @@ export async function listTrash(): Promise<ListResult<Template>> {
 }
 
 export async function getTemplate(id: string): Promise<Template> {
-  const db = await openRadarDb();
-  return getIn(db.transaction('templates').store, id);
+  return getIn(await readTx(), id);
 }
 
 export async function createTemplate(draft: TemplateDraft): Promise<Template> {
   const clean = normalizeDraft(parseOrThrow(TemplateDraftSchema, draft));
   const tx = await writeTx();
-  const { items } = await readValid(tx.store, TemplateSchema);
+  const { items } = await readAllIn(tx);
   assertShortcutFree(items, clean.shortcut);
   const now = Date.now();
   const template: Template = {
@@ -139,13 +147,13 @@ export async function createTemplate(draft: TemplateDraft): Promise<Template> {
 export async function updateTemplate(id: string, patch: TemplatePatch): Promise<Template> {
   const changes = parseOrThrow(TemplatePatchSchema, patch);
   const tx = await writeTx();
-  const current = await getIn(tx.store, id);
+  const current = await getIn(tx, id);
   if (!isLive(current)) {
     const text = { key: 'error_template_in_trash', params: { title: current.title } };
     throw new RadarError('conflict', `"${current.title}" is in the trash; restore it first.`, 'id', text);
   }
   const merged = normalizeDraft(parseOrThrow(TemplateDraftSchema, { ...pickDraft(current), ...changes }));
-  const { items } = await readValid(tx.store, TemplateSchema);
+  const { items } = await readAllIn(tx);
   assertShortcutFree(items, merged.shortcut, id);
   const { shortcut: _old, ...rest } = current;
   const updated: Template = { ...rest, ...merged, updatedAt: Math.max(Date.now(), current.updatedAt) };
@@ -162,7 +170,7 @@ function pickDraft(t: Template): TemplateDraft {
 /** Move to the trash (undo with restoreTemplate for 30 days). Deleting a trashed template changes nothing. */
 export async function deleteTemplate(id: string): Promise<Template> {
   const tx = await writeTx();
-  const current = await getIn(tx.store, id);
+  const current = await getIn(tx, id);
   if (!isLive(current)) {
     await tx.done;
     return current;
@@ -176,12 +184,12 @@ export async function deleteTemplate(id: string): Promise<Template> {
 /** Bring a template back from the trash at its old place; refused if its shortcut was taken meanwhile. */
 export async function restoreTemplate(id: string): Promise<Template> {
   const tx = await writeTx();
-  const current = await getIn(tx.store, id);
+  const current = await getIn(tx, id);
   if (isLive(current)) {
     await tx.done;
     return current;
   }
-  const { items } = await readValid(tx.store, TemplateSchema);
+  const { items } = await readAllIn(tx);
   assertShortcutFree(items, current.shortcut, id);
   const { deletedAt: _gone, ...rest } = current;
   const restored: Template = { ...rest, updatedAt: Math.max(Date.now(), current.updatedAt) };
@@ -192,33 +200,27 @@ export async function restoreTemplate(id: string): Promise<Template> {
 /** Delete for good the templates that have been in the trash longer than 30 days. Returns how many. */
 export async function purgeTrash(now: number = Date.now()): Promise<number> {
   const tx = await writeTx();
-  const cutoff = IDBKeyRange.upperBound(now - TRASH_KEEP_MS, true);
-  let purged = 0;
-  let cursor = await tx.store.index('deletedAt').openCursor(cutoff);
-  while (cursor) {
-    // Only records that validate are deleted: a damaged record is kept for the user to see, never dropped.
-    if (TemplateSchema.safeParse(cursor.value).success) {
-      await cursor.delete();
-      purged++;
-    }
-    cursor = await cursor.continue();
-  }
+  const cutoff = now - TRASH_KEEP_MS;
+  // Only records that validate are deleted: a damaged record is kept for the user to see, never dropped.
+  const { items, chunks } = await readAllIn(tx);
+  const gone = new Map(
+    items.flatMap((t) => (t.deletedAt !== undefined && t.deletedAt < cutoff ? [[t.id, undefined]] : [])),
+  );
+  await writeTemplates(tx, gone, chunks);
   await tx.done;
-  if (purged > 0) await bumpTemplatesRevision();
-  return purged;
+  if (gone.size > 0) await bumpTemplatesRevision();
+  return gone.size;
 }
 
 /** Delete one trashed template now ("empty trash" for a single item). Live templates must be trashed first. */
 export async function purgeTemplate(id: string): Promise<void> {
   const tx = await writeTx();
-  const current = await getIn(tx.store, id);
+  const current = await getIn(tx, id);
   if (isLive(current)) {
     const text = { key: 'error_template_not_in_trash', params: { title: current.title } };
     throw new RadarError('conflict', `"${current.title}" is not in the trash.`, 'id', text);
   }
-  await tx.store.delete(id);
-  await tx.done;
-  await bumpTemplatesRevision();
+  await commit(tx, [], [id]);
 }
 
 /**
@@ -228,7 +230,7 @@ export async function purgeTemplate(id: string): Promise<void> {
 export async function reorderTemplates(ids: readonly string[]): Promise<Template[]> {
   if (new Set(ids).size !== ids.length) throw new RadarError('bad-request', 'ids: the same id appears twice.', 'ids');
   const tx = await writeTx();
-  const { items } = await readValid(tx.store, TemplateSchema);
+  const { items } = await readAllIn(tx);
   const live = items.filter(isLive).sort(byOrder);
   const byId = new Map(live.map((t) => [t.id, t]));
   const named = ids.flatMap((id) => byId.get(id) ?? []);
@@ -242,7 +244,7 @@ export async function reorderTemplates(ids: readonly string[]): Promise<Template
 /** Count one use of a template (inserted into a reply box). */
 export async function markTemplateUsed(id: string, at: number = Date.now()): Promise<Template> {
   const tx = await writeTx();
-  const current = await getIn(tx.store, id);
+  const current = await getIn(tx, id);
   if (!isLive(current)) {
     const text = { key: 'error_template_in_trash', params: { title: current.title } };
     throw new RadarError('conflict', `"${current.title}" is in the trash.`, 'id', text);
@@ -304,12 +306,12 @@ export async function seedStarterTemplates(opts: SeedOptions = {}): Promise<bool
     return parsed.success ? [{ key: s.key, draft: normalizeDraft(parsed.data) }] : [];
   });
   const db = await openRadarDb();
-  const tx = db.transaction(['templates', 'meta'], 'readwrite');
+  const tx = db.transaction(['templateChunks', 'meta', 'quarantine'], 'readwrite');
   if ((await tx.objectStore('meta').get('seededAt')) !== undefined) {
     await tx.done;
     return false;
   }
-  const empty = (await tx.objectStore('templates').count()) === 0;
+  const empty = (await tx.objectStore('templateChunks').count()) === 0;
   const written: Template[] = [];
   if (empty) {
     for (const { key, draft } of drafts) {
@@ -326,7 +328,7 @@ export async function seedStarterTemplates(opts: SeedOptions = {}): Promise<bool
       };
       written.push(parseOrThrow(TemplateSchema, t));
     }
-    for (const t of written) await tx.objectStore('templates').put(t);
+    await writeTemplates(tx, new Map(written.map((t) => [t.id, t])));
   }
   await tx.objectStore('meta').put(now, 'seededAt');
   await tx.done;

@@ -126,8 +126,10 @@ export function storedData(driver: Driver): Promise<StoredData> {
         : entry.length === 3
           ? { key: entry[0], state: entry[1], at: entry[2] }
           : { key: entry[0], state: entry[1], at: entry[2], until: entry[3] };
+    // Templates are stored in chunks, each a list of [id, record] pairs (utils/storage/template-chunks.ts).
+    const templateChunks = (await all('templateChunks')) as [string, unknown][][];
     const result = {
-      templates: await all('templates'),
+      templates: templateChunks.flatMap((pairs) => pairs.map(([, record]) => record)),
       commentStates: chunks.flatMap((text) => (JSON.parse(text) as unknown[][]).map(stateOf)),
       responseLog: await all('responseLog'),
       settings: null as unknown,

@@ -13,6 +13,7 @@ import type { Template } from '../../../utils/core/template';
 import { openRadarDb } from '../../../utils/storage/db';
 import { bumpTemplatesRevision } from '../../../utils/storage/revisions';
 import { writeSettings } from '../../../utils/storage/settings';
+import { writeTemplates } from '../../../utils/storage/template-store';
 import { seedStarterTemplates } from '../../../utils/storage/templates';
 import { mount, settle, type, waitFor } from './harness';
 
@@ -35,8 +36,8 @@ function template(i: number): Template {
 async function library(count: number): Promise<void> {
   await seedStarterTemplates({ starters: [] });
   const db = await openRadarDb();
-  const tx = db.transaction('templates', 'readwrite');
-  for (let i = 0; i < count; i++) void tx.store.put(template(i));
+  const tx = db.transaction(['templateChunks', 'quarantine'], 'readwrite');
+  await writeTemplates(tx, new Map(Array.from({ length: count }, (_, i) => [template(i).id, template(i)])));
   await tx.done;
 }
 

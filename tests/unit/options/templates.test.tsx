@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TemplatesSection } from '../../../components/options/TemplatesSection';
-import { openRadarDb } from '../../../utils/storage/db';
 import { STARTER_TEMPLATES } from '../../../utils/storage/starter-templates';
 import { createTemplate, listTemplates, listTrash, seedStarterTemplates } from '../../../utils/storage/templates';
+import { putTemplateRecord } from '../storage/helpers';
 import { button, choose, click, mount, submit, text, type, waitFor } from './harness';
 
 /** An empty library: mark the starter set as already offered so the list holds only what the test adds. */
@@ -101,8 +101,7 @@ describe('Templates on the options page', { timeout: 30_000 }, () => {
     expect(text(message)).toContain('Shortcut "TY" is already used by the template "Thanks".');
 
     // Another tab takes "dm" behind the page's back (no change notice): only the storage layer can tell.
-    const db = await openRadarDb();
-    await db.put('templates', {
+    await putTemplateRecord({
       id: 'other-tab',
       title: 'Private message',
       body: 'Please DM us.',

@@ -7,6 +7,7 @@ import { importJson } from '../../../utils/storage/import-export';
 import { listResponseLog } from '../../../utils/storage/response-log';
 import { chunkOf } from '../../../utils/storage/state-chunks';
 import { listTemplates, purgeTrash, reorderTemplates, seedStarterTemplates } from '../../../utils/storage/templates';
+import { putTemplateRecord, templateRecord } from './helpers';
 
 const template = (id: string, order: number, extra: object = {}) => ({
   id,
@@ -84,9 +85,9 @@ describe('damaged records', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await seedStarterTemplates({ starters: [] });
     const db = await openRadarDb();
-    await db.put('templates', template('good', 0));
+    await putTemplateRecord(template('good', 0));
     const damaged = { id: 'bad', title: 42, body: '', order: 'first', deletedAt: 1 };
-    await db.put('templates', damaged);
+    await putTemplateRecord(damaged);
     await db.put('stateChunks', JSON.stringify([['x:9', { key: 'x:9', state: 'maybe', at: 1 }]]), chunkOf('x:9'));
 
     const list = await listTemplates();
@@ -115,7 +116,7 @@ describe('damaged records', () => {
     // Writes that walk the whole store leave it alone.
     await reorderTemplates(['good']);
     await purgeTrash(Number.MAX_SAFE_INTEGER);
-    expect(await db.get('templates', 'bad')).toEqual(damaged);
+    expect(await templateRecord('bad')).toEqual(damaged);
     expect(await db.get('stateChunks', chunkOf('x:9'))).toBe(
       JSON.stringify([['x:9', { key: 'x:9', state: 'maybe', at: 1 }]]),
     );
@@ -125,7 +126,7 @@ describe('damaged records', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await seedStarterTemplates({ starters: [] });
     const db = await openRadarDb();
-    await db.put('templates', { id: 'same', title: 42 });
+    await putTemplateRecord({ id: 'same', title: 42 });
     const file = {
       format: 'reply-radar',
       formatVersion: 2,
@@ -136,7 +137,7 @@ describe('damaged records', () => {
     };
     const summary = await importJson(JSON.stringify(file), { mode: 'merge' });
     expect(summary.added).toBe(1);
-    expect(await db.get('templates', 'same')).toEqual(template('same', 0));
+    expect(await templateRecord('same')).toEqual(template('same', 0));
     const aside = await db.getAll('quarantine');
     expect(aside).toEqual([
       expect.objectContaining({ store: 'templates', key: 'same', value: { id: 'same', title: 42 } }),

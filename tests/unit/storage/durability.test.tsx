@@ -22,8 +22,10 @@ import { importJson } from '../../../utils/storage/import-export';
 import { listResponseLog } from '../../../utils/storage/response-log';
 import { readSettings, SETTINGS_KEY, writeSettings } from '../../../utils/storage/settings';
 import { chunkOf, STATE_CHUNKS } from '../../../utils/storage/state-chunks';
+import { TEMPLATE_CHUNKS } from '../../../utils/storage/template-chunks';
 import { createTemplate, listTemplates, seedStarterTemplates, updateTemplate } from '../../../utils/storage/templates';
 import { mount, text, waitFor } from '../options/harness';
+import { putTemplateRecord, templateRecord } from './helpers';
 
 /** A packaged locale file's messages, read independently of the module under test. */
 const localeMessages = (locale: Locale): Record<string, string> =>
@@ -71,6 +73,27 @@ async function createV2Database(): Promise<void> {
     value: { id: 'old' },
   });
   await db.put('meta', 2, 'schemaVersion');
+  await db.put('meta', 1_600_000_000_000, 'installedAt');
+  await db.put('meta', 1_600_000_000_001, 'seededAt');
+  db.close();
+}
+
+/** The v3 schema (states in chunks, one record per template), written out by hand as its release created it. */
+async function createV3Database(templates: unknown[]): Promise<void> {
+  const db = await openDB(DB_NAME, 3, {
+    upgrade(v3) {
+      const store = v3.createObjectStore('templates', { keyPath: 'id' });
+      store.createIndex('order', 'order');
+      store.createIndex('deletedAt', 'deletedAt');
+      v3.createObjectStore('stateChunks');
+      v3.createObjectStore('responseLog', { keyPath: 'key' }).createIndex('answeredAt', 'answeredAt');
+      v3.createObjectStore('meta');
+      v3.createObjectStore('quarantine', { autoIncrement: true }).createIndex('at', 'at');
+    },
+  });
+  for (const t of templates) await db.put('templates', t);
+  await db.put('stateChunks', JSON.stringify([['x:1', 'done', 5]]), chunkOf('x:1'));
+  await db.put('meta', 3, 'schemaVersion');
   await db.put('meta', 1_600_000_000_000, 'installedAt');
   await db.put('meta', 1_600_000_000_001, 'seededAt');
   db.close();
@@ -151,6 +174,40 @@ describe('upgrades from every released schema', () => {
     expect((await listAllStates()).items).toHaveLength(MANY_V2_STATES.length + 1);
   });
 
+  it('opens a v3 database (one record per template) with every template, damaged ones included, in its chunk', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const templates = Array.from({ length: 300 }, (_, i) => template(`t-${i}`, i));
+    const damaged = { id: 'broken', title: 42, when: new Date(5) };
+    await createV3Database([...templates, damaged]);
+    const db = await openRadarDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).not.toContain('templates');
+    // One record per chunk, not per template.
+    expect((await db.getAllKeys('templateChunks')).length).toBeLessThanOrEqual(TEMPLATE_CHUNKS);
+    expect((await listTemplates()).items).toEqual(templates);
+    // The damaged record is kept exactly (a Date included: a chunk is no JSON text) and reported under its id.
+    expect(await templateRecord('broken')).toEqual(damaged);
+    expect((await damageReport()).damaged).toEqual([expect.objectContaining({ store: 'templates', key: 'broken' })]);
+    // Editing a template rewrites its chunk; the damaged one stays as it was.
+    await updateTemplate('t-3', { body: 'Changed' });
+    expect((await listTemplates()).items.find((t) => t.id === 't-3')?.body).toBe('Changed');
+    expect(await templateRecord('broken')).toEqual(damaged);
+  });
+
+  it('an upgrade to chunked templates that fails leaves the v3 database as it was', async () => {
+    await createV3Database([template('a', 0), template('b', 1)]);
+    diskFull('templateChunks');
+    const failed = await openRadarDb().catch((e: unknown) => e);
+    vi.restoreAllMocks();
+    await closeRadarDb();
+    expect(failed).toBeInstanceOf(Error);
+    const old = await openDB(DB_NAME);
+    expect(old.version).toBe(3);
+    expect(await old.getAll('templates')).toEqual([template('a', 0), template('b', 1)]);
+    old.close();
+    expect((await listTemplates()).items.map((t) => t.id)).toEqual(['a', 'b']);
+  });
+
   it('reads the first release’s settings with every value kept and later fields at their defaults', async () => {
     await storage.setItem(SETTINGS_KEY, FIRST_RELEASE_SETTINGS);
     await storage.setMeta(SETTINGS_KEY, { v: 1 });
@@ -178,7 +235,7 @@ describe('a full disk', () => {
     await seedStarterTemplates({ starters: [] });
     const kept = await createTemplate({ title: 'Kept', body: 'Hello', language: 'en', tags: [] });
     const before = await listTemplates();
-    diskFull('templates');
+    diskFull('templateChunks');
     const created = await createTemplate({ title: 'New', body: 'Hi', language: 'en', tags: [] }).catch((e) => e);
     const edited = await updateTemplate(kept.id, { body: 'Changed' }).catch((e) => e);
     vi.restoreAllMocks();
@@ -272,8 +329,8 @@ describe('an unreadable record', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await seedStarterTemplates({ starters: [] });
     const db = await openRadarDb();
-    await db.put('templates', template('good', 0));
-    await db.put('templates', { id: 'broken-template', title: 42 });
+    await putTemplateRecord(template('good', 0));
+    await putTemplateRecord({ id: 'broken-template', title: 42 });
     await db.put('stateChunks', JSON.stringify([['x:9', { key: 'x:9', state: 'maybe', at: 1 }]]), chunkOf('x:9'));
     await db.put('responseLog', { key: 'facebook:3', platform: 'myspace' });
 
@@ -292,14 +349,13 @@ describe('an unreadable record', () => {
     expect(text(card)).toContain('Comment state · x:9: field “state”: is not valid');
     expect(text(card)).toContain('Response time · facebook:3');
     // Still there: reading never deletes.
-    expect(await db.get('templates', 'broken-template')).toEqual({ id: 'broken-template', title: 42 });
+    expect(await templateRecord('broken-template')).toEqual({ id: 'broken-template', title: 42 });
   });
 
   it('is shown in the options after an import set it aside', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await seedStarterTemplates({ starters: [] });
-    const db = await openRadarDb();
-    await db.put('templates', { id: 'same', title: 42 });
+    await putTemplateRecord({ id: 'same', title: 42 });
     const root = await mount(<DataSection />);
     await waitFor(() => root.querySelector('[data-testid="damaged-records"]'), 'the damaged record');
     const file = {
@@ -324,7 +380,7 @@ describe('an unreadable record', () => {
       vi.spyOn(console, 'warn').mockImplementation(() => {});
       await seedStarterTemplates({ starters: [] });
       const db = await openRadarDb();
-      await db.put('templates', { ...template('broken-template', 0), title: 42 });
+      await putTemplateRecord({ ...template('broken-template', 0), title: 42 });
       await db.put('stateChunks', 42, 7);
       // Set aside by an earlier release, which kept zod's English sentence only.
       await db.add('quarantine', { store: 'templates', key: 'old', problem: 'title: required', at: 3, value: {} });
@@ -363,7 +419,7 @@ describe('an unreadable record', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(quarantineReads()).toBe(1);
     // With a damaged record shown, each import reads the report again (it may have set the record aside).
-    await (await openRadarDb()).put('templates', { id: 'broken', title: 42 });
+    await putTemplateRecord({ id: 'broken', title: 42 });
     const other = await mount(<DamagedRecords refresh={0} />);
     await waitFor(() => other.querySelector('[data-testid="damaged-records"]'), 'the damaged record');
     await act(() => render(<DamagedRecords refresh={1} />, other));

@@ -3,6 +3,7 @@
 import { fakeBrowser } from 'wxt/testing';
 import type { TemplateDraft } from '../../../utils/core/template';
 import { openRadarDb } from '../../../utils/storage/db';
+import { templateChunkOf } from '../../../utils/storage/template-chunks';
 
 export async function dumpEverything(): Promise<unknown> {
   const db = await openRadarDb();
@@ -16,4 +17,27 @@ export async function dumpEverything(): Promise<unknown> {
 
 export function draft(overrides: Partial<TemplateDraft> = {}): TemplateDraft {
   return { title: 'Thanks', body: 'Thank you, {first_name}!', language: 'en', tags: [], ...overrides };
+}
+
+/**
+ * A template record written straight into its chunk (schema v4: `[id, record]` pairs in id order), as a damaged or
+ * foreign record would be, without going through the module under test.
+ */
+export async function putTemplateRecord(value: unknown, key = (value as { id: string }).id): Promise<void> {
+  const db = await openRadarDb();
+  const id = templateChunkOf(key);
+  const pairs = ((await db.get('templateChunks', id)) ?? []) as [string, unknown][];
+  const next = [...pairs.filter(([k]) => k !== key), [key, value] as [string, unknown]];
+  await db.put(
+    'templateChunks',
+    next.sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    id,
+  );
+}
+
+/** The template record stored under `key`, exactly as it is on disk (undefined when there is none). */
+export async function templateRecord(key: string): Promise<unknown> {
+  const db = await openRadarDb();
+  const pairs = ((await db.get('templateChunks', templateChunkOf(key))) ?? []) as [string, unknown][];
+  return pairs.find(([k]) => k === key)?.[1];
 }

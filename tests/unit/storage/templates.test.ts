@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { openRadarDb } from '../../../utils/storage/db';
 import { RadarError } from '../../../utils/storage/errors';
 import {
   createTemplate,
@@ -19,7 +18,7 @@ import {
   updateTemplate,
   watchTemplatesRevision,
 } from '../../../utils/storage/templates';
-import { draft } from './helpers';
+import { draft, putTemplateRecord } from './helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -269,8 +268,7 @@ describe('templates: starter set', () => {
   });
 
   it('does not add starters to a database that already holds templates', async () => {
-    const db = await openRadarDb();
-    await db.put('templates', {
+    await putTemplateRecord({
       id: 'mine',
       title: 'Mine',
       body: 'b',
