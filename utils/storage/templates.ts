@@ -78,6 +78,7 @@ const damaged = (id: string, problem: string) =>
 async function getIn(tx: TemplatesTx | Awaited<ReturnType<typeof readTx>>, id: string): Promise<Template> {
   const store = 'objectStore' in tx ? tx.objectStore('templateChunks') : tx;
   const { raw, unreadable } = await readTemplateRecord(store, id);
+  // i18n-ignore: English for logs (the RadarError's message); the user reads error_template_damaged
   if (unreadable) throw damaged(id, 'its chunk cannot be read');
   if (raw === undefined) throw notFound(id);
   const read = validateRead(TEMPLATES_STORE, id, raw, TemplateSchema);

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../../utils/core/settings';
 import type { Template } from '../../../utils/core/template';
 import { damageReport } from '../../../utils/storage/damaged';
 import { openRadarDb } from '../../../utils/storage/db';
+import { toErrorInfo } from '../../../utils/storage/errors';
 import { exportAll, importJson, importTemplatesCsv } from '../../../utils/storage/import-export';
 import {
   decodeTemplateChunk,
@@ -16,6 +17,7 @@ import {
 import {
   createTemplate,
   deleteTemplate,
+  getTemplate,
   listLibrary,
   listTemplates,
   purgeTemplate,
@@ -183,6 +185,9 @@ describe('templates in chunks', () => {
     expect((await damageReport()).damaged).toEqual([
       expect.objectContaining({ store: 'templates', key: 'chunk 5', issue: { code: 'chunk_not_list', path: [] } }),
     ]);
+    // A template of that chunk cannot be read alone either: said, not taken for missing.
+    const refused = await getTemplate(id).catch((e: unknown) => e);
+    expect(toErrorInfo(refused).key).toBe('error_template_damaged');
     await importJson(file([template(id, 0)]), { mode: 'merge' });
     expect((await listTemplates()).items.map((t) => t.id)).toEqual([id]);
     expect((await damageReport()).quarantined).toEqual([
