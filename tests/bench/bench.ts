@@ -35,6 +35,8 @@ interface Options {
   profile: boolean;
   /** Writes a CPU profile and trace of each with-extension first classification (navigation until all stamped). */
   profileFirst: boolean;
+  /** Writes a heap snapshot of each page after its stream and scroll (after GC), with and without the extension. */
+  heapSnapshot: boolean;
 }
 
 interface PageFigures {
@@ -189,7 +191,7 @@ async function measurePage(context: BrowserContext, site: Site, size: number, wi
   await page.addInitScript(observeLongTasks);
   try {
     const name = `${o.label}-${site}-${size}-${withExt ? 'with' : 'without'}`;
-    const profile = o.profile || o.profileFirst ? name : null;
+    const profile = o.profile || o.profileFirst || o.heapSnapshot ? name : null;
     return await measureLoaded(page, cdp, pageUrl(site, size), withExt, o, profile);
   } finally {
     await page.close();
@@ -249,6 +251,7 @@ async function measureLoaded(
 
   await cdp.send('HeapProfiler.collectGarbage');
   const heapBytes = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  if (profile && o.heapSnapshot) await writeHeapSnapshot(cdp, profile);
   return {
     firstWallMs,
     firstMs,
@@ -262,6 +265,18 @@ async function measureLoaded(
     unstampedAtStart,
     heapBytes,
   };
+}
+
+/** The page's JS heap (every world) as a DevTools heap snapshot: results/<name>.heapsnapshot. */
+async function writeHeapSnapshot(cdp: CDPSession, name: string): Promise<void> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const dir = path.join(ROOT, 'tests/bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${name}.heapsnapshot`), chunks.join(''));
 }
 
 /** Starts a CPU profile and a timeline trace; `stop` writes them to tests/bench/results/<name>.{cpuprofile,trace.json}. */
@@ -421,6 +436,7 @@ export function parseArgs(argv: string[]): Options {
     label: 'latest',
     profile: false,
     profileFirst: false,
+    heapSnapshot: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -443,9 +459,12 @@ export function parseArgs(argv: string[]): Options {
     } else if (flag === '--profile-first') {
       o.profileFirst = true;
       i--;
+    } else if (flag === '--heap-snapshot') {
+      o.heapSnapshot = true;
+      i--;
     } else if (flag === '--help') {
       console.log(
-        'npm run bench -- [--sites x,facebook,instagram] [--sizes 200,2000,10000] [--runs 3] [--large-runs 1] [--batches 15] [--scroll-steps 10] [--label name] [--profile] [--profile-first]',
+        'npm run bench -- [--sites x,facebook,instagram] [--sizes 200,2000,10000] [--runs 3] [--large-runs 1] [--batches 15] [--scroll-steps 10] [--label name] [--profile] [--profile-first] [--heap-snapshot]',
       );
       process.exit(0);
     } else throw new Error(`bench: unknown flag ${flag} (try --help)`);
