@@ -105,6 +105,22 @@ describe('the envelope check', () => {
     }
   });
 
+  it('sends in a task of its own, not in the caller’s (a batch runs in the page’s frame), each call once', async () => {
+    vi.useFakeTimers();
+    try {
+      const send = vi.spyOn(fakeBrowser.runtime as unknown as { sendMessage: () => void }, 'sendMessage');
+      const answers = [call('ping', {}), call('ping', {})];
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      expect(send).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(send).toHaveBeenCalledTimes(2);
+      vi.useRealTimers();
+      await Promise.all(answers);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('turns a background that does not answer into a clear error', async () => {
     unregister?.();
     unregister = undefined;
