@@ -18,6 +18,7 @@ const NATIVE_BROWSER = '\0rr-native-browser';
 // From the file's own path as a string: under happy-dom (unit tests import SITE_HOSTS) `URL` is happy-dom's class,
 // which node's fileURLToPath refuses.
 const SLIM_CONTEXT = join(dirname(fileURLToPath(import.meta.url)), 'utils/overlay/script-context.ts');
+const SLIM_JSX = join(dirname(fileURLToPath(import.meta.url)), 'components/overlay/jsx-runtime.ts');
 
 /**
  * Content scripts use the browser's own extension object instead of webextension-polyfill (issue #10: each content
@@ -25,10 +26,13 @@ const SLIM_CONTEXT = join(dirname(fileURLToPath(import.meta.url)), 'utils/overla
  * i18n, storage.onChanged, and messages through @webext-core/messaging (which calls chrome.* with callbacks itself).
  * The background and the extension's pages keep the polyfill. They also get a slim ContentScriptContext
  * (utils/overlay/script-context.ts: the one method the overlay uses, WXT's handshake between old and new copies)
- * instead of WXT's class. WXT builds each content script on its own, so the build's input says which kind it is.
+ * instead of WXT's class. The sites' content scripts (not the deferred code, which renders with Preact) get a JSX
+ * runtime that makes plain objects (components/overlay/jsx-runtime.ts): Preact's would bring all of Preact, and
+ * they draw without it. WXT builds each content script on its own, so the build's input says which kind it is.
  */
 function contentScriptsWithoutPolyfill(): Plugin {
   let contentScript = false;
+  let withoutPreact = false;
   return {
     name: 'reply-radar:content-scripts-without-polyfill',
     enforce: 'pre',
@@ -37,12 +41,14 @@ function contentScriptsWithoutPolyfill(): Plugin {
       const files = typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input ?? {});
       contentScript =
         files.length > 0 && files.every((file) => /(?:\.content(?:[/\\]index)?|overlay-actions)\.[jt]sx?$/.test(file));
+      withoutPreact = contentScript && files.every((file) => /\.content(?:[/\\]index)?\.[jt]sx?$/.test(file));
     },
     resolveId(id) {
       if (!contentScript) return null;
       if (id === 'webextension-polyfill') return NATIVE_BROWSER;
       // WXT's ContentScriptContext, its location watcher and logger: the overlay needs only onInvalidated.
       if (id === 'wxt/utils/content-script-context') return SLIM_CONTEXT;
+      if (withoutPreact && (id === 'preact/jsx-runtime' || id === 'preact/jsx-dev-runtime')) return SLIM_JSX;
       return null;
     },
     load(id) {

@@ -36,16 +36,20 @@ export const TARGET_KB = 30;
  * (label matching, spam rules, language detection: `comments.judge`) moved to the background; Preact's hooks left the
  * content scripts (class components; the deferred code brings hooks), and moving through the queue, the keys' actions,
  * the Undo toast and opening the picker went to the deferred code, and the outline CSS to the background (-1.41 to
- * -1.46 KB each).
+ * -1.46 KB each); then Preact's runtime left the content scripts: the queue panel is drawn by a keyed DOM patcher
+ * (components/overlay/dom-patch.ts) from the same views, and JSX makes plain objects there
+ * (components/overlay/jsx-runtime.ts; Preact's runtime imported all of Preact): x.js 32.99 → 29.66 KB (under the
+ * target), facebook.js 38.16 → 34.88, instagram.js 35.93 → 32.63 (-3.3 KB each).
  */
-export const CEILING_KB = { 'x.js': 33.0, 'facebook.js': 38.2, 'instagram.js': 36.0 };
+export const CEILING_KB = { 'facebook.js': 34.95, 'instagram.js': 32.7 };
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 /**
  * The overlay's deferred code (overlay-actions.js, injected on first use; README "Deferred overlay code") is no
- * content script, but its ceiling (measured + 0.2 KB) catches it bundling its own Preact (about 4 KB more) or
- * growing unnoticed. It rises as code moves into it from the content scripts (each move lands with its own figures).
+ * content script, but its ceiling (measured + 0.2 KB) catches it growing unnoticed. It rises as code moves into it
+ * from the content scripts (each move lands with its own figures): bundling its own Preact, once the content scripts
+ * had none to share, took it from 18.12 to 22.33 KB.
  */
-export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 18.3 };
+export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 22.5 };
 
 /** gzip size (KB, level 9) of every content script of one build output folder. */
 export function measure(contentScriptsDir) {

@@ -1,13 +1,15 @@
 // The content of the <reply-radar> panel: what on this post still waits for an answer, oldest and overdue first.
 // It says "All answered" only when the page was read completely and nothing waits; a page it could not read
-// fully is never reported as answered.
-import { Component, type ComponentChild, createRef, type RefObject } from 'preact';
+// fully is never reported as answered. Drawn without Preact's runtime (issue #10): the view is pure functions of
+// the panel's props, and dom-patch.ts writes into the DOM only what differs from the view drawn last.
+import type { ComponentChild } from 'preact';
 import type { Health } from '../../utils/core/model';
 import { LABEL_KINDS } from '../../utils/core/setting-names';
 import type { LabelKind } from '../../utils/core/settings';
 import { type MessageKey, t, tn } from '../../utils/i18n';
 import { trusted } from '../../utils/overlay/trusted';
 import { AgePill } from './AgePill';
+import { patch } from './dom-patch';
 import { clip, type HandledItem, type HandledKind, HandledLists } from './HandledLists';
 import { HiddenNote } from './HiddenNote';
 import { BreachIcon, ChevronIcon, OkIcon, WarnIcon } from './icons';
@@ -119,39 +121,52 @@ function HealthIcon({ health }: { health: Health }) {
 
 let panels = 0;
 
-/** A class, not hooks: the content script carries no hooks runtime (see QueueList). */
-export class QueuePanel extends Component<QueuePanelProps> {
+type BodyRef = { current: HTMLDivElement | null };
+
+/**
+ * The panel drawn into one mount, and what it keeps between draws (the list's window, what was scrolled to).
+ * `draw` after every change of its props; `clear` empties the mount (a panel drawn there again starts afresh).
+ */
+export class QueuePanel {
   private readonly bodyId = `rr-queue-${++panels}`;
-  private readonly body = createRef<HTMLDivElement>();
+  private readonly body: BodyRef = { current: null };
+  private readonly list = new QueueList<QueueItemView>(() => this.scroller());
   private scrolledFor: unknown[] = [];
 
-  override componentDidMount(): void {
-    this.keepCurrentInView();
+  constructor(private readonly mount: HTMLElement) {}
+
+  draw(props: QueuePanelProps): void {
+    patch(this.mount, queuePanel(props, this.bodyId, this.body, this.list));
+    this.list.settle();
+    this.keepCurrentInView(props);
   }
 
-  override componentDidUpdate(): void {
-    this.keepCurrentInView();
+  clear(): void {
+    patch(this.mount, null);
+    this.list.settle();
+    this.scrolledFor = [];
+  }
+
+  /** The panel body while it is drawn (the collapsed pill has none). */
+  private scroller(): HTMLDivElement | null {
+    const body = this.body.current;
+    return body?.isConnected ? body : null;
   }
 
   /**
    * Only when the current item changes (Alt+J / Alt+K) or the panel opens: the list re-renders every minute as ages
    * tick, and must not jump back while the user scrolls it.
    */
-  private keepCurrentInView(): void {
-    const { currentKey = null, collapsed } = this.props;
+  private keepCurrentInView({ currentKey = null, collapsed }: QueuePanelProps): void {
     if (this.scrolledFor[0] === currentKey && this.scrolledFor[1] === collapsed) return;
     this.scrolledFor = [currentKey, collapsed];
-    const body = this.body.current;
+    const body = this.scroller();
     const current = body?.querySelector('[aria-current="true"]');
     if (body && current) scrollWithin(body, current);
   }
-
-  override render() {
-    return queuePanel(this.props, this.bodyId, this.body);
-  }
 }
 
-function queuePanel(props: QueuePanelProps, bodyId: string, bodyRef: RefObject<HTMLDivElement>) {
+function queuePanel(props: QueuePanelProps, bodyId: string, bodyRef: BodyRef, list: QueueList<QueueItemView>) {
   const { items, health, tracked, collapsed } = props;
   const summary = summaryText(props);
 
@@ -207,7 +222,7 @@ function queuePanel(props: QueuePanelProps, bodyId: string, bodyRef: RefObject<H
           </button>
         </header>
         <div class="rr-panel-body" id={bodyId} ref={bodyRef}>
-          {tracked ? <TrackedBody {...props} scroller={bodyRef} /> : <NotTracked {...props} />}
+          {tracked ? <TrackedBody {...props} list={list} /> : <NotTracked {...props} />}
         </div>
         {props.toast ?? null}
       </div>
@@ -271,15 +286,13 @@ function Problems({ problems }: { problems: string[] }) {
   );
 }
 
-const NO_SCROLLER: RefObject<HTMLElement> = { current: null };
-
 function countLabels(items: QueueItemView[]): Record<LabelKind, number> {
   const counts = Object.fromEntries(LABEL_KINDS.map((k) => [k, 0])) as Record<LabelKind, number>;
   for (const item of items) for (const label of item.labels) counts[label]++;
   return counts;
 }
 
-function TrackedBody(props: QueuePanelProps & { scroller?: RefObject<HTMLElement> }) {
+function TrackedBody(props: QueuePanelProps & { list: QueueList<QueueItemView> }) {
   const { items, health, problems, collapsedHints, labelFilter, currentKey = null } = props;
   const counts = props.labelCounts ?? countLabels(items);
   const shown = labelFilter === 'all' ? items : items.filter((i) => i.labels.includes(labelFilter));
@@ -352,24 +365,29 @@ function TrackedBody(props: QueuePanelProps & { scroller?: RefObject<HTMLElement
           {shown.length === 0 ? (
             <p class="rr-note">{t(LABEL_KEYS[labelFilter as LabelKind].none)}</p>
           ) : (
-            <QueueList
-              items={shown}
-              keyOf={(item) => item.key}
-              scroller={props.scroller ?? NO_SCROLLER}
-              currentKey={currentKey}
-              label={t('overlay_unanswered_list')}
-              renderItem={(item, position) => (
-                <QueueItem
-                  key={item.key}
-                  item={item}
-                  position={position}
-                  current={item.key === currentKey}
-                  onSelect={props.onSelect}
-                  onReply={props.onReply}
-                  onIgnore={props.onIgnore}
-                />
-              )}
-            />
+            props.list.view({
+              items: shown,
+              keyOf: (item) => item.key,
+              currentKey,
+              label: t('overlay_unanswered_list'),
+              rowInputs: (item, index) => [
+                item,
+                item.key === currentKey,
+                index,
+                props.onSelect,
+                props.onReply,
+                props.onIgnore,
+              ],
+              renderItem: (item, position) =>
+                QueueItem.render({
+                  item,
+                  position,
+                  current: item.key === currentKey,
+                  onSelect: props.onSelect,
+                  onReply: props.onReply,
+                  onIgnore: props.onIgnore,
+                }),
+            })
           )}
         </>
       ) : null}
@@ -389,38 +407,18 @@ interface QueueItemProps {
 }
 
 /**
- * A queue row is drawn again only when what it shows changed (its item, being current, its place, a handler): a
- * batch that adds comments elsewhere in the queue changes only the list's length, which is one attribute here, not
- * the row's whole tree (issue #10: the panel's cost per batch). Items are the same objects while their comment's
- * view is unchanged (panel-layer.tsx).
+ * A queue row's view. The list asks for it again only when what it shows changed (its item, being current, its
+ * place, a handler: TrackedBody's rowInputs): a batch that adds comments elsewhere in the queue changes only the
+ * list's length, which is one attribute here, not the row's whole tree (issue #10: the panel's cost per batch).
+ * Items are the same objects while their comment's view is unchanged (panel-layer.ts). An object, so that tests
+ * can count the rows drawn.
  */
-export class QueueItem extends Component<QueueItemProps> {
-  override shouldComponentUpdate(next: QueueItemProps): boolean {
-    const p = this.props;
-    if (
-      next.item !== p.item ||
-      next.current !== p.current ||
-      next.position.index !== p.position.index ||
-      next.onSelect !== p.onSelect ||
-      next.onReply !== p.onReply ||
-      next.onIgnore !== p.onIgnore
-    ) {
-      return true;
-    }
-    if (next.position.count !== p.position.count) {
-      (this.base as Element | undefined)?.setAttribute('aria-setsize', String(next.position.count));
-    }
-    return false;
-  }
-
-  override render() {
-    return queueItem(this.props);
-  }
-}
+export const QueueItem = { render: queueItem };
 
 function queueItem({ item, position, current, onSelect, onReply, onIgnore }: QueueItemProps) {
   return (
     <li
+      key={item.key}
       class="rr-item"
       data-current={current ? 'true' : 'false'}
       data-key={item.key}

@@ -1,18 +1,14 @@
-// Loads the overlay's deferred code (./actions) once, on first use: the content script shares its Preact and i18n
-// in an isolated-world global, asks the background to inject the file into this frame (scripting.executeScript, the
-// same isolated world in Chrome and Firefox), and takes the actions the file left in another global. Nothing of it
+// Loads the overlay's deferred code (./actions) once, on first use: the content script shares its i18n catalog in
+// an isolated-world global (the deferred code brings its own Preact), asks the background to inject the file into
+// this frame (scripting.executeScript, the same isolated world in Chrome and Firefox), and takes the actions the file left in another global. Nothing of it
 // is reachable by the page: isolated-world globals are invisible to page scripts, the file is not web-accessible,
 // and only this extension's content scripts may ask the background for it.
-import { options, render } from 'preact';
-import { jsx, jsxs } from 'preact/jsx-runtime';
 import { currentLocale, hasMessage, t, tn } from '../i18n';
 import { call } from '../messaging/content-client';
 import type { OverlayActions } from './actions';
 import { ACTIONS_GLOBAL, SHARED_GLOBAL, type SharedModules } from './actions/shared';
 
 const shared: SharedModules = {
-  preact: { options, render },
-  jsx: { jsx, jsxs },
   i18n: { currentLocale, hasMessage, t, tn },
 };
 

@@ -1,9 +1,11 @@
-// Tiny DOM helpers for the overlay component tests (no @testing-library): render with Preact into a container
-// inside an open shadow root, like the overlay does, and fire real DOM events.
+// Tiny DOM helpers for the overlay component tests (no @testing-library): render with Preact (the template picker),
+// draw the panel and badges as the content script does (without Preact), into a container inside an open shadow
+// root, like the overlay does, and fire real DOM events.
 import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach } from 'vitest';
 import { type BadgeAction, type BadgeContent, badgeActionOf, drawBadge } from '../../../components/overlay/badge-dom';
+import { QueuePanel, type QueuePanelProps } from '../../../components/overlay/QueuePanel';
 
 const mounted: HTMLElement[] = [];
 
@@ -117,4 +119,17 @@ export function mountBadge(content: BadgeContent): MountedBadge {
   });
   drawBadge(m.mount, content);
   return { ...m, actions, redraw: (c) => drawBadge(m.mount, c) };
+}
+
+/** The queue panel drawn as the panel layer draws it (without Preact), redrawn with new props as a batch does. */
+export interface MountedPanel extends Omit<Mounted, 'rerender'> {
+  panel: QueuePanel;
+  redraw(props: QueuePanelProps): void;
+}
+
+export function mountPanel(props: QueuePanelProps): MountedPanel {
+  const m = mount(null);
+  const panel = new QueuePanel(m.mount);
+  panel.draw(props);
+  return { ...m, panel, redraw: (p) => panel.draw(p) };
 }

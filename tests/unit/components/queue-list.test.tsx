@@ -1,8 +1,8 @@
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { RENDER_ALL_UP_TO, windowFor } from '../../../components/overlay/QueueList';
-import { type QueueItemView, QueuePanel, type QueuePanelProps } from '../../../components/overlay/QueuePanel';
-import { mount } from './dom';
+import type { QueueItemView, QueuePanelProps } from '../../../components/overlay/QueuePanel';
+import { mountPanel } from './dom';
 
 function item(i: number): QueueItemView {
   return {
@@ -60,7 +60,7 @@ describe('the queue panel with 2,000 waiting comments', () => {
   const items = Array.from({ length: 2000 }, (_, i) => item(i));
 
   it('renders only some rows, each saying where it sits in the whole list', () => {
-    const m = mount(<QueuePanel {...props(items)} />);
+    const m = mountPanel(props(items));
     const rows = m.$$('li.rr-item');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(100);
@@ -77,8 +77,8 @@ describe('the queue panel with 2,000 waiting comments', () => {
       const top = this.classList.contains('rr-list') ? -(body?.scrollTop ?? 0) : 0;
       return new DOMRect(0, top, 300, 0);
     });
-    const m = mount(<QueuePanel {...props(items)} />);
-    m.rerender(<QueuePanel {...props(items, { currentKey: 'x:1500' })} />);
+    const m = mountPanel(props(items));
+    m.redraw(props(items, { currentKey: 'x:1500' }));
     // The list renders the current row in a second pass, once it knows where to scroll.
     act(() => {});
     const current = m.$('[aria-current="true"]');

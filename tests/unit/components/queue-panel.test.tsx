@@ -1,15 +1,10 @@
 import fc from 'fast-check';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  QueueItem,
-  type QueueItemView,
-  QueuePanel,
-  type QueuePanelProps,
-} from '../../../components/overlay/QueuePanel';
+import { QueueItem, type QueueItemView, type QueuePanelProps } from '../../../components/overlay/QueuePanel';
 import { UndoToast } from '../../../components/overlay/UndoToast';
 import type { Health } from '../../../utils/core/model';
-import { buttonsWith, click, forgedClick, type Mounted, mount } from './dom';
+import { buttonsWith, click, forgedClick, type MountedPanel, mountPanel } from './dom';
 
 const ana: QueueItemView = {
   key: 'x:1',
@@ -70,31 +65,29 @@ function trustedClick(el: Element): void {
     el.dispatchEvent(event);
   });
 }
-const names = (m: Mounted) => m.$$('.rr-item-name').map((e) => e.textContent);
-const live = (m: Mounted) => m.$('[aria-live="polite"]')?.textContent;
+const names = (m: MountedPanel) => m.$$('.rr-item-name').map((e) => e.textContent);
+const live = (m: MountedPanel) => m.$('[aria-live="polite"]')?.textContent;
 
 describe('QueuePanel health words', () => {
   it('says "All answered" when the page was read fully and nothing waits', () => {
-    const m = mount(<QueuePanel {...props({ items: [] })} />);
+    const m = mountPanel(props({ items: [] }));
     expect(m.text()).toContain(ALL_ANSWERED);
     expect(live(m)).toBe('0 unanswered');
   });
 
   it('does not say it while comments wait', () => {
-    const m = mount(<QueuePanel {...props()} />);
+    const m = mountPanel(props());
     expect(m.text()).not.toContain('All answered');
   });
 
   it('explains hidden replies with the page’s own words instead', () => {
-    const m = mount(
-      <QueuePanel
-        {...props({
-          items: [],
-          health: 'incomplete',
-          collapsedHints: ['Show more replies', 'View all 5 replies', 'Show more replies'],
-          problems: ['2 replies could not be read'],
-        })}
-      />,
+    const m = mountPanel(
+      props({
+        items: [],
+        health: 'incomplete',
+        collapsedHints: ['Show more replies', 'View all 5 replies', 'Show more replies'],
+        problems: ['2 replies could not be read'],
+      }),
     );
     const text = m.text();
     expect(text).not.toContain('All answered');
@@ -107,7 +100,7 @@ describe('QueuePanel health words', () => {
   });
 
   it('says it cannot tell when the page could not be read', () => {
-    const m = mount(<QueuePanel {...props({ items: [], health: 'broken', problems: ['No comment list found'] })} />);
+    const m = mountPanel(props({ items: [], health: 'broken', problems: ['No comment list found'] }));
     const text = m.text();
     expect(text).not.toContain('All answered');
     expect(text).toContain("Reply Radar could not read this page's comments, so it cannot tell what is unanswered.");
@@ -124,7 +117,7 @@ describe('QueuePanel health words', () => {
         fc.constantFrom<QueuePanelProps['labelFilter']>('all', 'question', 'complaint', 'order'),
         (health, count, tracked, collapsed, labelFilter) => {
           const items = [ana, ben, cy].slice(0, count);
-          const m = mount(<QueuePanel {...props({ items, health, tracked, collapsed, labelFilter })} />);
+          const m = mountPanel(props({ items, health, tracked, collapsed, labelFilter }));
           const says = m.text().includes('All answered');
           m.host.remove();
           const allowed = tracked && !collapsed && health === 'ok' && count === 0;
@@ -136,7 +129,7 @@ describe('QueuePanel health words', () => {
 
   it('explains a post that is not the brand’s and offers to track all posts', () => {
     const p = props({ items: [], tracked: false, notTrackedReason: 'not-brand-post' });
-    const m = mount(<QueuePanel {...p} />);
+    const m = mountPanel(p);
     expect(m.text()).toContain("This post is not by your brand. Reply Radar tracks your brand's posts.");
     expect(m.text()).not.toContain('All answered');
     click(buttonsWith(m, 'Track all posts')[0]!);
@@ -152,7 +145,7 @@ describe('QueuePanel health words', () => {
       platformName: 'Facebook',
       adoptBrand: { name: 'Acme Coffee', onAdopt },
     });
-    const m = mount(<QueuePanel {...p} />);
+    const m = mountPanel(p);
     const button = m.$('[data-rr-action="adopt-brand"]');
     expect(button?.textContent).toBe('Acme Coffee is my brand');
     forgedClick(button); // a script's click: isTrusted is false
@@ -162,16 +155,14 @@ describe('QueuePanel health words', () => {
   });
 
   it('offers the adopt button on a tracked post whose author is not the brand (all posts tracked)', () => {
-    const m = mount(<QueuePanel {...props({ adoptBrand: { name: 'Jane', onAdopt: vi.fn() } })} />);
+    const m = mountPanel(props({ adoptBrand: { name: 'Jane', onAdopt: vi.fn() } }));
     expect(m.text()).toContain("This post is by Jane, not one of your brand's identities.");
     expect(m.$$('[data-rr-action="adopt-brand"]')).toHaveLength(1);
-    expect(mount(<QueuePanel {...props()} />).$('[data-rr-action="adopt-brand"]')).toBeNull();
+    expect(mountPanel(props()).$('[data-rr-action="adopt-brand"]')).toBeNull();
   });
 
   it('names the site when it is switched off', () => {
-    const m = mount(
-      <QueuePanel {...props({ items: [], tracked: false, notTrackedReason: 'site-off', platformName: 'Facebook' })} />,
-    );
+    const m = mountPanel(props({ items: [], tracked: false, notTrackedReason: 'site-off', platformName: 'Facebook' }));
     expect(m.text()).toContain('Reply Radar is turned off for Facebook.');
     expect(buttonsWith(m, 'Track')).toHaveLength(0);
   });
@@ -179,13 +170,13 @@ describe('QueuePanel health words', () => {
 
 describe('QueuePanel list', () => {
   it('shows the unanswered count in the header and in a polite live region', () => {
-    const m = mount(<QueuePanel {...props()} />);
+    const m = mountPanel(props());
     expect(m.$('.rr-panel-head .rr-count')?.textContent).toBe('3');
     expect(live(m)).toBe('3 unanswered');
   });
 
   it('shows author, handle, snippet, age with level words and labels for each item, in the given order', () => {
-    const m = mount(<QueuePanel {...props()} />);
+    const m = mountPanel(props());
     expect(names(m)).toEqual(['Ana Lima', 'Ben', 'Cy']);
     const first = m.$('.rr-item');
     expect(first?.querySelector('.rr-item-handle')?.textContent).toBe('@analima');
@@ -195,13 +186,13 @@ describe('QueuePanel list', () => {
   });
 
   it('does not show a handle that is not one (Facebook profile ids)', () => {
-    const m = mount(<QueuePanel {...props({ items: [{ ...ana, handle: 'profile.php?id=100' }] })} />);
+    const m = mountPanel(props({ items: [{ ...ana, handle: 'profile.php?id=100' }] }));
     expect(m.$('.rr-item-handle')).toBeNull();
   });
 
   it('selects an item on click and replies from its Reply button', () => {
     const p = props();
-    const m = mount(<QueuePanel {...p} />);
+    const m = mountPanel(p);
     click(m.$$('.rr-item-main')[1]!);
     expect(p.onSelect).toHaveBeenCalledWith('x:2');
     const reply = buttonsWith(m, 'Reply to Cy')[0];
@@ -211,24 +202,24 @@ describe('QueuePanel list', () => {
   });
 
   it('marks the current item with aria-current', () => {
-    const m = mount(<QueuePanel {...props({ currentKey: 'x:2' })} />);
+    const m = mountPanel(props({ currentKey: 'x:2' }));
     const current = m.$$('[aria-current="true"]');
     expect(current).toHaveLength(1);
     expect(current[0]?.querySelector('.rr-item-name')?.textContent).toBe('Ben');
   });
 
   it('shows the count per label on the filter chips', () => {
-    const m = mount(<QueuePanel {...props()} />);
+    const m = mountPanel(props());
     expect(m.$$('.rr-filter').map((b) => b.textContent)).toEqual(['All 3', 'Questions 2', 'Complaints 1', 'Orders 1']);
     expect(m.$('.rr-filter[aria-pressed="true"]')?.textContent).toBe('All 3');
   });
 
   it('asks for a filter on chip click and shows only the matching items', () => {
     const p = props();
-    const m = mount(<QueuePanel {...p} />);
+    const m = mountPanel(p);
     click(buttonsWith(m, 'Questions')[0]!);
     expect(p.onLabelFilter).toHaveBeenCalledWith('question');
-    m.rerender(<QueuePanel {...p} labelFilter="question" />);
+    m.redraw({ ...p, labelFilter: 'question' });
     expect(names(m)).toEqual(['Ana Lima', 'Cy']);
     expect(m.$('.rr-filter[aria-pressed="true"]')?.textContent).toBe('Questions 2');
     // The total stays the whole queue.
@@ -236,7 +227,7 @@ describe('QueuePanel list', () => {
   });
 
   it('says so when a filter leaves nothing, without claiming all answered', () => {
-    const m = mount(<QueuePanel {...props({ items: [ana, cy], labelFilter: 'complaint' })} />);
+    const m = mountPanel(props({ items: [ana, cy], labelFilter: 'complaint' }));
     expect(names(m)).toEqual([]);
     expect(m.text()).toContain('No unanswered complaints here.');
     expect(m.text()).not.toContain('All answered');
@@ -244,7 +235,7 @@ describe('QueuePanel list', () => {
 
   it('renders page text only as text', () => {
     const evil = { ...ana, authorName: '<img src=x onerror=alert(1)>', snippet: '<script>alert(1)</script>' };
-    const m = mount(<QueuePanel {...props({ items: [evil] })} />);
+    const m = mountPanel(props({ items: [evil] }));
     expect(m.$('img')).toBeNull();
     expect(m.$('script')).toBeNull();
     expect(m.$('.rr-item-snippet')?.textContent).toBe('<script>alert(1)</script>');
@@ -254,7 +245,7 @@ describe('QueuePanel list', () => {
 describe('QueuePanel collapsed', () => {
   it('keeps only a small pill with the count and health', () => {
     const p = props({ collapsed: true, health: 'incomplete' });
-    const m = mount(<QueuePanel {...p} />);
+    const m = mountPanel(p);
     expect(m.$('.rr-list')).toBeNull();
     const pill = m.$('button.rr-mini');
     expect(pill?.querySelector('.rr-count')?.textContent).toBe('3');
@@ -268,7 +259,7 @@ describe('QueuePanel collapsed', () => {
 
   it('collapses from the header button, which says it is expanded', () => {
     const p = props();
-    const m = mount(<QueuePanel {...p} />);
+    const m = mountPanel(p);
     const toggle = m.$('button[aria-label="Hide the queue"]');
     expect(toggle?.getAttribute('aria-expanded')).toBe('true');
     expect(m.root.getElementById(toggle!.getAttribute('aria-controls')!)).not.toBeNull();
@@ -277,9 +268,9 @@ describe('QueuePanel collapsed', () => {
   });
 
   it('keeps the same live region across collapse, so changes are announced', () => {
-    const m = mount(<QueuePanel {...props()} />);
+    const m = mountPanel(props());
     const region = m.$('[aria-live="polite"]');
-    m.rerender(<QueuePanel {...props({ collapsed: true, items: [ana] })} />);
+    m.redraw(props({ collapsed: true, items: [ana] }));
     expect(m.$('[aria-live="polite"]')).toBe(region);
     expect(region?.textContent).toBe('1 unanswered');
   });
@@ -287,9 +278,7 @@ describe('QueuePanel collapsed', () => {
 
 describe('QueuePanel, forgiving actions', () => {
   it('says to scroll, not to expand, when the site loads replies as you scroll', () => {
-    const m = mount(
-      <QueuePanel {...props({ items: [], health: 'incomplete', moreBelow: true, problems: ['Scroll to the end'] })} />,
-    );
+    const m = mountPanel(props({ items: [], health: 'incomplete', moreBelow: true, problems: ['Scroll to the end'] }));
     expect(m.$('.rr-hidden-line')?.textContent).toMatch(/scroll to the end/);
     expect(m.$('.rr-hidden-line')?.textContent).not.toMatch(/expand/);
   });
@@ -297,9 +286,7 @@ describe('QueuePanel, forgiving actions', () => {
   it('shows where a comment went with an Undo, open or collapsed', () => {
     const onUndo = vi.fn();
     for (const collapsed of [false, true]) {
-      const m = mount(
-        <QueuePanel {...props({ collapsed, toast: <UndoToast kind="done" name="Tom" onUndo={onUndo} /> })} />,
-      );
+      const m = mountPanel(props({ collapsed, toast: <UndoToast kind="done" name="Tom" onUndo={onUndo} /> }));
       expect(m.$('[data-rr-toast]')?.textContent).toContain('Marked done: Tom');
       click(m.$('[data-rr-action="undo"]'));
     }
@@ -313,7 +300,7 @@ describe('QueuePanel, forgiving actions', () => {
       snoozed: [],
       ignored: [{ key: 'x:8', authorName: 'Bot', snippet: 'https://spam.example/' }],
     };
-    const m = mount(<QueuePanel {...props({ handled, onRestore })} />);
+    const m = mountPanel(props({ handled, onRestore }));
     const lists = m.$$('details[data-rr-handled]');
     expect(lists.map((d) => d.getAttribute('data-rr-handled'))).toEqual(['done', 'ignored']);
     expect(lists[0]?.querySelector('summary')?.textContent).toBe('Done (1)');
@@ -324,7 +311,7 @@ describe('QueuePanel, forgiving actions', () => {
   it('labels obvious spam and ignores it in one click instead of offering Reply', () => {
     const onIgnore = vi.fn();
     const spam: QueueItemView = { ...cy, key: 'x:7', snippet: 'https://bit.ly/x', labels: [], spam: true };
-    const m = mount(<QueuePanel {...props({ items: [ana, spam], onIgnore })} />);
+    const m = mountPanel(props({ items: [ana, spam], onIgnore }));
     const row = m.$('li[data-key="x:7"]');
     expect(row?.textContent).toContain('Likely spam');
     expect(row?.querySelector('.rr-btn-primary')).toBeNull();
@@ -341,13 +328,13 @@ describe('QueuePanel per batch', () => {
   function batchChanges(size: number) {
     const items = many(size);
     const p = props({ items });
-    const m = mount(<QueuePanel {...p} />);
+    const m = mountPanel(p);
     const records: MutationRecord[] = [];
     const observer = new MutationObserver((r) => records.push(...r));
     const list = m.$('ol.rr-list')!;
     observer.observe(list, { subtree: true, childList: true, characterData: true, attributes: true });
-    const renders = vi.spyOn(QueueItem.prototype, 'render');
-    m.rerender(<QueuePanel {...p} items={[...items, ...many(20, size)]} />);
+    const renders = vi.spyOn(QueueItem, 'render');
+    m.redraw({ ...p, items: [...items, ...many(20, size)] });
     const rendered = renders.mock.calls.length;
     renders.mockRestore();
     records.push(...observer.takeRecords());
@@ -380,10 +367,10 @@ describe('QueuePanel per batch', () => {
         });
       const items = counted(many(size));
       const p = props({ items, labelCounts: { question: size, complaint: 0, order: 0 } });
-      const m = mount(<QueuePanel {...p} />);
+      const m = mountPanel(p);
       reads = 0;
       const next = [...items, ...counted(many(20, size))];
-      m.rerender(<QueuePanel {...p} items={next} labelCounts={{ question: size + 20, complaint: 0, order: 0 }} />);
+      m.redraw({ ...p, items: next, labelCounts: { question: size + 20, complaint: 0, order: 0 } });
       const chip = m.$$('.rr-filter').find((b) => b.textContent?.includes('Question'))?.textContent;
       return { reads, chip };
     };

@@ -3,11 +3,11 @@
 // same action as a person, so the test fails if the control stops working altogether.
 import { describe, expect, it, vi } from 'vitest';
 import type { BadgeContent } from '../../../components/overlay/badge-dom';
-import { QueuePanel, type QueuePanelProps } from '../../../components/overlay/QueuePanel';
+import type { QueuePanelProps } from '../../../components/overlay/QueuePanel';
 import { TemplatePicker } from '../../../components/overlay/TemplatePicker';
 import type { Template } from '../../../utils/core/template';
 import { isTrustedEvent, trusted } from '../../../utils/overlay/trusted';
-import { asTrusted, buttonsWith, click, forgedClick, mount, mountBadge, press } from './dom';
+import { asTrusted, buttonsWith, click, forgedClick, mount, mountBadge, mountPanel, press } from './dom';
 
 const template: Template = {
   id: 't1',
@@ -91,7 +91,7 @@ describe('forged events on the badge', () => {
 describe('forged events on the queue panel', () => {
   it('change no setting, select nothing and reply to nothing', () => {
     const p = panelProps();
-    const m = mount(<QueuePanel {...p} />);
+    const m = mountPanel(p);
     const buttons = m.$$<HTMLButtonElement>('button');
     expect(buttons.length).toBeGreaterThanOrEqual(5);
     for (const b of buttons) forgedClick(b);
@@ -110,7 +110,7 @@ describe('forged events on the queue panel', () => {
 
   it('do not turn on "Track all posts" or expand the collapsed pill', () => {
     const p = panelProps({ tracked: false, notTrackedReason: 'not-brand-post' });
-    const m = mount(<QueuePanel {...p} />);
+    const m = mountPanel(p);
     const [track] = buttonsWith(m, 'Track all posts');
     forgedClick(track!);
     expect(p.onTrackAll).not.toHaveBeenCalled();
@@ -118,7 +118,7 @@ describe('forged events on the queue panel', () => {
     expect(p.onTrackAll).toHaveBeenCalledTimes(1);
 
     const c = panelProps({ collapsed: true });
-    const mini = mount(<QueuePanel {...c} />);
+    const mini = mountPanel(c);
     forgedClick(mini.$('button.rr-mini'));
     expect(c.onToggleCollapsed).not.toHaveBeenCalled();
     click(mini.$('button.rr-mini'));

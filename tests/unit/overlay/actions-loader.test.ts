@@ -1,8 +1,6 @@
-// The overlay's deferred code loads once, on first use: the content script shares what the build maps (Preact's
-// render and options, the JSX runtime, i18n; no hooks: the deferred code brings its own) in its isolated-world global, asks the background to inject the file, and
-// takes the actions the file left. A failed load is tried again at the next use.
-import * as preact from 'preact';
-import * as jsx from 'preact/jsx-runtime';
+// The overlay's deferred code loads once, on first use: the content script shares what the build maps (i18n; the
+// deferred code brings its own Preact, the content script has none) in its isolated-world global, asks the
+// background to inject the file, and takes the actions the file left. A failed load is tried again at the next use.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as i18n from '../../../utils/i18n';
 import { call, RadarError } from '../../../utils/messaging/content-client';
@@ -32,7 +30,7 @@ describe('loadActions', () => {
       expect(name).toBe('overlay.loadActions');
       // What the injected file reads must be there before it runs.
       const shared = scope[SHARED_GLOBAL] as Record<string, Record<string, unknown>>;
-      const real: Record<string, Record<string, unknown>> = { preact, jsx, i18n };
+      const real: Record<string, Record<string, unknown>> = { i18n };
       for (const [key, { names }] of Object.entries(SHARED_MODULES)) {
         for (const name of names) {
           expect(shared[key]?.[name], `${key}.${name}`).toBeDefined();

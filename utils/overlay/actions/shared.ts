@@ -1,7 +1,8 @@
 // What the deferred overlay code (entrypoints/overlay-actions.ts) takes from the content script that loads it instead
-// of bundling its own copy: one Preact (two would not share rendering; the deferred code needs render, its options for
-// the hooks it brings, and JSX) and one i18n catalog (module state filled at start). Plain data, read by the build
-// (wxt.config.ts) and by the content script; no imports.
+// of bundling its own copy: the one i18n catalog (module state filled at start). Preact it brings itself: the
+// content scripts carry no Preact runtime (issue #10; the panel and badges are drawn by components/overlay/dom-patch.ts
+// and badge-dom.ts), and what the deferred code hands the panel (the Undo toast) is a plain VNode the panel draws.
+// Plain data, read by the build (wxt.config.ts) and by the content script; no imports.
 
 /** The isolated-world global the content script fills with the modules below before loading the deferred code. */
 export const SHARED_GLOBAL = '__replyRadarShared';
@@ -15,10 +16,6 @@ export const ACTIONS_FILE = '/overlay-actions.js';
  * exports it may use. The build fails when the deferred code imports a name missing here.
  */
 export const SHARED_MODULES = {
-  // `options`: the deferred code bundles preact/hooks itself (the content script has no hooks: issue #10), and hooks
-  // plug into the one Preact through its options.
-  preact: { id: 'preact', names: ['options', 'render'] },
-  jsx: { id: 'preact/jsx-runtime', names: ['jsx', 'jsxs'] },
   i18n: { id: '/utils/i18n/index.ts', names: ['currentLocale', 'hasMessage', 't', 'tn'] },
 } as const;
 

@@ -1,6 +1,5 @@
 // The queue panel: one <reply-radar> host per page, fixed in a corner, carrying the page contract's
-// data-rr-unanswered and data-rr-health.
-import { render } from 'preact';
+// data-rr-unanswered and data-rr-health. Drawn without Preact's runtime (QueuePanel.tsx, dom-patch.ts).
 import type { HandledItem, HandledKind } from '../../components/overlay/HandledLists';
 import { type LabelFilter, type QueueItemView, QueuePanel } from '../../components/overlay/QueuePanel';
 import type { Author, Platform } from '../core/model';
@@ -40,6 +39,8 @@ const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' } 
 
 export class PanelLayer {
   private panel: { host: HTMLElement; mount: HTMLElement; placed: AbortController } | null = null;
+  /** The panel's view in the mount, kept across draws (its list's window, what it scrolled to). */
+  private view: QueuePanel | null = null;
   /** What the panel was last drawn from (see panelInputs). */
   private drawn: unknown[] | null = null;
   /** Each queue item made once per comment view: an unchanged comment keeps its item, so its row is not redrawn. */
@@ -79,45 +80,39 @@ export class PanelLayer {
     host.style.setProperty('--rr-font-size', `${ui.fontSize}px`);
     const { actions } = this;
     const { adoptable } = view;
-    render(
-      <QueuePanel
-        items={this.itemsOf(view.queue)}
-        labelCounts={view.queueLabels}
-        onIgnore={actions.ignore}
-        handled={handledLists(view)}
-        onRestore={actions.restore}
-        moreBelow={view.problems.includes(moreBelowText())}
-        toast={
-          // Only the deferred code marks comments (and sets `undo`): it is loaded, and draws its toast.
-          ui.undo
-            ? loadedActions()?.undoToast({
-                kind: ui.undo.to,
-                name: view.comments.get(ui.undo.key)?.comment.author.displayName ?? '',
-                onUndo: actions.undo,
-              })
-            : null
-        }
-        health={view.health}
-        problems={view.problems}
-        collapsedHints={view.collapsedHints}
-        tracked={view.tracked}
-        notTrackedReason={view.notTrackedReason}
-        collapsed={ui.settings.panelCollapsed}
-        onToggleCollapsed={actions.toggleCollapsed}
-        onSelect={actions.select}
-        onReply={actions.reply}
-        onTrackAll={actions.trackAll}
-        adoptBrand={
-          adoptable ? { name: adoptable.displayName, onAdopt: () => actions.adoptBrand(adoptable) } : undefined
-        }
-        currentKey={ui.currentKey}
-        labelFilter={ui.labelFilter}
-        onLabelFilter={actions.labelFilter}
-        theme={ui.theme}
-        platformName={PLATFORM_NAMES[this.platform]}
-      />,
-      mount,
-    );
+    this.view ??= new QueuePanel(mount);
+    this.view.draw({
+      items: this.itemsOf(view.queue),
+      labelCounts: view.queueLabels,
+      onIgnore: actions.ignore,
+      handled: handledLists(view),
+      onRestore: actions.restore,
+      moreBelow: view.problems.includes(moreBelowText()),
+      // Only the deferred code marks comments (and sets `undo`): it is loaded, and draws its toast.
+      toast: ui.undo
+        ? loadedActions()?.undoToast({
+            kind: ui.undo.to,
+            name: view.comments.get(ui.undo.key)?.comment.author.displayName ?? '',
+            onUndo: actions.undo,
+          })
+        : null,
+      health: view.health,
+      problems: view.problems,
+      collapsedHints: view.collapsedHints,
+      tracked: view.tracked,
+      notTrackedReason: view.notTrackedReason,
+      collapsed: ui.settings.panelCollapsed,
+      onToggleCollapsed: actions.toggleCollapsed,
+      onSelect: actions.select,
+      onReply: actions.reply,
+      onTrackAll: actions.trackAll,
+      adoptBrand: adoptable ? { name: adoptable.displayName, onAdopt: () => actions.adoptBrand(adoptable) } : undefined,
+      currentKey: ui.currentKey,
+      labelFilter: ui.labelFilter,
+      onLabelFilter: actions.labelFilter,
+      theme: ui.theme,
+      platformName: PLATFORM_NAMES[this.platform],
+    });
   }
 
   /** The queue's items, made again only when the queue changed (the view builder hands the same array otherwise). */
@@ -147,12 +142,14 @@ export class PanelLayer {
   /** Unmounts the panel's UI (the host goes with the page's signal or with `remove`). */
   unmount(): void {
     this.drawn = null;
-    if (this.panel) render(null, this.panel.mount);
+    this.view?.clear();
+    this.view = null;
   }
 
   remove(): void {
     if (!this.panel) return;
-    render(null, this.panel.mount);
+    this.view?.clear();
+    this.view = null;
     this.panel.placed.abort();
     this.panel.host.remove();
     this.panel = null;
