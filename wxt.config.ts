@@ -71,10 +71,10 @@ function sharedKeyOf(id: string): SharedKey | null {
 const SHARED_PREFIX = '\0rr-shared:';
 
 /**
- * The overlay's deferred code (entrypoints/overlay-actions.ts) takes Preact and i18n from the content script that
- * loads it (one copy of each, shared state) instead of bundling them: each of their imports becomes a module that
- * reads the names listed in utils/overlay/actions/shared.ts from the global the content script filled. Importing a
- * name not listed there fails the build (a missing export), never the page.
+ * The overlay's deferred code (entrypoints/overlay-actions.ts) takes i18n from the content script that loads it (one
+ * copy, shared state; Preact it bundles, the content scripts have none) instead of bundling it: each import of it
+ * becomes a module that reads the names listed in utils/overlay/actions/shared.ts from the global the content script
+ * filled. Importing a name not listed there fails the build (a missing export), never the page.
  */
 function sharedWithContentScript(): Plugin {
   return {
