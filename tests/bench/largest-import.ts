@@ -17,6 +17,15 @@ export function exportFile(extra: Record<string, unknown>): Record<string, unkno
 
 /** As many comment states as fit under the 10 MB limit, plus 2,000 templates: the largest file accepted. */
 export function largestImportFile(): string {
+  return largestImportText({ settings: DEFAULT_SETTINGS, maxBytes: MAX_IMPORT_BYTES });
+}
+
+/**
+ * largestImportFile's text from the settings and the limit, self-contained (no imports, no closures) so a browser
+ * can run it in a page too: the Firefox import bench makes the file there instead of sending 10 MB over WebDriver
+ * BiDi, whose remote agent is slow with such arguments.
+ */
+export function largestImportText({ settings, maxBytes }: { settings: unknown; maxBytes: number }): string {
   const templates = Array.from({ length: 2000 }, (_, i) => ({
     id: `t${i}`,
     title: `Template ${i}`,
@@ -34,7 +43,14 @@ export function largestImportFile(): string {
     states.length = 0;
     for (let i = 0; i < n; i++)
       states.push({ key: `x:18${String(i).padStart(17, '0')}`, state: 'done', at: 1_700_000_000_000 });
-    const text = JSON.stringify(exportFile({ templates, commentStates: states }));
-    if (text.length < MAX_IMPORT_BYTES) return text;
+    const text = JSON.stringify({
+      format: 'reply-radar',
+      formatVersion: 2,
+      exportedAt: '2024-05-01T10:00:00.000Z',
+      templates,
+      settings,
+      commentStates: states,
+    });
+    if (text.length < maxBytes) return text;
   }
 }
