@@ -1,5 +1,6 @@
 // Shared by the storage tests: a complete, raw picture of what Reply Radar keeps (every IndexedDB store with its
 // keys, and all of storage.local), so "nothing changed" can be checked exactly.
+import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { TemplateDraft } from '../../../utils/core/template';
 import { openRadarDb } from '../../../utils/storage/db';
@@ -40,4 +41,15 @@ export async function templateRecord(key: string): Promise<unknown> {
   const db = await openRadarDb();
   const pairs = ((await db.get('templateChunks', templateChunkOf(key))) ?? []) as [string, unknown][];
   return pairs.find(([k]) => k === key)?.[1];
+}
+
+/** Counts the puts each store receives from now on (the cost an import pays per record in a real browser). */
+export function countPuts(): Map<string, number> {
+  const counts = new Map<string, number>();
+  const put = IDBObjectStore.prototype.put;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    counts.set(this.name, (counts.get(this.name) ?? 0) + 1);
+    return put.apply(this, args);
+  });
+  return counts;
 }

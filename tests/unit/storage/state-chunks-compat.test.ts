@@ -17,6 +17,7 @@ import {
   readChunk,
   statesText,
 } from '../../../utils/storage/state-chunks';
+import { countPuts } from './helpers';
 
 const done = (key: string, at = 5): ManualState => ({ key, state: 'done', at });
 const file = (commentStates: ManualState[]) =>
@@ -38,16 +39,6 @@ function sameChunkKeys(n: number): string[] {
   const target = chunkOf('x:0');
   for (let i = 0; keys.length < n; i++) if (chunkOf(`x:${i}`) === target) keys.push(`x:${i}`);
   return keys;
-}
-
-function countPuts(): Map<string, number> {
-  const counts = new Map<string, number>();
-  const put = IDBObjectStore.prototype.put;
-  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-    counts.set(this.name, (counts.get(this.name) ?? 0) + 1);
-    return put.apply(this, args);
-  });
-  return counts;
 }
 
 describe('the compact entry form', () => {

@@ -8,6 +8,7 @@ import { damageReport } from '../../../utils/storage/damaged';
 import { openRadarDb } from '../../../utils/storage/db';
 import { exportAll, importJson } from '../../../utils/storage/import-export';
 import { chunkOf, decodeChunk, encodeChunk, STATE_CHUNKS } from '../../../utils/storage/state-chunks';
+import { countPuts } from './helpers';
 
 const done = (key: string, at = 5): ManualState => ({ key, state: 'done', at });
 const file = (commentStates: ManualState[]) =>
@@ -19,17 +20,6 @@ const file = (commentStates: ManualState[]) =>
     settings: DEFAULT_SETTINGS,
     commentStates,
   });
-
-/** Count the puts each store receives (the cost an import pays per record in a real browser). */
-function countPuts(): Map<string, number> {
-  const counts = new Map<string, number>();
-  const put = IDBObjectStore.prototype.put;
-  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-    counts.set(this.name, (counts.get(this.name) ?? 0) + 1);
-    return put.apply(this, args);
-  });
-  return counts;
-}
 
 describe('chunk of a key', () => {
   it('is stable across releases (it decides where a state is on disk) and spreads keys over every chunk', () => {

@@ -23,7 +23,7 @@ import {
   purgeTemplate,
   seedStarterTemplates,
 } from '../../../utils/storage/templates';
-import { putTemplateRecord, templateRecord } from './helpers';
+import { countPuts, putTemplateRecord, templateRecord } from './helpers';
 
 const template = (id: string, order: number): Template => ({
   id,
@@ -45,17 +45,6 @@ const file = (templates: Template[]) =>
     settings: DEFAULT_SETTINGS,
     commentStates: [],
   });
-
-/** Count the puts each store receives (the cost an import pays per record in a real browser). */
-function countPuts(): Map<string, number> {
-  const counts = new Map<string, number>();
-  const put = IDBObjectStore.prototype.put;
-  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-    counts.set(this.name, (counts.get(this.name) ?? 0) + 1);
-    return put.apply(this, args);
-  });
-  return counts;
-}
 
 /** An id that lands in the given chunk. */
 function idIn(chunk: number, prefix = 'id'): string {
