@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CDPSession, ElementHandle, Page } from 'playwright-core';
-import { launchFirefox } from '../e2e/driver/firefox';
-import { launch, ROOT } from '../e2e/harness';
 import { DEFAULT_SETTINGS } from '../../utils/core/settings';
 import { MAX_IMPORT_BYTES } from '../../utils/storage/import-export';
+import { launchFirefox } from '../e2e/driver/firefox';
+import { launch, ROOT } from '../e2e/harness';
 import { largestImportFile, largestImportText } from './largest-import';
 
 const RESULTS = path.join(ROOT, 'tests/bench/results');
