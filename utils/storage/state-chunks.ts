@@ -30,7 +30,7 @@ export type Chunk =
   | { ok: false; raw: unknown; problem: string; issue: RecordIssue };
 
 /** A chunk that does not read: English for logs, a problem code for the options page (issue-text.ts words it). */
-const badChunk = (raw: unknown, code: string, problem: string): Chunk => ({
+export const badChunk = (raw: unknown, code: string, problem: string): Chunk => ({
   ok: false,
   raw,
   problem,
@@ -193,18 +193,22 @@ export function readChunk(id: number, value: unknown): ReadChunk {
 }
 
 /**
- * Every chunk's stored record by id, undecoded (an import decodes only the chunks it cannot settle by their text).
+ * Every chunk's stored record by id, undecoded (an import decodes only the chunks it cannot settle by their text);
+ * templates' chunks are read the same way, with their own count.
  * One get per chunk id, all sent at once with the list of keys: Chromium 156 answers getAll() (and a cursor) over
  * these 50 KB records 5–7 times slower than as many gets (10 MB of states: about 2 s against 0.3 s at load 8). A
  * key that is no chunk id (a damaged store) is read once the keys are known.
  */
-export async function readChunkRecords(store: ChunkStore): Promise<Map<number, unknown>> {
-  const ids = Array.from({ length: STATE_CHUNKS }, (_, id) => id);
+export async function readChunkRecords(
+  store: Pick<ChunkStore, 'getAllKeys'> & { get(key: number): Promise<unknown> },
+  count = STATE_CHUNKS,
+): Promise<Map<number, unknown>> {
+  const ids = Array.from({ length: count }, (_, id) => id);
   const [keys, ...values] = await Promise.all([store.getAllKeys(), ...ids.map((id) => store.get(id))]);
   const out = new Map<number, unknown>();
   for (const key of keys) {
     const id = key as number;
-    out.set(id, Number.isInteger(id) && id >= 0 && id < STATE_CHUNKS ? values[id] : await store.get(id));
+    out.set(id, Number.isInteger(id) && id >= 0 && id < count ? values[id] : await store.get(id));
   }
   return out;
 }

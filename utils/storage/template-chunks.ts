@@ -7,10 +7,9 @@
 // validate is kept exactly as it was written, reported under its own id and written back unchanged when a neighbour
 // in its chunk changes, never dropped. Pairs are kept in id order, so every list comes out in the order the old store
 // gave (IndexedDB's key order).
-import type { IDBPObjectStore, StoreNames } from 'idb';
 import { fnv1a } from '../core/fnv1a';
-import type { RadarDB, SkippedRecord } from './db';
-import type { RecordIssue } from './schemas';
+import type { SkippedRecord } from './db';
+import { badChunk, type Chunk, chunkLabel, readChunkRecords } from './state-chunks';
 
 export const TEMPLATE_CHUNKS = 16;
 /** The store name templates are reported under (damaged records, quarantine), as before chunking. */
@@ -20,16 +19,7 @@ export const TEMPLATES_STORE = 'templates';
 export const templateChunkOf = (id: string): number => fnv1a(id) % TEMPLATE_CHUNKS;
 
 /** One chunk as read: its records by id, or, when the stored value is no list of pairs, that whole value. */
-export type TemplateChunk =
-  | { ok: true; entries: Map<string, unknown> }
-  | { ok: false; raw: unknown; problem: string; issue: RecordIssue };
-
-const badChunk = (raw: unknown, code: string, problem: string): TemplateChunk => ({
-  ok: false,
-  raw,
-  problem,
-  issue: { code, path: [] },
-});
+export type TemplateChunk = Chunk;
 
 export function decodeTemplateChunk(value: unknown): TemplateChunk {
   if (value === undefined) return { ok: true, entries: new Map() };
@@ -52,17 +42,14 @@ export function encodeTemplateChunk(entries: Map<string, unknown>): [string, unk
 }
 
 /** How a damaged chunk is named in reports and in the quarantine (as a states chunk is; its store tells them apart). */
-export const templateChunkLabel = (id: number) => `chunk ${id}`;
+export const templateChunkLabel = chunkLabel;
 
 /** A chunk that cannot be read, as a damaged record of the templates store. */
 export function skippedChunk(id: number, chunk: Extract<TemplateChunk, { ok: false }>): SkippedRecord {
   return { store: TEMPLATES_STORE, key: templateChunkLabel(id), problem: chunk.problem, issue: chunk.issue };
 }
 
-type ChunkStore = Pick<
-  IDBPObjectStore<RadarDB, StoreNames<RadarDB>[], 'templateChunks', 'readonly' | 'readwrite'>,
-  'get' | 'getAllKeys'
->;
+type ChunkStore = Parameters<typeof readChunkRecords>[0];
 
 export async function readTemplateChunk(store: ChunkStore, id: number): Promise<TemplateChunk> {
   return decodeTemplateChunk(await store.get(id));
@@ -70,14 +57,8 @@ export async function readTemplateChunk(store: ChunkStore, id: number): Promise<
 
 /** Every chunk by id (one get per chunk id, and whatever else the store holds, read as a chunk too). */
 export async function readTemplateChunks(store: ChunkStore): Promise<Map<number, TemplateChunk>> {
-  const ids = Array.from({ length: TEMPLATE_CHUNKS }, (_, id) => id);
-  const [keys, ...values] = await Promise.all([store.getAllKeys(), ...ids.map((id) => store.get(id))]);
   const out = new Map<number, TemplateChunk>();
-  for (const key of keys) {
-    const id = key as number;
-    const value = Number.isInteger(id) && id >= 0 && id < TEMPLATE_CHUNKS ? values[id] : await store.get(id);
-    out.set(id, decodeTemplateChunk(value));
-  }
+  for (const [id, value] of await readChunkRecords(store, TEMPLATE_CHUNKS)) out.set(id, decodeTemplateChunk(value));
   return out;
 }
 

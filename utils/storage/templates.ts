@@ -7,7 +7,7 @@ import { parseOrThrow, RadarError } from './errors';
 import { bumpTemplatesRevision } from './revisions';
 import type { SkippedRecord } from './schemas';
 import { STARTER_TEMPLATES } from './starter-templates';
-import { TEMPLATES_STORE } from './template-chunks';
+import { TEMPLATES_STORE, type TemplateChunk } from './template-chunks';
 import { readTemplateRecord, readTemplates, type TemplatesTx, writeTemplates } from './template-store';
 
 export { watchTemplatesRevision } from './revisions';
@@ -86,10 +86,15 @@ async function getIn(tx: TemplatesTx | Awaited<ReturnType<typeof readTx>>, id: s
   return read.value;
 }
 
-async function commit(tx: TemplatesTx, records: Template[], removed: string[] = []): Promise<void> {
+/** Writes `records` (and deletes `removed`); `chunks`: the ones this transaction has read already, not read again. */
+async function commit(
+  tx: TemplatesTx,
+  records: Template[],
+  { removed = [], chunks }: { removed?: string[]; chunks?: Map<number, TemplateChunk> } = {},
+): Promise<void> {
   const changes = new Map<string, Template | undefined>(records.map((t) => [t.id, parseOrThrow(TemplateSchema, t)]));
   for (const id of removed) changes.set(id, undefined);
-  await writeTemplates(tx, changes);
+  await writeTemplates(tx, changes, chunks);
   await tx.done;
   await bumpTemplatesRevision();
 }
@@ -130,7 +135,7 @@ export async function getTemplate(id: string): Promise<Template> {
 export async function createTemplate(draft: TemplateDraft): Promise<Template> {
   const clean = normalizeDraft(parseOrThrow(TemplateDraftSchema, draft));
   const tx = await writeTx();
-  const { items } = await readAllIn(tx);
+  const { items, chunks } = await readAllIn(tx);
   assertShortcutFree(items, clean.shortcut);
   const now = Date.now();
   const template: Template = {
@@ -141,7 +146,7 @@ export async function createTemplate(draft: TemplateDraft): Promise<Template> {
     updatedAt: now,
     useCount: 0,
   };
-  await commit(tx, [template]);
+  await commit(tx, [template], { chunks });
   return template;
 }
 
@@ -154,11 +159,11 @@ export async function updateTemplate(id: string, patch: TemplatePatch): Promise<
     throw new RadarError('conflict', `"${current.title}" is in the trash; restore it first.`, 'id', text);
   }
   const merged = normalizeDraft(parseOrThrow(TemplateDraftSchema, { ...pickDraft(current), ...changes }));
-  const { items } = await readAllIn(tx);
+  const { items, chunks } = await readAllIn(tx);
   assertShortcutFree(items, merged.shortcut, id);
   const { shortcut: _old, ...rest } = current;
   const updated: Template = { ...rest, ...merged, updatedAt: Math.max(Date.now(), current.updatedAt) };
-  await commit(tx, [updated]);
+  await commit(tx, [updated], { chunks });
   return updated;
 }
 
@@ -190,11 +195,11 @@ export async function restoreTemplate(id: string): Promise<Template> {
     await tx.done;
     return current;
   }
-  const { items } = await readAllIn(tx);
+  const { items, chunks } = await readAllIn(tx);
   assertShortcutFree(items, current.shortcut, id);
   const { deletedAt: _gone, ...rest } = current;
   const restored: Template = { ...rest, updatedAt: Math.max(Date.now(), current.updatedAt) };
-  await commit(tx, [restored]);
+  await commit(tx, [restored], { chunks });
   return restored;
 }
 
@@ -221,7 +226,7 @@ export async function purgeTemplate(id: string): Promise<void> {
     const text = { key: 'error_template_not_in_trash', params: { title: current.title } };
     throw new RadarError('conflict', `"${current.title}" is not in the trash.`, 'id', text);
   }
-  await commit(tx, [], [id]);
+  await commit(tx, [], { removed: [id] });
 }
 
 /**
@@ -231,14 +236,14 @@ export async function purgeTemplate(id: string): Promise<void> {
 export async function reorderTemplates(ids: readonly string[]): Promise<Template[]> {
   if (new Set(ids).size !== ids.length) throw new RadarError('bad-request', 'ids: the same id appears twice.', 'ids');
   const tx = await writeTx();
-  const { items } = await readAllIn(tx);
+  const { items, chunks } = await readAllIn(tx);
   const live = items.filter(isLive).sort(byOrder);
   const byId = new Map(live.map((t) => [t.id, t]));
   const named = ids.flatMap((id) => byId.get(id) ?? []);
   const rest = live.filter((t) => !ids.includes(t.id));
   const next = [...named, ...rest].map((t, order) => ({ ...t, order }));
   const changed = next.filter((t) => byId.get(t.id)?.order !== t.order);
-  await commit(tx, changed);
+  await commit(tx, changed, { chunks });
   return next;
 }
 
