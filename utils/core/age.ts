@@ -2,6 +2,7 @@
 // With business hours on, the clock runs only inside the configured local hours (as Hootsuite SLA policies do);
 // local wall-clock comes from Intl in the configured time zone, so DST changes are handled by the platform's tz data.
 import type { BusinessHours, Targets } from './settings';
+import { primaryLanguage, smallInteger } from './small-numbers';
 
 export type Level = 'ok' | 'warn' | 'breach';
 
@@ -82,8 +83,8 @@ export function instantWhenWaited(postedAt: number, target: number, hours?: Busi
 }
 
 /**
- * Short localized age: "<1 min", "12 min", "3 hr", "2 days", "5 wks" (whatever Intl says in `locale`). English
- * abbreviates; other languages get the unit written out, because Intl's short forms there are cryptic ("24 ó").
+ * Short localized age: "<1 min", "12 min", "3 hr", "2 days", "5 wks", in the locale files' words for the interface's
+ * languages (English abbreviates; the others write the unit out: Intl's short forms there are cryptic, "24 ó").
  */
 export function formatAge(ms: number, locale: string): string {
   const age = Number.isFinite(ms) && ms > 0 ? ms : 0;
@@ -106,57 +107,65 @@ type AgeUnit = 'minute' | 'hour' | 'day' | 'week';
 type Formatter = { format(n: number): string };
 const unitFormats = new Map<string, Formatter>();
 
-export type AgeUnitWords = Record<AgeUnit, string>;
+/** A unit's word after exactly 1 and after any other number ("day" / "days"). */
+export type AgeUnitWords = Record<AgeUnit, { one: string; other: string }>;
 
 /**
- * Unit words of the interface's languages (from the locale files: utils/i18n registers each catalog's), for
- * browsers whose Intl has no unit data for them: Chrome ships ICU without Khmer, and Intl then answers in English
- * ("24 hours" beside Khmer words).
+ * Unit words of the interface's languages, from the locale files (utils/i18n registers each catalog's). Ages in
+ * those languages are written with them, not Intl's unit formats: Chrome ships ICU without Khmer (Intl then answers
+ * "24 hours" beside Khmer words), Firefox's data differs from Chrome's, and Intl.NumberFormat's first use in a page
+ * costs tens of milliseconds before the first badge (issue #10).
  */
 const unitWords = new Map<string, AgeUnitWords>();
 
-const primary = (tag: string) => tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
-
 /** The unit words of a language; formats made before for it are made again with them. */
 export function setAgeUnitWords(locale: string, words: AgeUnitWords): void {
-  const lang = primary(locale);
+  const lang = primaryLanguage(locale);
   unitWords.set(lang, words);
-  for (const key of [...unitFormats.keys()]) if (primary(key.split('|')[0] ?? '') === lang) unitFormats.delete(key);
+  for (const key of [...unitFormats.keys()])
+    if (primaryLanguage(key.split('|')[0] ?? '') === lang) unitFormats.delete(key);
 }
 
-/** "24 ម៉ោង": the number in the locale's digits when Intl has them, then the unit word. */
-export function fallbackUnitFormat(locale: string, unit: AgeUnit): Formatter | null {
-  const words = unitWords.get(primary(locale));
-  if (!words) return null;
-  let numbers: Intl.NumberFormat;
+/** "24 ម៉ោង", "১ দিন", "3 days": the number in the language's digits, then the unit word (English's one form after 1). */
+function wordsFormat(locale: string, words: { one: string; other: string }): Formatter {
+  let numbers: Intl.NumberFormat | null = null;
+  const number = (n: number) => {
+    const small = smallInteger(locale, n);
+    if (small !== null) return small;
+    numbers ??= intlNumbers(locale);
+    return numbers.format(n);
+  };
+  return { format: (n) => `${number(n)} ${n === 1 ? words.one : words.other}` };
+}
+
+function intlNumbers(locale: string): Intl.NumberFormat {
   try {
-    numbers = new Intl.NumberFormat(locale);
+    return new Intl.NumberFormat(locale);
   } catch {
-    numbers = new Intl.NumberFormat('en');
+    return new Intl.NumberFormat('en');
   }
-  return { format: (n) => `${numbers.format(n)} ${words[unit]}` };
-}
-
-/** Intl's format when it speaks `locale`; without data for it Intl answers in another language: our words then. */
-export function speakingUnitFormat(intl: Intl.NumberFormat, locale: string, unit: AgeUnit): Formatter {
-  if (primary(intl.resolvedOptions().locale) === primary(locale)) return intl;
-  return fallbackUnitFormat(locale, unit) ?? intl;
 }
 
 function unitFormat(locale: string, unit: AgeUnit): Formatter {
   const key = `${locale}|${unit}`;
   let nf = unitFormats.get(key);
   if (!nf) {
-    const english = /^en\b/i.test(locale);
-    const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: english ? 'short' : 'long' };
-    try {
-      nf = speakingUnitFormat(new Intl.NumberFormat(locale, options), locale, unit);
-    } catch {
-      nf = new Intl.NumberFormat('en', { ...options, unitDisplay: 'short' }); // a malformed tag must not break the badge
-    }
+    const words = unitWords.get(primaryLanguage(locale));
+    nf = words ? wordsFormat(locale, words[unit]) : intlUnitFormat(locale, unit);
     unitFormats.set(key, nf);
   }
   return nf;
+}
+
+/** Intl's unit format, for a language without our words. English abbreviates; others write the unit out. */
+function intlUnitFormat(locale: string, unit: AgeUnit): Formatter {
+  const english = /^en\b/i.test(locale);
+  const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: english ? 'short' : 'long' };
+  try {
+    return new Intl.NumberFormat(locale, options);
+  } catch {
+    return new Intl.NumberFormat('en', { ...options, unitDisplay: 'short' }); // a malformed tag must not break the badge
+  }
 }
 
 // --- business hours ---

@@ -82,11 +82,15 @@ export function onLocaleChange(cb: (locale: Locale) => void): () => void {
 export function setCatalog(locale: Locale, messages: Messages): void {
   current = catalogFromMessages(locale, messages);
   shown = locale;
+  const unit = (base: 'age_unit_minute' | 'age_unit_hour' | 'age_unit_day' | 'age_unit_week') => ({
+    one: t(`${base}_one`),
+    other: t(`${base}_other`),
+  });
   setAgeUnitWords(locale, {
-    minute: t('age_unit_minute'),
-    hour: t('age_unit_hour'),
-    day: t('age_unit_day'),
-    week: t('age_unit_week'),
+    minute: unit('age_unit_minute'),
+    hour: unit('age_unit_hour'),
+    day: unit('age_unit_day'),
+    week: unit('age_unit_week'),
   });
   for (const cb of [...listeners]) cb(locale);
 }

@@ -1,6 +1,7 @@
 // Turning a message key into text: the catalog of one locale, {name} placeholders, plural forms chosen with
 // Intl.PluralRules, and numbers formatted in the same locale as the words around them. Pure (no browser APIs).
 import type enMessages from '../../public/_locales/en/messages.json';
+import { smallInteger } from '../core/small-numbers';
 import type { Locale } from './locales';
 
 /** Every key of the English catalog; the other locales carry the same keys (a unit test checks). */
@@ -39,6 +40,8 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 export function formatNumber(locale: Locale, n: number): string {
+  const small = smallInteger(locale, n);
+  if (small !== null) return small;
   let nf = numberFormats.get(locale);
   if (!nf) {
     nf = new Intl.NumberFormat(locale);
