@@ -2,7 +2,7 @@
 // not Intl: Chrome's ICU has no Khmer (Intl answered "24 hours" beside Khmer words), and Intl.NumberFormat's first
 // use in a page costs tens of milliseconds before the first badge (issue #10). Where Intl speaks the language, the
 // text is the same as Intl's.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatAge } from '../../../utils/core/age';
 import { setCatalog } from '../../../utils/i18n';
 import { formatNumber } from '../../../utils/i18n/translate';
@@ -37,8 +37,9 @@ describe('ages in the locale files’ words', () => {
   beforeEach(() => {
     for (const locale of ['hu', 'bn', 'km', 'en'] as const) setCatalog(locale, packagedMessages(locale));
   });
+  const RealNumberFormat = Intl.NumberFormat;
   afterEach(() => {
-    vi.restoreAllMocks();
+    Object.defineProperty(Intl, 'NumberFormat', { value: RealNumberFormat, configurable: true, writable: true });
   });
 
   it('say what Intl says in English, Hungarian and Bengali, plural forms and Bengali digits included', () => {
@@ -71,7 +72,7 @@ describe('ages in the locale files’ words', () => {
         made++;
       }
     }
-    vi.spyOn(Intl, 'NumberFormat', 'get').mockReturnValue(Counted as typeof Intl.NumberFormat);
+    Object.defineProperty(Intl, 'NumberFormat', { value: Counted, configurable: true, writable: true });
     for (const locale of ['en', 'hu', 'bn', 'km'] as const) {
       for (const age of AGES) formatAge(age + 17 * MINUTE, locale);
       formatNumber(locale, 999);
