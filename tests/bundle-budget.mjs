@@ -1,7 +1,7 @@
 // Fails `npm test` when a built content script passes its gzip budget (issue #10: each ≤ 30 KB gzip, Preact
-// included). Runs after the build, on both browsers' outputs. The goal is TARGET_KB for every content script; the
-// per-script ceilings below are a ratchet at the sizes reached so far until the remaining cuts land: lower them as
-// scripts shrink. What fills a script: `npx wxt build --analyze`.
+// included). Runs after the build, on both browsers' outputs. The goal is TARGET_KB for every content script; a
+// script above it would get a per-script ceiling below, a ratchet at the size reached until its cuts land (none is
+// above it now). What fills a script: `npx wxt build --analyze`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,17 +39,22 @@ export const TARGET_KB = 30;
  * -1.46 KB each); then Preact's runtime left the content scripts: the queue panel is drawn by a keyed DOM patcher
  * (components/overlay/dom-patch.ts) from the same views, and JSX makes plain objects there
  * (components/overlay/jsx-runtime.ts; Preact's runtime imported all of Preact): x.js 32.99 → 29.66 KB (under the
- * target), facebook.js 38.16 → 34.88, instagram.js 35.93 → 32.63 (-3.3 KB each).
+ * target), facebook.js 38.16 → 34.88, instagram.js 35.93 → 32.63 (-3.3 KB each); then the queue panel's drawing
+ * (its view, patcher and docking: utils/overlay/actions/panel-view.ts) went to the deferred code, loaded with the
+ * first panel while the content script keeps the host and its page contract: x.js 29.66 → 24.24, facebook.js
+ * 34.88 → 29.47, instagram.js 32.63 → 27.22 KB (-5.4 KB each). Every site script is under the target now: no
+ * ratchet left, TARGET_KB is each one's budget.
  */
-export const CEILING_KB = { 'facebook.js': 34.95, 'instagram.js': 32.7 };
+export const CEILING_KB = {};
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
 /**
  * The overlay's deferred code (overlay-actions.js, injected on first use; README "Deferred overlay code") is no
  * content script, but its ceiling (measured + 0.2 KB) catches it growing unnoticed. It rises as code moves into it
  * from the content scripts (each move lands with its own figures): bundling its own Preact, once the content scripts
- * had none to share, took it from 18.12 to 22.33 KB.
+ * had none to share, took it from 18.12 to 22.33 KB; the queue panel's drawing, loaded with the first panel, to
+ * 28.23 KB (+5.9 KB; each site script lost 5.4 KB).
  */
-export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 22.5 };
+export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 28.45 };
 
 /** gzip size (KB, level 9) of every content script of one build output folder. */
 export function measure(contentScriptsDir) {

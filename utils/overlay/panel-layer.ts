@@ -1,15 +1,19 @@
 // The queue panel: one <reply-radar> host per page, fixed in a corner, carrying the page contract's
-// data-rr-unanswered and data-rr-health. Drawn without Preact's runtime (QueuePanel.tsx, dom-patch.ts).
-import type { HandledItem, HandledKind } from '../../components/overlay/HandledLists';
-import { type LabelFilter, type QueueItemView, QueuePanel } from '../../components/overlay/QueuePanel';
+// data-rr-unanswered and data-rr-health from the first classification on. What draws in it (the panel's view and
+// its docking: ./actions/panel-view.ts) is deferred code (issue #10: about 5 KB gzip of each content script), loaded
+// as soon as the first panel is wanted; until it is in, the host is there with its contract and draws nothing. A
+// failed load is said in the panel (our words) and tried again, at the next draw and on a timer.
+import type { HandledKind } from '../../components/overlay/HandledLists';
+import type { LabelFilter } from '../../components/overlay/QueuePanel';
 import type { Author, Platform } from '../core/model';
 import type { Settings } from '../core/settings';
-import { currentLocale } from '../i18n';
-import { loadedActions } from './actions-loader';
+import { t } from '../i18n';
+import type { PanelView } from './actions/panel-view';
+import { loadActions } from './actions-loader';
 import { createPanelHost, ensureOutlineStyle } from './hosts';
 import { OUTLINE_CSS, PANEL_CSS } from './overlay-css';
-import { type DockSources, dockPanel } from './panel-dock';
-import { type CommentView, moreBelowText, type PageView } from './view-model';
+import type { DockSources } from './panel-dock';
+import type { PageView } from './view-model';
 
 export interface PanelActions {
   toggleCollapsed(): void;
@@ -35,17 +39,22 @@ export interface PanelUi {
   undo: { key: string; to: HandledKind } | null;
 }
 
-const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' } as const;
+/** The first retry of a failed load after this long, each next one twice as late (at most RETRY_MAX_MS). */
+const RETRY_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 
 export class PanelLayer {
-  private panel: { host: HTMLElement; mount: HTMLElement; placed: AbortController } | null = null;
-  /** The panel's view in the mount, kept across draws (its list's window, what it scrolled to). */
-  private view: QueuePanel | null = null;
-  /** What the panel was last drawn from (see panelInputs). */
-  private drawn: unknown[] | null = null;
-  /** Each queue item made once per comment view: an unchanged comment keeps its item, so its row is not redrawn. */
-  private readonly items = new WeakMap<CommentView, QueueItemView>();
-  private queueItems: { queue: CommentView[]; items: QueueItemView[] } | null = null;
+  private panel: {
+    host: HTMLElement;
+    mount: HTMLElement;
+    placed: AbortController;
+    view?: PanelView;
+    /** What the view draws once it is in (the latest draw's). */
+    last?: [PageView, PanelUi];
+  } | null = null;
+  private loading = false;
+  private retryMs = RETRY_MS;
+  private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly platform: Platform,
@@ -53,7 +62,9 @@ export class PanelLayer {
     private readonly signal: AbortSignal,
     /** What the panel keeps clear of (the reply box being typed in, the comments); see panel-dock.ts. */
     private readonly dock?: DockSources,
-  ) {}
+  ) {
+    signal.addEventListener('abort', () => clearTimeout(this.retry));
+  }
 
   /** Draws the panel for `view`; with no view (not a post page, or the site is switched off) removes it. */
   draw(view: PageView | null, ui: PanelUi): void {
@@ -66,126 +77,61 @@ export class PanelLayer {
       this.signal.addEventListener('abort', () => placed.abort(), { signal: placed.signal });
       this.panel = { ...createPanelHost(document, PANEL_CSS, this.signal), placed };
       ensureOutlineStyle(document, OUTLINE_CSS, this.signal);
-      if (this.dock) dockPanel(this.panel.host, this.dock, placed.signal);
     }
-    const { host, mount } = this.panel;
-    const inputs = panelInputs(view, ui, currentLocale());
-    if (this.drawn && inputs.length === this.drawn.length && inputs.every((x, i) => x === this.drawn![i])) return;
-    this.drawn = inputs;
-    host.setAttribute('data-rr-unanswered', String(view.tracked ? view.queue.length : 0));
-    host.setAttribute('data-rr-health', view.health);
-    host.setAttribute('data-theme', ui.theme);
-    // Fonts and Khmer line breaking follow the interface language.
-    host.setAttribute('lang', currentLocale());
-    host.style.setProperty('--rr-font-size', `${ui.fontSize}px`);
-    const { actions } = this;
-    const { adoptable } = view;
-    this.view ??= new QueuePanel(mount);
-    this.view.draw({
-      items: this.itemsOf(view.queue),
-      labelCounts: view.queueLabels,
-      onIgnore: actions.ignore,
-      handled: handledLists(view),
-      onRestore: actions.restore,
-      moreBelow: view.problems.includes(moreBelowText()),
-      // Only the deferred code marks comments (and sets `undo`): it is loaded, and draws its toast.
-      toast: ui.undo
-        ? loadedActions()?.undoToast({
-            kind: ui.undo.to,
-            name: view.comments.get(ui.undo.key)?.comment.author.displayName ?? '',
-            onUndo: actions.undo,
-          })
-        : null,
-      health: view.health,
-      problems: view.problems,
-      collapsedHints: view.collapsedHints,
-      tracked: view.tracked,
-      notTrackedReason: view.notTrackedReason,
-      collapsed: ui.settings.panelCollapsed,
-      onToggleCollapsed: actions.toggleCollapsed,
-      onSelect: actions.select,
-      onReply: actions.reply,
-      onTrackAll: actions.trackAll,
-      adoptBrand: adoptable ? { name: adoptable.displayName, onAdopt: () => actions.adoptBrand(adoptable) } : undefined,
-      currentKey: ui.currentKey,
-      labelFilter: ui.labelFilter,
-      onLabelFilter: actions.labelFilter,
-      theme: ui.theme,
-      platformName: PLATFORM_NAMES[this.platform],
-    });
+    const { host } = this.panel;
+    setIfChanged(host, 'data-rr-unanswered', String(view.tracked ? view.queue.length : 0));
+    setIfChanged(host, 'data-rr-health', view.health);
+    this.panel.last = [view, ui];
+    if (this.panel.view) this.panel.view.draw(view, ui);
+    else this.load();
   }
 
-  /** The queue's items, made again only when the queue changed (the view builder hands the same array otherwise). */
-  private itemsOf(queue: CommentView[]): QueueItemView[] {
-    if (this.queueItems?.queue !== queue) this.queueItems = { queue, items: queue.map((c) => this.itemOf(c)) };
-    return this.queueItems.items;
-  }
-
-  private itemOf(c: CommentView): QueueItemView {
-    let item = this.items.get(c);
-    if (!item) {
-      item = {
-        key: c.key,
-        authorName: c.comment.author.displayName,
-        handle: c.comment.author.handle,
-        snippet: c.comment.text,
-        ageText: c.ageText,
-        level: c.level,
-        labels: c.labels,
-        spam: c.spam,
-      };
-      this.items.set(c, item);
-    }
-    return item;
+  /** Loads the deferred code and draws the panel's view with the latest draw (once; again after a failure). */
+  private load(): void {
+    if (this.loading || this.signal.aborted) return;
+    this.loading = true;
+    clearTimeout(this.retry);
+    loadActions().then(
+      (actions) => {
+        this.loading = false;
+        this.retryMs = RETRY_MS;
+        const panel = this.panel;
+        if (!panel?.last || panel.view || panel.placed.signal.aborted) return;
+        const { host, mount, placed } = panel;
+        mount.replaceChildren();
+        panel.view = actions.panelView(host, mount, this.platform, this.actions, placed.signal, this.dock);
+        panel.view.draw(...panel.last);
+      },
+      (error: unknown) => {
+        this.loading = false;
+        console.warn('[reply-radar] could not load the panel', error);
+        const panel = this.panel;
+        if (!panel || this.signal.aborted) return;
+        // Never an empty corner: the panel says it could not be drawn (the host keeps the counts) until a retry works.
+        const note = document.createElement('div');
+        note.className = 'rr-panel';
+        note.textContent = t('problem_drawing_failed');
+        panel.mount.replaceChildren(note);
+        this.retry = setTimeout(() => this.load(), this.retryMs);
+        this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+      },
+    );
   }
 
   /** Unmounts the panel's UI (the host goes with the page's signal or with `remove`). */
   unmount(): void {
-    this.drawn = null;
-    this.view?.clear();
-    this.view = null;
+    this.panel?.view?.clear();
   }
 
   remove(): void {
     if (!this.panel) return;
-    this.view?.clear();
-    this.view = null;
+    this.panel.view?.clear();
     this.panel.placed.abort();
     this.panel.host.remove();
     this.panel = null;
-    this.drawn = null;
   }
 }
 
-/** The comments that left the queue on this page, by where they went, in page order. */
-function handledLists(view: PageView): Record<HandledKind, HandledItem[]> {
-  const lists: Record<HandledKind, HandledItem[]> = { done: [], snoozed: [], ignored: [] };
-  for (const c of view.handled ?? []) {
-    if (c.state !== 'done' && c.state !== 'snoozed' && c.state !== 'ignored') continue;
-    lists[c.state].push({ key: c.key, authorName: c.comment.author.displayName, snippet: c.comment.text });
-  }
-  return lists;
-}
-
-/** What the panel shows, compared by identity: an unchanged panel is not drawn again on every batch. */
-function panelInputs(view: PageView, ui: PanelUi, locale: string): unknown[] {
-  return [
-    view.queue,
-    view.health,
-    view.problems.join('\u0001'),
-    view.collapsedHints.join('\u0001'),
-    view.tracked,
-    view.notTrackedReason,
-    view.adoptable?.handle,
-    view.adoptable?.displayName,
-    (view.handled ?? []).map((c) => `${c.key}/${c.state}`).join(','),
-    ui.currentKey,
-    ui.labelFilter,
-    ui.theme,
-    ui.fontSize,
-    ui.settings.panelCollapsed,
-    ui.undo,
-    ui.undo && view.comments.get(ui.undo.key)?.comment.author.displayName,
-    locale,
-  ];
+function setIfChanged(host: HTMLElement, name: string, value: string): void {
+  if (host.getAttribute(name) !== value) host.setAttribute(name, value);
 }

@@ -9,6 +9,14 @@ import type { JudgeItem } from '../../../utils/overlay/judgments';
 import { PageSession, type SessionServices } from '../../../utils/overlay/page-session';
 import type { ReadComment, SiteAdapter } from '../../../utils/sites/types';
 
+// The panel's view is deferred code (utils/overlay/panel-layer.ts): here it is in at once, as the background would
+// inject it, so the batches draw the whole panel.
+vi.mock('../../../utils/overlay/actions-loader', async () => {
+  const { overlayActions } = await import('../../../utils/overlay/actions');
+  let loaded: typeof overlayActions | null = null;
+  return { loadedActions: () => loaded, loadActions: async () => (loaded = overlayActions) };
+});
+
 const T0 = Date.UTC(2026, 10, 25, 12, 0);
 const URL_ = new URL('https://x.com/acme/status/1');
 const post: Post = { platform: 'x', id: '1', url: '', author: { handle: 'acme', displayName: 'Acme', profileUrl: '' } };

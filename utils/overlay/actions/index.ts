@@ -1,7 +1,8 @@
 // The overlay's code that runs only after a person acts: a page session's actions (./session-actions.tsx: done,
 // snooze, ignore and Undo with its toast, Reply, the template picker and the layer it opens in, filling a template for
 // a comment, adopting a brand, the keyboard's actions; ./navigation.ts: moving through the queue), inserting text
-// into the site's editors, type-to-expand, opening X's, Facebook's and Instagram's reply boxes.
+// into the site's editors, type-to-expand, opening X's, Facebook's and Instagram's reply boxes; and the queue
+// panel's drawing (./panel-view.ts), which loads it with the first panel.
 // It is not in the sites' content scripts (issue #10: each under 30 KB gzip); the background injects it on first use
 // (see ../actions-loader.ts and README "Performance").
 import { matchExpansion } from '../../core/expand';
@@ -17,6 +18,7 @@ import {
 import type { EditorKind } from '../../sites/types';
 import { openReply as xOpenReply, sendEnabled as xSendEnabled } from '../../sites/x/reply-box';
 import { select } from './navigation';
+import { panelView } from './panel-view';
 import * as session from './session-actions';
 
 export interface ExpandRequest {
@@ -52,6 +54,8 @@ function expandAtCaret(editor: HTMLElement, kind: EditorKind, req: ExpandRequest
 export const overlayActions = {
   /** A page session's actions (done/snooze/ignore, Undo, Reply and insertion, the picker, adopting a brand). */
   ...session,
+  /** The queue panel's view and docking, in the host the content script keeps (../panel-layer.ts). */
+  panelView,
   /** A queue row clicked: that comment becomes current, scrolled to. */
   select,
   stillHoldsTemplate,
