@@ -28,7 +28,8 @@ const SLIM_JSX = join(dirname(fileURLToPath(import.meta.url)), 'components/overl
  * (utils/overlay/script-context.ts: the one method the overlay uses, WXT's handshake between old and new copies)
  * instead of WXT's class. The sites' content scripts (not the deferred code, which renders with Preact) get a JSX
  * runtime that makes plain objects (components/overlay/jsx-runtime.ts): Preact's would bring all of Preact, and
- * they draw without it. WXT builds each content script on its own, so the build's input says which kind it is.
+ * they draw their badges without it (the queue panel's drawing is deferred code). WXT builds each content script on
+ * its own, so the build's input says which kind it is.
  */
 function contentScriptsWithoutPolyfill(): Plugin {
   let contentScript = false;

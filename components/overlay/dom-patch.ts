@@ -3,6 +3,7 @@
 // largest single part of each content script (issue #10: about 4 KB gzip). Children with a `key` keep their node
 // wherever they move; a VNode drawn again as the very same object is skipped whole (the panel keeps each row's VNode
 // while the row is unchanged). Attributes follow Preact's rules for what the panel uses; text is only ever text.
+// With the panel it is deferred code now (utils/overlay/actions/panel-view.ts), out of the content scripts.
 import type { ComponentChild, Ref, VNode } from 'preact';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -1,6 +1,7 @@
-// The content scripts build the panel's views with their own JSX runtime (components/overlay/jsx-runtime.ts, set in
+// The content scripts build their views with their own JSX runtime (components/overlay/jsx-runtime.ts, set in
 // wxt.config.ts): plain objects instead of Preact's VNodes. Drawn from those, the panel's markup is the same pinned
-// markup (panel-markup.test.ts draws it from Preact's VNodes, as the unit tests build them).
+// markup (panel-markup.test.ts draws it from Preact's VNodes, as the deferred code that draws the panel now builds
+// them): the patcher reads both alike, whichever bundle the panel is in.
 import { describe, expect, it, vi } from 'vitest';
 import { QueueItem } from '../../../components/overlay/QueuePanel';
 import { PANEL_CASES, panelProps } from './panel-cases';

@@ -1,7 +1,7 @@
 // What the deferred overlay code (entrypoints/overlay-actions.ts) takes from the content script that loads it instead
 // of bundling its own copy: the one i18n catalog (module state filled at start). Preact it brings itself: the
-// content scripts carry no Preact runtime (issue #10; the panel and badges are drawn by components/overlay/dom-patch.ts
-// and badge-dom.ts), and what the deferred code hands the panel (the Undo toast) is a plain VNode the panel draws.
+// content scripts carry no Preact runtime (issue #10; badges are drawn by components/overlay/badge-dom.ts, and the
+// queue panel by this deferred code itself, ./panel-view.ts, through components/overlay/dom-patch.ts).
 // Plain data, read by the build (wxt.config.ts) and by the content script; no imports.
 
 /** The isolated-world global the content script fills with the modules below before loading the deferred code. */
