@@ -8,6 +8,7 @@ import { ConversationReader, type PostRead, readActingHandle, readPost } from '.
 import { authorLinkOf, precedes, replyControlOf } from './instagram/rows';
 import {
   IG_BASE,
+  matching,
   otherPostTimeSelector,
   parseCommentHref,
   postCodeOf,
@@ -54,7 +55,7 @@ function postMayHaveChanged(state: PostState, changed: PageChanges): boolean {
   const { scope, ownerLink } = state.post;
   if (!scope?.isConnected || !ownerLink?.isConnected || !scope.contains(ownerLink)) return true;
   // Still this post (its first timestamp link sits near the top: the caption or the first comment).
-  if (!scope.querySelector(postTimeSelector(state.code))) return true;
+  if (matching(scope, 'time', postTimeSelector(state.code)).next().done) return true;
   const other = otherPostTimeSelector(state.code);
   const { added } = changed;
   for (const node of changed) {
@@ -65,7 +66,8 @@ function postMayHaveChanged(state: PostState, changed: PageChanges): boolean {
     // may be the whole list of comments, never searched.
     const el = node as Element;
     const fresh = added ? added.has(node) : true;
-    if ((fresh || el.localName === 'a') && (el.matches?.(other) || el.querySelector?.(other))) return true;
+    const holds = () => el.matches(other) || !matching(el, 'time', other).next().done;
+    if ((fresh || el.localName === 'a') && el.nodeType === 1 && holds()) return true;
   }
   return false;
 }

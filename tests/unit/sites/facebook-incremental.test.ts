@@ -11,6 +11,7 @@ import { changeSet, noteChange, OBSERVED } from '../../../utils/overlay/dom-watc
 import { PageReader } from '../../../utils/overlay/page-reader';
 import { createFacebookAdapter, matchPostPage } from '../../../utils/sites/facebook';
 import type { PageRead } from '../../../utils/sites/types';
+import { combinatorQueries } from './combinator-queries';
 import { fuzzSeed, parse, realHtml, runsOr } from './fuzz/harness';
 
 const POST = 'https://www.facebook.com/acme/posts/pfbid0abc';
@@ -529,6 +530,24 @@ describe('Facebook delta reads: the work of a batch follows the change, not the 
   /** The "820 comments" line above the comments. */
   const countLabel = (doc: Document) =>
     [...doc.querySelectorAll('[role="button"] span[dir="auto"]')].find((el) => /comments$/.test(el.textContent ?? ''))!;
+
+  it('a batch of 20 new threads queries nothing with a combinator (Chrome scans the page for those), at 50 and 400', () => {
+    for (const n of [50, 400]) {
+      const { doc, list } = bigPage(n);
+      const adapter = createFacebookAdapter();
+      adapter.read(doc, URL_POST);
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(doc.documentElement, OBSERVED);
+      appendThreads(n)(doc, list);
+      const changed = changeSet();
+      for (const record of observer.takeRecords()) noteChange(record, changed);
+      observer.disconnect();
+      const { result, selectors } = combinatorQueries(() => adapter.read(doc, URL_POST, changed));
+      expect(result.delta).toBeDefined();
+      expect(result.comments.length).toBeGreaterThanOrEqual(20);
+      expect(selectors).toEqual([]);
+    }
+  }, 120_000);
 
   it('reads the 20 new threads’ rows only, at 50 and at 400 threads', () => {
     const replies = (from: number, to: number) =>

@@ -10,6 +10,7 @@ import { changeSet, noteChange, OBSERVED } from '../../../utils/overlay/dom-watc
 import { createInstagramAdapter } from '../../../utils/sites/instagram';
 import { ConversationReader } from '../../../utils/sites/instagram/read';
 import type { PageRead, ReadComment } from '../../../utils/sites/types';
+import { combinatorQueries } from './combinator-queries';
 import { applyOp, fuzzSeed, type Op, opArb, parse, realHtml, runsOr } from './fuzz/harness';
 
 const own = (name: string) => readFileSync(path.join(import.meta.dirname, 'instagram-fixtures', name), 'utf8');
@@ -355,5 +356,28 @@ describe('the Instagram adapter reads only what changed', () => {
     const large = workOf(600);
     expect(small.parsed).toBe(24);
     expect(large).toEqual(small);
+  }, 120_000);
+
+  it('a batch of 20 new threads queries nothing with a combinator (Chrome scans the page for those), at 60 and 600', () => {
+    const queriesOf = (threads: number) => {
+      const doc = parse(generated(threads));
+      const url = new URL('https://www.instagram.com/p/GENpost1/');
+      const adapter = createInstagramAdapter();
+      adapter.read(doc, url);
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(doc.documentElement, OBSERVED);
+      const list = doc.querySelector('.comments') as Element;
+      const more = [...parse(generated(threads + 20)).querySelectorAll('.thread')].slice(threads);
+      for (const thread of more) list.appendChild(doc.importNode(thread, true));
+      const changed = changeSet();
+      for (const record of observer.takeRecords()) noteChange(record, changed);
+      observer.disconnect();
+      const { result, selectors } = combinatorQueries(() => adapter.read(doc, url, changed));
+      expect(result.delta).toBeDefined();
+      expect(result.comments).toHaveLength(24);
+      return selectors;
+    };
+    expect(queriesOf(60)).toEqual([]);
+    expect(queriesOf(600)).toEqual([]);
   }, 120_000);
 });

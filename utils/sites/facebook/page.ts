@@ -201,7 +201,9 @@ function nextInOrder(el: Element, root: Element, skip: boolean): Element | null 
 
 /** Whether an element could be (or hold) the post's header link or its comment count, outside the comments. */
 export function mayBePageFigure(el: Element, isRow: (article: Element) => boolean): boolean {
-  const all = [el, ...el.querySelectorAll(`${SEL.countText}, ${SEL.authorLink}`)];
+  // The author link's selector ends in `a[href]`: found by that alone, and matched below. Chrome's querySelectorAll
+  // with a combinator costs in proportion to the page, not to `el` (see instagram/selectors.ts `matching`).
+  const all = [el, ...el.querySelectorAll(`${SEL.countText}, a[href]`)];
   for (const c of all) {
     const article = c.closest(ARTICLE);
     if (article && isRow(article)) continue;

@@ -6,7 +6,7 @@ import type { Author, Comment } from '../../core/model';
 import type { CollapsedPart, ReadComment } from '../types';
 import type { ReadingOrder } from './doc-order';
 import { authorLinkOf, commentText, depthOf, precedes, rowOf } from './rows';
-import { postCodeOf, SEL } from './selectors';
+import { matching, postCodeOf, SEL } from './selectors';
 import { controlLabel } from './text';
 
 export const ORIGIN = 'https://www.instagram.com';
@@ -111,11 +111,11 @@ export function linkOf(
 ): { link: ThreadLink; block: Element | null } {
   if (entry.linkedParent) return { link: { parentId: entry.linkedParent, threadKey: entry.linkedParent }, block: null };
   for (let at = entry.row.parentElement; at && at !== scope.parentElement; at = at.parentElement) {
-    const firstTime = at.querySelector(SEL.commentTime);
+    const firstTime = matching(at, 'time', SEL.commentTime).next().value;
     if (!firstTime || entry.row.contains(firstTime)) continue;
     const first = primary(firstTime);
     if (!first || first.depth >= entry.depth) continue;
-    for (const other of at.querySelectorAll(SEL.commentTime)) {
+    for (const other of matching(at, 'time', SEL.commentTime)) {
       // A list of threads, not one thread.
       if (other !== firstTime && depthOf(other) <= first.depth) return { link: { threadKey: entry.id }, block: at };
     }
@@ -199,7 +199,7 @@ export function readControl(control: HTMLElement, scope: Element, facts: ThreadF
   let block: Element | null = null;
   let threadKey: string | undefined;
   for (let at = control.parentElement; at && at !== scope; at = at.parentElement) {
-    const firstTime = at.querySelector(SEL.commentTime);
+    const firstTime = matching(at, 'time', SEL.commentTime).next().value;
     if (!firstTime) continue;
     block = at;
     // The block's first comment, or the thread that comment replies in (a block of shown replies).

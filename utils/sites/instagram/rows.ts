@@ -2,7 +2,7 @@
 // `time[datetime]`); its row is the nearest block around that link holding the author's profile picture. Replies
 // are told apart by nesting alone (the 2026 captures link replies as `/c/<id>/` too): a reply sits deeper than its
 // parent, inside a block whose first comment is that parent.
-import { profileHandleOf, SEL } from './selectors';
+import { matching, profileHandleOf, SEL } from './selectors';
 import { visibleText } from './text';
 
 /** Ancestors of `el` up to the document: rows of one list share their depth, replies sit deeper. */
@@ -24,7 +24,7 @@ export function profileLinkHandle(el: Element): string | null {
 
 /** True when `el` holds a profile picture: an image inside a link to a profile. */
 export function hasAvatar(el: Element): boolean {
-  for (const img of el.querySelectorAll(SEL.avatarImage)) {
+  for (const img of matching(el, 'img', SEL.avatarImage)) {
     const link = img.closest('a');
     if (link && el.contains(link) && profileLinkHandle(link)) return true;
   }
@@ -34,7 +34,7 @@ export function hasAvatar(el: Element): boolean {
 /** The avatar links of a scope (profile links around an image). */
 export function avatarLinks(scope: Element): Element[] {
   const links: Element[] = [];
-  for (const img of scope.querySelectorAll(SEL.avatarImage)) {
+  for (const img of matching(scope, 'img', SEL.avatarImage)) {
     const link = img.closest('a');
     if (link && profileLinkHandle(link) && links.at(-1) !== link) links.push(link);
   }
@@ -49,11 +49,15 @@ export function avatarLinks(scope: Element): Element[] {
 export function rowOf(link: Element, stop: Element): { row: HTMLElement | null; bound: Element | null } {
   let last: HTMLElement | null = null;
   for (let el = link.parentElement; el && el !== stop; el = el.parentElement) {
-    if (last && el.querySelectorAll(SEL.commentTime).length > 1) return { row: last, bound: el };
+    if (last && moreThanOne(matching(el, 'time', SEL.commentTime))) return { row: last, bound: el };
     last = el;
     if (hasAvatar(el)) return { row: el, bound: null };
   }
   return { row: last, bound: null };
+}
+
+function moreThanOne(found: Generator<Element>): boolean {
+  return !found.next().done && !found.next().done;
 }
 
 /** The row's author: its first profile link (the picture, then the name; @mentions in the text come after). */

@@ -23,6 +23,16 @@ export const SEL = {
   lexical: '[data-lexical-editor="true"]',
 } as const;
 
+/**
+ * The elements under `root` (itself left out) that match `selector`, each of whose alternatives ends in a `tag`
+ * element, in document order; lazily, so the first ones cost only the way to them. Chrome's querySelector(All)
+ * with a combinator ('a[href] img') costs in proportion to the page, not to `root`: 20 new Instagram threads took
+ * 0.03 ms at 200 comments and 1.3–2.8 ms at 10,000 that way, 0.01 ms by tag and `matches` (issue #10).
+ */
+export function* matching(root: Element, tag: string, selector: string): Generator<Element> {
+  for (const el of root.getElementsByTagName(tag)) if (el.matches(selector)) yield el;
+}
+
 export const IG_HOSTS = new Set(['www.instagram.com', 'instagram.com']);
 
 /** Instagram usernames: letters, digits, "." and "_", up to 30. */
