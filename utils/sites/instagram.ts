@@ -66,8 +66,9 @@ function postMayHaveChanged(state: PostState, changed: PageChanges): boolean {
     // may be the whole list of comments, never searched.
     const el = node as Element;
     const fresh = added ? added.has(node) : true;
-    const holds = () => el.matches(other) || !matching(el, 'time', other).next().done;
-    if ((fresh || el.localName === 'a') && el.nodeType === 1 && holds()) return true;
+    if ((fresh || el.localName === 'a') && el.nodeType === 1) {
+      if (el.matches(other) || !matching(el, 'time', other).next().done) return true;
+    }
   }
   return false;
 }

@@ -131,11 +131,11 @@ export interface CommentLink {
 type Address = Pick<URL, 'hostname' | 'pathname' | 'searchParams'>;
 
 /**
- * An absolute https address whose parts `new URL` keeps as written: no port, dot segment, path beyond letters, digits
- * and "_-./", fragment, query character it would encode, nor "?" (URLSearchParams drops a first one). The three
- * parts a comment link's reading needs; tests/unit/sites/facebook-addresses.test.ts holds them to `new URL`'s.
+ * An absolute https address whose parts `new URL` keeps as written: no port, no path beyond segments of letters,
+ * digits and "_-." (none starting with "."), no fragment, no query character it would encode nor "?" (which
+ * URLSearchParams drops when first). tests/unit/sites/facebook-addresses.test.ts holds the parts to `new URL`'s.
  */
-const PLAIN = /^https:\/\/([a-z.]+)(\/[\w\-./]*)?(?:\?([\w\-.~!$&()*+,;=:@%/[\]]*))?$/;
+const PLAIN = /^https:\/\/([a-z.]+)((?:\/[\w-][\w.-]*)*\/?)(?:\?([\w.~!$&()*+,;=:@%/[\]-]*))?$/;
 
 /**
  * `href` read by a string match where it is plain (Facebook's own links are), else by `new URL` (null when it is no
@@ -143,8 +143,7 @@ const PLAIN = /^https:\/\/([a-z.]+)(\/[\w\-./]*)?(?:\?([\w\-.~!$&()*+,;=:@%/[\]]
  */
 export function addressOf(href: string, base: URL): Address | null {
   const m = PLAIN.exec(href);
-  if (m && !m[2]?.includes('/.'))
-    return { hostname: m[1]!, pathname: m[2] || '/', searchParams: new URLSearchParams(m[3]) };
+  if (m) return { hostname: m[1]!, pathname: m[2] || '/', searchParams: new URLSearchParams(m[3]) };
   try {
     return new URL(href, base);
   } catch {

@@ -49,15 +49,12 @@ export function avatarLinks(scope: Element): Element[] {
 export function rowOf(link: Element, stop: Element): { row: HTMLElement | null; bound: Element | null } {
   let last: HTMLElement | null = null;
   for (let el = link.parentElement; el && el !== stop; el = el.parentElement) {
-    if (last && moreThanOne(matching(el, 'time', SEL.commentTime))) return { row: last, bound: el };
+    const times = matching(el, 'time', SEL.commentTime);
+    if (last && !times.next().done && !times.next().done) return { row: last, bound: el };
     last = el;
     if (hasAvatar(el)) return { row: el, bound: null };
   }
   return { row: last, bound: null };
-}
-
-function moreThanOne(found: Generator<Element>): boolean {
-  return !found.next().done && !found.next().done;
 }
 
 /** The row's author: its first profile link (the picture, then the name; @mentions in the text come after). */
