@@ -127,34 +127,14 @@ export interface CommentLink {
   handle?: string;
 }
 
-/** What the parsers read of an address. */
-type Address = Pick<URL, 'hostname' | 'pathname' | 'searchParams'>;
-
-/**
- * An absolute https address whose parts `new URL` keeps as written: no port, no path beyond segments of letters,
- * digits and "_-." (none starting with "."), no fragment, no query character it would encode nor "?" (which
- * URLSearchParams drops when first). tests/unit/sites/facebook-addresses.test.ts holds the parts to `new URL`'s.
- */
-const PLAIN = /^https:\/\/([a-z.]+)((?:\/[\w-][\w.-]*)*\/?)(?:\?([\w.~!$&()*+,;=:@%/[\]-]*))?$/;
-
-/**
- * `href` read by a string match where it is plain (Facebook's own links are), else by `new URL` (null when it is no
- * address): three times cheaper per link, and a batch reads about three links per new comment (issue #10).
- */
-export function addressOf(href: string, base: URL): Address | null {
-  const m = PLAIN.exec(href);
-  if (m) return { hostname: m[1]!, pathname: m[2] || '/', searchParams: new URLSearchParams(m[3]) };
+/** What a link inside a comment says, or null when it is not one of the comment's own links (a mention, a hashtag). */
+export function parseCommentLink(href: string, base: URL): CommentLink | null {
+  let url: URL;
   try {
-    return new URL(href, base);
+    url = new URL(href, base);
   } catch {
     return null;
   }
-}
-
-/** What a link inside a comment says, or null when it is not one of the comment's own links (a mention, a hashtag). */
-export function parseCommentLink(href: string, base: URL): CommentLink | null {
-  const url = addressOf(href, base);
-  if (!url) return null;
   if (!FACEBOOK_HOSTS.has(url.hostname)) return null;
   const top = normalizeCommentId(url.searchParams.get('comment_id'));
   if (!top) return null;
@@ -174,7 +154,7 @@ export function parseCommentLink(href: string, base: URL): CommentLink | null {
 }
 
 /** The post address without comment and tracking parameters. */
-function permalinkPath(url: Address): string {
+function permalinkPath(url: URL): string {
   const keep = new URLSearchParams();
   for (const key of ['story_fbid', 'id', 'fbid', 'v', 'set']) {
     const value = url.searchParams.get(key);
@@ -185,7 +165,7 @@ function permalinkPath(url: Address): string {
 }
 
 /** A profile address's handle: "/acme" → "acme", "/profile.php?id=42" → "profile.php?id=42"; else null. */
-export function profileHandle(url: Address): string | null {
+export function profileHandle(url: URL): string | null {
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts.length === 1 && parts[0]!.toLowerCase() === 'profile.php') {
     const id = url.searchParams.get('id');

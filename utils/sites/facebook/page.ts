@@ -6,7 +6,7 @@ import type { Author, Comment } from '../../core/model';
 import type { CollapsedPart } from '../types';
 import { oneLine, readText } from '../visible-text';
 import { ARTICLE, type CommentRead, isCommentCandidate } from './comment';
-import { addressOf, profileHandle } from './links';
+import { profileHandle } from './links';
 import { actingNameIn, collapsedKindOf, commentCountIn, isFilteredOrder } from './words';
 
 export const SEL = {
@@ -177,8 +177,13 @@ export function pageFigures(
 function authorOfLink(a: Element, base: URL): { author: Author; el: Element } | null {
   const article = a.closest(ARTICLE);
   if (article && isCommentCandidate(article)) return null;
-  const url = addressOf(a.getAttribute('href') ?? '', base);
-  const handle = url && profileHandle(url);
+  let url: URL;
+  try {
+    url = new URL(a.getAttribute('href') ?? '', base);
+  } catch {
+    return null;
+  }
+  const handle = profileHandle(url);
   const name = oneLine(readText(a));
   return handle && name
     ? { author: { handle, displayName: name, profileUrl: `${base.origin}/${handle}` }, el: a }
