@@ -111,7 +111,10 @@ export class KnownComments {
     this.keyByElement.set(element, key);
     const known = this.byKey.get(key);
     if (!known) {
-      const merged = { ...comment, order: this.nextOrder++ };
+      // The adapter's own object when it already carries this order (a full read numbers its comments in document
+      // order, as this does on a page's first read): one copy of each comment, not two (issue #10, heap at 10,000).
+      const order = this.nextOrder++;
+      const merged = comment.order === order ? comment : { ...comment, order };
       this.byKey.set(key, { key, comment: merged, element, lastY: 0 });
       this.shown.push(element);
       this.newKeys.push(key);

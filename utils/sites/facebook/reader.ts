@@ -226,10 +226,12 @@ export function createFacebookReader() {
     result.actingHandle = actingHandle(x.editors, byName, author);
 
     if (full) {
-      result.comments = x.inDocumentOrder().map(([element, comment], order) => ({
-        element: element as HTMLElement,
-        comment: { ...comment, order },
-      }));
+      // Numbered in place, not copied: a full read made every row's comment anew (a new index), and the overlay
+      // keeps the same object (one copy per comment, issue #10).
+      result.comments = x.inDocumentOrder().map(([element, comment], order) => {
+        comment.order = order;
+        return { element: element as HTMLElement, comment };
+      });
       return result;
     }
     result.comments = delta.shown.map((element) => ({

@@ -35,7 +35,10 @@ export function fullRead(rows: CommentRows, timeless: TimelessRows, parts: Hidde
     const entry = rows.primary(time);
     const out = entry && rows.commentOf(entry.row);
     if (!out) continue;
-    out.comment.order = comments.length;
+    // Numbered by a copy, never in place: the overlay may keep this very object from an earlier read, and a
+    // comment keeps the order it was first seen in there (known-comments.ts).
+    const order = comments.length;
+    if (out.comment.order !== order) out.comment = { ...out.comment, order };
     comments.push(out);
     shown.set(out.element, out);
   }
