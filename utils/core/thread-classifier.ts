@@ -50,10 +50,14 @@ export class ThreadClassifier {
   private contextKey: string | null = null;
   private handles = new Set<string>();
   private pageNames = new Set<string>();
+  /** Every comment by key; also by id, as a key is the post's platform and the id (no second map, issue #10). */
   private readonly byKey = new Map<string, Comment>();
-  private readonly byId = new Map<string, Comment>();
-  /** The keys of each thread's comments (the response recorder reads the threads a batch changed). */
-  readonly threads = new Map<string, Set<string>>();
+  /**
+   * The keys of each thread's comments, in the order indexed (the response recorder reads the threads a batch
+   * changed). Arrays, not sets: most threads hold one comment, and a set per thread held 0.7 MB at 10,000 comments
+   * (issue #10); a change walks its thread anyway (classifyThread).
+   */
+  readonly threads = new Map<string, string[]>();
   /** Display names of brand comments with how many comments carry each (collapsed parts name repliers by name). */
   private readonly brandNameCount = new Map<string, number>();
   private postName = '';
@@ -102,7 +106,9 @@ export class ThreadClassifier {
     }
 
     // Collapsed parts are few: read them again every time, and recompute the threads whose credit moved.
-    const collapsed = readCollapsed(context.collapsed, (id) => this.byId.get(id), this.handles, {
+    const { platform } = context.post;
+    const byId = (id: string) => this.byKey.get(commentKey({ platform, id }));
+    const collapsed = readCollapsed(context.collapsed, byId, this.handles, {
       has: (name) => name === this.postName || this.brandNameCount.has(name),
     });
     for (const [thread, upTo] of collapsed.answeredUpTo) if (this.answeredUpTo.get(thread) !== upTo) dirty.add(thread);
@@ -150,19 +156,19 @@ export class ThreadClassifier {
 
   private index(key: string, comment: Comment): void {
     this.byKey.set(key, comment);
-    if (!this.byId.has(comment.id)) this.byId.set(comment.id, comment);
-    const members = this.threads.get(comment.threadKey) ?? new Set<string>();
-    this.threads.set(comment.threadKey, members);
-    members.add(key);
+    const members = this.threads.get(comment.threadKey);
+    // A key is indexed once (a copy is unindexed first), so it is never in the list already.
+    if (members) members.push(key);
+    else this.threads.set(comment.threadKey, [key]);
     this.countName(comment, 1);
   }
 
   private unindex(key: string, comment: Comment): void {
     this.byKey.delete(key);
-    if (this.byId.get(comment.id) === comment) this.byId.delete(comment.id);
     const members = this.threads.get(comment.threadKey);
-    members?.delete(key);
-    if (members?.size === 0) this.threads.delete(comment.threadKey);
+    const at = members ? members.indexOf(key) : -1;
+    if (at >= 0) members!.splice(at, 1);
+    if (members?.length === 0) this.threads.delete(comment.threadKey);
     this.countName(comment, -1);
   }
 

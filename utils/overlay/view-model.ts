@@ -38,7 +38,7 @@ export interface PageView {
   /** The comments that left the queue (done, snoozed, ignored), in page order. */
   handled?: CommentView[];
   /** Each thread's comment keys (the classifier's own index: read it, never change it). */
-  threads?: ReadonlyMap<string, ReadonlySet<string>>;
+  threads?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface PageFacts {
