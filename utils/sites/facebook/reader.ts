@@ -35,6 +35,8 @@ export interface ReadWork {
 }
 
 const FIND = `${ARTICLE}, ${SEL.button}, ${SEL.editor}`;
+/** The post keys of a row without a reading (shared, never changed). */
+const NO_KEYS: string[] = [];
 
 export function createFacebookReader() {
   const work: ReadWork = { rows: 0, queried: [], visited: 0, compared: 0, held: () => index?.heldById() };
@@ -154,16 +156,17 @@ export function createFacebookReader() {
       const seen = candidate ? (before !== null && !selfChanged.has(el) ? before : rendered(el)) : null;
       const ok = seen === true && !el.closest(SEL.hidden);
       const reading = ok ? readComment(el, url, now, lang) : null;
-      const row: Row = { candidate, ok, rendered: seen, reading: null, problem: null, comment: null };
+      const row: Row = { candidate, ok, rendered: seen, problem: null, comment: null, postKeys: NO_KEYS, path: '' };
       if (reading && 'problem' in reading) row.problem = reading.problem;
       else if (reading) {
-        row.reading = reading;
         row.comment = toComment(reading, match.postId, url, memory);
+        row.postKeys = reading.postKeys;
+        row.path = reading.permalinkPath ?? '';
         byName.set(reading.author.displayName, reading.author.handle);
       }
       const oldId = x.set(el, row);
       if (oldId) ids.add(oldId);
-      if (row.reading) ids.add(row.reading.id);
+      if (row.comment) ids.add(row.comment.id);
       if (!full) {
         moved.push(el);
         for (const c of x.controlsAfter(el)) dirtyControls.add(c);

@@ -5,7 +5,7 @@ import type { Author, Comment } from '../../core/model';
 import { ElementOrder } from '../element-order';
 import type { CollapsedPart } from '../types';
 import { oneLine, readText } from '../visible-text';
-import { ARTICLE, type CommentRead } from './comment';
+import { ARTICLE } from './comment';
 import { classifyButton, type Memory, pageFigures, precedingComment, SEL } from './page';
 import { repliersIn } from './words';
 
@@ -15,9 +15,15 @@ export interface Row {
   ok: boolean;
   /** A candidate's `rendered()` when it was read (null: not a candidate). */
   rendered: boolean | null;
-  reading: CommentRead | null;
   problem: string | null;
+  /** The comment read (its id and parentId are the reading's); null: none (not a candidate, or a problem). */
   comment: Comment | null;
+  /**
+   * What else the row's reading said (comment.ts): the post as its links name it and the post's path, read again
+   * when the row is. The rest of the reading is in `comment`: not kept twice (issue #10, heap at 10,000).
+   */
+  postKeys: string[];
+  path: string;
 }
 
 interface Control {
@@ -38,7 +44,8 @@ export class Index {
   private readonly byId = new Map<string, Element | Element[]>();
   /** The element showing each id, and the comment it shows (as last reported). */
   private readonly shownById = new Map<string, Element>();
-  private readonly shownAt = new Map<Element, { comment: Comment; path: string }>();
+  /** The row each element shows now (its comment and path as they were when shown; rows are never changed). */
+  private readonly shownAt = new Map<Element, Row>();
   private readonly controls = new Map<HTMLElement, Control>();
   /** The controls in document order, kept as they come and go (the hidden parts are listed in that order). */
   readonly controlOrder = new ElementOrder<HTMLElement>();
@@ -81,7 +88,7 @@ export class Index {
   }
 
   commentAt(el: Element): Comment | undefined {
-    return this.shownAt.get(el)?.comment;
+    return this.shownAt.get(el)?.comment ?? undefined;
   }
 
   holdsAny(): boolean {
@@ -106,8 +113,8 @@ export class Index {
       this.unreadable++;
       this.reasons.set(row.problem, (this.reasons.get(row.problem) ?? 0) + 1);
     }
-    if (row.reading) {
-      const id = row.reading.id;
+    if (row.comment) {
+      const id = row.comment.id;
       const had = this.byId.get(id);
       if (!had) this.byId.set(id, el);
       else {
@@ -133,8 +140,8 @@ export class Index {
       this.unreadable--;
       this.reasons.set(row.problem, (this.reasons.get(row.problem) ?? 1) - 1);
     }
-    if (!row.reading) return null;
-    const id = row.reading.id;
+    if (!row.comment) return null;
+    const id = row.comment.id;
     const had = this.byId.get(id);
     if (!Array.isArray(had)) {
       if (had === el) this.byId.delete(id);
@@ -158,7 +165,7 @@ export class Index {
         first = first[0];
       }
       const row = first ? this.rows.get(first) : undefined;
-      const isStale = !!row?.reading && stale(row.reading.postKeys);
+      const isStale = !!row?.comment && stale(row.postKeys);
       if (isStale !== this.staleOf.has(id)) {
         if (isStale) this.staleOf.add(id);
         else this.staleOf.delete(id);
@@ -168,7 +175,7 @@ export class Index {
       const before = this.shownById.get(id);
       if (before && before !== next) {
         // Still showing another id (a recycled row) is settled with that id.
-        if (this.shownAt.get(before)?.comment.id === id) this.unshow(before);
+        if (this.shownAt.get(before)?.comment?.id === id) this.unshow(before);
         this.shownById.delete(id);
         released.push(before);
       }
@@ -177,10 +184,10 @@ export class Index {
       const was = this.shownAt.get(next);
       if (was?.comment === row.comment) continue;
       if (was) this.unshow(next);
-      const path = row.reading!.permalinkPath ?? '';
-      this.shownAt.set(next, { comment: row.comment, path });
+      const { path } = row;
+      this.shownAt.set(next, row);
       this.paths.set(path, (this.paths.get(path) ?? 0) + 1);
-      for (const k of row.reading!.postKeys) this.memory.keys.add(k);
+      for (const k of row.postKeys) this.memory.keys.add(k);
       shown.push(next);
     }
     return { shown, released: released.filter((el) => !this.shownAt.has(el)) };
@@ -195,7 +202,7 @@ export class Index {
 
   /** Every comment shown, in document order (a full read). */
   inDocumentOrder(): Array<[Element, Comment]> {
-    return [...this.shownAt].map(([el, at]): [Element, Comment] => [el, at.comment]);
+    return [...this.shownAt].map(([el, at]): [Element, Comment] => [el, at.comment!]); // a row shown has a comment
   }
 
   /** The post's address as most of its comments' time links give it (ties: the first in alphabetical order). */
@@ -276,7 +283,7 @@ export class Index {
       const part: CollapsedPart = { kind, label, element: button };
       if (kind === 'more-replies') {
         control.after = precedingComment(button, scope);
-        const parent = control.after ? this.rows.get(control.after)?.reading : undefined;
+        const parent = control.after ? this.rows.get(control.after)?.comment : undefined;
         // The hidden replies belong to that comment's thread, whose top comment is what the rule needs.
         if (parent) part.parentId = parent.parentId ?? parent.id;
         const repliers = repliersIn(label);
