@@ -256,7 +256,8 @@ export function toComment(read: CommentRead, postId: string, base: URL, memory: 
     text: read.text,
     postedAt: at,
     postedAtPrecision: read.precision,
-    permalink: `${permalinkBase}${sep}${query}`,
+    // One flat string: the log's JSON flattens it anyway, and a concatenation kept its parts' headers besides.
+    permalink: [permalinkBase, sep, query].join(''),
     order: 0,
   };
   if (read.parentId) comment.parentId = read.parentId;
