@@ -29,8 +29,11 @@ export class CommentRows {
   readonly #recs = new Map<Element, Parsed>();
   /** Row element → its timestamp (readable, unreadable and duplicate rows). */
   readonly #timeOfRow = new Map<Element, Element>();
-  /** Readable rows by comment id, in document order: the first shows the comment, the others are duplicates. */
-  readonly #byId = new Map<string, Element[]>();
+  /**
+   * Readable rows by comment id, in document order: the first shows the comment, the others are duplicates. A list
+   * only for an id read in more than one row (rare): a list for every id held 10,000 of them at 10,000 comments.
+   */
+  readonly #byId = new Map<string, Element | Element[]>();
   /** Rows kept from growing by a block holding other comments (see `rowOf`): a change inside it reads them again. */
   readonly #rowsBoundBy = new Map<Element, Set<Element>>();
   /**
@@ -95,9 +98,11 @@ export class CommentRows {
       return;
     }
     this.touchedThreads.add(parsed.id);
-    const list = this.#byId.get(parsed.id);
-    if (!list) this.#byId.set(parsed.id, [time]);
+    const had = this.#byId.get(parsed.id);
+    if (!had) this.#byId.set(parsed.id, time);
     else {
+      const list = Array.isArray(had) ? had : [had];
+      if (list !== had) this.#byId.set(parsed.id, list);
       this.duplicates++;
       let i = list.length;
       while (i > 0 && precedes(time, list[i - 1] as Element)) i--;
@@ -120,13 +125,19 @@ export class CommentRows {
     }
     this.touchedThreads.add(parsed.id);
     if (parsed.link) this.touchedThreads.add(parsed.link.threadKey);
-    const list = this.#byId.get(parsed.id);
-    const i = list ? list.indexOf(time) : -1;
-    if (list && i >= 0) {
-      list.splice(i, 1);
-      if (list.length) this.duplicates--;
-      else this.#byId.delete(parsed.id);
-      if (i === 0) this.#markRow(list[0]);
+    const had = this.#byId.get(parsed.id);
+    let i = -1;
+    if (had === time) {
+      i = 0;
+      this.#byId.delete(parsed.id);
+    } else if (Array.isArray(had)) {
+      i = had.indexOf(time);
+      if (i >= 0) {
+        had.splice(i, 1);
+        this.duplicates--;
+        if (had.length === 1) this.#byId.set(parsed.id, had[0]!);
+        if (i === 0) this.#markRow(had[0]);
+      }
     }
     this.threads.unlink(parsed);
     if (i === 0) this.threads.relinkChildrenOf(parsed.id);
@@ -163,13 +174,19 @@ export class CommentRows {
   /** The readable comment a timestamp shows, when it is the first row showing that id. */
   primary(time: Element): Entry | undefined {
     const entry = this.entryOf(time);
-    return entry && this.#byId.get(entry.id)?.[0] === time ? entry : undefined;
+    return entry && this.#firstOf(entry.id) === time ? entry : undefined;
   }
 
   /** The comment `id` shows: its first row's. */
   primaryOf(id: string): Entry | undefined {
-    const time = this.#byId.get(id)?.[0];
+    const time = this.#firstOf(id);
     return time ? this.primary(time) : undefined;
+  }
+
+  /** The first row (in document order) showing `id`. */
+  #firstOf(id: string): Element | undefined {
+    const had = this.#byId.get(id);
+    return Array.isArray(had) ? had[0] : had;
   }
 
   /** The comment the element shows now, built once per change of its row. */
