@@ -66,6 +66,12 @@ export class ThreadClassifier {
   private readonly manualSeen = new Map<string, ManualState>();
   private readonly snoozing = new Map<string, true>();
 
+  /**
+   * `keyOf`: a comment's key (commentKey's value); a page's overlay hands the string it already keeps, so every stage
+   * holds one copy of each key, not one per stage (issue #10, heap at 10,000).
+   */
+  constructor(private readonly keyOf: (comment: Comment) => string = commentKey) {}
+
   update(
     context: ClassifierContext,
     changes: ClassifierChanges,
@@ -77,7 +83,7 @@ export class ThreadClassifier {
     const full = this.setContext(context);
 
     for (const comment of changes.upserted) {
-      const key = commentKey(comment);
+      const key = this.keyOf(comment);
       const old = this.byKey.get(key);
       if (old) {
         this.unindex(key, old);

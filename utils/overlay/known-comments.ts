@@ -139,6 +139,12 @@ export class KnownComments {
     return changed;
   }
 
+  /** The key string kept for a comment (commentKey's value, one copy shared by every stage of the overlay). */
+  keyOf(comment: Comment): string {
+    const key = commentKey(comment);
+    return this.byKey.get(key)?.key ?? key;
+  }
+
   get(key: string): KnownComment | undefined {
     return this.byKey.get(key);
   }

@@ -92,7 +92,10 @@ export class PageSession implements ActingSession {
       signal,
       () => this.render(),
     );
-    this.builder = new ViewBuilder((comment) => this.judgments.get(comment));
+    this.builder = new ViewBuilder(
+      (comment) => this.judgments.get(comment),
+      (comment) => this.reader.known.keyOf(comment),
+    );
     this.positions = rowPositions((element, y) => this.reader.known.notePosition(element, y));
     this.recorder = new ResponseRecorder({ record: services.recordResponses }, signal);
     this.manual = new ManualStates(

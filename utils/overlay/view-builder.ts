@@ -43,7 +43,7 @@ export type Judge = (comment: Comment, settings: Settings) => Judgment | undefin
 const RESORT_ABOVE = 64;
 
 export class ViewBuilder {
-  private classifier = new ThreadClassifier();
+  private classifier: ThreadClassifier;
   /** Every comment the view is built from, in the order first seen. */
   private readonly comments = new Map<string, Comment>();
   private readonly views = new Map<string, CommentView>();
@@ -61,7 +61,16 @@ export class ViewBuilder {
   private readonly unjudged = new Set<string>();
   private readonly ageTexts = new Map<string, string>();
 
-  constructor(private readonly judge: Judge) {}
+  /**
+   * `keyOf`: a comment's key (commentKey's value). The page's overlay hands the string its KnownComments keeps, so
+   * the builder, the classifier and the views hold one copy of each key, not one each (issue #10, heap at 10,000).
+   */
+  constructor(
+    private readonly judge: Judge,
+    private readonly keyOf: (comment: Comment) => string = commentKey,
+  ) {
+    this.classifier = new ThreadClassifier(keyOf);
+  }
 
   /**
    * `delta`: what changed since the last build; without it, `facts.comments` is compared with what was built
@@ -189,7 +198,7 @@ export class ViewBuilder {
     const removed: string[] = [];
     if (delta) {
       for (const c of delta.upserted) {
-        this.comments.set(commentKey(c), c);
+        this.comments.set(this.keyOf(c), c);
         upserted.push(c);
       }
       for (const key of delta.removed ?? []) if (this.comments.delete(key)) removed.push(key);
@@ -197,7 +206,7 @@ export class ViewBuilder {
     }
     const seen = new Set<string>();
     for (const c of facts.comments) {
-      const key = commentKey(c);
+      const key = this.keyOf(c);
       if (seen.has(key)) continue; // first copy wins, as in classifyThreads
       seen.add(key);
       if (this.comments.get(key) === c) continue;
@@ -210,7 +219,7 @@ export class ViewBuilder {
   }
 
   private resetClassifier(): void {
-    this.classifier = new ThreadClassifier();
+    this.classifier = new ThreadClassifier(this.keyOf);
     this.classifierBehind = true;
   }
 
@@ -228,7 +237,7 @@ export class ViewBuilder {
   /** The keys a batch must look at again: new or changed comments, changed states, and ages the clock moved. */
   private touched(states: Set<string>, upserted: Comment[], removed: string[], now: number): Set<string> {
     const keys = new Set(states);
-    for (const c of upserted) keys.add(commentKey(c));
+    for (const c of upserted) keys.add(this.keyOf(c));
     for (const key of removed) keys.add(key);
     for (const key of this.due.popUntil(now)) keys.add(key);
     for (const key of this.unjudged) keys.add(key);
