@@ -91,7 +91,8 @@ export function toComment(entry: Entry, code: string): Comment {
     text: entry.text,
     postedAt: entry.postedAt,
     postedAtPrecision: 'exact',
-    permalink: `${ORIGIN}/p/${code}/c/${entry.id}/`,
+    // One flat string: the log's JSON flattens it anyway, and a concatenation kept its parts' headers besides.
+    permalink: [ORIGIN, '/p/', code, '/c/', entry.id, '/'].join(''),
     order: 0,
   };
   if (link.parentId) comment.parentId = link.parentId;
