@@ -59,7 +59,6 @@ export class ViewBuilder {
   private classifierBehind = true;
   /** Waiting comments whose judgment had not come at their last build: looked at again at every build. */
   private readonly unjudged = new Set<string>();
-  private readonly ageTexts = new Map<string, string>();
 
   /**
    * `keyOf`: a comment's key (commentKey's value). The page's overlay hands the string its KnownComments keeps, so
@@ -267,7 +266,7 @@ export class ViewBuilder {
     const spam = judged.spam;
     const wait = waitingMs(comment.postedAt, now, settings.businessHours);
     const level = spam ? 'ok' : levelFor(wait, settings.targets);
-    const ageText = this.sharedAge(formatAge(Math.max(0, now - comment.postedAt), this.locale));
+    const ageText = formatAge(Math.max(0, now - comment.postedAt), this.locale);
     const nextLevel = nextLevelChangeAt(comment.postedAt, now, settings.targets, settings.businessHours);
     this.due.set(key, Math.min(nextAgeTextChangeAt(comment.postedAt, now), nextLevel ?? Number.POSITIVE_INFINITY));
     const { labels, language } = judged;
@@ -284,15 +283,6 @@ export class ViewBuilder {
       return before;
     }
     return { key, comment, state, spam, level, ageText, labels, language, postedAt: comment.postedAt };
-  }
-
-  /** One string per age text ("2h"), not one per comment (issue #10, heap at 10,000): few values, bounded. */
-  private sharedAge(text: string): string {
-    const known = this.ageTexts.get(text);
-    if (known !== undefined) return known;
-    if (this.ageTexts.size >= 512) this.ageTexts.clear();
-    this.ageTexts.set(text, text);
-    return text;
   }
 
   private requeue(gone: string[], added: CommentView[]): CommentView[] {

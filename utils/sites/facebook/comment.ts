@@ -77,7 +77,7 @@ export function readComment(article: Element, base: URL, now: number, lang?: str
     author: {
       handle: profile.handle,
       displayName: name || profile.handle,
-      profileUrl: originSlash(base.origin) + profile.handle,
+      profileUrl: slashed(base.origin) + profile.handle,
     },
     text: body ? readText(body).trim() : '',
     postKeys: [...new Set([time?.postId, time?.postHalf, profile.postHalf].filter((k): k is string => !!k))],
@@ -86,28 +86,15 @@ export function readComment(article: Element, base: URL, now: number, lang?: str
   if (ids.parentId && ids.parentId !== ids.id) read.parentId = ids.parentId;
   if (time?.permalinkPath) read.permalinkPath = time.permalinkPath;
   const bodyLang = body?.closest('[lang]')?.getAttribute('lang');
-  if (bodyLang) read.lang = shared(bodyLang.split(/[-_]/)[0]!.toLowerCase());
+  if (bodyLang) read.lang = bodyLang.split(/[-_]/)[0]!.toLowerCase();
   return read;
 }
 
-/**
- * One string per origin and per language tag for every comment, not one each (10,000 comments held 10,000 copies
- * of "en" and of the origin in their profile links: issue #10, heap at 10,000). Few values; a page cannot grow it
- * past the bound.
- */
-const SHARED_MAX = 64;
-const sharedStrings = new Map<string, string>();
-function shared(value: string): string {
-  const known = sharedStrings.get(value);
-  if (known !== undefined) return known;
-  if (sharedStrings.size >= SHARED_MAX) sharedStrings.clear();
-  sharedStrings.set(value, value);
-  return value;
-}
-
-/** `origin/`, shared: a profile link is then this and the handle, which the author object holds anyway. */
-function originSlash(origin: string): string {
-  return shared(`${origin}/`);
+/** `origin/`, one string for every comment's profile link (which is then it and the handle; issue #10, heap). */
+let originSlash = ['', ''];
+function slashed(origin: string): string {
+  if (originSlash[0] !== origin) originSlash = [origin, `${origin}/`];
+  return originSlash[1]!;
 }
 
 /**
