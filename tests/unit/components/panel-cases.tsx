@@ -2,6 +2,7 @@
 import { vi } from 'vitest';
 import type { QueueItemView, QueuePanelProps } from '../../../components/overlay/QueuePanel';
 import { UndoToast } from '../../../components/overlay/UndoToast';
+import { basePanelProps } from './panel-props';
 
 const ana: QueueItemView = {
   key: 'x:1',
@@ -35,23 +36,11 @@ const many = Array.from({ length: 300 }, (_, i) => ({ ...ben, key: `x:${10 + i}`
 
 export function panelProps(over: Partial<QueuePanelProps> = {}): QueuePanelProps {
   return {
-    items: [ana, ben, spam],
-    health: 'ok',
-    problems: [],
-    collapsedHints: [],
-    tracked: true,
-    collapsed: false,
-    onToggleCollapsed: vi.fn(),
-    onSelect: vi.fn(),
-    onReply: vi.fn(),
+    ...basePanelProps([ana, ben, spam]),
     onTrackAll: vi.fn(),
     onIgnore: vi.fn(),
     onRestore: vi.fn(),
     currentKey: null,
-    labelFilter: 'all',
-    onLabelFilter: vi.fn(),
-    theme: 'light',
-    platformName: 'X',
     ...over,
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { RENDER_ALL_UP_TO, windowFor } from '../../../components/overlay/QueueList';
 import type { QueueItemView, QueuePanelProps } from '../../../components/overlay/QueuePanel';
 import { mountPanel } from './dom';
+import { basePanelProps } from './panel-props';
 
 function item(i: number): QueueItemView {
   return {
@@ -18,20 +19,8 @@ function item(i: number): QueueItemView {
 
 function props(items: QueueItemView[], over: Partial<QueuePanelProps> = {}): QueuePanelProps {
   return {
-    items,
-    health: 'ok',
-    problems: [],
-    collapsedHints: [],
-    tracked: true,
-    collapsed: false,
-    onToggleCollapsed: vi.fn(),
-    onSelect: vi.fn(),
-    onReply: vi.fn(),
+    ...basePanelProps(items),
     currentKey: null,
-    labelFilter: 'all',
-    onLabelFilter: vi.fn(),
-    theme: 'light',
-    platformName: 'X',
     ...over,
   };
 }

@@ -5,6 +5,7 @@ import { QueueItem, type QueueItemView, type QueuePanelProps } from '../../../co
 import { UndoToast } from '../../../components/overlay/UndoToast';
 import type { Health } from '../../../utils/core/model';
 import { buttonsWith, click, forgedClick, type MountedPanel, mountPanel } from './dom';
+import { basePanelProps } from './panel-props';
 
 const ana: QueueItemView = {
   key: 'x:1',
@@ -36,21 +37,9 @@ const cy: QueueItemView = {
 
 function props(over: Partial<QueuePanelProps> = {}): QueuePanelProps {
   return {
-    items: [ana, ben, cy],
-    health: 'ok',
-    problems: [],
-    collapsedHints: [],
-    tracked: true,
-    collapsed: false,
-    onToggleCollapsed: vi.fn(),
-    onSelect: vi.fn(),
-    onReply: vi.fn(),
+    ...basePanelProps([ana, ben, cy]),
     onTrackAll: vi.fn(),
     currentKey: null,
-    labelFilter: 'all',
-    onLabelFilter: vi.fn(),
-    theme: 'light',
-    platformName: 'X',
     ...over,
   };
 }

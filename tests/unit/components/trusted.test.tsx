@@ -3,11 +3,12 @@
 // same action as a person, so the test fails if the control stops working altogether.
 import { describe, expect, it, vi } from 'vitest';
 import type { BadgeContent } from '../../../components/overlay/badge-dom';
-import type { QueuePanelProps } from '../../../components/overlay/QueuePanel';
+import type { QueueItemView, QueuePanelProps } from '../../../components/overlay/QueuePanel';
 import { TemplatePicker } from '../../../components/overlay/TemplatePicker';
 import type { Template } from '../../../utils/core/template';
 import { isTrustedEvent, trusted } from '../../../utils/overlay/trusted';
 import { asTrusted, buttonsWith, click, forgedClick, mount, mountBadge, mountPanel, press } from './dom';
+import { basePanelProps } from './panel-props';
 
 const template: Template = {
   id: 't1',
@@ -35,33 +36,16 @@ function badgeContent(): BadgeContent {
 }
 
 function panelProps(over: Partial<QueuePanelProps> = {}): QueuePanelProps {
-  return {
-    items: [
-      {
-        key: 'x:1',
-        authorName: 'Ana',
-        handle: 'ana',
-        snippet: 'Where is my order?',
-        ageText: '3 min',
-        level: 'ok',
-        labels: ['question'],
-      },
-    ],
-    health: 'ok',
-    problems: [],
-    collapsedHints: [],
-    tracked: true,
-    collapsed: false,
-    onToggleCollapsed: vi.fn(),
-    onSelect: vi.fn(),
-    onReply: vi.fn(),
-    onTrackAll: vi.fn(),
-    labelFilter: 'all',
-    onLabelFilter: vi.fn(),
-    theme: 'light',
-    platformName: 'X',
-    ...over,
+  const ana: QueueItemView = {
+    key: 'x:1',
+    authorName: 'Ana',
+    handle: 'ana',
+    snippet: 'Where is my order?',
+    ageText: '3 min',
+    level: 'ok',
+    labels: ['question'],
   };
+  return { ...basePanelProps([ana]), onTrackAll: vi.fn(), ...over };
 }
 
 describe('trusted()', () => {

@@ -1,0 +1,22 @@
+// The queue panel's props every panel test starts from: a tracked, healthy X post, light theme, no filter, spied
+// callbacks. Each test adds what it is about (its items, the optional callbacks whose buttons it checks).
+import { vi } from 'vitest';
+import type { QueueItemView, QueuePanelProps } from '../../../components/overlay/QueuePanel';
+
+export function basePanelProps(items: QueueItemView[]): QueuePanelProps {
+  return {
+    items,
+    health: 'ok',
+    problems: [],
+    collapsedHints: [],
+    tracked: true,
+    collapsed: false,
+    onToggleCollapsed: vi.fn(),
+    onSelect: vi.fn(),
+    onReply: vi.fn(),
+    labelFilter: 'all',
+    onLabelFilter: vi.fn(),
+    theme: 'light',
+    platformName: 'X',
+  };
+}
