@@ -9,21 +9,26 @@ export type { BadgeContent } from './Badge';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+type Props = Record<string, unknown>;
+
 /** The page contract: the buttons of an unanswered comment's badge, by their data-rr-action. */
 export const BADGE_ACTIONS = ['reply', 'templates', 'done', 'snooze'] as const;
 export type BadgeAction = (typeof BADGE_ACTIONS)[number];
 
 /**
- * Draws the badge into `mount` (an element in the badge's shadow root), replacing what it showed. A button that
- * had the focus hands it to its successor (the picker gives it back to Templates when it closes).
+ * Draws the badge into `mount` (an element in the badge's shadow root), changing only what differs from what it
+ * showed: its buttons stay the same nodes while they are shown (a redraw under a person's pointer or focus — a
+ * template saved in the options redraws every badge — must not take the button away between press and release).
+ * A button replaced all the same (its badge changed state) hands the focus to its successor.
  */
 export function drawBadge(mount: HTMLElement, content: BadgeContent): void {
   const root = mount.getRootNode() as ShadowRoot;
   // Only when the focus is in this badge (the page's focus sits on our host then).
   const inside = mount.ownerDocument.activeElement === root.host;
   const focused = inside ? root.activeElement?.getAttribute('data-rr-action') : null;
-  mount.replaceChildren(...toDom(mount.ownerDocument, Badge(content), false));
-  for (const button of focused ? mount.querySelectorAll<HTMLElement>('[data-rr-action]') : []) {
+  morphChildren(mount, Badge(content), false);
+  if (!focused || root.activeElement) return;
+  for (const button of mount.querySelectorAll<HTMLElement>('[data-rr-action]')) {
     if (button.getAttribute('data-rr-action') === focused) button.focus({ preventScroll: true });
   }
 }
@@ -36,21 +41,76 @@ export function badgeActionOf(event: Event): BadgeAction | null {
   return (BADGE_ACTIONS as readonly (string | null)[]).includes(action) ? (action as BadgeAction) : null;
 }
 
-/**
- * DOM for a view made of elements, text and function components without state (what Badge uses): attributes
- * `undefined` are left out, `true` ones written empty (Badge passes aria-* values as strings).
- */
-function toDom(doc: Document, child: ComponentChild, svg: boolean): Node[] {
-  if (child === null || child === undefined || typeof child === 'boolean') return [];
-  if (typeof child !== 'object') return [doc.createTextNode(String(child))];
-  if (Array.isArray(child)) return child.flatMap((c) => toDom(doc, c, svg));
-  const { type, props } = child as VNode<Record<string, unknown>>;
-  if (typeof type === 'function') return toDom(doc, (type as (p: object) => ComponentChild)(props), svg);
-  const inSvg = svg || type === 'svg';
-  const el = inSvg ? doc.createElementNS(SVG_NS, type as string) : doc.createElement(type as string);
-  for (const [name, value] of Object.entries(props)) {
-    if (name !== 'children' && value !== undefined) el.setAttribute(name, value === true ? '' : String(value));
+/** A view flattened to its elements and texts (function components called; nothing, booleans left out). */
+function flatten(child: ComponentChild, out: (VNode<Props> | string)[]): (VNode<Props> | string)[] {
+  if (child === null || child === undefined || typeof child === 'boolean') return out;
+  if (typeof child !== 'object') out.push(String(child));
+  else if (Array.isArray(child)) for (const c of child) flatten(c, out);
+  else {
+    const { type, props } = child as VNode<Props>;
+    if (typeof type === 'function') flatten((type as (p: Props) => ComponentChild)(props), out);
+    else out.push(child as VNode<Props>);
   }
-  el.append(...toDom(doc, props.children as ComponentChild, inSvg));
-  return [el];
+  return out;
+}
+
+/** Whether `node` can show `view`: a text for a text, else the same element, class and button action. */
+function fits(node: Node, view: VNode<Props> | string): boolean {
+  if (typeof view === 'string') return node.nodeType === 3;
+  const el = node as Element;
+  return (
+    el.localName === view.type &&
+    el.getAttribute('class') === ((view.props.class as string | undefined) ?? null) &&
+    el.getAttribute('data-rr-action') === ((view.props['data-rr-action'] as string | undefined) ?? null)
+  );
+}
+
+/**
+ * Makes `parent`'s children show `view`, keeping each node that fits (the next one that does, in order: a marker
+ * shown or hidden before the pill moves nothing else). Attributes `undefined` are absent, `true` ones empty (Badge
+ * passes aria-* values as strings); text is only ever written as text.
+ */
+function morphChildren(parent: Node, view: ComponentChild, svg: boolean): void {
+  const doc = parent.ownerDocument as Document;
+  let at: Node | null = parent.firstChild;
+  for (const next of flatten(view, [])) {
+    let found: Node | null = at;
+    while (found && !fits(found, next)) found = found.nextSibling;
+    // What it skipped over is no longer shown.
+    while (found && at && at !== found) {
+      const gone: Node = at;
+      at = gone.nextSibling;
+      parent.removeChild(gone);
+    }
+    const node = found ?? create(doc, next, svg);
+    if (found) at = found.nextSibling;
+    if (typeof next === 'string') {
+      if ((node as Text).data !== next) (node as Text).data = next;
+    } else {
+      const el = node as Element;
+      const props = next.props;
+      if (found) for (const name of el.getAttributeNames()) if (props[name] === undefined) el.removeAttribute(name);
+      for (const name in props) {
+        const value = props[name];
+        if (name === 'children' || value === undefined) continue;
+        const text = value === true ? '' : String(value);
+        if (!found || el.getAttribute(name) !== text) el.setAttribute(name, text);
+      }
+      morphChildren(el, props.children as ComponentChild, svg || next.type === 'svg');
+    }
+    // A new node goes in whole, built while detached (cheaper than node by node into the page).
+    if (!found) parent.insertBefore(node, at);
+  }
+  while (at) {
+    const gone = at;
+    at = at.nextSibling;
+    parent.removeChild(gone);
+  }
+}
+
+function create(doc: Document, view: VNode<Props> | string, svg: boolean): Node {
+  if (typeof view === 'string') return doc.createTextNode(view);
+  return svg || view.type === 'svg'
+    ? doc.createElementNS(SVG_NS, view.type as string)
+    : doc.createElement(view.type as string);
 }

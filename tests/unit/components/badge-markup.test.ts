@@ -69,4 +69,29 @@ describe('the badge markup', () => {
       }
     }
   });
+
+  it('keeps its buttons as they were while they are shown: a redraw only changes what differs', () => {
+    const mount = document.createElement('div');
+    drawBadge(mount, base);
+    const buttons = () => [...mount.querySelectorAll('button[data-rr-action]')];
+    const before = buttons();
+    expect(before.map((b) => b.getAttribute('data-rr-action'))).toEqual(['reply', 'templates', 'done', 'snooze']);
+    // A template saved in the options, an older age, the current mark and the picker: every badge is redrawn.
+    drawBadge(mount, {
+      ...base,
+      ageText: '13 min',
+      level: 'warn',
+      isCurrent: true,
+      pickerOpen: true,
+      replyTemplate: { title: 'Order help', keys: 'Alt+1' },
+    });
+    expect(buttons()).toEqual(before);
+    for (const [i, button] of buttons().entries()) expect(button).toBe(before[i]);
+    expect(before[0]!.getAttribute('title')).toContain('Order help');
+    expect(before[1]!.getAttribute('aria-expanded')).toBe('true');
+    expect(mount.textContent).toContain('13 min');
+    drawBadge(mount, { ...base, state: 'done' });
+    expect(buttons()).toEqual([]);
+    for (const button of before) expect(button.isConnected || mount.contains(button)).toBe(false);
+  });
 });
