@@ -17,20 +17,11 @@ export type BadgeAction = (typeof BADGE_ACTIONS)[number];
 
 /**
  * Draws the badge into `mount` (an element in the badge's shadow root), changing only what differs from what it
- * showed: its buttons stay the same nodes while they are shown (a redraw under a person's pointer or focus — a
- * template saved in the options redraws every badge — must not take the button away between press and release).
- * A button replaced all the same (its badge changed state) hands the focus to its successor.
+ * showed: its buttons stay the same nodes, focus included, while they are shown (a redraw under a person's pointer
+ * — a template saved in the options redraws every badge — must not take the button away between press and release).
  */
 export function drawBadge(mount: HTMLElement, content: BadgeContent): void {
-  const root = mount.getRootNode() as ShadowRoot;
-  // Only when the focus is in this badge (the page's focus sits on our host then).
-  const inside = mount.ownerDocument.activeElement === root.host;
-  const focused = inside ? root.activeElement?.getAttribute('data-rr-action') : null;
   morphChildren(mount, Badge(content), false);
-  if (!focused || root.activeElement) return;
-  for (const button of mount.querySelectorAll<HTMLElement>('[data-rr-action]')) {
-    if (button.getAttribute('data-rr-action') === focused) button.focus({ preventScroll: true });
-  }
 }
 
 /** The badge button a person pressed (forged events, disabled buttons and clicks beside the buttons: null). */
@@ -54,15 +45,12 @@ function flatten(child: ComponentChild, out: (VNode<Props> | string)[]): (VNode<
   return out;
 }
 
-/** Whether `node` can show `view`: a text for a text, else the same element, class and button action. */
+/** Whether `node` can show `view`: a text for a text, else the same element and class (Badge's buttons come in a
+ * fixed order, so Done and Snooze, alike in class, never trade places). */
 function fits(node: Node, view: VNode<Props> | string): boolean {
   if (typeof view === 'string') return node.nodeType === 3;
   const el = node as Element;
-  return (
-    el.localName === view.type &&
-    el.getAttribute('class') === ((view.props.class as string | undefined) ?? null) &&
-    el.getAttribute('data-rr-action') === ((view.props['data-rr-action'] as string | undefined) ?? null)
-  );
+  return el.localName === view.type && el.getAttribute('class') === ((view.props.class as string) ?? null);
 }
 
 /**
