@@ -43,7 +43,8 @@ export const TARGET_KB = 30;
  * (its view, patcher and docking: utils/overlay/actions/panel-view.ts) went to the deferred code, loaded with the
  * first panel while the content script keeps the host and its page contract: x.js 29.66 → 24.24, facebook.js
  * 34.88 → 29.47, instagram.js 32.63 → 27.22 KB (-5.4 KB each). Every site script is under the target now: no
- * ratchet left, TARGET_KB is each one's budget.
+ * ratchet left, TARGET_KB is each one's budget. Then the response recorder went to the deferred code
+ * (utils/overlay/deferred-recorder.ts): x.js 24.63 → 24.13, facebook.js 29.91 → 29.39, instagram.js 27.74 → 27.27 KB.
  */
 export const CEILING_KB = {};
 export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
@@ -52,9 +53,10 @@ export const TARGETS = ['chrome-mv3', 'firefox-mv3'];
  * content script, but its ceiling (measured + 0.2 KB) catches it growing unnoticed. It rises as code moves into it
  * from the content scripts (each move lands with its own figures): bundling its own Preact, once the content scripts
  * had none to share, took it from 18.12 to 22.33 KB; the queue panel's drawing, loaded with the first panel, to
- * 28.23 KB (+5.9 KB; each site script lost 5.4 KB).
+ * 28.23 KB (+5.9 KB; each site script lost 5.4 KB); the response recorder (it feeds the dashboard, not the page), to
+ * 28.97 KB (+0.74 KB; each site script lost 0.5–0.6 KB).
  */
-export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 28.45 };
+export const DEFERRED = { name: 'overlay-actions.js', ceilingKb: 29.2 };
 
 /** gzip size (KB, level 9) of every content script of one build output folder. */
 export function measure(contentScriptsDir) {

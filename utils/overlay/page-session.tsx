@@ -14,6 +14,7 @@ import type { ActingSession, MarkTo } from './acting-session';
 import type { OverlayActions } from './actions';
 import { loadActions, loadedActions } from './actions-loader';
 import { BadgeLayer } from './badge-layer';
+import { DeferredRecorder } from './deferred-recorder';
 import { watchDom } from './dom-watcher';
 import { watchTypeToExpand } from './expand';
 import { findBadgeHost } from './hosts';
@@ -25,7 +26,6 @@ import { brokenFacts, LOADING_GRACE_MS, PageReader } from './page-reader';
 import { PanelLayer } from './panel-layer';
 import type { PopupLayer } from './popup-layer';
 import { commentForHandle, liveTemplates } from './reply-text';
-import { ResponseRecorder } from './response-recorder';
 import { type RowPositions, rowPositions } from './row-positions';
 import type { InsertStatus, SessionServices } from './session-services';
 import { ViewBuilder } from './view-builder';
@@ -71,7 +71,7 @@ export class PageSession implements ActingSession {
   fontSize = 14;
   private readonly scheduleRead: () => void;
   private readonly flushRead: () => void;
-  private readonly recorder: ResponseRecorder;
+  private readonly recorder: DeferredRecorder;
   /** Rows' page positions, measured after the frame (for scrolling back to an unmounted row). */
   private readonly positions: RowPositions;
 
@@ -97,7 +97,7 @@ export class PageSession implements ActingSession {
       (comment) => this.reader.known.keyOf(comment),
     );
     this.positions = rowPositions((element, y) => this.reader.known.notePosition(element, y));
-    this.recorder = new ResponseRecorder({ record: services.recordResponses }, signal);
+    this.recorder = new DeferredRecorder({ record: services.recordResponses }, signal);
     this.manual = new ManualStates(
       (keys) => services.loadManualStates(keys),
       signal,

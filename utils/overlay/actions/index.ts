@@ -17,6 +17,7 @@ import {
 } from '../../sites/instagram/reply-box';
 import type { EditorKind } from '../../sites/types';
 import { openReply as xOpenReply, sendEnabled as xSendEnabled } from '../../sites/x/reply-box';
+import { type RecorderServices, ResponseRecorder } from '../response-recorder';
 import { select } from './navigation';
 import { panelView } from './panel-view';
 import * as session from './session-actions';
@@ -58,6 +59,8 @@ export const overlayActions = {
   panelView,
   /** A queue row clicked: that comment becomes current, scrolled to. */
   select,
+  /** The page's recorder of response times, for the dashboard (../deferred-recorder.ts waits for it). */
+  responseRecorder: (services: RecorderServices, signal: AbortSignal) => new ResponseRecorder(services, signal),
   stillHoldsTemplate,
   expandAtCaret,
   /** X's reply box (the X adapter's openReply and sendEnabled call these). */
