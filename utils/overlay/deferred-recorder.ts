@@ -20,7 +20,10 @@ export class DeferredRecorder implements Recorder {
   ) {}
 
   observe(view: PageView | null, changed: Iterable<string> | null): void {
-    if (this.recorder) return this.recorder.observe(view, changed);
+    if (this.recorder) {
+      this.recorder.observe(view, changed);
+      return;
+    }
     this.latest = view;
     // Nothing to record yet (the recorder itself waits for the same): no reason to load its code.
     if (this.loading || this.signal.aborted || !view?.tracked || view.comments.size === 0) return;
