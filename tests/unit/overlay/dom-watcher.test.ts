@@ -1,11 +1,16 @@
-// The one batched MutationObserver: many changes make one batch naming where they happened, our own badges and
-// panel never wake it, and after the page's signal aborts nothing runs again.
+// The one batched MutationObserver: many changes make one batch naming where they happened, the first batch of a
+// frame runs before it, our own badges and panel never wake it, and after the page's signal aborts nothing runs again.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchDom } from '../../../utils/overlay/dom-watcher';
 
-/** Lets the observer deliver its records (microtasks), then lets the batch's frame or fallback timer fire. */
-async function settle() {
+/** Lets the observer deliver its records (microtasks), no frame or timer. */
+async function microtasks() {
   for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+/** Lets the observer deliver its records, then lets the batch's frame or fallback timer fire. */
+async function settle() {
+  await microtasks();
   await vi.advanceTimersByTimeAsync(300);
 }
 
@@ -120,6 +125,31 @@ describe('watchDom', () => {
     expect(batches).toHaveLength(1);
   });
 
+  it('runs a batch in the observer’s microtask, before the frame; changes after it wait for the frame, together', async () => {
+    const { root, rows } = page();
+    const batches: Array<ReadonlySet<Node>> = [];
+    watchDom(root, (changed) => batches.push(changed), new AbortController().signal);
+    const first = document.createElement('span');
+    rows[0]!.append(first);
+    await microtasks();
+    // No frame and no timer came: the batch ran in the task that changed the page, not in the frame after it.
+    expect(batches.map((b) => [...b])).toEqual([[first]]);
+    const second = document.createElement('span');
+    const third = document.createElement('span');
+    rows[1]!.append(second);
+    await microtasks();
+    rows[2]!.append(third);
+    await microtasks();
+    expect(batches).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(batches.map((b) => [...b])).toEqual([[first], [second, third]]);
+    // A frame came since: the next change runs in its microtask again.
+    const fourth = document.createElement('span');
+    rows[0]!.append(fourth);
+    await microtasks();
+    expect(batches.map((b) => [...b])).toEqual([[first], [second, third], [fourth]]);
+  });
+
   it('stops for good when the page’s signal aborts, even with a batch pending', async () => {
     const { root, rows } = page();
     const onBatch = vi.fn();
@@ -127,14 +157,18 @@ describe('watchDom', () => {
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
     const watcher = watchDom(root, onBatch, controller.signal);
     rows[0]!.append(document.createElement('span'));
-    for (let i = 0; i < 5; i++) await Promise.resolve();
+    await microtasks();
+    expect(onBatch).toHaveBeenCalledTimes(1);
+    // A second change before the frame waits for it: pending when the signal aborts.
+    rows[1]!.append(document.createElement('span'));
+    await microtasks();
     controller.abort();
     // The observer itself lets go of the page, not only the batches.
     expect(disconnect).toHaveBeenCalledTimes(1);
     await settle();
-    rows[1]!.append(document.createElement('span'));
+    rows[2]!.append(document.createElement('span'));
     watcher.schedule();
     await settle();
-    expect(onBatch).not.toHaveBeenCalled();
+    expect(onBatch).toHaveBeenCalledTimes(1);
   });
 });
