@@ -35,6 +35,8 @@ interface Options {
   profile: boolean;
   /** Writes a CPU profile and trace of each with-extension first classification (navigation until all stamped). */
   profileFirst: boolean;
+  /** Like profileFirst, but the timeline trace alone: no CPU sampling, whose overhead inflates every task. */
+  traceFirst: boolean;
   /** Writes a heap snapshot of each page after its stream and scroll (after GC), with and without the extension. */
   heapSnapshot: boolean;
 }
@@ -191,7 +193,7 @@ async function measurePage(context: BrowserContext, site: Site, size: number, wi
   await page.addInitScript(observeLongTasks);
   try {
     const name = `${o.label}-${site}-${size}-${withExt ? 'with' : 'without'}`;
-    const profile = o.profile || o.profileFirst || o.heapSnapshot ? name : null;
+    const profile = o.profile || o.profileFirst || o.traceFirst || o.heapSnapshot ? name : null;
     return await measureLoaded(page, cdp, pageUrl(site, size), withExt, o, profile);
   } finally {
     await page.close();
@@ -206,7 +208,7 @@ async function measureLoaded(
   o: Options,
   profile: string | null = null,
 ): Promise<PageFigures> {
-  const first = profile && o.profileFirst ? await startProfile(cdp) : null;
+  const first = profile && (o.profileFirst || o.traceFirst) ? await startProfile(cdp, !o.traceFirst) : null;
   const before = await taskMs(cdp);
   const start = Date.now();
   await page.goto(url);
@@ -280,12 +282,14 @@ async function writeHeapSnapshot(cdp: CDPSession, name: string): Promise<void> {
 }
 
 /** Starts a CPU profile and a timeline trace; `stop` writes them to tests/bench/results/<name>.{cpuprofile,trace.json}. */
-async function startProfile(cdp: CDPSession): Promise<{ stop(name: string): Promise<void> }> {
+async function startProfile(cdp: CDPSession, sample = true): Promise<{ stop(name: string): Promise<void> }> {
   const traceEvents: unknown[] = [];
   const collect = (e: { value: unknown[] }) => traceEvents.push(...e.value);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  if (sample) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', {
     categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
@@ -293,14 +297,14 @@ async function startProfile(cdp: CDPSession): Promise<{ stop(name: string): Prom
   });
   return {
     async stop(name) {
-      const { profile: cpu } = await cdp.send('Profiler.stop');
+      const cpu = sample ? (await cdp.send('Profiler.stop')).profile : null;
       const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
       await cdp.send('Tracing.end');
       await done;
       cdp.off('Tracing.dataCollected', collect);
       const dir = path.join(ROOT, 'tests/bench/results');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(cpu));
+      if (cpu) writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(cpu));
       writeFileSync(path.join(dir, `${name}.trace.json`), JSON.stringify({ traceEvents }));
     },
   };
@@ -436,6 +440,7 @@ export function parseArgs(argv: string[]): Options {
     label: 'latest',
     profile: false,
     profileFirst: false,
+    traceFirst: false,
     heapSnapshot: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -459,12 +464,15 @@ export function parseArgs(argv: string[]): Options {
     } else if (flag === '--profile-first') {
       o.profileFirst = true;
       i--;
+    } else if (flag === '--trace-first') {
+      o.traceFirst = true;
+      i--;
     } else if (flag === '--heap-snapshot') {
       o.heapSnapshot = true;
       i--;
     } else if (flag === '--help') {
       console.log(
-        'npm run bench -- [--sites x,facebook,instagram] [--sizes 200,2000,10000] [--runs 3] [--large-runs 1] [--batches 15] [--scroll-steps 10] [--label name] [--profile] [--profile-first] [--heap-snapshot]',
+        'npm run bench -- [--sites x,facebook,instagram] [--sizes 200,2000,10000] [--runs 3] [--large-runs 1] [--batches 15] [--scroll-steps 10] [--label name] [--profile] [--profile-first] [--trace-first] [--heap-snapshot]',
       );
       process.exit(0);
     } else throw new Error(`bench: unknown flag ${flag} (try --help)`);

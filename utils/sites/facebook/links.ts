@@ -59,7 +59,7 @@ export function matchPostPage(url: URL): { postId: string } | null {
  * `permalink.php?story_fbid=`, `story.php?story_fbid=`, `/photo/?fbid=`, `/photo.php?fbid=`, `/<page>/photos/…/<id>`,
  * `/reel/<id>`, `/watch/?v=<id>`, `/<page>/videos/…/<id>`.
  */
-export function postIdOfPath(pathname: string, params: URLSearchParams): string | null {
+export function postIdOfPath(pathname: string, params: LinkParts['searchParams']): string | null {
   const parts = pathname.split('/').filter(Boolean).map(safeDecode);
   const first = parts[0]?.toLowerCase() ?? '';
   if (first === 'permalink.php' || first === 'story.php') return idOrNull(params.get('story_fbid'));
@@ -127,14 +127,26 @@ export interface CommentLink {
   handle?: string;
 }
 
+/** The parts of an address the comment links are read by: a URL has them, and so has `plainLink`'s answer. */
+interface LinkParts {
+  hostname: string;
+  pathname: string;
+  searchParams: { get(name: string): string | null };
+}
+
 /** What a link inside a comment says, or null when it is not one of the comment's own links (a mention, a hashtag). */
 export function parseCommentLink(href: string, base: URL): CommentLink | null {
-  let url: URL;
+  const plain = plainLink(href, base);
+  if (plain) return commentLinkOf(plain);
   try {
-    url = new URL(href, base);
+    return commentLinkOf(new URL(href, base));
   } catch {
     return null;
   }
+}
+
+/** What a comment link says, from its parsed address (exported for tests: plain and URL-parsed alike). */
+export function commentLinkOf(url: LinkParts): CommentLink | null {
   if (!FACEBOOK_HOSTS.has(url.hostname)) return null;
   const top = normalizeCommentId(url.searchParams.get('comment_id'));
   if (!top) return null;
@@ -154,7 +166,7 @@ export function parseCommentLink(href: string, base: URL): CommentLink | null {
 }
 
 /** The post address without comment and tracking parameters. */
-function permalinkPath(url: URL): string {
+function permalinkPath(url: LinkParts): string {
   const keep = new URLSearchParams();
   for (const key of ['story_fbid', 'id', 'fbid', 'v', 'set']) {
     const value = url.searchParams.get(key);
@@ -165,7 +177,7 @@ function permalinkPath(url: URL): string {
 }
 
 /** A profile address's handle: "/acme" → "acme", "/profile.php?id=42" → "profile.php?id=42"; else null. */
-export function profileHandle(url: URL): string | null {
+export function profileHandle(url: Pick<LinkParts, 'pathname' | 'searchParams'>): string | null {
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts.length === 1 && parts[0]!.toLowerCase() === 'profile.php') {
     const id = url.searchParams.get('id');
@@ -181,4 +193,53 @@ export function profileHandle(url: URL): string | null {
     return name.toLowerCase();
   }
   return null;
+}
+
+/** An absolute https address or a path, then a path of plain segments (no escapes, no dot segments), query, hash. */
+const PLAIN_LINK = /^(?:https:\/\/([a-z.]+))?(\/[\w.~-]*(?:\/[\w.~-]*)*)(?:\?([^#]*))?(?:#.*)?$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+/** Anything but printable ASCII (which the URL parser would escape or strip), and backslashes (slashes to it). */
+const UNUSUAL = /[^\x21-\x7e]|\\/;
+
+/**
+ * A comment's links read without `new URL` and `URLSearchParams`: a Facebook page holds three such links per
+ * comment, and those two cost about 50 µs a comment in Blink, 100-150 ms of a 2,000-comment page's first read
+ * (issue #10). Only the plain shape Facebook writes is taken (its own host or a path from the root, a path of
+ * plain segments); anything else, or a query whose escapes do not decode, is left to the URL parser (null), so
+ * both give the same answer (tests/unit/sites/facebook-links.test.ts compares them).
+ */
+export function plainLink(href: string, base: URL): LinkParts | null {
+  if (UNUSUAL.test(href) || href.startsWith('//')) return null;
+  const m = PLAIN_LINK.exec(href);
+  if (!m) return null;
+  const hostname = m[1] ?? (base.protocol === 'https:' ? base.hostname : null);
+  const pathname = m[2]!;
+  if (!hostname || DOT_SEGMENT.test(pathname)) return null;
+  const searchParams = queryParams(m[3] ?? '');
+  return searchParams && { hostname, pathname, searchParams };
+}
+
+/** The first value of each name, decoded as URLSearchParams decodes them; null when an escape does not decode. */
+function queryParams(query: string): LinkParts['searchParams'] | null {
+  const params = new Map<string, string>();
+  const found = { get: (name: string) => params.get(name) ?? null };
+  if (!query) return found;
+  for (const pair of query.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const name = formDecode(eq < 0 ? pair : pair.slice(0, eq));
+    const value = eq < 0 ? '' : formDecode(pair.slice(eq + 1));
+    if (name === null || value === null) return null;
+    if (!params.has(name)) params.set(name, value);
+  }
+  return found;
+}
+
+function formDecode(text: string): string | null {
+  if (!text.includes('%') && !text.includes('+')) return text;
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
 }
