@@ -20,6 +20,7 @@ const TAKEN = [
   '/photo/?fbid=42&set=a.1&comment_id=5&comment_id=6',
   '/groups/123/posts/456/?comment_id=5&x=a+b&y=%41%2B&&z',
   '/groups/123/user/456/?comment_id=5&=empty&w==x',
+  '/customer?x=a+b&&y&+z=1&z=2&comment_id=5&comment_id=6',
   '/hashtag/coffee?__eep__=6',
   '/acme',
   '/',

@@ -219,11 +219,13 @@ export function plainLink(href: string, base: URL): LinkParts | null {
   return searchParams && { hostname, pathname, searchParams };
 }
 
-/** The first value of each name, decoded as URLSearchParams decodes them; null when an escape does not decode. */
+/**
+ * The first value of each name, decoded as URLSearchParams decodes them; null when an escape does not decode. A
+ * query without escapes is searched when asked, with no table built: a page's first read parses thousands.
+ */
 function queryParams(query: string): LinkParts['searchParams'] | null {
+  if (!query.includes('%')) return new PlainQuery(query);
   const params = new Map<string, string>();
-  const found = { get: (name: string) => params.get(name) ?? null };
-  if (!query) return found;
   for (const pair of query.split('&')) {
     if (!pair) continue;
     const eq = pair.indexOf('=');
@@ -232,11 +234,34 @@ function queryParams(query: string): LinkParts['searchParams'] | null {
     if (name === null || value === null) return null;
     if (!params.has(name)) params.set(name, value);
   }
-  return found;
+  return { get: (name) => params.get(name) ?? null };
+}
+
+/** A query without escapes: `+` is its only encoded character (a space). */
+class PlainQuery {
+  constructor(private readonly query: string) {}
+
+  get(name: string): string | null {
+    const q = this.query;
+    for (let at = 0; at <= q.length; ) {
+      let end = q.indexOf('&', at);
+      if (end < 0) end = q.length;
+      if (end > at) {
+        const eq = q.indexOf('=', at);
+        const nameEnd = eq >= 0 && eq < end ? eq : end;
+        const raw = q.slice(at, nameEnd);
+        if ((raw.includes('+') ? raw.replace(/\+/g, ' ') : raw) === name) {
+          const value = nameEnd < end ? q.slice(nameEnd + 1, end) : '';
+          return value.includes('+') ? value.replace(/\+/g, ' ') : value;
+        }
+      }
+      at = end + 1;
+    }
+    return null;
+  }
 }
 
 function formDecode(text: string): string | null {
-  if (!text.includes('%') && !text.includes('+')) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
