@@ -21,6 +21,7 @@ const TAKEN = [
   '/groups/123/posts/456/?comment_id=5&x=a+b&y=%41%2B&&z',
   '/groups/123/user/456/?comment_id=5&=empty&w==x',
   '/customer?x=a+b&&y&+z=1&z=2&comment_id=5&comment_id=6',
+  '/customer?comment_id=Y29tbWVudDoxXzI%3D&a%20b=%E2%82%AC&w=%2B+',
   '/hashtag/coffee?__eep__=6',
   '/acme',
   '/',
@@ -41,6 +42,9 @@ const LEFT = [
   '/customer?comment_id=%zz',
   '/customer?comment_id=%E0%A4%A',
   '/customer?comment_id=5 6',
+  '/customer?comment_id=5&x=%E2%82&%AC',
+  '//www.facebook.com/customer?comment_id=5',
+  '/customer?comment_id=5\n',
   '/cust\\omer?comment_id=5',
   '/customer?name=\u00e9&comment_id=5',
   '/customer\t?comment_id=5',
@@ -80,14 +84,16 @@ describe('plainLink', () => {
   });
 
   it('reads the same comment links either way', () => {
-    for (const href of [...TAKEN, ...LEFT]) {
-      let viaUrl: unknown = null;
-      try {
-        viaUrl = commentLinkOf(new URL(href, BASE));
-      } catch {
-        viaUrl = null;
+    for (const base of [BASE, new URL('http://web.facebook.com:8080/x')]) {
+      for (const href of [...TAKEN, ...LEFT]) {
+        let viaUrl: unknown = null;
+        try {
+          viaUrl = commentLinkOf(new URL(href, base));
+        } catch {
+          viaUrl = null;
+        }
+        expect(parseCommentLink(href, base)).toEqual(viaUrl);
       }
-      expect(parseCommentLink(href, BASE)).toEqual(viaUrl);
     }
     // Not vacuous: most of them are comment links.
     expect(TAKEN.filter((href) => parseCommentLink(href, BASE)).length).toBeGreaterThanOrEqual(8);

@@ -48,15 +48,9 @@ export function readComment(article: Element, base: URL, now: number, lang?: str
   let timeEl: Element | null = null;
   let profile: CommentLink | null = null;
   let name = '';
-  // The avatar and the name link the same address: read once.
-  let lastHref: string | null = null;
-  let lastLink: CommentLink | null = null;
   for (const a of article.querySelectorAll('a[href]')) {
     if (a.closest(ARTICLE) !== article) continue;
-    const href = a.getAttribute('href') ?? '';
-    const link: CommentLink | null = href === lastHref ? lastLink : parseCommentLink(href, base);
-    lastHref = href;
-    lastLink = link;
+    const link = parseCommentLink(a.getAttribute('href') ?? '', base);
     if (!link) continue;
     if (link.kind === 'time') {
       if (!time) {

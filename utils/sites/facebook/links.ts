@@ -195,76 +195,46 @@ export function profileHandle(url: Pick<LinkParts, 'pathname' | 'searchParams'>)
   return null;
 }
 
-/** An absolute https address or a path, then a path of plain segments (no escapes, no dot segments), query, hash. */
-const PLAIN_LINK = /^(?:https:\/\/([a-z.]+))?(\/[\w.~-]*(?:\/[\w.~-]*)*)(?:\?([^#]*))?(?:#.*)?$/;
+/**
+ * An absolute https address on a lowercase host or a path from the root; a path of plain segments; a query of
+ * printable ASCII without `#`; a hash. The URL parser would escape, strip or turn around anything else.
+ */
+const PLAIN_LINK = /^(?:https:\/\/([a-z.]+))?(\/(?!\/)[\w.~-]*(?:\/[\w.~-]*)*)(?:\?([!"$-~]*))?(?:#.*)?$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
-/** Anything but printable ASCII (which the URL parser would escape or strip), and backslashes (slashes to it). */
-const UNUSUAL = /[^\x21-\x7e]|\\/;
 
 /**
  * A comment's links read without `new URL` and `URLSearchParams`: a Facebook page holds three such links per
- * comment, and those two cost about 50 µs a comment in Blink, 100-150 ms of a 2,000-comment page's first read
- * (issue #10). Only the plain shape Facebook writes is taken (its own host or a path from the root, a path of
- * plain segments); anything else, or a query whose escapes do not decode, is left to the URL parser (null), so
- * both give the same answer (tests/unit/sites/facebook-links.test.ts compares them).
+ * comment, and those two cost 90-125 ms of a 2,000-comment page's first read in Chromium (issue #10). Only the plain
+ * shape Facebook writes is taken; anything else, or a query whose escapes do not decode, is left to the URL parser
+ * (null), so both give the same answers (tests/unit/sites/facebook-links.test.ts compares them).
  */
 export function plainLink(href: string, base: URL): LinkParts | null {
-  if (UNUSUAL.test(href) || href.startsWith('//')) return null;
   const m = PLAIN_LINK.exec(href);
-  if (!m) return null;
-  const hostname = m[1] ?? (base.protocol === 'https:' ? base.hostname : null);
-  const pathname = m[2]!;
-  if (!hostname || DOT_SEGMENT.test(pathname)) return null;
-  const searchParams = queryParams(m[3] ?? '');
-  return searchParams && { hostname, pathname, searchParams };
-}
-
-/**
- * The first value of each name, decoded as URLSearchParams decodes them; null when an escape does not decode. A
- * query without escapes is searched when asked, with no table built: a page's first read parses thousands.
- */
-function queryParams(query: string): LinkParts['searchParams'] | null {
-  if (!query.includes('%')) return new PlainQuery(query);
-  const params = new Map<string, string>();
-  for (const pair of query.split('&')) {
-    if (!pair) continue;
-    const eq = pair.indexOf('=');
-    const name = formDecode(eq < 0 ? pair : pair.slice(0, eq));
-    const value = eq < 0 ? '' : formDecode(pair.slice(eq + 1));
-    if (name === null || value === null) return null;
-    if (!params.has(name)) params.set(name, value);
-  }
-  return { get: (name) => params.get(name) ?? null };
-}
-
-/** A query without escapes: `+` is its only encoded character (a space). */
-class PlainQuery {
-  constructor(private readonly query: string) {}
-
-  get(name: string): string | null {
-    const q = this.query;
-    for (let at = 0; at <= q.length; ) {
-      let end = q.indexOf('&', at);
-      if (end < 0) end = q.length;
-      if (end > at) {
-        const eq = q.indexOf('=', at);
-        const nameEnd = eq >= 0 && eq < end ? eq : end;
-        const raw = q.slice(at, nameEnd);
-        if ((raw.includes('+') ? raw.replace(/\+/g, ' ') : raw) === name) {
-          const value = nameEnd < end ? q.slice(nameEnd + 1, end) : '';
-          return value.includes('+') ? value.replace(/\+/g, ' ') : value;
-        }
-      }
-      at = end + 1;
-    }
-    return null;
-  }
-}
-
-function formDecode(text: string): string | null {
+  const hostname = m && (m[1] ?? base.hostname);
+  if (!hostname || DOT_SEGMENT.test(m[2]!)) return null;
+  const query = m[3] ?? '';
   try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
+    // Whole, it decodes only if every name and value does (`&` and `=` never split an escape).
+    decodeURIComponent(query);
   } catch {
     return null;
   }
+  return { hostname, pathname: m[2]!, searchParams: plainQuery(query) };
 }
+
+/** A query's first value of a name, decoded as URLSearchParams does, searched when asked (no table per link). */
+const plainQuery = (q: string): LinkParts['searchParams'] => ({
+  get(name) {
+    for (let at = 0; at <= q.length; ) {
+      let end = q.indexOf('&', at);
+      if (end < 0) end = q.length;
+      const eq = q.indexOf('=', at);
+      const cut = eq >= 0 && eq < end ? eq : end;
+      if (end > at && formDecode(q.slice(at, cut)) === name) return formDecode(q.slice(cut + 1, end));
+      at = end + 1;
+    }
+    return null;
+  },
+});
+
+const formDecode = (text: string) => (/[%+]/.test(text) ? decodeURIComponent(text.replace(/\+/g, ' ')) : text);
