@@ -1,10 +1,10 @@
 // The queue panel's states whose markup is pinned (panel-markup tests): one of each branch of its view.
 import { vi } from 'vitest';
-import type { QueueItemView, QueuePanelProps } from '../../../components/overlay/QueuePanel';
+import type { QueuePanelProps } from '../../../components/overlay/QueuePanel';
 import { UndoToast } from '../../../components/overlay/UndoToast';
-import { basePanelProps } from './panel-props';
+import { basePanelProps, type QueueItemFields, queueItem } from './panel-props';
 
-const ana: QueueItemView = {
+const anaFields: QueueItemFields = {
   key: 'x:1',
   authorName: 'Ana <b>Lima</b>',
   handle: 'analima',
@@ -13,7 +13,8 @@ const ana: QueueItemView = {
   level: 'breach',
   labels: ['question', 'order'],
 };
-const ben: QueueItemView = {
+const ana = queueItem(anaFields);
+const benFields: QueueItemFields = {
   key: 'x:2',
   authorName: 'Ben',
   handle: 'profile.php?id=100',
@@ -22,7 +23,8 @@ const ben: QueueItemView = {
   level: 'warn',
   labels: ['complaint'],
 };
-const spam: QueueItemView = {
+const ben = queueItem(benFields);
+const spamFields: QueueItemFields = {
   key: 'x:3',
   authorName: 'Bot',
   handle: 'bot',
@@ -32,7 +34,8 @@ const spam: QueueItemView = {
   labels: [],
   spam: true,
 };
-const many = Array.from({ length: 300 }, (_, i) => ({ ...ben, key: `x:${10 + i}`, authorName: `C${i}` }));
+const spam = queueItem(spamFields);
+const many = Array.from({ length: 300 }, (_, i) => queueItem({ ...benFields, key: `x:${10 + i}`, authorName: `C${i}` }));
 
 export function panelProps(over: Partial<QueuePanelProps> = {}): QueuePanelProps {
   return {

@@ -3,6 +3,22 @@
 import { vi } from 'vitest';
 import type { QueueItemView, QueuePanelProps } from '../../../components/overlay/QueuePanel';
 
+/** A queue row as the tests write it (flat); the panel takes the overlay's comment view, whose comment holds these. */
+export interface QueueItemFields {
+  key: string;
+  authorName: string;
+  handle: string;
+  snippet: string;
+  ageText: string;
+  level: QueueItemView['level'];
+  labels: QueueItemView['labels'];
+  spam?: boolean;
+}
+
+export function queueItem({ authorName, handle, snippet, ...rest }: QueueItemFields): QueueItemView {
+  return { ...rest, comment: { author: { displayName: authorName, handle }, text: snippet } };
+}
+
 export function basePanelProps(items: QueueItemView[]): QueuePanelProps {
   return {
     items,

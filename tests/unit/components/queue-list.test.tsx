@@ -3,10 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { RENDER_ALL_UP_TO, windowFor } from '../../../components/overlay/QueueList';
 import type { QueueItemView, QueuePanelProps } from '../../../components/overlay/QueuePanel';
 import { mountPanel } from './dom';
-import { basePanelProps } from './panel-props';
+import { basePanelProps, queueItem } from './panel-props';
 
 function item(i: number): QueueItemView {
-  return {
+  return queueItem({
     key: `x:${i}`,
     authorName: `Customer ${i}`,
     handle: `c${i}`,
@@ -14,7 +14,7 @@ function item(i: number): QueueItemView {
     ageText: '3 min',
     level: 'ok',
     labels: [],
-  };
+  });
 }
 
 function props(items: QueueItemView[], over: Partial<QueuePanelProps> = {}): QueuePanelProps {

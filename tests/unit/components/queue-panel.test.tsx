@@ -5,9 +5,9 @@ import { QueueItem, type QueueItemView, type QueuePanelProps } from '../../../co
 import { UndoToast } from '../../../components/overlay/UndoToast';
 import type { Health } from '../../../utils/core/model';
 import { buttonsWith, click, forgedClick, type MountedPanel, mountPanel } from './dom';
-import { basePanelProps } from './panel-props';
+import { basePanelProps, type QueueItemFields, queueItem } from './panel-props';
 
-const ana: QueueItemView = {
+const anaFields: QueueItemFields = {
   key: 'x:1',
   authorName: 'Ana Lima',
   handle: 'analima',
@@ -16,7 +16,8 @@ const ana: QueueItemView = {
   level: 'breach',
   labels: ['question', 'order'],
 };
-const ben: QueueItemView = {
+const ana = queueItem(anaFields);
+const benFields: QueueItemFields = {
   key: 'x:2',
   authorName: 'Ben',
   handle: 'ben_k',
@@ -25,7 +26,8 @@ const ben: QueueItemView = {
   level: 'warn',
   labels: ['complaint'],
 };
-const cy: QueueItemView = {
+const ben = queueItem(benFields);
+const cyFields: QueueItemFields = {
   key: 'x:3',
   authorName: 'Cy',
   handle: 'cy',
@@ -34,6 +36,7 @@ const cy: QueueItemView = {
   level: 'ok',
   labels: ['question'],
 };
+const cy = queueItem(cyFields);
 
 function props(over: Partial<QueuePanelProps> = {}): QueuePanelProps {
   return {
@@ -169,13 +172,13 @@ describe('QueuePanel list', () => {
     expect(names(m)).toEqual(['Ana Lima', 'Ben', 'Cy']);
     const first = m.$('.rr-item');
     expect(first?.querySelector('.rr-item-handle')?.textContent).toBe('@analima');
-    expect(first?.querySelector('.rr-item-snippet')?.textContent).toBe(ana.snippet);
+    expect(first?.querySelector('.rr-item-snippet')?.textContent).toBe(anaFields.snippet);
     expect(first?.querySelector('.rr-age')?.textContent).toBe('Overdue: 2 h');
     expect([...(first?.querySelectorAll('.rr-chip') ?? [])].map((c) => c.textContent)).toEqual(['Question', 'Order']);
   });
 
   it('does not show a handle that is not one (Facebook profile ids)', () => {
-    const m = mountPanel(props({ items: [{ ...ana, handle: 'profile.php?id=100' }] }));
+    const m = mountPanel(props({ items: [queueItem({ ...anaFields, handle: 'profile.php?id=100' })] }));
     expect(m.$('.rr-item-handle')).toBeNull();
   });
 
@@ -223,7 +226,7 @@ describe('QueuePanel list', () => {
   });
 
   it('renders page text only as text', () => {
-    const evil = { ...ana, authorName: '<img src=x onerror=alert(1)>', snippet: '<script>alert(1)</script>' };
+    const evil = queueItem({ ...anaFields, authorName: '<img src=x onerror=alert(1)>', snippet: '<script>alert(1)</script>' });
     const m = mountPanel(props({ items: [evil] }));
     expect(m.$('img')).toBeNull();
     expect(m.$('script')).toBeNull();
@@ -299,7 +302,7 @@ describe('QueuePanel, forgiving actions', () => {
 
   it('labels obvious spam and ignores it in one click instead of offering Reply', () => {
     const onIgnore = vi.fn();
-    const spam: QueueItemView = { ...cy, key: 'x:7', snippet: 'https://bit.ly/x', labels: [], spam: true };
+    const spam = queueItem({ ...cyFields, key: 'x:7', snippet: 'https://bit.ly/x', labels: [], spam: true });
     const m = mountPanel(props({ items: [ana, spam], onIgnore }));
     const row = m.$('li[data-key="x:7"]');
     expect(row?.textContent).toContain('Likely spam');
@@ -311,7 +314,7 @@ describe('QueuePanel, forgiving actions', () => {
 
 describe('QueuePanel per batch', () => {
   const many = (n: number, from = 0): QueueItemView[] =>
-    Array.from({ length: n }, (_, i) => ({ ...cy, key: `x:${from + i}`, authorName: `C${from + i}` }));
+    Array.from({ length: n }, (_, i) => queueItem({ ...cyFields, key: `x:${from + i}`, authorName: `C${from + i}` }));
 
   /** What a batch that adds 20 comments at the end of the queue changes in the rendered rows. */
   function batchChanges(size: number) {

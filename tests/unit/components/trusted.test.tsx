@@ -3,12 +3,12 @@
 // same action as a person, so the test fails if the control stops working altogether.
 import { describe, expect, it, vi } from 'vitest';
 import type { BadgeContent } from '../../../components/overlay/badge-dom';
-import type { QueueItemView, QueuePanelProps } from '../../../components/overlay/QueuePanel';
+import type { QueuePanelProps } from '../../../components/overlay/QueuePanel';
 import { TemplatePicker } from '../../../components/overlay/TemplatePicker';
 import type { Template } from '../../../utils/core/template';
 import { isTrustedEvent, trusted } from '../../../utils/overlay/trusted';
 import { asTrusted, buttonsWith, click, forgedClick, mount, mountBadge, mountPanel, press } from './dom';
-import { basePanelProps } from './panel-props';
+import { basePanelProps, queueItem } from './panel-props';
 
 const template: Template = {
   id: 't1',
@@ -36,7 +36,7 @@ function badgeContent(): BadgeContent {
 }
 
 function panelProps(over: Partial<QueuePanelProps> = {}): QueuePanelProps {
-  const ana: QueueItemView = {
+  const ana = queueItem({
     key: 'x:1',
     authorName: 'Ana',
     handle: 'ana',
@@ -44,7 +44,7 @@ function panelProps(over: Partial<QueuePanelProps> = {}): QueuePanelProps {
     ageText: '3 min',
     level: 'ok',
     labels: ['question'],
-  };
+  });
   return { ...basePanelProps([ana]), onTrackAll: vi.fn(), ...over };
 }
 

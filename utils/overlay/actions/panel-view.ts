@@ -4,7 +4,7 @@
 // (data-rr-unanswered, data-rr-health: right from the first classification, before this draws) and loads this code
 // right after its first panel (../panel-layer.ts).
 import type { HandledItem, HandledKind } from '../../../components/overlay/HandledLists';
-import { type QueueItemView, QueuePanel } from '../../../components/overlay/QueuePanel';
+import { QueuePanel } from '../../../components/overlay/QueuePanel';
 import type { Platform } from '../../core/model';
 import { currentLocale } from '../../i18n';
 import { type DockSources, dockPanel } from '../panel-dock';
@@ -32,26 +32,6 @@ export function panelView(
   const panel = new QueuePanel(mount);
   /** What the panel was last drawn from (see panelInputs). */
   let drawn: unknown[] | null = null;
-  /** Each queue item made once per comment view: an unchanged comment keeps its item, so its row is not redrawn. */
-  const items = new WeakMap<CommentView, QueueItemView>();
-  let queueItems: { queue: CommentView[]; items: QueueItemView[] } | null = null;
-  const itemOf = (c: CommentView): QueueItemView => {
-    let item = items.get(c);
-    if (!item) {
-      item = {
-        key: c.key,
-        authorName: c.comment.author.displayName,
-        handle: c.comment.author.handle,
-        snippet: c.comment.text,
-        ageText: c.ageText,
-        level: c.level,
-        labels: c.labels,
-        spam: c.spam,
-      };
-      items.set(c, item);
-    }
-    return item;
-  };
   return {
     draw(view, ui) {
       const inputs = panelInputs(view, ui, currentLocale());
@@ -61,11 +41,10 @@ export function panelView(
       // Fonts and Khmer line breaking follow the interface language.
       host.setAttribute('lang', currentLocale());
       host.style.setProperty('--rr-font-size', `${ui.fontSize}px`);
-      // The queue's items, made again only when the queue changed (the view builder hands the same array otherwise).
-      if (queueItems?.queue !== view.queue) queueItems = { queue: view.queue, items: view.queue.map(itemOf) };
       const { adoptable } = view;
       panel.draw({
-        items: queueItems.items,
+        // The queue's rows are its comment views: an unchanged comment keeps its view, so its row is not redrawn.
+        items: view.queue,
         labelCounts: view.queueLabels,
         onIgnore: actions.ignore,
         handled: handledLists(view),
