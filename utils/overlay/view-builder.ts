@@ -43,9 +43,8 @@ export type Judge = (comment: Comment, settings: Settings) => Judgment | undefin
 const RESORT_ABOVE = 64;
 
 export class ViewBuilder {
-  private classifier: ThreadClassifier;
-  /** Every comment the view is built from, in the order first seen. */
-  private readonly comments = new Map<string, Comment>();
+  /** Also keeps every comment the view is built from, in the order first seen (`classifier.comments`). */
+  private readonly classifier: ThreadClassifier;
   private readonly views = new Map<string, CommentView>();
   /** When each view's age text or level next changes; popped as the clock passes them. */
   private readonly due = new DueQueue();
@@ -55,8 +54,6 @@ export class ViewBuilder {
   private readonly handled = new Set<string>();
   private settings: Settings | null = null;
   private locale = '';
-  /** The classifier has not seen every comment (it was reset while no post could be read). */
-  private classifierBehind = true;
   /** Waiting comments whose judgment had not come at their last build: looked at again at every build. */
   private readonly unjudged = new Set<string>();
 
@@ -98,11 +95,12 @@ export class ViewBuilder {
       this.unjudged.clear();
       return { view, changed, full: true, queueChanged, judging: false };
     };
-    if (!facts.isPostPage) return settled({ ...empty, tracked: false, notTrackedReason: 'not-a-post', health: 'ok' });
-    if (!facts.post) {
+    if (!facts.isPostPage || !facts.post) {
+      // Nothing to classify by: the comments are kept, the rest is worked out again once there is a post.
+      this.classifier.reset({ upserted, removed });
+      if (!facts.isPostPage) return settled({ ...empty, tracked: false, notTrackedReason: 'not-a-post', health: 'ok' });
       // A post page whose post cannot be read: say so, never "all answered".
       // The site may still be rendering it (or still showing the previous post after a navigation).
-      this.resetClassifier();
       if (facts.loading) return settled({ ...empty, problems: [], tracked: true, health: 'incomplete' });
       const problems = facts.problems.length ? empty.problems : [t('problem_post_unreadable')];
       return settled({ ...empty, problems, tracked: true, health: 'broken' });
@@ -117,11 +115,10 @@ export class ViewBuilder {
         actingHandle: facts.actingHandle,
         collapsed: facts.collapsed,
       },
-      { upserted: this.classifierBehind ? this.comments.values() : upserted, removed },
+      { upserted, removed },
       manual,
       now,
     );
-    this.classifierBehind = false;
     const adoptable = classifier.postIsBrand || !facts.post.author.handle ? undefined : facts.post.author;
     if (!classifier.tracked) {
       return settled({
@@ -134,7 +131,7 @@ export class ViewBuilder {
     }
 
     const full = this.setSettings(settings, locale) || update.full || this.views.size === 0;
-    const todo: Iterable<string> = full ? this.comments.keys() : this.touched(update.changed, upserted, removed, now);
+    const todo: Iterable<string> = full ? classifier.comments.keys() : this.touched(update.changed, upserted, removed, now);
     let queueChanged = false;
     const gone: string[] = [];
     const added: CommentView[] = [];
@@ -191,16 +188,19 @@ export class ViewBuilder {
     return { view, changed, full, queueChanged, judging: this.unjudged.size > 0 };
   }
 
-  /** Brings the comment store up to date; returns what the classifier and the views must look at. */
+  /**
+   * What changed in the comments since the last build (the classifier's store applies it): with a delta, its
+   * comments; without, `facts.comments` against the store, each by identity.
+   */
   private applyDelta(facts: PageFacts, delta?: FactsDelta): { upserted: Comment[]; removed: string[] } {
+    const kept = this.classifier.comments;
     const upserted: Comment[] = [];
     const removed: string[] = [];
     if (delta) {
-      for (const c of delta.upserted) {
-        this.comments.set(this.keyOf(c), c);
-        upserted.push(c);
-      }
-      for (const key of delta.removed ?? []) if (this.comments.delete(key)) removed.push(key);
+      for (const c of delta.upserted) upserted.push(c);
+      // A key upserted and removed in the same delta is gone too (rare: the overlay's deltas never remove).
+      const isUpserted = (key: string) => upserted.some((c) => this.keyOf(c) === key);
+      for (const key of delta.removed ?? []) if (kept.has(key) || isUpserted(key)) removed.push(key);
       return { upserted, removed };
     }
     const seen = new Set<string>();
@@ -208,18 +208,10 @@ export class ViewBuilder {
       const key = this.keyOf(c);
       if (seen.has(key)) continue; // first copy wins, as in classifyThreads
       seen.add(key);
-      if (this.comments.get(key) === c) continue;
-      this.comments.set(key, c);
-      upserted.push(c);
+      if (kept.get(key) !== c) upserted.push(c);
     }
-    for (const key of this.comments.keys()) if (!seen.has(key)) removed.push(key);
-    for (const key of removed) this.comments.delete(key);
+    for (const key of kept.keys()) if (!seen.has(key)) removed.push(key);
     return { upserted, removed };
-  }
-
-  private resetClassifier(): void {
-    this.classifier = new ThreadClassifier(this.keyOf);
-    this.classifierBehind = true;
   }
 
   /** True when settings or the language changed since the last build: every view is built again. */
@@ -245,7 +237,7 @@ export class ViewBuilder {
 
   /** The comment's view now: the previous object when nothing it shows changed. */
   private viewOf(key: string, now: number): CommentView | undefined {
-    const comment = this.comments.get(key);
+    const comment = this.classifier.comment(key);
     const state = this.classifier.states.get(key);
     const settings = this.settings!;
     if (!comment || !state) {

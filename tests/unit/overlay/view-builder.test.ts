@@ -59,6 +59,8 @@ const arbStep = fc.record({
   advance: fc.oneof(fc.integer({ min: 0, max: 90 }), fc.integer({ min: 0, max: 4 * 3600 })),
   otherSettings: fc.boolean(),
   moreBelow: fc.boolean(),
+  /** Now and then the post cannot be read, or the page is no post: the comments of such a batch still count later. */
+  page: fc.constantFrom('post', 'post', 'post', 'post', 'post', 'unreadable', 'not-a-post'),
 });
 
 function facts(comments: Iterable<Comment>, moreBelow: boolean): PageFacts {
@@ -109,6 +111,14 @@ describe('ViewBuilder', () => {
           }
           const s = step.otherSettings ? otherTargets : settings;
           const f = facts(comments.values(), step.moreBelow);
+          if (step.page !== 'post') {
+            const away = { ...f, post: null, isPostPage: step.page === 'unreadable' };
+            const update = builder.build(away, s, manual, now, 'en', { upserted: step.upserted });
+            expect(update.view.comments.size).toBe(0);
+            expect(update.full).toBe(true);
+            previous = new Map();
+            continue;
+          }
           const update = builder.build(f, s, manual, now, 'en', { upserted: step.upserted });
           const fresh = buildPageView(facts([...comments.values()], step.moreBelow), s, manual, now, 'en');
           expect(shown(update.view)).toEqual(shown(fresh));
