@@ -69,8 +69,6 @@ function reserveRoom(host: HTMLElement, state: string, fontSize: number): void {
 export class BadgeLayer {
   /** What each badge was last drawn with, so unchanged badges are not drawn again on every batch. */
   private readonly drawn = new WeakMap<HTMLElement, BadgeSignature>();
-  /** The comment each queued row's badge is for (the row may be recycled for another one meanwhile). */
-  private readonly queuedKey = new WeakMap<HTMLElement, string>();
   private readonly queue = new BadgeQueue((element) => this.drawQueued(element));
   /** What the last draw worked from, for badges drawn when they come near. */
   private last: { known: KnownComments; context: DrawContext } | null = null;
@@ -176,7 +174,6 @@ export class BadgeLayer {
       return;
     }
     if (budget && (need === 'age' || budget.left <= 0)) {
-      this.queuedKey.set(element, cv.key);
       this.queue.add(element, need !== 'age', entry.comment.order);
       // Its room is taken now, with the stamps: drawn later, near the screen, it moves no row below it.
       reserveRoom(badge?.host ?? placeBadgeHost(element, this.adapter), cv.state, ui.fontSize);
@@ -195,12 +192,15 @@ export class BadgeLayer {
     drawBadge(mount, this.contentOf(cv, isCurrent, ui, status, context));
   }
 
-  /** A queued badge's turn came (near the screen, or idle time): drawn from the last draw's view. */
+  /**
+   * A queued badge's turn came (near the screen, or idle time): drawn from the last draw's view, for the comment the
+   * row shows now (a recycled row's new comment; KnownComments knows which, so no map from row to key is kept here:
+   * 10,000 entries at 10,000 comments, issue #10).
+   */
   private drawQueued(element: HTMLElement): void {
-    const key = this.queuedKey.get(element);
-    if (key === undefined || !this.last) return;
-    this.queuedKey.delete(element);
-    const entry = this.last.known.get(key);
+    if (!this.last) return;
+    const key = this.last.known.keyAt(element);
+    const entry = key === undefined ? undefined : this.last.known.get(key);
     if (entry?.element === element) this.drawOne(entry, this.last.context, null);
   }
 
@@ -231,7 +231,6 @@ export class BadgeLayer {
   clear(element: HTMLElement): void {
     unstamp(element);
     this.queue.delete(element);
-    this.queuedKey.delete(element);
     const badge = findBadgeHost(element);
     if (badge) badge.mount.replaceChildren();
     findPlacedHost(element)?.remove();

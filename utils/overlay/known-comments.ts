@@ -94,7 +94,9 @@ export class KnownComments {
   notePosition(element: HTMLElement, y: number): void {
     const key = this.keyByElement.get(element);
     const known = key === undefined ? undefined : this.byKey.get(key);
-    if (known?.element === element) known.lastY = y;
+    // Whole pixels, as a small integer: a fraction once made V8 box this field as a number object in every record
+    // (0.12 MB at 10,000 comments, issue #10).
+    if (known?.element === element) known.lastY = Math.round(y) | 0;
   }
 
   private mergeOne({ comment, element }: ReadComment): boolean {
@@ -143,6 +145,11 @@ export class KnownComments {
   keyOf(comment: Comment): string {
     const key = commentKey(comment);
     return this.byKey.get(key)?.key ?? key;
+  }
+
+  /** The key of the comment `element` shows now (undefined: none). */
+  keyAt(element: HTMLElement): string | undefined {
+    return this.keyByElement.get(element);
   }
 
   get(key: string): KnownComment | undefined {

@@ -148,7 +148,7 @@ describe('KnownComments', () => {
     expect(shown).toHaveLength(31);
     expect(shown.at(-1)).toBe(fresh);
     expect(known.takeShown()).toEqual([]);
-    known.notePosition(fresh, 1234);
+    known.notePosition(fresh, 1233.6); // kept in whole pixels
     known.notePosition(rows[3]!, 99); // no longer shows comment 3: ignored
     expect(known.get('x:3')?.lastY).toBe(1234);
   });
