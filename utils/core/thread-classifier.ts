@@ -17,6 +17,16 @@ import {
   readCollapsed,
 } from './unanswered';
 
+/**
+ * A thread's comment keys, in the order indexed: the key itself for a thread of one comment (most are: an array
+ * each held 0.28 MB at 10,000 comments, issue #10), else an array.
+ */
+export type ThreadMembers = string | string[];
+
+/** The keys of a thread as a list. */
+export const membersOf = (members: ThreadMembers | undefined): readonly string[] =>
+  members === undefined ? [] : typeof members === 'string' ? [members] : members;
+
 export interface ClassifierContext {
   post: Post;
   brand: BrandIdentity;
@@ -59,10 +69,10 @@ export class ThreadClassifier {
   private reindex = false;
   /**
    * The keys of each thread's comments, in the order indexed (the response recorder reads the threads a batch
-   * changed). Arrays, not sets: most threads hold one comment, and a set per thread held 0.7 MB at 10,000 comments
-   * (issue #10); a change walks its thread anyway (classifyThread).
+   * changed). No sets: most threads hold one comment, and a set per thread held 0.7 MB at 10,000 comments (issue
+   * #10); a change walks its thread anyway (classifyThread).
    */
-  readonly threads = new Map<string, string[]>();
+  readonly threads = new Map<string, ThreadMembers>();
   /** Display names of brand comments with how many comments carry each (collapsed parts name repliers by name). */
   private readonly brandNameCount = new Map<string, number>();
   private postName = '';
@@ -203,17 +213,20 @@ export class ThreadClassifier {
     this.byKey.set(key, comment);
     const members = this.threads.get(comment.threadKey);
     // A key is indexed once (a copy is unindexed first), so it is never in the list already.
-    if (members) members.push(key);
-    else this.threads.set(comment.threadKey, [key]);
+    if (typeof members === 'object') members.push(key);
+    else this.threads.set(comment.threadKey, members === undefined ? key : [members, key]);
     this.countName(comment, 1);
   }
 
   private unindex(key: string, comment: Comment): void {
     this.byKey.delete(key);
     const members = this.threads.get(comment.threadKey);
-    const at = members ? members.indexOf(key) : -1;
-    if (at >= 0) members!.splice(at, 1);
-    if (members?.length === 0) this.threads.delete(comment.threadKey);
+    if (members === key) this.threads.delete(comment.threadKey);
+    else if (typeof members === 'object') {
+      const at = members.indexOf(key);
+      if (at >= 0) members.splice(at, 1);
+      if (members.length === 1) this.threads.set(comment.threadKey, members[0]!);
+    }
     this.countName(comment, -1);
   }
 
@@ -265,8 +278,7 @@ export class ThreadClassifier {
     now: number,
     changed: Set<string>,
   ): void {
-    const members = this.threads.get(thread);
-    if (!members) return;
+    const members = membersOf(this.threads.get(thread));
     let latestBrand: Comment | undefined;
     let latestCustomerAt: number | undefined;
     for (const key of members) {

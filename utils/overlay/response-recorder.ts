@@ -4,6 +4,7 @@
 // goes at once: its customer comments' first answers are in it.
 import type { ClassifiedComment } from '../core/first-response';
 import { fnv1a } from '../core/fnv1a';
+import { membersOf } from '../core/thread-classifier';
 import type { PageView } from './view-model';
 
 const SETTLE_MS = 2_000;
@@ -120,7 +121,7 @@ export class ResponseRecorder {
   /** A thread's comments as the log takes them, in the order first seen. */
   private threadList(view: PageView, thread: string): ClassifiedComment[] {
     const list: ClassifiedComment[] = [];
-    for (const key of view.threads?.get(thread) ?? []) {
+    for (const key of membersOf(view.threads?.get(thread))) {
       const cv = view.comments.get(key);
       this.looked++;
       const c = cv?.comment;

@@ -4,6 +4,7 @@
 import type { Level } from '../core/age';
 import type { Author, Comment, CommentState, Health, Post } from '../core/model';
 import type { LabelKind } from '../core/settings';
+import type { ThreadMembers } from '../core/thread-classifier';
 import { t } from '../i18n';
 
 export interface CommentView {
@@ -38,7 +39,7 @@ export interface PageView {
   /** The comments that left the queue (done, snoozed, ignored), in page order. */
   handled?: CommentView[];
   /** Each thread's comment keys (the classifier's own index: read it, never change it). */
-  threads?: ReadonlyMap<string, readonly string[]>;
+  threads?: ReadonlyMap<string, ThreadMembers>;
 }
 
 export interface PageFacts {

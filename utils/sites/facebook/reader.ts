@@ -44,6 +44,7 @@ export function createFacebookReader() {
   /** The post of a dialog over an address that names none: followed batch by batch. */
   const dialog = new DialogPost();
   let index: Index | null = null;
+  let lastKeys = NO_KEYS;
   /** The handle of each commenter's name (the reply box names whom it answers). */
   const byName = new Map<string, string>();
 
@@ -160,7 +161,8 @@ export function createFacebookReader() {
       if (reading && 'problem' in reading) row.problem = reading.problem;
       else if (reading) {
         row.comment = toComment(reading, match.postId, url, memory);
-        row.postKeys = reading.postKeys;
+        // Rows one after another name the same post: they share one array (an array each held 0.29 MB at 10,000).
+        row.postKeys = lastKeys = reading.postKeys.join() === lastKeys.join() ? lastKeys : reading.postKeys;
         row.path = reading.permalinkPath ?? '';
         byName.set(reading.author.displayName, reading.author.handle);
       }
