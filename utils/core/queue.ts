@@ -7,7 +7,8 @@ import type { LabelKind } from './settings';
 export interface QueueItem {
   /** commentKey of the comment. */
   key: string;
-  postedAt: number;
+  /** The comment's time, read where it is kept (a copy per view held 0.16 MB at 10,000 comments, issue #10). */
+  comment: { postedAt: number };
   level: Level;
   labels?: readonly LabelKind[];
   /** Obvious spam (see spam.ts): last, whatever its age. */
@@ -28,7 +29,7 @@ export function compareQueue(a: QueueItem, b: QueueItem): number {
     spamRank(a) - spamRank(b) ||
     breachRank(a) - breachRank(b) ||
     weight(b) - weight(a) ||
-    compareTime(a.postedAt, b.postedAt) ||
+    compareTime(a.comment.postedAt, b.comment.postedAt) ||
     compareKey(a.key, b.key)
   );
 }

@@ -274,7 +274,7 @@ export class ViewBuilder {
     ) {
       return before;
     }
-    return { key, comment, state, spam, level, ageText, labels, language, postedAt: comment.postedAt };
+    return { key, comment, state, spam, level, ageText, labels, language };
   }
 
   private requeue(gone: string[], added: CommentView[]): CommentView[] {

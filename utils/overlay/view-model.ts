@@ -18,8 +18,6 @@ export interface CommentView {
   language: string | null;
   /** Obvious spam (utils/core/spam.ts): labelled, last in the queue, never a breach. */
   spam: boolean;
-  /** The comment's postedAt (the queue orders by it). */
-  postedAt: number;
 }
 
 export interface PageView {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Level } from '../../../utils/core/age';
 import { type QueueItem, queueOrder } from '../../../utils/core/queue';
 
-const item = (key: string, postedAt: number, level: Level): QueueItem => ({ key, postedAt, level });
+const item = (key: string, postedAt: number, level: Level): QueueItem => ({ key, comment: { postedAt }, level });
 const keys = (items: QueueItem[]) => items.map((i) => i.key);
 
 describe('queueOrder', () => {
@@ -84,7 +84,7 @@ describe('queueOrder', () => {
 describe('properties', () => {
   const itemArb = fc.record({
     key: fc.constantFrom('x:1', 'x:2', 'x:3', 'x:4', 'x:5', 'facebook:1', 'facebook:2', 'instagram:9'),
-    postedAt: fc.integer({ min: 0, max: 5 }),
+    comment: fc.record({ postedAt: fc.integer({ min: 0, max: 5 }) }),
     level: fc.constantFrom<Level>('ok', 'warn', 'breach'),
   });
 
@@ -100,7 +100,7 @@ describe('properties', () => {
           const aRank = a.level === 'breach' ? 0 : 1;
           const bRank = b.level === 'breach' ? 0 : 1;
           expect(aRank <= bRank).toBe(true);
-          if (aRank === bRank) expect(a.postedAt <= b.postedAt).toBe(true);
+          if (aRank === bRank) expect(a.comment.postedAt <= b.comment.postedAt).toBe(true);
         }
         // The order does not depend on the input order.
         expect(queueOrder([...items].reverse())).toEqual(sorted);

@@ -26,7 +26,6 @@ const view: CommentView = {
   labels: [],
   language: null,
   spam: false,
-  postedAt: comment.postedAt,
 };
 
 /** The site's row: attributes and children of its own that stamping must leave alone. */
