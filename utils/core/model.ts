@@ -46,6 +46,11 @@ export const CommentSchema = z.object({
   postedAtPrecision: PrecisionSchema,
   /** Epoch ms of the last edit, when the site says the comment was edited. */
   editedAt: z.number().finite().optional(),
+  /**
+   * The comment's link. Facebook's and Instagram's readers keep the post's link here, one string for every comment,
+   * and the site adapter makes the comment's own when it is needed (`SiteAdapter.permalink`: a string per comment
+   * held about 1 MB at 10,000 comments, issue #10).
+   */
   permalink: z.string(),
   /** Position on the page (document order), 0-based; later comments have larger numbers. */
   order: z.number().int().nonnegative(),

@@ -97,7 +97,7 @@ export class PageSession implements ActingSession {
       (comment) => this.reader.known.keyOf(comment),
     );
     this.positions = rowPositions((element, y) => this.reader.known.notePosition(element, y));
-    this.recorder = new DeferredRecorder({ record: services.recordResponses }, signal);
+    this.recorder = new DeferredRecorder({ record: services.recordResponses, permalink: adapter.permalink }, signal);
     this.manual = new ManualStates(
       (keys) => services.loadManualStates(keys),
       signal,

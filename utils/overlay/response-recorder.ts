@@ -4,6 +4,7 @@
 // goes at once: its customer comments' first answers are in it.
 import type { ClassifiedComment } from '../core/first-response';
 import { fnv1a } from '../core/fnv1a';
+import type { Comment } from '../core/model';
 import { membersOf } from '../core/thread-classifier';
 import type { PageView } from './view-model';
 
@@ -18,6 +19,8 @@ export const MAX_TEXT = 50_000;
 
 export interface RecorderServices {
   record(comments: ClassifiedComment[]): Promise<void>;
+  /** The comment's own link (the site adapter's `permalink`); without it, `Comment.permalink` is that link. */
+  permalink?(comment: Comment): string;
 }
 
 export class ResponseRecorder {
@@ -136,7 +139,7 @@ export class ResponseRecorder {
         ...(c.lang === undefined ? {} : { lang: c.lang }),
         postedAt: c.postedAt,
         postedAtPrecision: c.postedAtPrecision,
-        permalink: c.permalink,
+        permalink: this.services.permalink?.(c) ?? c.permalink,
         order: c.order,
       };
       list.push({ key, state: cv.state, comment });

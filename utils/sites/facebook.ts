@@ -7,7 +7,7 @@
 import { loadActions, loadedActions } from '../overlay/actions-loader';
 import { ARTICLE, actionList, isCommentCandidate } from './facebook/comment';
 import { matchPostPage } from './facebook/links';
-import { conversationScope } from './facebook/page';
+import { conversationScope, facebookPermalink } from './facebook/page';
 import { createFacebookReader, type ReadWork } from './facebook/reader';
 import type { EditorKind, SiteAdapter } from './types';
 import { readText } from './visible-text';
@@ -50,6 +50,7 @@ export function createFacebookAdapter(): SiteAdapter & { work: ReadWork } {
     matchPostPage,
     shownPostId: reader.shownPostId,
     read: reader.read,
+    permalink: facebookPermalink,
     work: reader.work,
     // Opening the box and reading its send button are the overlay's deferred code (facebook/reply-box.ts).
     openReply: async (element: HTMLElement) => (await loadActions()).facebookReplyBox.openReply(element),

@@ -4,6 +4,7 @@
 import { normalizeHandle } from '../core/keys';
 import { loadActions, loadedActions } from '../overlay/actions-loader';
 import { editorKind, focusedEditor, type ReplyTarget, replyTargetHandle } from './instagram/composer';
+import { instagramPermalink } from './instagram/conversation-parts';
 import { ConversationReader, type PostRead, readActingHandle, readPost } from './instagram/read';
 import { authorLinkOf, precedes, replyControlOf } from './instagram/rows';
 import {
@@ -145,6 +146,7 @@ export function createInstagramAdapter(): InstagramAdapter {
     platform: 'instagram',
     matchPostPage,
     read,
+    permalink: instagramPermalink,
     async openReply(commentElement) {
       // Opening the box is the overlay's deferred code (instagram/reply-box.ts), like the insertion that follows.
       const opened = await (await loadActions()).instagramReplyBox.openReplyFor(commentElement);

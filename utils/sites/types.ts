@@ -114,6 +114,8 @@ export interface SiteAdapter {
    * page (no longer connected) so an adapter can release the rows they held without looking at the others.
    */
   read(doc: Document, url: URL, changed?: PageChanges): PageRead;
+  /** The comment's own link, for a reader that keeps only the post's in `Comment.permalink` (see there). */
+  permalink?(comment: Comment): string;
   /**
    * What the adapter measures after the browser's own layout, never in the middle of a batch (issue #10): called once
    * per page session; `reread()` asks for another read when a measurement changes what a read says. Stops with

@@ -183,6 +183,29 @@ describe('ResponseRecorder', () => {
     expect([...sendsPerThread(p.sent).values()].every((k) => k === 1)).toBe(true);
   });
 
+  it('sends each comment with its own link, made by the site adapter when the reading keeps the post’s', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const sent: ClassifiedComment[] = [];
+    const recorder = new ResponseRecorder(
+      {
+        record: async (comments) => {
+          sent.push(...comments);
+        },
+        permalink: (c) => `${c.permalink}?comment_id=${c.id}`,
+      },
+      new AbortController().signal,
+    );
+    const comments = [comment(1, 1), comment(2, 1), comment(3, 3)].map((c) => ({ ...c, permalink: 'https://p/' }));
+    const update = new ViewBuilder(judgeNow).build(facts(comments), settings, new Map(), T0, 'en', {
+      upserted: comments,
+    });
+    recorder.observe(update.view, null);
+    vi.runAllTimers();
+    expect(sent.map((c) => c.comment.permalink).sort()).toEqual(
+      ['https://p/?comment_id=1', 'https://p/?comment_id=2', 'https://p/?comment_id=3'].sort(),
+    );
+  });
+
   it('keeps a number per thread sent, not its text: an edit of the same length still goes again', () => {
     expect(fingerprint('comment 1')).toBe(fingerprint('comment 1'));
     expect(fingerprint('comment 1')).not.toBe(fingerprint('comment 2'));

@@ -109,7 +109,9 @@ describe('the logged-in post dialog (44 comments, November 2024)', () => {
     });
     expect(kristoffer.text).toBe('Upside down rainbow death stranding');
     expect(kristoffer.lang).toBe('en');
-    expect(kristoffer.permalink).toBe(`${DIALOG_URL.href}?comment_id=1525515098105648`);
+    // The comment keeps its post's link; the adapter makes the comment's own when the response log needs it.
+    expect(kristoffer.permalink).toBe(DIALOG_URL.href);
+    expect(createFacebookAdapter().permalink?.(kristoffer)).toBe(`${DIALOG_URL.href}?comment_id=1525515098105648`);
     expect(read.comments[1]!.comment.author.handle).toBe('profile.php?id=100071418043760');
   });
 

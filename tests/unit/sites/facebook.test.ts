@@ -130,7 +130,9 @@ describe('threads with their replies shown', () => {
     expect(c['301']!.parentId).toBeUndefined();
     // The name comes from the profile link, never from "Reply by NAME to OTHER's comment …".
     expect(c['202']!.author.displayName).toBe('Jen Kim');
-    expect(c['103']!.permalink).toBe(`${POST}?comment_id=101&reply_comment_id=103`);
+    expect(c['103']!.permalink).toBe(POST);
+    expect(createFacebookAdapter().permalink?.(c['103']!)).toBe(`${POST}?comment_id=101&reply_comment_id=103`);
+    expect(createFacebookAdapter().permalink?.(c['101']!)).toBe(`${POST}?comment_id=101`);
   });
 
   it('classifies them: the Page’s reply answers what came before it in the thread, nothing else', () => {

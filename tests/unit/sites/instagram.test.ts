@@ -12,6 +12,7 @@ import {
   theme,
 } from '../../../utils/sites/instagram';
 import { replyTargetHandle } from '../../../utils/sites/instagram/composer';
+import { instagramPermalink } from '../../../utils/sites/instagram/conversation-parts';
 import { ConversationReader, readActingHandle } from '../../../utils/sites/instagram/read';
 import { sendEnabled } from '../../../utils/sites/instagram/reply-box';
 import type { PageRead } from '../../../utils/sites/types';
@@ -105,8 +106,10 @@ describe('real captures', () => {
       postedAt: Date.parse('2026-03-19T09:39:23.000Z'),
       postedAtPrecision: 'exact',
       threadKey: '18109876459691320',
-      permalink: 'https://www.instagram.com/p/DWD5jrEoGa8/c/18109876459691320/',
+      permalink: 'https://www.instagram.com/p/DWD5jrEoGa8/',
     });
+    // The comment keeps its post's link; the adapter makes the comment's own when the response log needs it.
+    expect(instagramPermalink(first!)).toBe('https://www.instagram.com/p/DWD5jrEoGa8/c/18109876459691320/');
     expect(first?.parentId).toBeUndefined();
     expect(replies.every((r) => r.parentId === '18109876459691320' && r.threadKey === '18109876459691320')).toBe(true);
     expect(replies.map((r) => r.author.handle)).toEqual([

@@ -264,12 +264,20 @@ export function actingHandle(editors: Iterable<Element>, byName: Map<string, str
   return null;
 }
 
+/** The post link of the comments read last (rows one after another share it). */
+let sharedPostLink = '';
+
+/** A comment's own link: its post's (`Comment.permalink`) with the comment's id, and its thread's for a reply. */
+export function facebookPermalink(c: Comment): string {
+  const query = c.parentId ? `comment_id=${c.parentId}&reply_comment_id=${c.id}` : `comment_id=${c.id}`;
+  return `${c.permalink}${c.permalink.includes('?') ? '&' : '?'}${query}`;
+}
+
 export function toComment(read: CommentRead, postId: string, base: URL, memory: Memory): Comment {
   const at = read.precision === 'approx' ? memory.windows.narrow(read.id, read.at - read.unitMs, read.at) : read.at;
   const root = read.parentId ?? read.id;
-  const permalinkBase = `${base.origin}${read.permalinkPath ?? base.pathname}`;
-  const sep = permalinkBase.includes('?') ? '&' : '?';
-  const query = read.parentId ? `comment_id=${root}&reply_comment_id=${read.id}` : `comment_id=${read.id}`;
+  const postLink = [base.origin, read.permalinkPath ?? base.pathname].join('');
+  if (postLink !== sharedPostLink) sharedPostLink = postLink;
   const comment: Comment = {
     platform: 'facebook',
     id: read.id,
@@ -279,8 +287,8 @@ export function toComment(read: CommentRead, postId: string, base: URL, memory: 
     text: read.text,
     postedAt: at,
     postedAtPrecision: read.precision,
-    // One flat string: the log's JSON flattens it anyway, and a concatenation kept its parts' headers besides.
-    permalink: [permalinkBase, sep, query].join(''),
+    // The post's link, one string for its comments: `facebookPermalink` makes the comment's when it is needed.
+    permalink: sharedPostLink,
     order: 0,
   };
   if (read.parentId) comment.parentId = read.parentId;

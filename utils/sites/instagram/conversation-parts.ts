@@ -80,6 +80,16 @@ export function parseRow(
   return entry;
 }
 
+/** The post link of the comments read last, and its code. */
+let shared = ['', ''];
+const postLink = (code: string): string => {
+  if (shared[0] !== code) shared = [code, `${ORIGIN}/p/${code}/`];
+  return shared[1]!;
+};
+
+/** A comment's own link: its post's (`Comment.permalink`) and the comment's id. */
+export const instagramPermalink = (c: Comment): string => `${c.permalink}c/${c.id}/`;
+
 export function toComment(entry: Entry, code: string): Comment {
   const link = entry.link ?? { threadKey: entry.id };
   const comment: Comment = {
@@ -91,8 +101,8 @@ export function toComment(entry: Entry, code: string): Comment {
     text: entry.text,
     postedAt: entry.postedAt,
     postedAtPrecision: 'exact',
-    // One flat string: the log's JSON flattens it anyway, and a concatenation kept its parts' headers besides.
-    permalink: [ORIGIN, '/p/', code, '/c/', entry.id, '/'].join(''),
+    // The post's link, one string for its comments: `instagramPermalink` makes the comment's when it is needed.
+    permalink: postLink(code),
     order: 0,
   };
   if (link.parentId) comment.parentId = link.parentId;
