@@ -131,7 +131,9 @@ export class ViewBuilder {
     }
 
     const full = this.setSettings(settings, locale) || update.full || this.views.size === 0;
-    const todo: Iterable<string> = full ? classifier.comments.keys() : this.touched(update.changed, upserted, removed, now);
+    const todo: Iterable<string> = full
+      ? classifier.comments.keys()
+      : this.touched(update.changed, upserted, removed, now);
     let queueChanged = false;
     const gone: string[] = [];
     const added: CommentView[] = [];

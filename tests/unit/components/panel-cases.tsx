@@ -35,7 +35,9 @@ const spamFields: QueueItemFields = {
   spam: true,
 };
 const spam = queueItem(spamFields);
-const many = Array.from({ length: 300 }, (_, i) => queueItem({ ...benFields, key: `x:${10 + i}`, authorName: `C${i}` }));
+const many = Array.from({ length: 300 }, (_, i) =>
+  queueItem({ ...benFields, key: `x:${10 + i}`, authorName: `C${i}` }),
+);
 
 export function panelProps(over: Partial<QueuePanelProps> = {}): QueuePanelProps {
   return {

@@ -226,7 +226,11 @@ describe('QueuePanel list', () => {
   });
 
   it('renders page text only as text', () => {
-    const evil = queueItem({ ...anaFields, authorName: '<img src=x onerror=alert(1)>', snippet: '<script>alert(1)</script>' });
+    const evil = queueItem({
+      ...anaFields,
+      authorName: '<img src=x onerror=alert(1)>',
+      snippet: '<script>alert(1)</script>',
+    });
     const m = mountPanel(props({ items: [evil] }));
     expect(m.$('img')).toBeNull();
     expect(m.$('script')).toBeNull();

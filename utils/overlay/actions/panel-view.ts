@@ -9,7 +9,7 @@ import type { Platform } from '../../core/model';
 import { currentLocale } from '../../i18n';
 import { type DockSources, dockPanel } from '../panel-dock';
 import type { PanelActions, PanelUi } from '../panel-layer';
-import { type CommentView, moreBelowText, type PageView } from '../view-model';
+import { moreBelowText, type PageView } from '../view-model';
 import { undoToast } from './session-actions';
 
 const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' } as const;
