@@ -4,12 +4,13 @@
 // batch). Text is only ever written as text.
 import type { ComponentChild, VNode } from 'preact';
 import { Badge, type BadgeContent } from './Badge';
+import { flatten, type ViewProps } from './flatten-view';
 
 export type { BadgeContent } from './Badge';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-type Props = Record<string, unknown>;
+type Props = ViewProps;
 
 /** The page contract: the buttons of an unanswered comment's badge, by their data-rr-action. */
 export const BADGE_ACTIONS = ['reply', 'templates', 'done', 'snooze'] as const;
@@ -30,19 +31,6 @@ export function badgeActionOf(event: Event): BadgeAction | null {
   const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-rr-action]');
   const action = button && !button.disabled ? button.getAttribute('data-rr-action') : null;
   return (BADGE_ACTIONS as readonly (string | null)[]).includes(action) ? (action as BadgeAction) : null;
-}
-
-/** A view flattened to its elements and texts (function components called; nothing, booleans left out). */
-function flatten(child: ComponentChild, out: (VNode<Props> | string)[]): (VNode<Props> | string)[] {
-  if (child === null || child === undefined || typeof child === 'boolean') return out;
-  if (typeof child !== 'object') out.push(String(child));
-  else if (Array.isArray(child)) for (const c of child) flatten(c, out);
-  else {
-    const { type, props } = child as VNode<Props>;
-    if (typeof type === 'function') flatten((type as (p: Props) => ComponentChild)(props), out);
-    else out.push(child as VNode<Props>);
-  }
-  return out;
 }
 
 /** Whether `node` can show `view`: a text for a text, else the same element and class (Badge's buttons come in a

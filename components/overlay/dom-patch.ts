@@ -5,12 +5,12 @@
 // while the row is unchanged). Attributes follow Preact's rules for what the panel uses; text is only ever text.
 // With the panel it is deferred code now (utils/overlay/actions/panel-view.ts), out of the content scripts.
 import type { ComponentChild, Ref, VNode } from 'preact';
+import { type FlatView, flatten, type ViewProps } from './flatten-view';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-type Props = Record<string, unknown>;
-/** An element's VNode or a text, once arrays and function components are flattened. */
-type Drawn = VNode<Props> | string;
+type Props = ViewProps;
+type Drawn = FlatView;
 type Handler = (event: Event) => unknown;
 
 /** A node this module drew: the VNode it was drawn from, and the current handler of each event it listens to. */
@@ -27,18 +27,6 @@ export function patch(parent: Node, view: ComponentChild): void {
 /** Draws `element` (drawn by `patch` before) again from `view`, an element VNode of the same type. */
 export function redraw(element: Node, view: VNode): void {
   draw(element as DrawnNode, view as VNode<Props>, (element as Element).namespaceURI === SVG_NS);
-}
-
-function flatten(child: ComponentChild, out: Drawn[]): Drawn[] {
-  if (child === null || child === undefined || typeof child === 'boolean') return out;
-  if (typeof child !== 'object') out.push(String(child));
-  else if (Array.isArray(child)) for (const c of child) flatten(c, out);
-  else {
-    const { type, props } = child as VNode<Props>;
-    if (typeof type === 'function') flatten((type as (p: Props) => ComponentChild)(props), out);
-    else out.push(child as VNode<Props>);
-  }
-  return out;
 }
 
 /** Whether `node` can be drawn again as `view` (same element type without key, or a text). */
