@@ -162,7 +162,9 @@ export function createFacebookReader() {
       else if (reading) {
         row.comment = toComment(reading, match.postId, url, memory);
         // Rows one after another name the same post: they share one array (an array each held 0.29 MB at 10,000).
-        row.postKeys = lastKeys = reading.postKeys.join() === lastKeys.join() ? lastKeys : reading.postKeys;
+        const keys = reading.postKeys;
+        const same = keys.length === lastKeys.length && keys.every((key, i) => key === lastKeys[i]);
+        row.postKeys = lastKeys = same ? lastKeys : keys;
         row.path = reading.permalinkPath ?? '';
         byName.set(reading.author.displayName, reading.author.handle);
       }
